@@ -1,0 +1,47 @@
+// Beacon's command line, for IT staff and tests: the same core as the app, no Electron.
+//   npm run cli -- <command> [options] --data <dir>
+import { join, resolve } from 'node:path';
+import { openCore, type Core } from './core';
+import { createFileSettingsStore } from './core/settings/fileSettingsStore';
+import { DomainError } from './core/api/errors';
+import { DatabaseOpenError } from './core/db/migrations';
+import { parseArgs, type ParsedArgs } from './cli/args';
+import { COMMANDS, usage } from './cli/commands';
+import { messageFor } from './cli/messages';
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${usage()}\n`);
+    return 2;
+  }
+  const command = args.command ? COMMANDS[args.command] : undefined;
+  if (!command || args.flags.has('help')) {
+    process.stderr.write(`${usage()}\n`);
+    return args.flags.has('help') ? 0 : 2;
+  }
+  const dataDir = resolve(args.options.get('data') ?? process.env.BEACON_DATA_DIR ?? 'beacon-data');
+  let core: Core | null = null;
+  try {
+    core = await openCore({
+      dataDir,
+      settings: createFileSettingsStore(join(dataDir, 'settings.json'), (keptAs) =>
+        process.stderr.write(`settings file was damaged; kept as ${keptAs}, defaults restored\n`)),
+    });
+    await command.run(core, args, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+    return 0;
+  } catch (err) {
+    if (err instanceof DomainError || err instanceof DatabaseOpenError) {
+      process.stderr.write(`beacon: ${messageFor(err.code, err.params ?? {})}\n`);
+    } else {
+      process.stderr.write(`beacon: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    return 1;
+  } finally {
+    await core?.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,23 @@
+// The health of a data folder, as a machine-readable report.
+import type { Core } from '../core';
+
+const TABLES = { incidents: 'incidents', calls: 'calls', timelineEntries: 'timeline_entries', operators: 'operators' } as const;
+
+export async function databaseCheck(core: Core) {
+  const db = core.store.reader;
+  const integrity = (await db.all<{ integrity_check: string }>('PRAGMA integrity_check')).map((r) => r.integrity_check).join('; ');
+  const counts: Record<string, number> = {};
+  for (const [key, table] of Object.entries(TABLES)) {
+    counts[key] = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+  }
+  const operations = (await db.get<{ n: number }>('SELECT count(*) AS n FROM operations'))?.n ?? 0;
+  const vector = await db.all<{ origin: string; seq: number }>('SELECT origin, seq FROM version_vector ORDER BY origin');
+  return {
+    schemaVersion: core.store.schemaVersion,
+    integrity,
+    origin: core.store.origin,
+    ...counts,
+    operations,
+    versionVector: Object.fromEntries(vector.map((v) => [v.origin, v.seq])),
+  };
+}

@@ -1,0 +1,78 @@
+// The router: the only way in. It validates every input against the channel's schema,
+// checks that someone is signed in, runs the service, and turns every failure into an
+// error the operator can read. It never throws and never half-writes: a service either
+// commits its one transaction or rolls it back.
+import type { z } from 'zod';
+import { api, PUBLIC_CHANNELS, type ApiError, type Api, type ChangeEvent, type ChannelName, type Output, type Result } from '../../../shared/api';
+import type { ServiceContext } from '../context';
+import { sqliteCode } from '../db/connection';
+import { getOperator } from '../operators/operators';
+import type { Logger } from '../openCore';
+import { DomainError } from './errors';
+import type { Session } from './session';
+import { validationError } from './validation';
+
+export interface HandlerContext extends ServiceContext {
+  session: Session;
+  /** The signed-in operator; the router guarantees it for every non-public channel. */
+  operatorId: string;
+}
+
+export type Handler<C extends ChannelName> = (ctx: HandlerContext, input: z.output<Api[C]['input']>) => Promise<Output<C>>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** What each channel may change, announced to every open view after it succeeds. */
+export type ChangeMap = Partial<Record<ChannelName, readonly string[]>>;
+
+const SQLITE_ERRORS: Record<string, string> = {
+  SQLITE_FULL: 'error.diskFull',
+  SQLITE_READONLY: 'error.readOnly',
+  SQLITE_BUSY: 'error.busy',
+  SQLITE_LOCKED: 'error.busy',
+  SQLITE_IOERR: 'error.diskFull',
+  SQLITE_CORRUPT: 'error.corrupt',
+};
+
+export function createRouter(deps: {
+  ctx: ServiceContext;
+  handlers: Handlers;
+  changes: ChangeMap;
+  log: Logger;
+  emit: (event: ChangeEvent) => void;
+  /** Check outputs against their schemas too (tests): a service that breaks the contract fails loudly. */
+  checkOutputs?: boolean;
+}) {
+  return async function invoke<C extends ChannelName>(session: Session, channel: C, input: unknown): Promise<Result<Output<C>>> {
+    if (typeof channel !== 'string' || !Object.hasOwn(api, channel)) return failure({ code: 'error.unknownChannel' });
+    const spec = api[channel];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return failure(validationError(parsed.error));
+    try {
+      let operatorId = '';
+      if (!PUBLIC_CHANNELS.has(channel)) {
+        const operator = session.operatorId ? await getOperator(deps.ctx.store.reader, session.operatorId) : null;
+        if (!operator) {
+          session.operatorId = null;
+          return failure({ code: 'error.notSignedIn' });
+        }
+        operatorId = operator.id;
+      }
+      const handler = deps.handlers[channel] as Handler<C>;
+      const value = await handler({ ...deps.ctx, session, operatorId }, parsed.data as z.output<Api[C]['input']>);
+      if (deps.checkOutputs) spec.output.parse(value);
+      const changed = deps.changes[channel];
+      if (changed) deps.emit({ entities: [...changed] });
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof DomainError) return failure(err.toApiError());
+      const code = sqliteCode(err);
+      const known = code ? Object.entries(SQLITE_ERRORS).find(([prefix]) => code.startsWith(prefix))?.[1] : undefined;
+      deps.log.error(`channel ${channel} failed`, { error: err instanceof Error ? err.stack ?? err.message : String(err), sqlite: code });
+      return failure({ code: known ?? 'error.unexpected' });
+    }
+  };
+}
+
+function failure(error: ApiError): { ok: false; error: ApiError } {
+  return { ok: false, error };
+}

@@ -1,0 +1,48 @@
+// Numbered, forward-only migrations driven by PRAGMA user_version (as Signal Desktop does).
+// Each runs in its own transaction; a database written by a newer Beacon is refused.
+import type { Connection } from '../connection';
+import { foundation } from './001_foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [foundation];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */
+export const APPLICATION_ID = 0x42434e31;
+
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly code: 'error.databaseNewer' | 'error.notBeaconDatabase',
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+export async function migrate(conn: Connection, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  const appId = (await conn.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
+  const current = (await conn.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  const latest = migrations.length;
+  if (appId !== APPLICATION_ID) {
+    const tables = await conn.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'");
+    if ((tables?.n ?? 0) > 0 || current !== 0) throw new DatabaseOpenError('error.notBeaconDatabase');
+  }
+  if (current > latest) throw new DatabaseOpenError('error.databaseNewer', { version: current, supported: latest });
+  for (const migration of migrations.slice(current)) {
+    await conn.run('BEGIN IMMEDIATE');
+    try {
+      await conn.exec(migration.sql);
+      await conn.exec(`PRAGMA user_version = ${migration.version}; PRAGMA application_id = ${APPLICATION_ID};`);
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+  return latest;
+}

@@ -1,0 +1,82 @@
+// The database as the services see it: a reader for queries, and `write` for changes,
+// which runs one transaction on the writer and gives it the operation log.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HybridClock } from '../oplog/hlc';
+import { OpLog, type Change } from '../oplog/opLog';
+import { Connection } from './connection';
+import { migrate } from './migrations';
+import { type Tx, WriteQueue } from './transaction';
+
+export const DATABASE_FILE = 'beacon.db';
+
+export interface Writer {
+  tx: Tx;
+  /** Appends operations to the log and applies them, in this transaction. */
+  record(changes: readonly Change[]): Promise<void>;
+}
+
+export interface Store {
+  readonly file: string;
+  readonly origin: string;
+  readonly schemaVersion: number;
+  readonly reader: Connection;
+  write<T>(operatorId: string | null, work: (writer: Writer) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openStore(dataDir: string, physicalClock: () => number): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, DATABASE_FILE);
+  const writerConn = await Connection.open(file, 'readwrite');
+  let reader: Connection | null = null;
+  try {
+    // FULL: a commit survives power loss, not only a crash. Acknowledged calls must never vanish.
+    await writerConn.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    const schemaVersion = await migrate(writerConn);
+    const origin = await ensureOrigin(writerConn);
+    const lastHlc = (await writerConn.get<{ value: string }>("SELECT value FROM meta WHERE key = 'hlc'"))?.value ?? null;
+    const lastSeq = (await writerConn.get<{ seq: number }>('SELECT seq FROM version_vector WHERE origin = ?', [origin]))?.seq ?? 0;
+    reader = await Connection.open(file, 'readonly');
+    await reader.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
+
+    const oplog = new OpLog(origin, new HybridClock(origin, physicalClock, lastHlc), lastSeq);
+    const queue = new WriteQueue(writerConn);
+    const readerConn = reader;
+    return {
+      file,
+      origin,
+      schemaVersion,
+      reader: readerConn,
+      write(operatorId, work) {
+        let before: ReturnType<OpLog['snapshot']> | null = null;
+        return queue.transaction(
+          (tx) => {
+            before = oplog.snapshot();
+            return work({ tx, record: (changes) => oplog.record(tx, operatorId, changes) });
+          },
+          { onRollback: () => before && oplog.restore(before) },
+        );
+      },
+      async close() {
+        await queue.idle();
+        await readerConn.close();
+        await writerConn.close();
+      },
+    };
+  } catch (err) {
+    await reader?.close().catch(() => undefined);
+    await writerConn.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** This console's identity in the operation log: made once, kept in the database. */
+async function ensureOrigin(conn: Connection): Promise<string> {
+  const row = await conn.get<{ value: string }>("SELECT value FROM meta WHERE key = 'origin'");
+  if (row) return row.value;
+  const origin = randomBytes(8).toString('hex');
+  await conn.run("INSERT INTO meta (key, value) VALUES ('origin', ?)", [origin]);
+  return origin;
+}

@@ -1,0 +1,81 @@
+// Writing incidents that already happened, whole: the seeder, the demo data and the CSV
+// import of historical call logs all come through here, as ordinary operations.
+import { randomUUID } from 'node:crypto';
+import { type CallSource, type IncidentStatus, type IncidentType, type Priority } from '../../../shared/domain';
+import type { Writer } from '../db/store';
+import type { Change, Values } from '../oplog/opLog';
+import { nextIncidentNumber } from './numbering';
+
+export interface HistoricalCall {
+  receivedAt: number;
+  source: CallSource;
+  callerName: string | null;
+  callerPhone: string | null;
+  description: string | null;
+  trapped: number;
+  injured: number;
+  dead: number;
+}
+
+export interface HistoricalIncident {
+  type: IncidentType;
+  priority: Priority;
+  district: string;
+  subdistrict: string | null;
+  locality: string | null;
+  landmark: string | null;
+  lat: number | null;
+  lon: number | null;
+  description: string | null;
+  trapped: number;
+  injured: number;
+  dead: number;
+  receivedAt: number;
+  dispatchedAt: number | null;
+  onSceneAt: number | null;
+  clearedAt: number | null;
+  closedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: string | null;
+  calls: readonly HistoricalCall[];
+}
+
+/** The status an incident's timestamps say it has reached. */
+export function statusFromTimes(i: Pick<HistoricalIncident, 'dispatchedAt' | 'onSceneAt' | 'clearedAt' | 'closedAt' | 'cancelledAt'>): IncidentStatus {
+  if (i.cancelledAt !== null) return 'cancelled';
+  if (i.closedAt !== null) return 'closed';
+  if (i.clearedAt !== null) return 'cleared';
+  if (i.onSceneAt !== null) return 'on_scene';
+  if (i.dispatchedAt !== null) return 'dispatched';
+  return 'received';
+}
+
+export async function importIncidents(
+  writer: Writer,
+  operatorId: string,
+  numbering: { post: { code: string; timeZone: string }; letter: string },
+  incidents: readonly HistoricalIncident[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  const changes: Change[] = [];
+  for (const incident of incidents) {
+    const id = randomUUID();
+    ids.push(id);
+    const status = statusFromTimes(incident);
+    const times: Record<IncidentStatus, number | null> = {
+      received: incident.receivedAt, dispatched: incident.dispatchedAt, on_scene: incident.onSceneAt,
+      cleared: incident.clearedAt, closed: incident.closedAt, cancelled: incident.cancelledAt,
+    };
+    const number = await nextIncidentNumber(writer.tx, numbering.post, numbering.letter, incident.receivedAt);
+    const { calls: _calls, ...fields } = incident;
+    const create: Values<'incident'> = {
+      ...fields, number, status, statusAt: times[status] ?? incident.receivedAt, createdBy: operatorId,
+    };
+    changes.push({ entity: 'incident', rowId: id, create });
+    for (const call of incident.calls) {
+      changes.push({ entity: 'call', rowId: randomUUID(), create: { ...call, incidentId: id, operator: operatorId } });
+    }
+  }
+  await writer.record(changes);
+  return ids;
+}

@@ -1,0 +1,129 @@
+// Reads behind the queues, the incident view and duplicate detection. Each query is served
+// by an index declared in the migration that made its table.
+import type { DuplicateCandidate, IncidentDetail, QueueResult } from '../../../shared/api';
+import { QUEUE_STATUSES, type IncidentType, type Priority, type QueueName } from '../../../shared/domain';
+import { distanceMeters } from '../../../shared/geo';
+import { normalizeForSearch } from '../../../shared/text/search';
+import { DomainError } from '../api/errors';
+import { assembleTimeline, type StatusOperation } from '../timeline/incidentTimeline';
+import type { Connection, SqlValue } from '../db/connection';
+import {
+  INCIDENT_COLUMNS, toCallView, toIncidentDetail, toQueueRow, toTimelineEntry,
+  type CallRow, type IncidentRow, type TimelineRow,
+} from './incidentRows';
+
+export type Queryable = Pick<Connection, 'get' | 'all'>;
+
+export interface QueueFilter {
+  queue: QueueName;
+  district?: string | undefined;
+  type?: IncidentType | undefined;
+  priority?: Priority | undefined;
+}
+
+/** One queue, ordered by priority then waiting time, with the counts of all three. */
+export async function queue(db: Queryable, filter: QueueFilter): Promise<QueueResult> {
+  const statuses = QUEUE_STATUSES[filter.queue];
+  const where = [`i.status IN (${statuses.map(() => '?').join(', ')})`];
+  const params: SqlValue[] = [...statuses];
+  if (filter.district) { where.push('i.district = ?'); params.push(filter.district); }
+  if (filter.type) { where.push('i.type = ?'); params.push(filter.type); }
+  if (filter.priority) { where.push('i.priority = ?'); params.push(filter.priority); }
+  const rows = await db.all<IncidentRow & { call_count: number }>(
+    `SELECT ${INCIDENT_COLUMNS}, (SELECT count(*) FROM calls c WHERE c.incident_id = i.id) AS call_count
+       FROM incidents i WHERE ${where.join(' AND ')}
+      ORDER BY i.priority, i.received_at, i.number`,
+    params,
+  );
+  return { rows: rows.map(toQueueRow), counts: await queueCounts(db, filter) };
+}
+
+/** Counts per queue under the same district/type/priority filters. */
+async function queueCounts(db: Queryable, filter: Omit<QueueFilter, 'queue'>): Promise<QueueResult['counts']> {
+  const where = ["status IN ('received', 'dispatched', 'on_scene', 'cleared')"];
+  const params: SqlValue[] = [];
+  if (filter.district) { where.push('district = ?'); params.push(filter.district); }
+  if (filter.type) { where.push('type = ?'); params.push(filter.type); }
+  if (filter.priority) { where.push('priority = ?'); params.push(filter.priority); }
+  const rows = await db.all<{ status: string; n: number }>(
+    `SELECT status, count(*) AS n FROM incidents WHERE ${where.join(' AND ')} GROUP BY status`, params);
+  const n = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+  return { waiting: n('received'), active: n('dispatched') + n('on_scene'), closure: n('cleared') };
+}
+
+export async function incidentDetail(db: Queryable, id: string): Promise<IncidentDetail> {
+  const row = await db.get<IncidentRow & { created_by_name: string | null }>(
+    `SELECT ${INCIDENT_COLUMNS}, o.name AS created_by_name FROM incidents i LEFT JOIN operators o ON o.id = i.created_by WHERE i.id = ?`,
+    [id],
+  );
+  if (!row) throw new DomainError('error.incidentNotFound');
+  const calls = await db.all<CallRow>(
+    `SELECT c.id, c.incident_id, c.received_at, c.source, c.caller_name, c.caller_phone, c.description,
+            c.trapped, c.injured, c.dead, o.name AS operator_name
+       FROM calls c LEFT JOIN operators o ON o.id = c.operator WHERE c.incident_id = ? ORDER BY c.received_at, c.id`,
+    [id],
+  );
+  const notes = await db.all<TimelineRow>(
+    `SELECT t.id, t.incident_id, t.at, t.kind, t.text, t.status, t.cancel_reason, o.name AS operator_name,
+            t.struck_reason, t.struck_at, s.name AS struck_by_name
+       FROM timeline_entries t LEFT JOIN operators o ON o.id = t.operator LEFT JOIN operators s ON s.id = t.struck_by
+      WHERE t.incident_id = ? ORDER BY t.at, t.rowid`,
+    [id],
+  );
+  const statusOperations = await db.all<StatusOperation>(
+    `SELECT p.field, p.value, o.name AS operator_name FROM operations p LEFT JOIN operators o ON o.id = p.operator
+      WHERE p.row_id = ? AND p.field = 'status' ORDER BY p.hlc`,
+    [id],
+  );
+  const callViews = calls.map(toCallView);
+  const timeline = assembleTimeline(row, row.created_by_name ?? '', statusOperations, callViews, notes.map(toTimelineEntry));
+  return toIncidentDetail(row, callViews, timeline);
+}
+
+export interface DuplicateQuery {
+  receivedAt: number;
+  district: string;
+  locality?: string | undefined;
+  coordinates?: { lat: number; lon: number } | undefined;
+}
+
+export const DUPLICATE_LIMIT = 10;
+
+/**
+ * Open incidents of the last `windowMs` at the same district and village, or with
+ * coordinates within `radiusM`: most likely the same scene reported again.
+ */
+export async function findDuplicates(
+  db: Queryable,
+  query: DuplicateQuery,
+  windowMs: number,
+  radiusM: number,
+): Promise<DuplicateCandidate[]> {
+  const localityKey = query.locality ? normalizeForSearch(query.locality) : '';
+  if (!localityKey && !query.coordinates) return [];
+  const rows = await db.all<IncidentRow & { locality_key: string | null; call_count: number }>(
+    `SELECT ${INCIDENT_COLUMNS}, i.locality_key, (SELECT count(*) FROM calls c WHERE c.incident_id = i.id) AS call_count
+       FROM incidents i
+      WHERE i.received_at BETWEEN ? AND ?
+        AND i.status IN ('received', 'dispatched', 'on_scene', 'cleared')
+        AND (i.district = ? OR i.lat IS NOT NULL)`,
+    [query.receivedAt - windowMs, query.receivedAt + windowMs, query.district],
+  );
+  const candidates: DuplicateCandidate[] = [];
+  for (const row of rows) {
+    const distanceM = query.coordinates && row.lat !== null && row.lon !== null
+      ? distanceMeters(query.coordinates, { lat: row.lat, lon: row.lon })
+      : null;
+    const samePlace = row.district === query.district && localityKey !== '' && row.locality_key === localityKey;
+    const near = distanceM !== null && distanceM <= radiusM;
+    if (!samePlace && !near) continue;
+    candidates.push({
+      id: row.id, number: row.number, type: row.type, priority: row.priority, status: row.status,
+      district: row.district, locality: row.locality, landmark: row.landmark, receivedAt: row.received_at,
+      distanceM: distanceM === null ? null : Math.round(distanceM), callCount: row.call_count,
+    });
+  }
+  // Nearest first when coordinates are known, then the most recent.
+  candidates.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity) || b.receivedAt - a.receivedAt);
+  return candidates.slice(0, DUPLICATE_LIMIT);
+}

@@ -1,0 +1,8 @@
+// The core's front door: everything that owns data, opened in plain Node. The Electron
+// shell, the CLI, the tests and the benchmarks all start here.
+export { openCore } from './openCore';
+export type { Core, CoreOptions, Clock } from './openCore';
+export type { Session } from './api/session';
+export type { SettingsStore, ConsoleSettings } from './settings/settingsStore';
+export { DEFAULT_SETTINGS } from './settings/settingsStore';
+export { createFileSettingsStore } from './settings/fileSettingsStore';

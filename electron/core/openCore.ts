@@ -1,0 +1,77 @@
+// Opens the core on a data folder: the database (migrated), the services and the router.
+import type { ChangeEvent, ChannelName, Output, Result } from '../../shared/api';
+import { handlers, changes } from './api/handlers';
+import { createRouter } from './api/router';
+import { createSession, type Session } from './api/session';
+import type { ServiceContext } from './context';
+import { openStore, type Store } from './db/store';
+import type { SettingsStore } from './settings/settingsStore';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Logger {
+  error(message: string, context?: Record<string, unknown>): void;
+  info(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface CoreOptions {
+  /** Folder holding beacon.db (created if missing). */
+  dataDir: string;
+  settings: SettingsStore;
+  clock?: Clock;
+  log?: Logger;
+  /** Validate outputs against the contract too; tests turn this on. */
+  checkOutputs?: boolean;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  /** For the CLI, tests and benchmarks, which call services directly. */
+  readonly context: ServiceContext;
+  readonly store: Store;
+  createSession(): Session;
+  /** Validates `input` against the channel's schema; never throws. */
+  invoke<C extends ChannelName>(session: Session, channel: C, input: unknown): Promise<Result<Output<C>>>;
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export const consoleLogger: Logger = {
+  error: (message, context) => console.error(message, context ?? ''),
+  info: () => undefined,
+};
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const log = options.log ?? consoleLogger;
+  const store = await openStore(options.dataDir, () => clock.now());
+  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings };
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  const emit = (event: ChangeEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        log.error('change listener failed', { error: String(err) });
+      }
+    }
+  };
+  const invoke = createRouter({ ctx: context, handlers, changes, log, emit, checkOutputs: options.checkOutputs ?? false });
+  return {
+    dataDir: options.dataDir,
+    context,
+    store,
+    createSession,
+    invoke,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { OperatorView } from '../../../shared/api';
+import type { Language, OperatorRole } from '../../../shared/domain';
+import { normalizeForSearch } from '../../../shared/text/search';
+import { DomainError, fieldError } from '../api/errors';
+import type { Connection } from '../db/connection';
+import type { Writer } from '../db/store';
+import { hashPin, NO_PIN, verifyPin } from './pinHash';
+
+interface OperatorRow {
+  id: string;
+  name: string;
+  pin_hash: string;
+  role: OperatorRole;
+  language: Language;
+  disabled: number;
+}
+
+const COLUMNS = 'id, name, pin_hash, role, language, disabled';
+
+function toView(row: OperatorRow): OperatorView {
+  return { id: row.id, name: row.name, role: row.role, language: row.language };
+}
+
+export async function createOperator(
+  writer: Writer,
+  now: number,
+  input: { name: string; pin: string | null; role: OperatorRole; language: Language },
+): Promise<OperatorView> {
+  const name = input.name.trim();
+  const taken = await writer.tx.get('SELECT 1 FROM operators WHERE name_key = ? AND disabled = 0', [normalizeForSearch(name)]);
+  if (taken) throw fieldError('name', 'validation.duplicateName');
+  const id = randomUUID();
+  const pinHash = input.pin === null ? NO_PIN : await hashPin(input.pin);
+  await writer.record([{
+    entity: 'operator', rowId: id,
+    create: { name, pinHash, role: input.role, language: input.language, disabled: 0, createdAt: now },
+  }]);
+  return { id, name, role: input.role, language: input.language };
+}
+
+export async function getOperator(reader: Connection, id: string): Promise<OperatorView | null> {
+  const row = await reader.get<OperatorRow>(`SELECT ${COLUMNS} FROM operators WHERE id = ? AND disabled = 0`, [id]);
+  return row ? toView(row) : null;
+}
+
+/** Name + PIN. The same answer for an unknown name and a wrong PIN, so neither can be probed. */
+export async function signIn(reader: Connection, name: string, pin: string): Promise<OperatorView> {
+  const rows = await reader.all<OperatorRow>(`SELECT ${COLUMNS} FROM operators WHERE name_key = ? AND disabled = 0`, [normalizeForSearch(name)]);
+  for (const row of rows) {
+    if (await verifyPin(pin, row.pin_hash)) return toView(row);
+  }
+  throw new DomainError('error.badCredentials');
+}
+
+export async function setOperatorLanguage(writer: Writer, operatorId: string, language: Language): Promise<void> {
+  await writer.record([{ entity: 'operator', rowId: operatorId, set: { language } }]);
+}
+
+/** The command line's own operator: stamps CLI changes, can never sign in. */
+export async function systemOperator(writer: Writer, now: number): Promise<string> {
+  const row = await writer.tx.get<{ id: string }>("SELECT id FROM operators WHERE pin_hash = ? AND role = 'administrator' ORDER BY created_at LIMIT 1", [NO_PIN]);
+  if (row) return row.id;
+  return (await createOperator(writer, now, { name: 'Beacon CLI', pin: null, role: 'administrator', language: 'en' })).id;
+}

@@ -1,0 +1,70 @@
+// What the operation log may touch: each entity's table, its fields and their columns.
+// An operation naming anything else is refused (locally) or quarantined (from sync).
+import { normalizeForSearch } from '../../../shared/text/search';
+
+export type FieldValue = string | number | null;
+
+export interface EntitySpec {
+  table: string;
+  /** field name (as in operations) → column */
+  fields: Readonly<Record<string, string>>;
+  /** Fields that may change after creation; the others are set once. */
+  mutable: ReadonlySet<string>;
+  /** Columns computed from a field, kept beside it for indexes and search. */
+  derived?: Readonly<Record<string, (value: FieldValue) => Record<string, FieldValue>>>;
+}
+
+const localityKey = (value: FieldValue) => ({ locality_key: typeof value === 'string' ? normalizeForSearch(value) : null });
+const nameKey = (value: FieldValue) => ({ name_key: typeof value === 'string' ? normalizeForSearch(value) : '' });
+
+export const ENTITIES = {
+  incident: {
+    table: 'incidents',
+    fields: {
+      number: 'number', type: 'type', priority: 'priority', status: 'status',
+      district: 'district', subdistrict: 'subdistrict', locality: 'locality', landmark: 'landmark',
+      lat: 'lat', lon: 'lon', description: 'description',
+      trapped: 'trapped', injured: 'injured', dead: 'dead',
+      receivedAt: 'received_at', statusAt: 'status_at', dispatchedAt: 'dispatched_at', onSceneAt: 'on_scene_at',
+      clearedAt: 'cleared_at', closedAt: 'closed_at', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
+      createdBy: 'created_by',
+    },
+    mutable: new Set([
+      'type', 'priority', 'status', 'district', 'subdistrict', 'locality', 'landmark', 'lat', 'lon', 'description',
+      'trapped', 'injured', 'dead', 'statusAt', 'dispatchedAt', 'onSceneAt', 'clearedAt', 'closedAt', 'cancelledAt',
+      'cancelReason',
+    ]),
+    derived: { locality: localityKey },
+  },
+  call: {
+    table: 'calls',
+    fields: {
+      incidentId: 'incident_id', receivedAt: 'received_at', source: 'source', callerName: 'caller_name',
+      callerPhone: 'caller_phone', description: 'description', trapped: 'trapped', injured: 'injured', dead: 'dead',
+      operator: 'operator',
+    },
+    mutable: new Set<string>(),
+  },
+  timeline: {
+    table: 'timeline_entries',
+    fields: {
+      incidentId: 'incident_id', at: 'at', kind: 'kind', text: 'text', status: 'status', cancelReason: 'cancel_reason',
+      operator: 'operator', struckReason: 'struck_reason', struckAt: 'struck_at', struckBy: 'struck_by',
+    },
+    // Notes are append-only: the only change after writing is striking one through.
+    mutable: new Set(['struckReason', 'struckAt', 'struckBy']),
+  },
+  operator: {
+    table: 'operators',
+    fields: { name: 'name', pinHash: 'pin_hash', role: 'role', language: 'language', disabled: 'disabled', createdAt: 'created_at' },
+    mutable: new Set(['name', 'pinHash', 'role', 'language', 'disabled']),
+    derived: { name: nameKey },
+  },
+} as const satisfies Record<string, EntitySpec>;
+
+export type EntityName = keyof typeof ENTITIES;
+export type FieldOf<E extends EntityName> = keyof (typeof ENTITIES)[E]['fields'] & string;
+
+export function isEntityName(name: string): name is EntityName {
+  return Object.hasOwn(ENTITIES, name);
+}

@@ -1,0 +1,104 @@
+// Every change is an operation (ARCHITECTURE.md rule 4). `record` appends the operations
+// to the log and applies them to the tables inside the caller's transaction, so the log
+// and the tables can never disagree.
+import type { Tx } from '../db/transaction';
+import { ENTITIES, type EntityName, type EntitySpec, type FieldOf, type FieldValue } from './entities';
+import type { HybridClock } from './hlc';
+
+/** The field name of an operation that creates a whole row. */
+export const CREATE_FIELD = '*';
+
+export type Values<E extends EntityName> = Partial<Record<FieldOf<E>, FieldValue>>;
+
+export type Change =
+  { [E in EntityName]: { entity: E; rowId: string; create: Values<E> } | { entity: E; rowId: string; set: Values<E> } }[EntityName];
+
+const OPERATION_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'operator'] as const;
+
+/** One encoding for values in the log: JSON with object keys sorted. */
+export function canonicalJson(value: FieldValue | Readonly<Record<string, FieldValue>>): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(value[k] ?? null)}`).join(',')}}`;
+}
+
+export class OpLog {
+  constructor(
+    readonly origin: string,
+    readonly clock: HybridClock,
+    private lastSeq: number,
+  ) {}
+
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  snapshot(): { seq: number; clock: { wall: number; counter: number } } {
+    return { seq: this.lastSeq, clock: this.clock.snapshot() };
+  }
+
+  restore(state: { seq: number; clock: { wall: number; counter: number } }): void {
+    this.lastSeq = state.seq;
+    this.clock.restore(state.clock);
+  }
+
+  async record(tx: Tx, operatorId: string | null, changes: readonly Change[]): Promise<void> {
+    for (const change of changes) {
+      const spec: EntitySpec = ENTITIES[change.entity];
+      if ('create' in change) {
+        const values = change.create as Record<string, FieldValue>;
+        // A field missing from a create is null: leaving nulls out keeps the log a third smaller.
+        const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
+        this.appendOperation(tx, operatorId, change.entity, change.rowId, CREATE_FIELD, canonicalJson(present));
+        insertRow(tx, spec, change.rowId, values);
+      } else {
+        const values = change.set as Record<string, FieldValue>;
+        const fields = Object.keys(values);
+        for (const field of fields) {
+          if (!spec.mutable.has(field)) throw new Error(`${change.entity}.${field} cannot change after creation`);
+          this.appendOperation(tx, operatorId, change.entity, change.rowId, field, canonicalJson(values[field] ?? null));
+        }
+        await updateRow(tx, spec, change.rowId, values);
+      }
+    }
+    // Buffered upserts: the last row of the transaction wins, one statement at flush.
+    tx.insert('version_vector', ['origin', 'seq'], [this.origin, this.lastSeq], 'INSERT OR REPLACE');
+    tx.insert('meta', ['key', 'value'], ['hlc', this.clock.current()], 'INSERT OR REPLACE');
+  }
+
+  private appendOperation(tx: Tx, operatorId: string | null, entity: string, rowId: string, field: string, value: string): void {
+    this.lastSeq += 1;
+    const hlc = this.clock.tick();
+    tx.insert('operations', OPERATION_COLUMNS, [this.origin, this.lastSeq, hlc, entity, rowId, field, value, operatorId]);
+  }
+}
+
+function columnsAndValues(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, onlyGiven: boolean) {
+  const columns: string[] = [];
+  const params: FieldValue[] = [];
+  for (const [field, column] of Object.entries(spec.fields)) {
+    if (onlyGiven && !Object.hasOwn(values, field)) continue;
+    const value = values[field] ?? null;
+    columns.push(column);
+    params.push(value);
+    const derive = spec.derived?.[field];
+    if (derive) {
+      for (const [derivedColumn, derivedValue] of Object.entries(derive(value))) {
+        columns.push(derivedColumn);
+        params.push(derivedValue);
+      }
+    }
+  }
+  return { columns, params };
+}
+
+function insertRow(tx: Tx, spec: EntitySpec, rowId: string, values: Readonly<Record<string, FieldValue>>): void {
+  const { columns, params } = columnsAndValues(spec, values, false);
+  tx.insert(spec.table, ['id', ...columns], [rowId, ...params]);
+}
+
+async function updateRow(tx: Tx, spec: EntitySpec, rowId: string, values: Readonly<Record<string, FieldValue>>): Promise<void> {
+  const { columns, params } = columnsAndValues(spec, values, true);
+  if (columns.length === 0) return;
+  await tx.run(`UPDATE ${spec.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...params, rowId]);
+}

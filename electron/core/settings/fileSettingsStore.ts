@@ -1,0 +1,44 @@
+// Settings in a JSON file, for the CLI and tests (the app uses electron-store). A damaged
+// file never stops the console: it is kept aside and the defaults are used.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { consoleLetter, language, postSettings } from '../../../shared/api/schemas';
+import { DEFAULT_SETTINGS, type ConsoleSettings, type SettingsStore } from './settingsStore';
+
+export const consoleSettingsSchema = z.object({
+  post: postSettings.nullable(),
+  consoleLetter: consoleLetter.nullable(),
+  language,
+});
+
+/** Reads stored settings; anything unreadable or invalid yields null (the caller decides). */
+export function parseSettings(raw: unknown): ConsoleSettings | null {
+  const parsed = consoleSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export function createFileSettingsStore(file: string, onDamaged?: (keptAs: string) => void): SettingsStore {
+  return {
+    read() {
+      if (!existsSync(file)) return { ...DEFAULT_SETTINGS };
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(file, 'utf8'));
+      } catch {
+        raw = undefined;
+      }
+      const settings = parseSettings(raw);
+      if (settings) return settings;
+      const keptAs = `${file}.damaged-${Date.now()}`;
+      renameSync(file, keptAs);
+      onDamaged?.(keptAs);
+      return { ...DEFAULT_SETTINGS };
+    },
+    write(settings) {
+      // Write then rename, so a power cut leaves either the old file or the new one.
+      const tmp = `${file}.tmp`;
+      writeFileSync(tmp, JSON.stringify(settings, null, 2));
+      renameSync(tmp, file);
+    },
+  };
+}

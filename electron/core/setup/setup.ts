@@ -1,0 +1,64 @@
+// First run: the post, this console's letter and the first operator. Until then only the
+// setup channels answer.
+import type { OperatorView, SetupInput, SetupStatus } from '../../../shared/api';
+import { DomainError } from '../api/errors';
+import type { ServiceContext } from '../context';
+import { createOperator } from '../operators/operators';
+import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
+
+/** The region Beacon is first built for; the first-run form offers it. */
+export const DEFAULT_TIME_ZONE = 'Asia/Damascus';
+export const DEFAULT_POST = { name: 'Latakia command post', code: 'LTK', timeZone: DEFAULT_TIME_ZONE };
+
+export interface ReadySettings extends ConsoleSettings {
+  post: NonNullable<ConsoleSettings['post']>;
+  consoleLetter: string;
+}
+
+export function requirePost(settings: SettingsStore): ReadySettings {
+  const current = settings.read();
+  if (!current.post || !current.consoleLetter) throw new DomainError('error.setupNeeded');
+  return { ...current, post: current.post, consoleLetter: current.consoleLetter };
+}
+
+async function hasOperators(ctx: ServiceContext): Promise<boolean> {
+  return (await ctx.store.reader.get("SELECT 1 FROM operators WHERE disabled = 0 AND pin_hash <> '!'")) !== undefined;
+}
+
+export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
+  const settings = ctx.settings.read();
+  return {
+    needsSetup: !settings.post || !settings.consoleLetter || !(await hasOperators(ctx)),
+    post: settings.post,
+    consoleLetter: settings.consoleLetter,
+    language: settings.language,
+    defaultTimeZone: DEFAULT_TIME_ZONE,
+  };
+}
+
+export async function completeSetup(
+  ctx: ServiceContext,
+  input: SetupInput,
+  loadDemo: (operatorId: string) => Promise<void>,
+): Promise<OperatorView> {
+  if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
+  ctx.settings.write({ post: input.post, consoleLetter: input.consoleLetter, language: input.language });
+  const operator = await ctx.store.write(null, (writer) =>
+    createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
+  );
+  if (input.loadDemo) await loadDemo(operator.id);
+  return operator;
+}
+
+/** For the command line: an empty data folder gets a post with defaults, without prompting. */
+export function ensurePost(settings: SettingsStore, postCode?: string): ReadySettings {
+  const current = settings.read();
+  if (!current.post || !current.consoleLetter) {
+    settings.write({
+      ...current,
+      post: current.post ?? { ...DEFAULT_POST, ...(postCode ? { code: postCode, name: `${postCode} command post` } : {}) },
+      consoleLetter: current.consoleLetter ?? 'A',
+    });
+  }
+  return requirePost(settings);
+}

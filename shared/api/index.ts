@@ -1,0 +1,69 @@
+// The one contract between renderer and main process: every channel, its input and its
+// output. A renamed channel breaks the build on both sides, not the user.
+import { z } from 'zod';
+import * as s from './schemas';
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const api = {
+  'setup.status': channel(empty, s.setupStatus),
+  'setup.complete': channel(s.setupInput, s.operatorView),
+  'session.signIn': channel(s.signInInput, s.operatorView),
+  'session.signOut': channel(empty, ok),
+  'session.current': channel(empty, s.operatorView.nullable()),
+  'session.setLanguage': channel(z.object({ language: s.language }).strict(), s.operatorView),
+  'reference.districts': channel(empty, z.array(s.district)),
+  'calls.findDuplicates': channel(s.duplicateQuery, z.array(s.duplicateCandidate)),
+  'calls.log': channel(s.logCallInput, s.logCallResult),
+  'incidents.queue': channel(s.queueQuery, s.queueResult),
+  'incidents.get': channel(z.object({ id: s.id }).strict(), s.incidentDetail),
+  'incidents.update': channel(s.updateIncidentInput, s.incidentDetail),
+  'incidents.setStatus': channel(s.setStatusInput, s.incidentDetail),
+  'timeline.addNote': channel(s.addNoteInput, s.incidentDetail),
+  'timeline.strike': channel(s.strikeNoteInput, s.incidentDetail),
+} as const;
+
+export type Api = typeof api;
+export type ChannelName = keyof Api;
+export const CHANNEL_NAMES = Object.keys(api) as ChannelName[];
+export type Input<C extends ChannelName> = z.input<Api[C]['input']>;
+export type Output<C extends ChannelName> = z.output<Api[C]['output']>;
+
+/** Channels callable before anyone has signed in. Everything else needs an operator. */
+export const PUBLIC_CHANNELS: ReadonlySet<ChannelName> = new Set([
+  'setup.status', 'setup.complete', 'session.signIn', 'session.current', 'reference.districts',
+]);
+
+/**
+ * An error the operator can read: `code` is an i18n key, `params` fill it in, and
+ * `fields` names the form fields at fault (dotted path → i18n key).
+ */
+export interface ApiError {
+  code: string;
+  params?: Record<string, string | number>;
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the main process announces after a change, so every open view re-asks. */
+export interface ChangeEvent {
+  entities: string[];
+}
+
+/** `window.ops`: the only bridge between the renderer and the main process. */
+export interface OpsBridge {
+  invoke<C extends ChannelName>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+}
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(api, name);
+}
+
+export type * from './types';

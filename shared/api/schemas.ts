@@ -1,0 +1,199 @@
+// Runtime schemas of everything that crosses the IPC boundary. Types are inferred from
+// these, never written twice (STYLE.md).
+import { z } from 'zod';
+import {
+  CALL_SOURCES, CANCEL_REASONS, INCIDENT_STATUSES, INCIDENT_TYPES, LANGUAGES, MAX_CASUALTY_COUNT,
+  OPERATOR_ROLES, QUEUES, TEXT_LIMITS,
+} from '../domain';
+
+/** Rejects C0/C1 control characters and bidi overrides, which can hide or reorder text on screen and in print. */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+const text = (max: number) =>
+  z.string().max(max, { error: 'validation.tooLong' }).refine((s) => !UNSAFE_CHARS.test(s), { error: 'validation.badCharacters' });
+const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, { error: 'validation.required' });
+const optionalText = (max: number) => text(max).optional();
+
+export const id = z.string().regex(/^[0-9a-f-]{36}$/, { error: 'validation.invalid' });
+/** Epoch milliseconds; bounded so a typo cannot put a call in the year 30000. */
+export const timestamp = z.number().int().min(946684800000, { error: 'validation.dateRange' }).max(4102444800000, { error: 'validation.dateRange' });
+const count = z.number().int({ error: 'validation.wholeNumber' }).min(0, { error: 'validation.notNegative' }).max(MAX_CASUALTY_COUNT, { error: 'validation.tooLarge' });
+
+export const incidentType = z.enum(INCIDENT_TYPES, { error: 'validation.chooseOne' });
+export const priority = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'validation.chooseOne' });
+export const incidentStatus = z.enum(INCIDENT_STATUSES, { error: 'validation.chooseOne' });
+export const callSource = z.enum(CALL_SOURCES, { error: 'validation.chooseOne' });
+export const language = z.enum(LANGUAGES, { error: 'validation.chooseOne' });
+export const operatorRole = z.enum(OPERATOR_ROLES);
+export const regionCode = z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: 'validation.chooseOne' });
+
+export const coordinates = z.object({
+  lat: z.number().min(-90, { error: 'validation.coordinates' }).max(90, { error: 'validation.coordinates' }),
+  lon: z.number().min(-180, { error: 'validation.coordinates' }).max(180, { error: 'validation.coordinates' }),
+}).strict();
+
+export const casualties = z.object({ trapped: count, injured: count, dead: count }).strict();
+
+export const location = z.object({
+  district: regionCode,
+  subdistrict: regionCode.optional(),
+  locality: optionalText(TEXT_LIMITS.short),
+  landmark: optionalText(TEXT_LIMITS.medium),
+  coordinates: coordinates.optional(),
+}).strict();
+
+export const pin = z.string().regex(/^[0-9]{4,12}$/, { error: 'validation.pin' });
+export const operatorName = requiredText(60);
+
+export const postSettings = z.object({
+  name: requiredText(80),
+  code: z.string().regex(/^[A-Z]{2,5}$/, { error: 'validation.postCode' }),
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, { error: 'validation.timeZone' }),
+}).strict();
+
+export const consoleLetter = z.string().regex(/^[A-Z]$/, { error: 'validation.consoleLetter' });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What intake sends: the call, and the incident it opens (ignored when attaching). */
+export const logCallInput = z.object({
+  receivedAt: timestamp,
+  source: callSource,
+  callerName: optionalText(TEXT_LIMITS.short),
+  callerPhone: z.string().max(40).regex(/^[0-9+()\-\s٠-٩۰-۹]*$/, { error: 'validation.phone' }).optional(),
+  type: incidentType,
+  priority,
+  location,
+  description: optionalText(TEXT_LIMITS.long),
+  reported: casualties,
+  /** Attach the call to this open incident instead of opening a new one. */
+  attachToIncidentId: id.optional(),
+}).strict();
+
+export const duplicateQuery = z.object({
+  receivedAt: timestamp,
+  district: regionCode,
+  locality: optionalText(TEXT_LIMITS.short),
+  coordinates: coordinates.optional(),
+}).strict();
+
+export const queueQuery = z.object({
+  queue: z.enum(QUEUES),
+  district: regionCode.optional(),
+  type: incidentType.optional(),
+  priority: priority.optional(),
+}).strict();
+
+/** Fields an operator may edit after intake; status moves go through setStatus. */
+export const incidentChanges = z.object({
+  type: incidentType,
+  priority,
+  district: regionCode,
+  subdistrict: regionCode.nullable(),
+  locality: text(TEXT_LIMITS.short).nullable(),
+  landmark: text(TEXT_LIMITS.medium).nullable(),
+  coordinates: coordinates.nullable(),
+  description: text(TEXT_LIMITS.long).nullable(),
+  trapped: count,
+  injured: count,
+  dead: count,
+}).partial().strict();
+
+export const updateIncidentInput = z.object({ id, changes: incidentChanges }).strict();
+
+export const setStatusInput = z.object({
+  id,
+  status: incidentStatus,
+  cancelReason: z.enum(CANCEL_REASONS, { error: 'validation.chooseOne' }).optional(),
+  note: optionalText(TEXT_LIMITS.medium),
+}).strict();
+
+export const addNoteInput = z.object({ incidentId: id, text: requiredText(TEXT_LIMITS.long) }).strict();
+export const strikeNoteInput = z.object({ entryId: id, reason: requiredText(TEXT_LIMITS.medium) }).strict();
+
+export const setupInput = z.object({
+  post: postSettings,
+  consoleLetter,
+  operator: z.object({ name: operatorName, pin }).strict(),
+  language,
+  loadDemo: z.boolean(),
+}).strict();
+
+export const signInInput = z.object({ name: operatorName, pin }).strict();
+
+// ---- outputs ----
+
+export const operatorView = z.object({ id, name: z.string(), role: operatorRole, language });
+
+export const district = z.object({
+  code: z.string(),
+  name: z.object({ en: z.string(), ar: z.string() }),
+  center: z.object({ lat: z.number(), lon: z.number() }),
+  subdistricts: z.array(z.object({ code: z.string(), name: z.object({ en: z.string(), ar: z.string() }) })),
+});
+
+export const queueRow = z.object({
+  id, number: z.string(), type: incidentType, priority, status: incidentStatus,
+  district: z.string(), subdistrict: z.string().nullable(), locality: z.string().nullable(), landmark: z.string().nullable(),
+  receivedAt: z.number(), statusAt: z.number(), callCount: z.number(),
+  trapped: z.number(), injured: z.number(), dead: z.number(),
+});
+
+export const queueResult = z.object({
+  rows: z.array(queueRow),
+  counts: z.object({ waiting: z.number(), active: z.number(), closure: z.number() }),
+});
+
+export const duplicateCandidate = z.object({
+  id, number: z.string(), type: incidentType, priority, status: incidentStatus,
+  district: z.string(), locality: z.string().nullable(), landmark: z.string().nullable(),
+  receivedAt: z.number(), distanceM: z.number().nullable(), callCount: z.number(),
+});
+
+export const callView = z.object({
+  id, incidentId: id, receivedAt: z.number(), source: callSource,
+  callerName: z.string().nullable(), callerPhone: z.string().nullable(), description: z.string().nullable(),
+  trapped: z.number(), injured: z.number(), dead: z.number(), operatorName: z.string(),
+});
+
+/** Status and call entries are derived (their id names their source); notes have their own id. */
+export const timelineEntry = z.object({
+  id: z.string(), incidentId: id, at: z.number(),
+  kind: z.enum(['note', 'status', 'call', 'edit']),
+  text: z.string().nullable(),
+  /** For status entries: the status entered and, for cancellation, the reason. */
+  status: incidentStatus.nullable(),
+  cancelReason: z.string().nullable(),
+  operatorName: z.string(),
+  struck: z.object({ reason: z.string(), at: z.number(), operatorName: z.string() }).nullable(),
+});
+
+export const incidentDetail = z.object({
+  id, number: z.string(), type: incidentType, priority, status: incidentStatus,
+  district: z.string(), subdistrict: z.string().nullable(), locality: z.string().nullable(), landmark: z.string().nullable(),
+  coordinates: coordinates.nullable(), description: z.string().nullable(),
+  trapped: z.number(), injured: z.number(), dead: z.number(),
+  receivedAt: z.number(), dispatchedAt: z.number().nullable(), onSceneAt: z.number().nullable(),
+  clearedAt: z.number().nullable(), closedAt: z.number().nullable(), cancelledAt: z.number().nullable(),
+  cancelReason: z.string().nullable(),
+  createdBy: z.string(),
+  calls: z.array(callView),
+  timeline: z.array(timelineEntry),
+});
+
+export const setupStatus = z.object({
+  needsSetup: z.boolean(),
+  post: postSettings.nullable(),
+  consoleLetter: z.string().nullable(),
+  language,
+  defaultTimeZone: z.string(),
+});
+
+export const logCallResult = z.object({ incidentId: id, callId: id, number: z.string(), attached: z.boolean() });

@@ -1,0 +1,125 @@
+// Every channel refuses what does not fit its schema with a typed error, and writes nothing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, PUBLIC_CHANNELS, type ChannelName } from '../../shared/api';
+import { intake, openTestCore, type TestCore } from './testCore';
+
+let t: TestCore;
+afterEach(async () => t?.close());
+
+const INVALID: Record<ChannelName, unknown[]> = {
+  'setup.status': [{ extra: 1 }, 'text'],
+  'setup.complete': [{}, { post: { name: '', code: 'ltk', timeZone: 'Mars/Base' }, consoleLetter: 'AA', operator: { name: 'x', pin: '12' }, language: 'fr', loadDemo: 'yes' }],
+  'session.signIn': [{ name: 'Rania Haddad' }, { name: 'Rania Haddad', pin: 2468 }, { name: 'x'.repeat(500), pin: '2468' }],
+  'session.signOut': [{ now: true }],
+  'session.current': [[1]],
+  'session.setLanguage': [{ language: 'de' }, {}],
+  'reference.districts': [{ all: true }],
+  'calls.findDuplicates': [{}, { receivedAt: 'now', district: 'latakia' }],
+  'calls.log': [
+    {},
+    { ...intake(), priority: 4 },
+    { ...intake(), reported: { trapped: -1, injured: 0, dead: 0 } },
+    { ...intake(), description: 'x'.repeat(5000) },
+    { ...intake(), callerName: 'Abu\u202EreneS' },
+    { ...intake(), religion: 'any' },
+    { ...intake(), location: { district: "latakia'; DROP TABLE incidents;--" } },
+    { ...intake(), attachToIncidentId: '1 OR 1=1' },
+    { ...intake(), receivedAt: 1e20 },
+  ],
+  'incidents.queue': [{ queue: 'all' }, { queue: 'waiting', priority: 0 }],
+  'incidents.get': [{ id: 42 }, {}],
+  'incidents.update': [{ id: '00000000-0000-4000-8000-000000000000', changes: { status: 'closed' } }, { changes: {} }],
+  'incidents.setStatus': [{ id: '00000000-0000-4000-8000-000000000000', status: 'done' }],
+  'timeline.addNote': [{ incidentId: '00000000-0000-4000-8000-000000000000', text: '   ' }, { text: 'x' }],
+  'timeline.strike': [{ entryId: '00000000-0000-4000-8000-000000000000', reason: '' }],
+};
+
+async function snapshot(t: TestCore) {
+  const db = t.core.store.reader;
+  const n = async (table: string) => (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n;
+  return [await n('operations'), await n('incidents'), await n('calls'), await n('timeline_entries'), await n('operators')];
+}
+
+describe('every channel', () => {
+  it('has invalid payloads listed here, so a new channel cannot skip this test', () => {
+    expect(Object.keys(INVALID).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('rejects invalid payloads with error.invalidInput naming the fields, and writes nothing', async () => {
+    t = await openTestCore();
+    await t.call('calls.log', intake());
+    const before = await snapshot(t);
+    for (const channel of CHANNEL_NAMES) {
+      for (const payload of INVALID[channel]) {
+        const result = await t.core.invoke(t.session, channel, payload);
+        expect(result.ok, `${channel} ${JSON.stringify(payload).slice(0, 80)}`).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('error.invalidInput');
+          expect(Object.keys(result.error.fields ?? {}).length).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(await snapshot(t)).toEqual(before);
+  });
+
+  it('answers an unknown channel with a typed error', async () => {
+    t = await openTestCore();
+    expect(await t.core.invoke(t.session, 'incidents.drop' as ChannelName, {})).toEqual({ ok: false, error: { code: 'error.unknownChannel' } });
+  });
+
+  it('needs a signed-in operator, except for setup and sign-in', async () => {
+    t = await openTestCore();
+    const { incidentId } = await t.call('calls.log', intake());
+    const entryId = (await t.call('timeline.addNote', { incidentId, text: 'note' })).timeline.at(-1)!.id;
+    await t.call('session.signOut', {});
+    const before = await snapshot(t);
+    const VALID: Partial<Record<ChannelName, unknown>> = {
+      'session.setLanguage': { language: 'ar' },
+      'calls.findDuplicates': { receivedAt: Date.now(), district: 'latakia', locality: 'x' },
+      'calls.log': intake(),
+      'incidents.queue': { queue: 'waiting' },
+      'incidents.get': { id: incidentId },
+      'incidents.update': { id: incidentId, changes: { priority: 3 } },
+      'incidents.setStatus': { id: incidentId, status: 'dispatched' },
+      'timeline.addNote': { incidentId, text: 'x' },
+      'timeline.strike': { entryId, reason: 'x' },
+    };
+    const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
+    expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());
+    for (const channel of guarded) {
+      expect(await t.core.invoke(t.session, channel, VALID[channel]), channel).toEqual({ ok: false, error: { code: 'error.notSignedIn' } });
+    }
+    expect(await snapshot(t)).toEqual(before);
+  });
+});
+
+describe('signing in', () => {
+  it('accepts the right name and PIN, whatever the name\'s case and spacing, and refuses a wrong PIN the same way as an unknown name', async () => {
+    t = await openTestCore();
+    await t.call('session.signOut', {});
+    const wrong = await t.core.invoke(t.session, 'session.signIn', { name: 'Rania Haddad', pin: '1111' });
+    const unknown = await t.core.invoke(t.session, 'session.signIn', { name: 'Nobody', pin: '2468' });
+    expect(wrong).toEqual({ ok: false, error: { code: 'error.badCredentials' } });
+    expect(unknown).toEqual(wrong);
+    const ok = await t.call('session.signIn', { name: '  rania haddad ', pin: '2468' });
+    expect(ok).toMatchObject({ name: 'Rania Haddad', role: 'administrator', language: 'en' });
+    const pinHash = await t.core.store.reader.get<{ pin_hash: string }>('SELECT pin_hash FROM operators WHERE id = ?', [ok.id]);
+    expect(pinHash?.pin_hash).toMatch(/^scrypt\$/);
+    expect(pinHash?.pin_hash).not.toContain('2468');
+  });
+
+  it('refuses a second first-run once the console is set up', async () => {
+    t = await openTestCore();
+    const result = await t.core.invoke(t.session, 'setup.complete', {
+      post: { name: 'Other', code: 'XYZ', timeZone: 'UTC' }, consoleLetter: 'Z', operator: { name: 'Intruder', pin: '0000' }, language: 'en', loadDemo: false,
+    });
+    expect(result).toEqual({ ok: false, error: { code: 'error.setupDone' } });
+  });
+
+  it('remembers each operator\'s language', async () => {
+    t = await openTestCore();
+    expect((await t.call('session.setLanguage', { language: 'ar' })).language).toBe('ar');
+    await t.reopen();
+    expect((await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' })).language).toBe('ar');
+  });
+});
