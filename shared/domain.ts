@@ -85,3 +85,26 @@ export const DUPLICATE_RADIUS_M = 500;
 /** Limits on free text: generous for a radio log, small enough that nobody pastes a file. */
 export const TEXT_LIMITS = { short: 120, medium: 300, long: 4000 } as const;
 export const MAX_CASUALTY_COUNT = 10000;
+
+/** Team kinds that fit each incident type, best first: what dispatch suggests. */
+export const KINDS_FOR_TYPE: Readonly<Record<IncidentType, readonly TeamKind[]>> = {
+  building_collapse: ['search_rescue', 'ambulance', 'fire', 'womens'],
+  explosion: ['search_rescue', 'ambulance', 'fire', 'womens'],
+  armed_violence: ['ambulance', 'search_rescue', 'womens'],
+  fire: ['fire', 'ambulance', 'search_rescue'],
+  road_accident: ['ambulance', 'search_rescue', 'fire'],
+  medical: ['ambulance', 'womens'],
+  sea_rescue: ['diving', 'ambulance'],
+  flood: ['search_rescue', 'diving', 'ambulance'],
+  uxo: ['uxo'],
+  body_recovery: ['search_rescue', 'diving'],
+  evacuation: ['search_rescue', 'ambulance', 'womens'],
+  other: ['search_rescue', 'ambulance', 'fire', 'womens'],
+};
+
+/** A team with one of these statuses is committed to an incident. */
+export const COMMITTED_TEAM_STATUSES: readonly TeamStatus[] = ['dispatched', 'en_route', 'on_scene'];
+
+/** The steps of an assignment after dispatch, in order. */
+export const ASSIGNMENT_STEPS = ['en_route', 'on_scene', 'cleared'] as const;
+export type AssignmentStep = (typeof ASSIGNMENT_STEPS)[number];

@@ -5,6 +5,7 @@ import * as s from './schemas';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
+const savedId = z.object({ id: s.id });
 
 function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -26,6 +27,23 @@ export const api = {
   'incidents.setStatus': channel(s.setStatusInput, s.incidentDetail),
   'timeline.addNote': channel(s.addNoteInput, s.incidentDetail),
   'timeline.strike': channel(s.strikeNoteInput, s.incidentDetail),
+  'centres.list': channel(empty, z.array(s.centreView)),
+  'centres.save': channel(s.saveCentreInput, savedId),
+  'teams.board': channel(s.boardQuery, z.array(s.teamView)),
+  'teams.save': channel(s.saveTeamInput, savedId),
+  'teams.setStatus': channel(s.setTeamStatusInput, ok),
+  'teams.conflicts': channel(empty, z.array(s.teamConflict)),
+  'volunteers.list': channel(z.object({ centreId: s.id.optional() }).strict(), z.array(s.volunteerView)),
+  'volunteers.save': channel(s.saveVolunteerInput, savedId),
+  'roster.current': channel(z.object({ at: s.timestamp.optional() }).strict(), s.rosterView),
+  'roster.checkIn': channel(s.checkInInput, z.object({ entryId: s.id })),
+  'roster.checkOut': channel(s.checkOutInput, ok),
+  'roster.walkUp': channel(s.walkUpInput, z.object({ volunteerId: s.id })),
+  'roster.copyPrevious': channel(empty, z.object({ count: z.number() })),
+  'roster.attendance': channel(s.attendanceQuery, z.array(s.attendanceRow)),
+  'dispatch.suggest': channel(z.object({ incidentId: s.id }).strict(), z.array(s.dispatchSuggestion)),
+  'dispatch.send': channel(s.dispatchInput, s.incidentDetail),
+  'dispatch.advance': channel(s.advanceAssignmentInput, s.incidentDetail),
 } as const;
 
 export type Api = typeof api;

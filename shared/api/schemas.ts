@@ -2,8 +2,8 @@
 // these, never written twice (STYLE.md).
 import { z } from 'zod';
 import {
-  CALL_SOURCES, CANCEL_REASONS, INCIDENT_STATUSES, INCIDENT_TYPES, LANGUAGES, MAX_CASUALTY_COUNT,
-  OPERATOR_ROLES, QUEUES, TEXT_LIMITS,
+  ASSIGNMENT_STEPS, CALL_SOURCES, CANCEL_REASONS, INCIDENT_STATUSES, INCIDENT_TYPES, LANGUAGES, MAX_CASUALTY_COUNT,
+  OPERATOR_ROLES, QUEUES, TEAM_KINDS, TEAM_STATUSES, TEXT_LIMITS, VOLUNTEER_ROLES,
 } from '../domain';
 
 /** Rejects C0/C1 control characters and bidi overrides, which can hide or reorder text on screen and in print. */
@@ -166,13 +166,122 @@ export const callView = z.object({
 /** Status and call entries are derived (their id names their source); notes have their own id. */
 export const timelineEntry = z.object({
   id: z.string(), incidentId: id, at: z.number(),
-  kind: z.enum(['note', 'status', 'call', 'edit']),
+  kind: z.enum(['note', 'status', 'call', 'edit', 'assignment']),
   text: z.string().nullable(),
   /** For status entries: the status entered and, for cancellation, the reason. */
   status: incidentStatus.nullable(),
   cancelReason: z.string().nullable(),
   operatorName: z.string(),
   struck: z.object({ reason: z.string(), at: z.number(), operatorName: z.string() }).nullable(),
+  /** For assignment entries: the team, the step it reached, and for a reassignment the other incident. */
+  assignment: z.object({
+    callSign: z.string(),
+    step: z.enum(['dispatched', 'en_route', 'on_scene', 'cleared', 'reassigned', 'cancelled']),
+    otherIncident: z.string().nullable(),
+  }).nullable().optional(),
+});
+
+export const setupStatus = z.object({
+  needsSetup: z.boolean(),
+  post: postSettings.nullable(),
+  consoleLetter: z.string().nullable(),
+  language,
+  defaultTimeZone: z.string(),
+});
+
+export const logCallResult = z.object({ incidentId: id, callId: id, number: z.string(), attached: z.boolean() });
+
+// ---- teams, roster, dispatch ----
+
+export const teamKind = z.enum(TEAM_KINDS, { error: 'validation.chooseOne' });
+export const teamStatus = z.enum(TEAM_STATUSES, { error: 'validation.chooseOne' });
+export const volunteerRole = z.enum(VOLUNTEER_ROLES, { error: 'validation.chooseOne' });
+const phone = z.string().max(40).regex(/^[0-9+()\-\s٠-٩۰-۹]*$/, { error: 'validation.phone' });
+
+export const saveCentreInput = z.object({
+  id: id.optional(),
+  name: requiredText(TEXT_LIMITS.short),
+  district: regionCode,
+  covers: z.array(regionCode).max(50),
+}).strict();
+
+export const saveTeamInput = z.object({
+  id: id.optional(),
+  callSign: requiredText(60),
+  kind: teamKind,
+  centreId: id,
+  vehicle: optionalText(TEXT_LIMITS.short),
+  radioChannel: optionalText(40),
+}).strict();
+
+export const saveVolunteerInput = z.object({
+  id: id.optional(),
+  name: requiredText(TEXT_LIMITS.short),
+  role: volunteerRole,
+  phone: phone.optional(),
+  centreId: id,
+  qualifications: optionalText(TEXT_LIMITS.medium),
+}).strict();
+
+export const boardQuery = z.object({ centreId: id.optional(), kind: teamKind.optional() }).strict();
+export const setTeamStatusInput = z.object({ teamId: id, status: teamStatus }).strict();
+
+export const checkInInput = z.object({ volunteerId: id, teamId: id }).strict();
+export const checkOutInput = z.object({ entryId: id }).strict();
+export const walkUpInput = z.object({
+  name: requiredText(TEXT_LIMITS.short), role: volunteerRole, phone: phone.optional(), teamId: id,
+}).strict();
+export const attendanceQuery = z.object({ from: timestamp, to: timestamp, volunteerId: id.optional() }).strict();
+
+export const dispatchInput = z.object({
+  incidentId: id,
+  teamIds: z.array(id).min(1, { error: 'validation.chooseTeam' }).max(20),
+  /** The operator confirmed sending teams already committed elsewhere. */
+  confirmReassign: z.boolean().optional(),
+}).strict();
+export const advanceAssignmentInput = z.object({ assignmentId: id, step: z.enum(ASSIGNMENT_STEPS) }).strict();
+
+export const centreView = z.object({ id, name: z.string(), district: z.string(), covers: z.array(z.string()) });
+export const crewMember = z.object({ volunteerId: id, entryId: id, name: z.string(), role: volunteerRole, checkInAt: z.number() });
+export const teamView = z.object({
+  id, callSign: z.string(), kind: teamKind, centreId: id, centreName: z.string(),
+  vehicle: z.string().nullable(), radioChannel: z.string().nullable(),
+  /** Shown status: a team with nobody checked in is off duty whatever was last set. */
+  status: teamStatus, statusAt: z.number(),
+  incident: z.object({ id, number: z.string(), assignmentId: id }).nullable(),
+  crew: z.array(crewMember),
+  /** Committed to more than one incident at once: only offline consoles can cause it. */
+  conflict: z.boolean(),
+});
+export const volunteerView = z.object({
+  id, name: z.string(), role: volunteerRole, phone: z.string().nullable(), centreId: id,
+  qualifications: z.string().nullable(), onDuty: z.object({ entryId: id, teamId: id, checkInAt: z.number() }).nullable(),
+});
+export const rosterView = z.object({
+  shift: z.object({ start: z.number(), end: z.number() }),
+  entries: z.array(z.object({
+    entryId: id, volunteerId: id, name: z.string(), role: volunteerRole, teamId: id, callSign: z.string(),
+    checkInAt: z.number(), checkOutAt: z.number().nullable(),
+  })),
+});
+export const attendanceRow = z.object({ volunteerId: id, name: z.string(), shifts: z.number(), hours: z.number() });
+export const dispatchSuggestion = z.object({
+  teamId: id, callSign: z.string(), kind: teamKind, centreName: z.string(), crewCount: z.number(),
+  fitsType: z.boolean(), coversDistrict: z.boolean(),
+});
+export const assignmentView = z.object({
+  id, teamId: id, callSign: z.string(), kind: teamKind,
+  dispatchedAt: z.number(), enRouteAt: z.number().nullable(), onSceneAt: z.number().nullable(), clearedAt: z.number().nullable(),
+  endedReason: z.string().nullable(),
+  /** Seconds: dispatch → on scene, on scene → cleared; null until both ends exist. */
+  toSceneSec: z.number().nullable(), onSceneSec: z.number().nullable(),
+});
+export const responseTimes = z.object({
+  callToDispatchSec: z.number().nullable(), dispatchToSceneSec: z.number().nullable(), sceneToClearedSec: z.number().nullable(),
+});
+export const teamConflict = z.object({
+  teamId: id, callSign: z.string(),
+  incidents: z.array(z.object({ id, number: z.string(), assignmentId: id, dispatchedAt: z.number() })),
 });
 
 export const incidentDetail = z.object({
@@ -186,14 +295,7 @@ export const incidentDetail = z.object({
   createdBy: z.string(),
   calls: z.array(callView),
   timeline: z.array(timelineEntry),
+  assignments: z.array(assignmentView),
+  responseTimes,
 });
 
-export const setupStatus = z.object({
-  needsSetup: z.boolean(),
-  post: postSettings.nullable(),
-  consoleLetter: z.string().nullable(),
-  language,
-  defaultTimeZone: z.string(),
-});
-
-export const logCallResult = z.object({ incidentId: id, callId: id, number: z.string(), attached: z.boolean() });

@@ -4,6 +4,7 @@ import { CHANNEL_NAMES, PUBLIC_CHANNELS, type ChannelName } from '../../shared/a
 import { intake, openTestCore, type TestCore } from './testCore';
 
 let t: TestCore;
+const Z = '00000000-0000-4000-8000-000000000000';
 afterEach(async () => t?.close());
 
 const INVALID: Record<ChannelName, unknown[]> = {
@@ -32,6 +33,23 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'incidents.setStatus': [{ id: '00000000-0000-4000-8000-000000000000', status: 'done' }],
   'timeline.addNote': [{ incidentId: '00000000-0000-4000-8000-000000000000', text: '   ' }, { text: 'x' }],
   'timeline.strike': [{ entryId: '00000000-0000-4000-8000-000000000000', reason: '' }],
+  'centres.list': [{ x: 1 }],
+  'centres.save': [{ name: 'Jableh centre', district: 'jableh' }, { name: '', district: 'jableh', covers: [] }],
+  'teams.board': [{ kind: 'tank' }, { centreId: 'abc' }],
+  'teams.save': [{ callSign: 'Rescue 1', kind: 'search_rescue' }, { callSign: 'R', kind: 'cavalry', centreId: Z }],
+  'teams.setStatus': [{ teamId: Z, status: 'asleep' }],
+  'teams.conflicts': [{ all: 1 }],
+  'volunteers.list': [{ centreId: 7 }],
+  'volunteers.save': [{ name: 'Ali', role: 'captain', centreId: Z }, { name: 'Ali', role: 'rescuer', centreId: Z, phone: 'call me' }],
+  'roster.current': [{ at: 'now' }],
+  'roster.checkIn': [{ volunteerId: Z }],
+  'roster.checkOut': [{}],
+  'roster.walkUp': [{ name: '', role: 'rescuer', teamId: Z }],
+  'roster.copyPrevious': [{ from: 1 }],
+  'roster.attendance': [{ from: 0, to: 1 }],
+  'dispatch.suggest': [{}],
+  'dispatch.send': [{ incidentId: Z, teamIds: [] }, { incidentId: Z, teamIds: ['x'] }],
+  'dispatch.advance': [{ assignmentId: Z, step: 'home' }],
 };
 
 async function snapshot(t: TestCore) {
@@ -83,6 +101,23 @@ describe('every channel', () => {
       'incidents.setStatus': { id: incidentId, status: 'dispatched' },
       'timeline.addNote': { incidentId, text: 'x' },
       'timeline.strike': { entryId, reason: 'x' },
+      'centres.list': {},
+      'centres.save': { name: 'Jableh centre', district: 'jableh', covers: [] },
+      'teams.board': {},
+      'teams.save': { callSign: 'Rescue 1', kind: 'search_rescue', centreId: Z },
+      'teams.setStatus': { teamId: Z, status: 'available' },
+      'teams.conflicts': {},
+      'volunteers.list': {},
+      'volunteers.save': { name: 'Ali', role: 'rescuer', centreId: Z },
+      'roster.current': {},
+      'roster.checkIn': { volunteerId: Z, teamId: Z },
+      'roster.checkOut': { entryId: Z },
+      'roster.walkUp': { name: 'Ali', role: 'rescuer', teamId: Z },
+      'roster.copyPrevious': {},
+      'roster.attendance': { from: Date.now() - 1000, to: Date.now() },
+      'dispatch.suggest': { incidentId },
+      'dispatch.send': { incidentId, teamIds: [Z] },
+      'dispatch.advance': { assignmentId: Z, step: 'en_route' },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

@@ -47,6 +47,7 @@ export async function openTestCore(options: { dir?: string; setup?: boolean; let
     checkOutputs: true,
     log: { error: () => undefined, info: () => undefined },
   });
+  let closed = false;
   const t: TestCore = {
     core: await open(),
     session: { operatorId: null },
@@ -63,6 +64,8 @@ export async function openTestCore(options: { dir?: string; setup?: boolean; let
       t.session = t.core.createSession();
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await t.core.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -8,6 +8,10 @@ import { getOperator, setOperatorLanguage, signIn } from '../operators/operators
 import { DISTRICTS } from '../reference/districts';
 import { completeSetup, setupStatus } from '../setup/setup';
 import { addNote, strikeNote } from '../timeline/notes';
+import { advanceAssignment, dispatchTeams, setTeamStatus, suggestTeams } from '../dispatch/dispatch';
+import { attendance, checkIn, checkOut, copyPreviousRoster, rosterFor, shiftFor, walkUp } from '../roster/roster';
+import { teamBoard, teamConflicts } from '../teams/board';
+import { listCentres, listVolunteers, saveCentre, saveTeam, saveVolunteer } from '../teams/teams';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
 
@@ -55,14 +59,59 @@ export const handlers: Handlers = {
     const incidentId = await strikeNote(ctx, ctx.operatorId, input.entryId, input.reason);
     return incidentDetail(ctx.store.reader, incidentId);
   },
+  'centres.list': (ctx) => listCentres(ctx.store.reader),
+  'centres.save': async (ctx, input) => ({ id: await saveCentre(ctx, ctx.operatorId, input) }),
+  'teams.board': (ctx, input) => teamBoard(ctx.store.reader, input),
+  'teams.save': async (ctx, input) => ({ id: await saveTeam(ctx, ctx.operatorId, input) }),
+  'teams.setStatus': async (ctx, input) => {
+    await setTeamStatus(ctx, ctx.operatorId, input.teamId, input.status);
+    return { ok: true as const };
+  },
+  'teams.conflicts': (ctx) => teamConflicts(ctx.store.reader),
+  'volunteers.list': (ctx, input) => listVolunteers(ctx.store.reader, input.centreId),
+  'volunteers.save': async (ctx, input) => ({ id: await saveVolunteer(ctx, ctx.operatorId, input) }),
+  'roster.current': (ctx, input) => rosterFor(ctx.store.reader, shiftFor(ctx, input.at ?? ctx.now())),
+  'roster.checkIn': async (ctx, input) => ({ entryId: await checkIn(ctx, ctx.operatorId, input.volunteerId, input.teamId) }),
+  'roster.checkOut': async (ctx, input) => {
+    await checkOut(ctx, ctx.operatorId, input.entryId);
+    return { ok: true as const };
+  },
+  'roster.walkUp': async (ctx, input) => ({ volunteerId: await walkUp(ctx, ctx.operatorId, input) }),
+  'roster.copyPrevious': async (ctx) => ({ count: await copyPreviousRoster(ctx, ctx.operatorId) }),
+  'roster.attendance': (ctx, input) => attendance(ctx, input),
+  'dispatch.suggest': (ctx, input) => suggestTeams(ctx.store.reader, input.incidentId),
+  'dispatch.send': async (ctx, input) => {
+    await dispatchTeams(ctx, ctx.operatorId, input);
+    return incidentDetail(ctx.store.reader, input.incidentId);
+  },
+  'dispatch.advance': async (ctx, input) => {
+    const now = ctx.now();
+    const incidentId = await ctx.store.write(ctx.operatorId, async (writer) => {
+      await advanceAssignment(writer, input.assignmentId, input.step, now);
+      return (await writer.tx.get<{ incident_id: string }>('SELECT incident_id FROM assignments WHERE id = ?', [input.assignmentId]))!.incident_id;
+    });
+    return incidentDetail(ctx.store.reader, incidentId);
+  },
 };
 
+const TEAM_WORLD = ['team', 'assignment', 'incident', 'rosterEntry', 'volunteer'] as const;
+
 export const changes: ChangeMap = {
+  'centres.save': ['centre'],
+  'teams.save': ['team'],
+  'teams.setStatus': TEAM_WORLD,
+  'volunteers.save': ['volunteer'],
+  'roster.checkIn': TEAM_WORLD,
+  'roster.checkOut': TEAM_WORLD,
+  'roster.walkUp': TEAM_WORLD,
+  'roster.copyPrevious': TEAM_WORLD,
+  'dispatch.send': TEAM_WORLD,
+  'dispatch.advance': TEAM_WORLD,
   'setup.complete': ['operator', 'incident', 'call', 'timeline'],
   'session.setLanguage': ['operator'],
   'calls.log': ['incident', 'call', 'timeline'],
   'incidents.update': ['incident'],
-  'incidents.setStatus': ['incident', 'timeline'],
+  'incidents.setStatus': ['incident', 'timeline', 'assignment', 'team'],
   'timeline.addNote': ['timeline'],
   'timeline.strike': ['timeline'],
 };

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import type { Tx } from '../db/transaction';
 import type { Values } from '../oplog/opLog';
 import { checkLocation } from '../reference/districts';
+import { releaseTeams } from '../dispatch/dispatch';
 
 interface CurrentState {
   status: IncidentStatus;
@@ -54,6 +55,10 @@ export async function setStatus(ctx: ServiceContext, operatorId: string, input: 
     if (input.status === 'cancelled') set.cancelReason = input.cancelReason ?? null;
     // The status entry of the timeline is read from the incident and the operation log; a
     // note given with the move is kept as an ordinary note beside it.
+    // Clearing, closing or cancelling by hand releases every team still committed here.
+    if (input.status === 'cleared' || input.status === 'cancelled') {
+      await releaseTeams({ tx, record }, input.id, input.status, now);
+    }
     const note = input.note?.trim();
     await record([
       { entity: 'incident', rowId: input.id, set },

@@ -88,7 +88,13 @@ export function toTimelineEntry(row: TimelineRow): TimelineEntry {
   };
 }
 
-export function toIncidentDetail(row: IncidentRow & { created_by_name: string | null }, calls: CallView[], timeline: TimelineEntry[]): IncidentDetail {
+export function toIncidentDetail(
+  row: IncidentRow & { created_by_name: string | null },
+  calls: CallView[],
+  timeline: TimelineEntry[],
+  assignments: IncidentDetail['assignments'],
+  responseTimes: IncidentDetail['responseTimes'],
+): IncidentDetail {
   return {
     id: row.id, number: row.number, type: row.type, priority: row.priority, status: row.status,
     district: row.district, subdistrict: row.subdistrict, locality: row.locality, landmark: row.landmark,
@@ -97,6 +103,6 @@ export function toIncidentDetail(row: IncidentRow & { created_by_name: string | 
     receivedAt: row.received_at, dispatchedAt: row.dispatched_at, onSceneAt: row.on_scene_at,
     clearedAt: row.cleared_at, closedAt: row.closed_at, cancelledAt: row.cancelled_at,
     cancelReason: row.cancel_reason, createdBy: row.created_by_name ?? '',
-    calls, timeline,
+    calls, timeline, assignments, responseTimes,
   };
 }

@@ -5,6 +5,7 @@ import { QUEUE_STATUSES, type IncidentType, type Priority, type QueueName } from
 import { distanceMeters } from '../../../shared/geo';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { DomainError } from '../api/errors';
+import { assignmentTimeline, incidentAssignments, responseTimes, toAssignmentView } from '../dispatch/assignments';
 import { assembleTimeline, type StatusOperation } from '../timeline/incidentTimeline';
 import type { Connection, SqlValue } from '../db/connection';
 import {
@@ -76,8 +77,10 @@ export async function incidentDetail(db: Queryable, id: string): Promise<Inciden
     [id],
   );
   const callViews = calls.map(toCallView);
-  const timeline = assembleTimeline(row, row.created_by_name ?? '', statusOperations, callViews, notes.map(toTimelineEntry));
-  return toIncidentDetail(row, callViews, timeline);
+  const assignments = await incidentAssignments(db, id);
+  const timeline = assembleTimeline(row, row.created_by_name ?? '', statusOperations, callViews,
+    [...notes.map(toTimelineEntry), ...assignmentTimeline(id, assignments)]);
+  return toIncidentDetail(row, callViews, timeline, assignments.map(toAssignmentView), responseTimes(row));
 }
 
 export interface DuplicateQuery {

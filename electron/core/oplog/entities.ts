@@ -60,6 +60,39 @@ export const ENTITIES = {
     mutable: new Set(['name', 'pinHash', 'role', 'language', 'disabled']),
     derived: { name: nameKey },
   },
+  centre: {
+    table: 'centres',
+    fields: { name: 'name', district: 'district', covers: 'covers' },
+    mutable: new Set(['name', 'district', 'covers']),
+  },
+  team: {
+    table: 'teams',
+    fields: {
+      callSign: 'call_sign', kind: 'kind', centreId: 'centre_id', vehicle: 'vehicle', radioChannel: 'radio_channel',
+      status: 'status', statusAt: 'status_at', retired: 'retired',
+    },
+    mutable: new Set(['callSign', 'kind', 'centreId', 'vehicle', 'radioChannel', 'status', 'statusAt', 'retired']),
+    derived: { callSign: (value: FieldValue) => ({ call_sign_key: typeof value === 'string' ? normalizeForSearch(value) : '' }) },
+  },
+  volunteer: {
+    table: 'volunteers',
+    fields: { name: 'name', role: 'role', phone: 'phone', centreId: 'centre_id', qualifications: 'qualifications', retired: 'retired' },
+    mutable: new Set(['name', 'role', 'phone', 'centreId', 'qualifications', 'retired']),
+    derived: { name: nameKey },
+  },
+  rosterEntry: {
+    table: 'roster_entries',
+    fields: { volunteerId: 'volunteer_id', teamId: 'team_id', checkInAt: 'check_in_at', checkOutAt: 'check_out_at' },
+    mutable: new Set(['teamId', 'checkOutAt']),
+  },
+  assignment: {
+    table: 'assignments',
+    fields: {
+      incidentId: 'incident_id', teamId: 'team_id', dispatchedAt: 'dispatched_at', enRouteAt: 'en_route_at',
+      onSceneAt: 'on_scene_at', clearedAt: 'cleared_at', endedReason: 'ended_reason', operator: 'operator',
+    },
+    mutable: new Set(['enRouteAt', 'onSceneAt', 'clearedAt', 'endedReason']),
+  },
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -3,12 +3,14 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { consoleLetter, language, postSettings } from '../../../shared/api/schemas';
+import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 import { DEFAULT_SETTINGS, type ConsoleSettings, type SettingsStore } from './settingsStore';
 
 export const consoleSettingsSchema = z.object({
   post: postSettings.nullable(),
   consoleLetter: consoleLetter.nullable(),
   language,
+  shiftStarts: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).max(6).default([...DEFAULT_SHIFT_STARTS]),
 });
 
 /** Reads stored settings; anything unreadable or invalid yields null (the caller decides). */

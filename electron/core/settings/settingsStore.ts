@@ -2,14 +2,17 @@
 // default language. The app backs this with electron-store; the CLI and tests with a file.
 import type { PostSettings } from '../../../shared/api';
 import type { Language } from '../../../shared/domain';
+import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 
 export interface ConsoleSettings {
   post: PostSettings | null;
   consoleLetter: string | null;
   language: Language;
+  /** Local start times of the shifts, e.g. ['08:00', '20:00']. */
+  shiftStarts: string[];
 }
 
-export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar' };
+export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS] };
 
 export interface SettingsStore {
   read(): ConsoleSettings;

@@ -42,7 +42,7 @@ export async function completeSetup(
   loadDemo: (operatorId: string) => Promise<void>,
 ): Promise<OperatorView> {
   if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
-  ctx.settings.write({ post: input.post, consoleLetter: input.consoleLetter, language: input.language });
+  ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language });
   const operator = await ctx.store.write(null, (writer) =>
     createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
   );

@@ -17,7 +17,7 @@ export interface StatusOperation {
 }
 
 /** Kinds at the same instant: the move first, then the call, then what was written about it. */
-const KIND_ORDER: Record<TimelineEntry['kind'], number> = { status: 0, call: 1, edit: 2, note: 3 };
+const KIND_ORDER: Record<TimelineEntry['kind'], number> = { status: 0, assignment: 1, call: 2, edit: 3, note: 4 };
 
 export function assembleTimeline(
   incident: IncidentRow,

@@ -2,6 +2,7 @@
 // Each runs in its own transaction; a database written by a newer Beacon is refused.
 import type { Connection } from '../connection';
 import { foundation } from './001_foundation';
+import { teams } from './002_teams';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [foundation];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */
