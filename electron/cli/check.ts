@@ -1,7 +1,10 @@
 // The health of a data folder, as a machine-readable report.
 import type { Core } from '../core';
 
-const TABLES = { incidents: 'incidents', calls: 'calls', timelineEntries: 'timeline_entries', operators: 'operators' } as const;
+const TABLES = {
+  incidents: 'incidents', calls: 'calls', timelineEntries: 'timeline_entries', operators: 'operators',
+  centres: 'centres', teams: 'teams', volunteers: 'volunteers', rosterEntries: 'roster_entries', assignments: 'assignments',
+} as const;
 
 export async function databaseCheck(core: Core) {
   const db = core.store.reader;

@@ -2,6 +2,7 @@
 import type { ServiceContext } from '../context';
 import { importIncidents, type HistoricalIncident } from '../incidents/importIncidents';
 import { requirePost } from '../setup/setup';
+import { ensureOrganisation, settleTeamStatuses } from './seedOrganisation';
 import { syntheticIncidents } from './synthetic';
 
 const BATCH = 1000;
@@ -22,7 +23,8 @@ export async function seedIncidents(
 ): Promise<number> {
   const settings = requirePost(ctx.settings);
   const numbering = { post: settings.post, letter: options.letter ?? settings.consoleLetter };
-  const generator = syntheticIncidents({ count: options.count, days: options.days, now: ctx.now(), seed: options.seed });
+  const teams = await ensureOrganisation(ctx, operatorId);
+  const generator = syntheticIncidents({ count: options.count, days: options.days, now: ctx.now(), seed: options.seed, teams });
   let done = 0;
   let batch: HistoricalIncident[] = [];
   const flush = async () => {
@@ -37,6 +39,7 @@ export async function seedIncidents(
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();
+  await settleTeamStatuses(ctx, operatorId);
   return done;
 }
 

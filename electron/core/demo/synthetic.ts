@@ -1,10 +1,10 @@
 // Realistic synthetic incidents for demos, tests and benchmarks: the domain's types and
 // priorities in plausible proportions, a daily rhythm, the region's districts and villages,
 // and lifecycles whose timestamps agree with one another. Deterministic for a given seed.
-import type { CallSource, IncidentType, Priority } from '../../../shared/domain';
+import { KINDS_FOR_TYPE, type CallSource, type IncidentType, type Priority, type TeamKind } from '../../../shared/domain';
 import localityList from '../../../resources/regions/localities.json';
 import { DISTRICTS } from '../reference/districts';
-import type { HistoricalCall, HistoricalIncident } from '../incidents/importIncidents';
+import type { HistoricalAssignment, HistoricalCall, HistoricalIncident } from '../incidents/importIncidents';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -91,13 +91,43 @@ export interface SyntheticOptions {
   /** Incidents are spread over the `days` before `now`. */
   days: number;
   now: number;
-  seed?: number;
+  seed?: number | undefined;
+  /** Teams to send; each is sent to one incident at a time. */
+  teams?: readonly SyntheticTeamRef[];
+}
+
+export interface SyntheticTeamRef {
+  id: string;
+  kind: TeamKind;
+  covers: readonly string[];
+}
+
+/** Picks free teams for an incident: fitting kinds first, covering the district; marks them busy. */
+function sendTeams(
+  random: () => number, teams: readonly SyntheticTeamRef[], busyUntil: Map<string, number>,
+  incident: { type: IncidentType; priority: Priority; district: string }, at: number,
+): SyntheticTeamRef[] {
+  const wanted = incident.priority === 1 ? 2 + (random() < 0.4 ? 1 : 0) : incident.priority === 2 ? 1 + (random() < 0.3 ? 1 : 0) : 1;
+  const kinds = KINDS_FOR_TYPE[incident.type];
+  const free = teams.filter((t) => (busyUntil.get(t.id) ?? 0) <= at && t.covers.includes(incident.district));
+  const chosen: SyntheticTeamRef[] = [];
+  for (const kind of kinds) {
+    const candidates = free.filter((t) => t.kind === kind && !chosen.includes(t));
+    if (candidates.length > 0 && chosen.length < wanted) chosen.push(candidates[Math.floor(random() * candidates.length)]!);
+  }
+  if (chosen.length === 0 && free.length > 0) chosen.push(free[Math.floor(random() * free.length)]!);
+  return chosen;
 }
 
 export function* syntheticIncidents(options: SyntheticOptions): Generator<HistoricalIncident> {
   const random = createRandom(options.seed ?? 20261124);
   const from = options.now - options.days * 24 * HOUR;
   const districts = DISTRICTS.map((d) => [d, DISTRICT_WEIGHTS[d.code] ?? 5] as const);
+  // Times first, sorted, so that incidents come in order and a team is never in two places.
+  const times = new Float64Array(options.count);
+  for (let i = 0; i < options.count; i++) times[i] = pickReceivedAt(random, from, options.now);
+  times.sort();
+  const busyUntil = new Map<string, number>();
   for (let i = 0; i < options.count; i++) {
     const type = weighted(random, TYPES);
     const priority: Priority = random() < (PRIORITY_ONE_SHARE[type] ?? 0.2) ? 1 : random() < 0.55 ? 2 : 3;
@@ -109,7 +139,7 @@ export function* syntheticIncidents(options: SyntheticOptions): Generator<Histor
     const place = places.length > 0 ? places[Math.floor(random() * places.length)]! : null;
     const hasCoordinates = random() < 0.45;
     const jitter = () => (random() - 0.5) * 0.01;
-    const receivedAt = pickReceivedAt(random, from, options.now);
+    const receivedAt = times[i]!;
 
     // Lifecycle: each step happens only if its time has come.
     const speed = priority === 1 ? 0.6 : priority === 2 ? 1 : 1.6;
@@ -127,6 +157,22 @@ export function* syntheticIncidents(options: SyntheticOptions): Generator<Histor
       onSceneAt = dispatchedAt === null ? null : at(dispatchedAt + minutes(random, 14 * speed, 0.5));
       clearedAt = onSceneAt === null ? null : at(onSceneAt + minutes(random, type === 'building_collapse' ? 240 : 50, 0.7));
       closedAt = clearedAt === null ? null : at(clearedAt + minutes(random, 25, 0.8));
+    }
+    const assignments: HistoricalAssignment[] = [];
+    if (dispatchedAt !== null && options.teams) {
+      const sent = sendTeams(random, options.teams, busyUntil, { type, priority, district: district.code }, dispatchedAt);
+      sent.forEach((team, k) => {
+        const teamDispatched = k === 0 ? dispatchedAt! : Math.min(dispatchedAt! + Math.floor(random() * 5 * MINUTE), onSceneAt ?? options.now);
+        const teamOnScene = onSceneAt === null ? null : k === 0 ? onSceneAt : at(Math.max(onSceneAt, teamDispatched) + Math.floor(random() * 10 * MINUTE));
+        const enRoute = at(teamDispatched + Math.floor((0.5 + random()) * MINUTE));
+        // The last team to clear clears the incident.
+        const teamCleared = clearedAt === null || teamOnScene === null ? null : k === 0 ? clearedAt : Math.max(teamOnScene, clearedAt - Math.floor(random() * 20 * MINUTE));
+        assignments.push({
+          teamId: team.id, dispatchedAt: teamDispatched, enRouteAt: teamOnScene !== null && enRoute !== null && enRoute > teamOnScene ? teamOnScene : enRoute,
+          onSceneAt: teamOnScene, clearedAt: teamCleared, endedReason: teamCleared === null ? null : 'cleared',
+        });
+        busyUntil.set(team.id, teamCleared ?? Number.POSITIVE_INFINITY);
+      });
     }
     const reported = casualtiesFor(random, type);
     const callCount = 1 + (random() < (priority === 1 ? 0.5 : 0.12) ? 1 + Math.floor(random() * (priority === 1 ? 4 : 1)) : 0);
@@ -148,6 +194,7 @@ export function* syntheticIncidents(options: SyntheticOptions): Generator<Histor
       receivedAt, dispatchedAt, onSceneAt, clearedAt, closedAt, cancelledAt,
       cancelReason: cancelled ? weighted(random, [['false_alarm', 3], ['duplicate', 4], ['handled_by_others', 2]] as const) : null,
       calls,
+      assignments,
     };
   }
 }

@@ -17,6 +17,15 @@ export interface HistoricalCall {
   dead: number;
 }
 
+export interface HistoricalAssignment {
+  teamId: string;
+  dispatchedAt: number;
+  enRouteAt: number | null;
+  onSceneAt: number | null;
+  clearedAt: number | null;
+  endedReason: string | null;
+}
+
 export interface HistoricalIncident {
   type: IncidentType;
   priority: Priority;
@@ -38,6 +47,7 @@ export interface HistoricalIncident {
   cancelledAt: number | null;
   cancelReason: string | null;
   calls: readonly HistoricalCall[];
+  assignments?: readonly HistoricalAssignment[];
 }
 
 /** The status an incident's timestamps say it has reached. */
@@ -67,13 +77,16 @@ export async function importIncidents(
       cleared: incident.clearedAt, closed: incident.closedAt, cancelled: incident.cancelledAt,
     };
     const number = await nextIncidentNumber(writer.tx, numbering.post, numbering.letter, incident.receivedAt);
-    const { calls: _calls, ...fields } = incident;
+    const { calls: _calls, assignments: _assignments, ...fields } = incident;
     const create: Values<'incident'> = {
       ...fields, number, status, statusAt: times[status] ?? incident.receivedAt, createdBy: operatorId,
     };
     changes.push({ entity: 'incident', rowId: id, create });
     for (const call of incident.calls) {
       changes.push({ entity: 'call', rowId: randomUUID(), create: { ...call, incidentId: id, operator: operatorId } });
+    }
+    for (const assignment of incident.assignments ?? []) {
+      changes.push({ entity: 'assignment', rowId: randomUUID(), create: { ...assignment, incidentId: id, operator: operatorId } });
     }
   }
   await writer.record(changes);
