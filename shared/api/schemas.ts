@@ -7,6 +7,7 @@ import {
 } from '../domain';
 
 /** Rejects C0/C1 control characters and bidi overrides, which can hide or reorder text on screen and in print. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 const text = (max: number) =>

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Connection } from '../../electron/core/db/connection';
 import { APPLICATION_ID, migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { DATABASE_FILE } from '../../electron/core/db/store';
-import { intake, openTestCore, type TestCore } from './testCore';
+import { intake, openTestCore } from './testCore';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

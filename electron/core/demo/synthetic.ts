@@ -2,7 +2,7 @@
 // priorities in plausible proportions, a daily rhythm, the region's districts and villages,
 // and lifecycles whose timestamps agree with one another. Deterministic for a given seed.
 import { KINDS_FOR_TYPE, type CallSource, type IncidentType, type Priority, type TeamKind } from '../../../shared/domain';
-import localityList from '../../../resources/regions/localities.json';
+import localityList from '../../../resources/regions/localities.json' with { type: 'json' };
 import { DISTRICTS } from '../reference/districts';
 import type { HistoricalAssignment, HistoricalCall, HistoricalIncident } from '../incidents/importIncidents';
 

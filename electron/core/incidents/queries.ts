@@ -61,7 +61,7 @@ export async function incidentDetail(db: Queryable, id: string): Promise<Inciden
   const calls = await db.all<CallRow>(
     `SELECT c.id, c.incident_id, c.received_at, c.source, c.caller_name, c.caller_phone, c.description,
             c.trapped, c.injured, c.dead, o.name AS operator_name
-       FROM calls c LEFT JOIN operators o ON o.id = c.operator WHERE c.incident_id = ? ORDER BY c.received_at, c.id`,
+       FROM calls c LEFT JOIN operators o ON o.id = c.operator WHERE c.incident_id = ? ORDER BY c.received_at, c.rowid`,
     [id],
   );
   const notes = await db.all<TimelineRow>(

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { District } from '../../../shared/api';
 import { district } from '../../../shared/api/schemas';
-import regionList from '../../../resources/regions/latakia.json';
+import regionList from '../../../resources/regions/latakia.json' with { type: 'json' };
 import { fieldError } from '../api/errors';
 
 export const DISTRICTS: readonly District[] = z.array(district).parse(regionList);

@@ -1,0 +1,130 @@
+// The Electron shell: lifecycle, the window, IPC wiring, security. Everything that owns
+// data lives in electron/core, which knows nothing of Electron.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
+import { isChannelName } from '../shared/api';
+import { openCore, type Core, type Session } from './core';
+import { DatabaseOpenError } from './core/db/migrations';
+import { createElectronSettingsStore } from './settings/electronSettingsStore';
+import { messageFor } from './cli/messages';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_INDEX = join(here, '../renderer/index.html');
+const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
+const DEV_SERVER = process.env.VITE_DEV_SERVER_URL;
+
+const sessions = new Map<number, Session>();
+let core: Core | null = null;
+
+function logFile(): string {
+  const dir = join(app.getPath('userData'), 'logs');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, 'beacon.log');
+}
+
+function log(level: 'error' | 'info', message: string, context?: Record<string, unknown>): void {
+  try {
+    appendFileSync(logFile(), `${new Date().toISOString()} ${level} ${message} ${context ? JSON.stringify(context) : ''}\n`);
+  } catch {
+    // Logging must never take the console down.
+  }
+}
+
+/** Only the app's own pages may talk to the core. */
+function isOwnFrame(url: string): boolean {
+  if (DEV_SERVER) return url.startsWith(DEV_SERVER);
+  return url.split('#')[0] === RENDERER_URL;
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnFrame(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400, height: 900, minWidth: 1024, minHeight: 700, title: 'Beacon', backgroundColor: '#0f172a', show: false,
+    webPreferences: {
+      preload: join(here, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false,
+      webSecurity: true, spellcheck: false, webviewTag: false, navigateOnDragDrop: false,
+    },
+  });
+  const id = win.webContents.id;
+  sessions.set(id, core!.createSession());
+  win.on('closed', () => sessions.delete(id));
+  win.once('ready-to-show', () => win.show());
+  if (DEV_SERVER) void win.loadURL(DEV_SERVER);
+  else void win.loadFile(RENDERER_INDEX);
+  return win;
+}
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // Nothing leaves the machine from the window: the renderer loads only its own files.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || (DEV_SERVER !== undefined && details.url.startsWith(DEV_SERVER));
+    callback({ cancel: !allowed });
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+}
+
+function buildMenu(openWindow: () => void): void {
+  // i18n: the menu follows the operator's language in a later step; the window's own UI is translated.
+  Menu.setApplicationMenu(Menu.buildFromTemplate([
+    { label: 'File', submenu: [{ label: 'New window', click: openWindow }, { type: 'separator' }, { role: 'quit' }] },
+    { label: 'View', submenu: [{ role: 'reload' }, { role: 'togglefullscreen' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
+  ]));
+}
+
+async function start(): Promise<void> {
+  const dataDir = process.env.BEACON_DATA_DIR ?? join(app.getPath('userData'), 'data');
+  const settings = createElectronSettingsStore((keptAs) => log('error', 'settings file damaged; defaults restored', { keptAs }));
+  try {
+    core = await openCore({
+      dataDir, settings,
+      log: { error: (m, c) => log('error', m, c), info: (m, c) => log('info', m, c) },
+    });
+  } catch (err) {
+    // Never a blank window: say what happened and what to do, and leave the file untouched.
+    const message = err instanceof DatabaseOpenError ? messageFor(err.code, err.params) : `${(err as Error).message}\n\n${messageFor('error.corrupt', {})}`;
+    log('error', 'core failed to open', { error: String(err) });
+    dialog.showErrorBox('Beacon', `${message}\n\n${dataDir}`);
+    app.exit(1);
+    return;
+  }
+  core.onChange((event) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send('ops:change', event);
+  });
+  ipcMain.handle('ops:invoke', async (event, channel: unknown, input: unknown) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    const own = sessions.get(event.sender.id);
+    if (!own || !isOwnFrame(frameUrl) || !isChannelName(channel) || !core) return { ok: false, error: { code: 'error.unknownChannel' } };
+    return core.invoke(own, channel, input);
+  });
+  hardenSession();
+  buildMenu(() => createWindow());
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void core?.close());
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,65 @@
+// The renderer's top level: first run, sign-in, then the console. It holds no data of its
+// own beyond who is signed in and what is on screen.
+import { useCallback, useEffect, useState } from 'react';
+import type { OperatorView, SetupStatus } from '../../shared/api';
+import type { Language } from '../../shared/domain';
+import { FirstRun } from './features/setup/FirstRun';
+import { SignIn } from './features/session/SignIn';
+import { Console } from './Console';
+import { LocaleProvider } from './i18n';
+import { call } from './ops';
+
+export function App() {
+  const [status, setStatus] = useState<SetupStatus>();
+  const [operator, setOperator] = useState<OperatorView | null>(null);
+  const [language, setLanguage] = useState<Language>('ar');
+
+  const refresh = useCallback(async () => {
+    const s = await call('setup.status', {});
+    if (!s.ok) return;
+    setStatus(s.value);
+    const current = await call('session.current', {});
+    const who = current.ok ? current.value : null;
+    setOperator(who);
+    setLanguage(who?.language ?? s.value.language);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+  }, [language]);
+
+  const switchLanguage = useCallback(async (next: Language) => {
+    setLanguage(next);
+    if (operator) {
+      const result = await call('session.setLanguage', { language: next });
+      if (result.ok) setOperator(result.value);
+    }
+  }, [operator]);
+
+  if (!status) return null;
+  const timeZone = status.post?.timeZone ?? status.defaultTimeZone;
+  return (
+    <LocaleProvider language={language} timeZone={timeZone}>
+      {status.needsSetup ? (
+        <FirstRun defaultTimeZone={status.defaultTimeZone} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
+      ) : !operator ? (
+        <SignIn postName={status.post?.name ?? ''} language={language} onLanguage={switchLanguage} onSignedIn={() => void refresh()} />
+      ) : (
+        <Console
+          operator={operator}
+          postName={status.post?.name ?? ''}
+          onLanguage={switchLanguage}
+          onSignOut={async () => {
+            await call('session.signOut', {});
+            setOperator(null);
+          }}
+        />
+      )}
+    </LocaleProvider>
+  );
+}

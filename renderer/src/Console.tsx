@@ -1,0 +1,98 @@
+// The signed-in console: header, the queues or an incident, intake from anywhere.
+import { useCallback, useEffect, useState } from 'react';
+import type { OperatorView } from '../../shared/api';
+import type { Language } from '../../shared/domain';
+import { IncidentView } from './features/incident/IncidentView';
+import { IntakeDialog } from './features/intake/IntakeDialog';
+import { QueueScreen } from './features/queue/QueueScreen';
+import { useLocale } from './i18n';
+import { HelpDialog } from './ui/HelpDialog';
+import { LanguageSwitch } from './ui/LanguageSwitch';
+import { useNow } from './ui/useNow';
+
+function useHashRoute(): [string, (hash: string) => void] {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return [hash, (next) => { window.location.hash = next; }];
+}
+
+/** Key names are the same in every language. */
+const NEW_CALL_KEY = 'F2';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function Console({ operator, postName, onLanguage, onSignOut }: {
+  operator: OperatorView; postName: string; onLanguage: (l: Language) => void; onSignOut: () => void;
+}) {
+  const { t, time } = useLocale();
+  const now = useNow();
+  const [hash, navigate] = useHashRoute();
+  const [intakeOpen, setIntakeOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [toast, setToast] = useState<string>();
+
+  const openIntake = useCallback(() => setIntakeOpen(true), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n')) {
+        e.preventDefault();
+        openIntake();
+      } else if (e.key === 'F1' || (e.key === '?' && !isTyping(e.target))) {
+        e.preventDefault();
+        setHelpOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openIntake]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(undefined), 6000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const incidentId = /^#\/incident\/([0-9a-f-]{36})$/.exec(hash)?.[1];
+  return (
+    <div className="console">
+      <header className="header">
+        <div className="header__brand">
+          <span className="logo" aria-hidden="true">◉</span>
+          <strong>{t('app.name')}</strong>
+          <span className="muted">{postName}</span>
+        </div>
+        <div className="header__actions">
+          <button type="button" className="button button--primary" onClick={openIntake} aria-keyshortcuts="F2 Control+N">
+            {t('header.newCall')} <kbd dir="ltr">{NEW_CALL_KEY}</kbd>
+          </button>
+          <time className="clock" aria-label={t('header.clock')} dir="ltr">{time(now)}</time>
+          <span className="muted">{t('header.operator', { name: operator.name })}</span>
+          <LanguageSwitch language={operator.language} onLanguage={onLanguage} />
+          <button type="button" className="button button--ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">{t('header.help')}</button>
+          <button type="button" className="button button--ghost" onClick={onSignOut}>{t('signIn.signOut')}</button>
+        </div>
+      </header>
+      <main className="content">
+        {incidentId
+          ? <IncidentView id={incidentId} onBack={() => navigate('#/')} />
+          : <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />}
+      </main>
+      {intakeOpen ? (
+        <IntakeDialog
+          onClose={() => setIntakeOpen(false)}
+          onSaved={(message) => {
+            setIntakeOpen(false);
+            setToast(message);
+          }}
+        />
+      ) : null}
+      {helpOpen ? <HelpDialog onClose={() => setHelpOpen(false)} /> : null}
+      <div className="toast-region" role="status" aria-live="polite">{toast ? <div className="toast">{toast}</div> : null}</div>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+// The three call queues: waiting for dispatch, active, awaiting closure. Ordered by the core
+// (priority, then waiting time); ages tick here without asking again.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { QueueRow } from '../../../../shared/api';
+import { INCIDENT_TYPES, QUEUES, type IncidentType, type Priority, type QueueName } from '../../../../shared/domain';
+import { useLocale } from '../../i18n';
+import { useQuery } from '../../ops';
+import { PriorityBadge } from '../../ui/Priority';
+import { useDistricts } from '../../ui/useDistricts';
+import { useNow } from '../../ui/useNow';
+
+const ROW_HEIGHT = 56;
+
+export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useLocale();
+  const districts = useDistricts();
+  const [queue, setQueue] = useState<QueueName>('waiting');
+  const [district, setDistrict] = useState('');
+  const [type, setType] = useState<IncidentType | ''>('');
+  const [priority, setPriority] = useState<Priority | 0>(0);
+  const { data } = useQuery('incidents.queue', {
+    queue, ...(district ? { district } : {}), ...(type ? { type } : {}), ...(priority ? { priority } : {}),
+  });
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      const index = ['1', '2', '3'].indexOf(e.key);
+      if (index >= 0 && !e.ctrlKey && !e.altKey && !e.metaKey) setQueue(QUEUES[index]!);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section className="queues" aria-label={t('queue.title')}>
+      <div className="queues__bar">
+        <div role="tablist" aria-label={t('queue.tabs')} className="tabs">
+          {QUEUES.map((q, i) => (
+            <button key={q} role="tab" type="button" aria-selected={queue === q} className="tab" onClick={() => setQueue(q)} aria-keyshortcuts={String(i + 1)}>
+              {t(`queues.${q}`)} <span className="count">{data?.counts[q] ?? 0}</span>
+            </button>
+          ))}
+        </div>
+        <div className="filters" role="group" aria-label={t('queue.filters')}>
+          <label>{t('queue.district')}
+            <select value={district} onChange={(e) => setDistrict(e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {districts.list.map((d) => <option key={d.code} value={d.code}>{districts.name(d.code)}</option>)}
+            </select>
+          </label>
+          <label>{t('queue.type')}
+            <select value={type} onChange={(e) => setType(e.target.value as IncidentType | '')}>
+              <option value="">{t('common.all')}</option>
+              {INCIDENT_TYPES.map((k) => <option key={k} value={k}>{t(`incidentType.${k}`)}</option>)}
+            </select>
+          </label>
+          <label>{t('queue.priority')}
+            <select value={priority} onChange={(e) => setPriority(Number(e.target.value) as Priority | 0)}>
+              <option value={0}>{t('common.all')}</option>
+              {([1, 2, 3] as const).map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
+            </select>
+          </label>
+        </div>
+      </div>
+      <QueueList rows={data?.rows ?? []} queue={queue} onOpen={onOpen} />
+    </section>
+  );
+}
+
+function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName; onOpen: (id: string) => void }) {
+  const { t, duration } = useLocale();
+  const districts = useDistricts();
+  const now = useNow();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(0);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const current = Math.min(selected, Math.max(rows.length - 1, 0));
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const move = (to: number) => {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(rows.length - 1, to));
+      setSelected(next);
+      virtualizer.scrollToIndex(next);
+    };
+    if (e.key === 'ArrowDown') move(current + 1);
+    else if (e.key === 'ArrowUp') move(current - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(rows.length - 1);
+    else if (e.key === 'PageDown') move(current + 10);
+    else if (e.key === 'PageUp') move(current - 10);
+    else if (e.key === 'Enter' && rows[current]) {
+      e.preventDefault();
+      onOpen(rows[current].id);
+    }
+  };
+
+  if (rows.length === 0) return <p className="empty">{t('queue.empty')}</p>;
+  return (
+    <div
+      ref={scroller}
+      className="queue"
+      role="listbox"
+      tabIndex={0}
+      aria-label={t('queue.rows')}
+      aria-activedescendant={rows[current] ? `row-${rows[current].id}` : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ blockSize: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          const since = queue === 'waiting' ? row.receivedAt : row.statusAt;
+          const place = [districts.name(row.district), row.locality, row.landmark].filter(Boolean).join(' · ');
+          return (
+            <div
+              key={row.id}
+              id={`row-${row.id}`}
+              role="option"
+              aria-selected={item.index === current}
+              aria-label={t('queue.open', { number: row.number })}
+              className={`queue__row queue__row--p${row.priority}`}
+              style={{ position: 'absolute', insetBlockStart: 0, insetInlineStart: 0, inlineSize: '100%', blockSize: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              onClick={() => setSelected(item.index)}
+              onDoubleClick={() => onOpen(row.id)}
+            >
+              <PriorityBadge priority={row.priority} />
+              <bdi className="number" dir="ltr">{row.number}</bdi>
+              <span className="queue__type">{t(`incidentType.${row.type}`)}</span>
+              <span className="queue__place"><bdi>{place}</bdi></span>
+              <span className="queue__reported">
+                {row.trapped ? <span className="tag tag--trapped">{t('queue.trappedShort', { n: row.trapped })}</span> : null}
+                {row.injured ? <span className="tag">{t('queue.injuredShort', { n: row.injured })}</span> : null}
+                {row.dead ? <span className="tag">{t('queue.deadShort', { n: row.dead })}</span> : null}
+              </span>
+              <span className="queue__calls" title={t('queue.calls')}>☎ {row.callCount}</span>
+              {queue !== 'waiting' ? <span className="queue__status">{t(`status.${row.status}`)}</span> : null}
+              <time className="queue__age" title={queue === 'waiting' ? t('queue.age') : t('queue.timeInStatus')}>{duration(now - since)}</time>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// The renderer's side of the contract: typed calls through window.ops, and queries that
+// re-ask whenever the main process announces a change.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError, ChannelName, Input, Output, Result } from '../../shared/api';
+
+export async function call<C extends ChannelName>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  try {
+    return await window.ops.invoke(channel, input);
+  } catch {
+    return { ok: false, error: { code: 'error.unexpected' } };
+  }
+}
+
+export interface Query<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  reload: () => void;
+}
+
+/** Runs a query now, again when its input changes, and again after any saved change. */
+export function useQuery<C extends ChannelName>(channel: C, input: Input<C> | null): Query<Output<C>> {
+  const [data, setData] = useState<Output<C>>();
+  const [error, setError] = useState<ApiError>();
+  const key = input === null ? null : JSON.stringify(input);
+  const latest = useRef(0);
+  const run = useCallback(() => {
+    if (key === null) return;
+    const ticket = ++latest.current;
+    void call(channel, JSON.parse(key) as Input<C>).then((result) => {
+      if (ticket !== latest.current) return; // an older answer arriving late
+      if (result.ok) {
+        setData(result.value);
+        setError(undefined);
+      } else {
+        setError(result.error);
+      }
+    });
+  }, [channel, key]);
+  useEffect(() => {
+    run();
+    return window.ops.onChange(() => run());
+  }, [run]);
+  return { data, error, reload: run };
+}

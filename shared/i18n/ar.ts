@@ -1,0 +1,81 @@
+// العربية: اللغة الأولى للمشغّلين. المفاتيح نفسها كما في en.ts.
+import type { Resources } from './en';
+
+type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+
+export const ar: Same<Resources> = {
+  app: { name: 'بيكن', tagline: 'منصة عمليات الدفاع المدني' },
+  common: { cancel: 'إلغاء', close: 'إغلاق', back: 'العودة إلى القوائم', none: '—',
+    all: 'الكل', loading: 'جارٍ التحميل…', noPoliticsHint: 'لا تسجّل الدين أو الطائفة أو العرق أو الرأي السياسي.',
+  },
+  setup: {
+    title: 'إعداد هذا الجهاز', intro: 'التشغيل الأول: عرّف بيكن بالمركز وبهذا الجهاز وبك.',
+    postName: 'اسم المركز', postCode: 'رمز المركز (من 2 إلى 5 أحرف لاتينية كبيرة)', timeZone: 'المنطقة الزمنية', consoleLetter: 'حرف الجهاز',
+    operatorName: 'اسمك', pin: 'الرمز السري (4–12 رقمًا)', confirmPin: 'أعد إدخال الرمز السري', pinMismatch: 'الرمزان غير متطابقين.', loadDemo: 'حمّل بيانات تجريبية لأجرّب كل شيء', submit: 'ابدأ العمل',
+  },
+  signIn: { title: 'تسجيل الدخول', name: 'الاسم', pin: 'الرمز السري', submit: 'دخول', signOut: 'خروج' },
+  header: { operator: 'المشغّل: {name}', newCall: 'بلاغ جديد', help: 'الاختصارات', language: 'English', languageLabel: 'تغيير اللغة', clock: 'الوقت الآن' },
+  queue: {
+    title: 'قوائم البلاغات', tabs: 'القوائم', empty: 'لا شيء في هذه القائمة.', filters: 'تصفية',
+    district: 'المنطقة', type: 'النوع', priority: 'الأولوية',
+    calls: 'البلاغات', age: 'الانتظار', timeInStatus: 'منذ', open: 'افتح الحادثة {number}',
+    trappedShort: 'عالقون {n}', injuredShort: 'مصابون {n}', deadShort: 'وفيات {n}', rows: 'حوادث هذه القائمة',
+  },
+  queues: { waiting: 'بانتظار الإيفاد', active: 'قيد الاستجابة', closure: 'بانتظار الإغلاق' },
+  intake: {
+    title: 'بلاغ جديد', receivedAt: 'وقت الاستلام', source: 'المصدر', callerName: 'اسم المتصل', callerPhone: 'هاتف المتصل',
+    type: 'نوع الحادثة', priority: 'الأولوية', district: 'المنطقة', subdistrict: 'الناحية', locality: 'القرية أو الحي',
+    landmark: 'علامة دالّة', coordinates: 'الإحداثيات (عشرية أو درجات ودقائق)', coordinatesParsed: 'تُقرأ: {value}', coordinatesInvalid: 'تعذّرت قراءة الإحداثيات.',
+    description: 'ما قاله المتصل', trapped: 'عالقون', injured: 'مصابون', dead: 'وفيات', save: 'احفظ البلاغ (Ctrl+Enter)',
+    saved: 'حُفظ البلاغ: الحادثة {number}', attached: 'أُضيف البلاغ إلى الحادثة {number}', districtSearch: 'اكتب اسم المنطقة',
+    duplicatesTitle: 'قد تكون الحادثة نفسها', duplicateItem: '{number} · {type} · منذ {age} · {calls} بلاغات', attachTo: 'أضف هذا البلاغ إلى {number}',
+    newIncident: 'افتح حادثة جديدة', attachingTo: 'سيُضاف هذا البلاغ إلى الحادثة {number}.', discard: 'تجاهل هذا البلاغ؟',
+    noMatch: 'لا توجد منطقة بهذا الاسم', hint: 'Ctrl+Enter للحفظ · Esc للإغلاق',
+  },
+  incident: {
+    title: 'الحادثة {number}', details: 'التفاصيل', status: 'الحالة', moveTo: 'انقل إلى: {status}', cancelIncident: 'إلغاء الحادثة',
+    cancelReason: 'سبب الإلغاء', confirmCancel: 'ألغِ الحادثة', calls: 'البلاغات ({n})', timeline: 'السجل الزمني',
+    addNote: 'أضف ملاحظة', saveNote: 'أضف الملاحظة', strike: 'شطب', strikeReason: 'لماذا هذه الملاحظة خاطئة؟',
+    struck: 'شطبها {name}: {reason}', received: 'الاستلام', createdBy: 'سجّلها {name}', saveChanges: 'احفظ التعديلات', saved: 'حُفظ.', by: 'بواسطة {name}', callEntry: 'بلاغ جديد', responseTimes: 'أزمنة الاستجابة',
+    callToDispatch: 'من البلاغ إلى الإيفاد', dispatchToScene: 'من الإيفاد إلى الوصول', sceneToCleared: 'من الوصول إلى الانتهاء', closedNotice: 'هذه الحادثة {status}؛ لم يعد تعديلها ممكنًا.',
+  },
+  help: {
+    title: 'اختصارات لوحة المفاتيح', newCall: 'بلاغ جديد', save: 'احفظ البلاغ', close: 'أغلق النافذة / عُد إلى القوائم', move: 'تنقّل في القائمة',
+    open: 'افتح الحادثة المحددة', tabs: 'بدّل القائمة', help: 'اعرض هذه المساعدة',
+  },
+  duration: { seconds: '{s} ث', minutes: '{m} د', hoursMinutes: '{h} س {m} د', daysHours: '{d} ي {h} س' },
+  priority: { 1: '1 — خطر على الحياة', 2: '2 — عاجل', 3: '3 — اعتيادي', short1: 'أ1', short2: 'أ2', short3: 'أ3' },
+  incidentType: {
+    building_collapse: 'انهيار مبنى', explosion: 'قصف / غارة / انفجار', armed_violence: 'إطلاق نار / عنف مسلح',
+    fire: 'حريق', road_accident: 'حادث سير', medical: 'حالة إسعافية', sea_rescue: 'غرق / إنقاذ بحري', flood: 'فيضان',
+    uxo: 'ذخائر غير منفجرة', body_recovery: 'انتشال جثث', evacuation: 'إخلاء', other: 'أخرى',
+  },
+  status: { received: 'مستلمة', dispatched: 'أُوفد فريق', on_scene: 'في الموقع', cleared: 'انتهى العمل', closed: 'مغلقة', cancelled: 'ملغاة' },
+  source: { phone: 'هاتف', radio: 'لاسلكي', messaging: 'رسائل', walk_in: 'حضور شخصي', field_team: 'فريق ميداني' },
+  cancelReason: { false_alarm: 'بلاغ كاذب', duplicate: 'بلاغ مكرر', handled_by_others: 'تعاملت معها جهة أخرى', other: 'سبب آخر' },
+  error: {
+    unexpected: 'حدث خطأ. لم يُحفظ شيء.', invalidInput: 'بعض الحقول تحتاج إلى تصحيح.', notSignedIn: 'يرجى تسجيل الدخول من جديد.',
+    badCredentials: 'الاسم والرمز السري غير متطابقين.', setupDone: 'هذا الجهاز مُعدّ مسبقًا.', setupNeeded: 'لم يُعدّ هذا الجهاز بعد.',
+    incidentNotFound: 'هذه الحادثة لم تعد موجودة.', incidentClosed: 'هذه الحادثة مغلقة؛ لم يعد تعديلها ممكنًا.',
+    statusTransition: 'لا يمكن نقل الحادثة من حالتها الحالية إلى هذه الحالة.', cancelReasonRequired: 'اختر سبب إلغاء الحادثة.',
+    attachToClosed: 'هذه الحادثة لم تعد مفتوحة؛ سجّل البلاغ كحادثة جديدة.', noteNotFound: 'هذه الملاحظة لم تعد موجودة.',
+    noteAlreadyStruck: 'هذه الملاحظة مشطوبة مسبقًا.', unknownChannel: 'هذا الإصدار من بيكن لا يستطيع القيام بذلك.',
+    databaseNewer: 'قاعدة البيانات هذه من إصدار أحدث من بيكن (المخطط {version}). ثبّت الإصدار الأحدث أو استعد نسخة احتياطية.',
+    notBeaconDatabase: 'هذا الملف ليس قاعدة بيانات بيكن.', diskFull: 'القرص ممتلئ. لم يُحفظ شيء. أفرغ بعض المساحة وحاول مجددًا.',
+    readOnly: 'لا يمكن الكتابة في قاعدة البيانات (للقراءة فقط). لم يُحفظ شيء.', busy: 'قاعدة البيانات مشغولة. حاول بعد لحظات.',
+    corrupt: 'قاعدة البيانات تالفة. استعد آخر نسخة احتياطية.', notFound: 'هذا السجل لم يعد موجودًا.',
+    teamNotFound: 'هذا الفريق لم يعد موجودًا.', volunteerNotFound: 'هذا المتطوع لم يعد موجودًا.', alreadyOnDuty: 'هذا المتطوع في المناوبة أصلًا.',
+    rosterEntryNotFound: 'هذا القيد لم يعد موجودًا.', alreadyCheckedOut: 'سُجّل خروجه مسبقًا.',
+    teamCommitted: 'مشغول حاليًا: {teams}. هل ترسله رغم ذلك؟', teamCommittedNow: 'الفريق في مهمة؛ أنهِها أولًا.',
+    teamNotAssigned: 'الفريق ليس في مهمة.', dispatchFromIncident: 'أوفد الفريق من صفحة الحادثة.',
+    assignmentNotFound: 'هذه المهمة لم تعد موجودة.', assignmentEnded: 'غادر الفريق هذه الحادثة.', assignmentStep: 'وصل الفريق إلى هذه المرحلة مسبقًا.',
+  },
+  validation: {
+    required: 'حقل مطلوب.', invalid: 'قيمة غير صالحة.', tooLong: 'النص طويل جدًا.', badCharacters: 'يحتوي على رموز غير مسموح بها.',
+    dateRange: 'التاريخ خارج النطاق.', wholeNumber: 'أدخل عددًا صحيحًا.', notNegative: 'لا يمكن أن يكون سالبًا.', tooLarge: 'الرقم كبير جدًا.',
+    chooseOne: 'اختر قيمة.', coordinates: 'الإحداثيات خارج النطاق.', pin: 'من 4 إلى 12 رقمًا.', postCode: 'من 2 إلى 5 أحرف لاتينية كبيرة، مثل LTK.',
+    timeZone: 'منطقة زمنية غير معروفة.', consoleLetter: 'حرف لاتيني كبير واحد من A إلى Z.', phone: 'أرقام ومسافات و + ( ) - فقط.',
+    unknownDistrict: 'ليست من مناطق هذه المحافظة.', unknownSubdistrict: 'ليست من نواحي هذه المنطقة.', duplicateName: 'هذا الاسم مستخدم.',
+    unknownField: 'حقل غير متوقع.', chooseTeam: 'اختر فريقًا واحدًا على الأقل.',
+  },
+};

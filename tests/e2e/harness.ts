@@ -1,0 +1,119 @@
+// Joins the built renderer to a real core without Electron (ARCHITECTURE.md, "Testing
+// without an Electron binary"): the core runs in this process on a real SQLite file, the
+// renderer in Chromium, and window.ops forwards every call through exposeBinding exactly as
+// the preload forwards it over IPC. Change events come back the same way.
+import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { test as base, chromium, type Browser, type Page } from '@playwright/test';
+import type { ChangeEvent } from '../../shared/api';
+import { openCore, type Core } from '../../electron/core';
+import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
+
+const RENDERER = resolve('dist/renderer');
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+};
+
+export function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first');
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = resolve(RENDERER, path || 'index.html');
+    if (!file.startsWith(RENDERER) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    ok({ url: `http://127.0.0.1:${port}/index.html`, close: () => new Promise((done) => server.close(() => done())) });
+  }));
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface Beacon {
+  core: Core;
+  dataDir: string;
+  page: Page;
+  /** Closes the core and opens a new one on the same folder; the page is reloaded. */
+  restartCore(): Promise<void>;
+}
+
+/** Wires a page to a core: one session per page, as one window has one in the app. */
+export async function connect(page: Page, core: () => Core): Promise<() => void> {
+  let session = core().createSession();
+  let unsubscribe = core().onChange((event) => void emit(event));
+  async function emit(event: ChangeEvent) {
+    await page.evaluate((e) => (globalThis as unknown as { __opsEmit?: (e: ChangeEvent) => void }).__opsEmit?.(e), event).catch(() => undefined);
+  }
+  await page.exposeBinding('__opsInvoke', (_source, channel: string, input: unknown) => core().invoke(session, channel as never, input));
+  await page.addInitScript(() => {
+    const listeners = new Set<(e: unknown) => void>();
+    const w = globalThis as unknown as Record<string, unknown>;
+    w.__opsEmit = (e: unknown) => listeners.forEach((l) => l(e));
+    w.ops = Object.freeze({
+      invoke: (channel: string, input: unknown) => (w.__opsInvoke as (c: string, i: unknown) => Promise<unknown>)(channel, input),
+      onChange: (listener: (e: unknown) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+  });
+  return () => {
+    unsubscribe();
+    session = core().createSession();
+    unsubscribe = core().onChange((event) => void emit(event));
+  };
+}
+
+export async function openTestCore(dataDir: string): Promise<Core> {
+  return openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), checkOutputs: true });
+}
+
+export const test = base.extend<{ beacon: Beacon }, { renderer: { url: string }; browserInstance: Browser }>({
+  renderer: [async ({}, use) => {
+    const server = await serveRenderer();
+    await use(server);
+    await server.close();
+  }, { scope: 'worker' }],
+  browserInstance: [async ({}, use) => {
+    const browser = await launchChromium();
+    await use(browser);
+    await browser.close();
+  }, { scope: 'worker' }],
+  beacon: async ({ renderer, browserInstance }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'beacon-e2e-'));
+    let core = await openTestCore(dataDir);
+    const context = await browserInstance.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    const reconnect = await connect(page, () => core);
+    await page.goto(renderer.url);
+    await use({
+      get core() { return core; },
+      dataDir,
+      page,
+      async restartCore() {
+        await core.close();
+        core = await openTestCore(dataDir);
+        reconnect();
+        await page.reload();
+      },
+    });
+    await context.close();
+    await core.close();
+  },
+});
+
+export { expect } from '@playwright/test';
