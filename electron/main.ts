@@ -47,7 +47,8 @@ function hardenContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-function createWindow(): BrowserWindow {
+/** A window on the same core; the wall display shares the opener's session and only reads. */
+function createWindow(hash = '', shareSessionOf?: number): BrowserWindow {
   const win = new BrowserWindow({
     width: 1400, height: 900, minWidth: 1024, minHeight: 700, title: 'Beacon', backgroundColor: '#0f172a', show: false,
     webPreferences: {
@@ -56,11 +57,12 @@ function createWindow(): BrowserWindow {
     },
   });
   const id = win.webContents.id;
-  sessions.set(id, core!.createSession());
+  const shared = shareSessionOf !== undefined ? sessions.get(shareSessionOf) : undefined;
+  sessions.set(id, shared ?? core!.createSession());
   win.on('closed', () => sessions.delete(id));
   win.once('ready-to-show', () => win.show());
-  if (DEV_SERVER) void win.loadURL(DEV_SERVER);
-  else void win.loadFile(RENDERER_INDEX);
+  if (DEV_SERVER) void win.loadURL(`${DEV_SERVER}${hash}`);
+  else void win.loadFile(RENDERER_INDEX, hash ? { hash: hash.replace(/^#/, '') } : undefined);
   return win;
 }
 
@@ -80,11 +82,11 @@ function hardenSession(): void {
   });
 }
 
-function buildMenu(openWindow: () => void): void {
+function buildMenu(openWindow: () => void, openWall: () => void): void {
   // i18n: the menu follows the operator's language in a later step; the window's own UI is translated.
   Menu.setApplicationMenu(Menu.buildFromTemplate([
     { label: 'File', submenu: [{ label: 'New window', click: openWindow }, { type: 'separator' }, { role: 'quit' }] },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'togglefullscreen' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
+    { label: 'View', submenu: [{ label: 'Wall display', accelerator: 'F11', click: openWall }, { type: 'separator' }, { role: 'reload' }, { role: 'togglefullscreen' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
   ]));
 }
 
@@ -114,8 +116,11 @@ async function start(): Promise<void> {
     return core.invoke(own, channel, input);
   });
   hardenSession();
-  buildMenu(() => createWindow());
-  createWindow();
+  const main = createWindow();
+  buildMenu(() => createWindow(), () => {
+    const wall = createWindow('#/wall', main.webContents.id);
+    wall.setFullScreen(true);
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

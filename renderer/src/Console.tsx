@@ -5,6 +5,9 @@ import type { Language } from '../../shared/domain';
 import { IncidentView } from './features/incident/IncidentView';
 import { IntakeDialog } from './features/intake/IntakeDialog';
 import { QueueScreen } from './features/queue/QueueScreen';
+import { RosterScreen } from './features/roster/RosterScreen';
+import { TeamBoard } from './features/teams/TeamBoard';
+import { WallDisplay } from './features/wall/WallDisplay';
 import { useLocale } from './i18n';
 import { HelpDialog } from './ui/HelpDialog';
 import { LanguageSwitch } from './ui/LanguageSwitch';
@@ -58,6 +61,8 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
   }, [toast]);
 
   const incidentId = /^#\/incident\/([0-9a-f-]{36})$/.exec(hash)?.[1];
+  if (hash === '#/wall') return <WallDisplay />;
+  const section = hash === '#/roster' ? 'roster' : 'queues';
   return (
     <div className="console">
       <header className="header">
@@ -66,6 +71,11 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
           <strong>{t('app.name')}</strong>
           <span className="muted">{postName}</span>
         </div>
+        <nav aria-label={t('nav.main')} className="nav">
+          <a href="#/" aria-current={section === 'queues' && !incidentId ? 'page' : undefined}>{t('nav.queues')}</a>
+          <a href="#/roster" aria-current={section === 'roster' ? 'page' : undefined}>{t('nav.roster')}</a>
+          <a href="#/wall">{t('nav.wall')}</a>
+        </nav>
         <div className="header__actions">
           <button type="button" className="button button--primary" onClick={openIntake} aria-keyshortcuts="F2 Control+N">
             {t('header.newCall')} <kbd dir="ltr">{NEW_CALL_KEY}</kbd>
@@ -78,9 +88,14 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
         </div>
       </header>
       <main className="content">
-        {incidentId
-          ? <IncidentView id={incidentId} onBack={() => navigate('#/')} />
-          : <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />}
+        {incidentId ? <IncidentView id={incidentId} onBack={() => navigate('#/')} />
+          : section === 'roster' ? <RosterScreen />
+          : (
+            <div className="main-split">
+              <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />
+              <TeamBoard onOpenIncident={(id) => navigate(`#/incident/${id}`)} />
+            </div>
+          )}
       </main>
       {intakeOpen ? (
         <IntakeDialog

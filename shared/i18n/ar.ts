@@ -43,6 +43,31 @@ export const ar: Same<Resources> = {
     title: 'اختصارات لوحة المفاتيح', newCall: 'بلاغ جديد', save: 'احفظ البلاغ', close: 'أغلق النافذة / عُد إلى القوائم', move: 'تنقّل في القائمة',
     open: 'افتح الحادثة المحددة', tabs: 'بدّل القائمة', help: 'اعرض هذه المساعدة',
   },
+  teams: {
+    board: 'الفرق', centre: 'المركز', kind: 'الاختصاص', crew: 'الطاقم ({n})', noCrew: 'لا أحد في المناوبة', since: 'منذ {time}',
+    incident: 'في {number}', conflict: 'أُرسل إلى حادثتين: {numbers}', statusKeys: 'مفاتيح الفريق المحدد: {keys}',
+    setStatus: 'اجعل {team} {status}', rows: 'لوحة حالة الفرق',
+  },
+  teamKind: { search_rescue: 'بحث وإنقاذ', ambulance: 'إسعاف', fire: 'إطفاء', diving: 'غوص / إنقاذ بحري', uxo: 'إزالة ذخائر', womens: 'فريق نسائي' },
+  teamStatus: {
+    available: 'جاهز', dispatched: 'مُوفد', en_route: 'في الطريق', on_scene: 'في الموقع', returning: 'عائد',
+    out_of_service: 'خارج الخدمة', off_duty: 'خارج المناوبة',
+  },
+  role: { team_leader: 'قائد فريق', rescuer: 'منقذ', paramedic: 'مسعف', driver: 'سائق', diver: 'غوّاص' },
+  dispatch: {
+    title: 'الفرق', suggested: 'فرق مقترحة', none: 'لا يوجد فريق جاهز بطاقم.', fits: 'مناسب للحادثة', covers: 'يغطي المنطقة',
+    send: 'أوفد الفرق المحددة', choose: 'أوفد {team}', confirmTitle: 'الفريق في مهمة أخرى', confirm: 'أوفده رغم ذلك',
+    assigned: 'الفرق في هذه الحادثة', step: 'سجّل {team}: {step}', toScene: 'الوصول بعد {time}', onScene: 'في الموقع {time}',
+  },
+  step: { dispatched: 'أُوفد', en_route: 'في الطريق', on_scene: 'وصل الموقع', cleared: 'أنهى العمل', reassigned: 'حُوّل إلى {number}', cancelled: 'أُعفي (أُلغيت الحادثة)', reassignedFrom: 'أُوفد محوّلًا من {number}' },
+  roster: {
+    title: 'جدول المناوبة', shift: 'المناوبة {start} – {end}', onDuty: 'في المناوبة', checkIn: 'تسجيل حضور', checkOut: 'سجّل انصراف {name}',
+    volunteer: 'المتطوع', team: 'الفريق', walkUp: 'متطوع حضر الآن', name: 'الاسم', role: 'الدور', phone: 'الهاتف', add: 'أضفه وسجّل حضوره',
+    copyPrevious: 'ابدأ من جدول المناوبة السابقة', copied: 'سُجّل حضور {n} متطوعين من المناوبة السابقة.', empty: 'لم يسجّل أحد حضوره بعد.',
+    attendance: 'سجل الحضور', from: 'من', to: 'إلى', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
+  },
+  nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', wall: 'شاشة العرض' },
+  wall: { title: 'العمليات', teams: 'الفرق الجاهزة {n} من {total}' },
   duration: { seconds: '{s} ث', minutes: '{m} د', hoursMinutes: '{h} س {m} د', daysHours: '{d} ي {h} س' },
   priority: { 1: '1 — خطر على الحياة', 2: '2 — عاجل', 3: '3 — اعتيادي', short1: 'أ1', short2: 'أ2', short3: 'أ3' },
   incidentType: {

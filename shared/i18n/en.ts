@@ -39,6 +39,31 @@ export const en = {
     title: 'Keyboard shortcuts', newCall: 'New call', save: 'Save the call', close: 'Close a dialog / back to queues', move: 'Move in a list',
     open: 'Open the selected incident', tabs: 'Switch queue', help: 'Show this help',
   },
+  teams: {
+    board: 'Teams', centre: 'Centre', kind: 'Kind', crew: 'Crew ({n})', noCrew: 'No crew checked in', since: 'for {time}',
+    incident: 'On {number}', conflict: 'Sent to two incidents: {numbers}', statusKeys: 'Keys on a selected team: {keys}',
+    setStatus: 'Set {team} to {status}', rows: 'Team status board',
+  },
+  teamKind: { search_rescue: 'Search and rescue', ambulance: 'Ambulance', fire: 'Fire', diving: 'Diving / sea rescue', uxo: 'UXO clearance', womens: "Women's team" },
+  teamStatus: {
+    available: 'Available', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', returning: 'Returning',
+    out_of_service: 'Out of service', off_duty: 'Off duty',
+  },
+  role: { team_leader: 'Team leader', rescuer: 'Rescuer', paramedic: 'Paramedic', driver: 'Driver', diver: 'Diver' },
+  dispatch: {
+    title: 'Teams', suggested: 'Suggested teams', none: 'No available team with crew.', fits: 'fits the incident', covers: 'covers the district',
+    send: 'Send selected teams', choose: 'Send {team}', confirmTitle: 'Team already committed', confirm: 'Send anyway',
+    assigned: 'Teams on this incident', step: 'Mark {team} {step}', toScene: 'to scene {time}', onScene: 'on scene {time}',
+  },
+  step: { dispatched: 'dispatched', en_route: 'en route', on_scene: 'on scene', cleared: 'cleared', reassigned: 'reassigned to {number}', cancelled: 'released (incident cancelled)', reassignedFrom: 'dispatched, reassigned from {number}' },
+  roster: {
+    title: 'Shift roster', shift: 'Shift {start} – {end}', onDuty: 'On duty', checkIn: 'Check in', checkOut: 'Check out {name}',
+    volunteer: 'Volunteer', team: 'Team', walkUp: 'Walk-up volunteer', name: 'Name', role: 'Role', phone: 'Phone', add: 'Add and check in',
+    copyPrevious: 'Start from the previous shift', copied: '{n} volunteers checked in from the previous shift.', empty: 'Nobody is checked in yet.',
+    attendance: 'Attendance', from: 'From', to: 'To', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
+  },
+  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', wall: 'Wall display' },
+  wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
   duration: { seconds: '{s}s', minutes: '{m} min', hoursMinutes: '{h} h {m} min', daysHours: '{d} d {h} h' },
   priority: { 1: '1 — Life-threatening', 2: '2 — Urgent', 3: '3 — Routine', short1: 'P1', short2: 'P2', short3: 'P3' },
   incidentType: {

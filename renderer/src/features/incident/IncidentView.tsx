@@ -1,6 +1,6 @@
 // One incident: its details (editable while open), the status moves, its calls, teams, and
 // the append-only timeline where a mistaken note is struck through, never deleted.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiError, IncidentDetail, TimelineEntry } from '../../../../shared/api';
 import { CANCEL_REASONS, INCIDENT_TYPES, NEXT_STATUS, OPEN_STATUSES, type CancelReason, type IncidentStatus, type IncidentType, type Priority } from '../../../../shared/domain';
 import { formatCoordinates } from '../../../../shared/geo';
@@ -9,6 +9,7 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
+import { DispatchPanel } from './DispatchPanel';
 
 export function IncidentView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, errorText } = useLocale();
@@ -43,6 +44,7 @@ export function IncidentView({ id, onBack }: { id: string; onBack: () => void })
       <div className="incident__grid">
         <div className="incident__main">
           <StatusMoves incident={incident} />
+          <DispatchPanel incident={incident} />
           <Details incident={incident} editable={open} key={incident.id} />
           <Calls incident={incident} />
         </div>
@@ -214,11 +216,15 @@ function TimelineItem({ entry, time }: { entry: TimelineEntry; time: string }) {
     setError(result.ok ? undefined : result.error);
     if (result.ok) setStriking(false);
   };
-  let body: string;
+  let body: ReactNode;
   if (entry.kind === 'status' && entry.status) {
     body = t(`status.${entry.status}`) + (entry.cancelReason ? ` — ${t(`cancelReason.${entry.cancelReason as CancelReason}`)}` : '');
   } else if (entry.kind === 'assignment' && entry.assignment) {
-    body = `${entry.assignment.callSign}: ${entry.assignment.step}`;
+    const a = entry.assignment;
+    const other = a.otherIncident ?? '';
+    const step = a.step === 'dispatched' && a.otherIncident ? t('step.reassignedFrom', { number: other }) : t(`step.${a.step}`, { number: other });
+    // The call sign is isolated on its own so it keeps its order inside an Arabic line.
+    body = <><bdi dir="ltr" className="team__sign">{a.callSign}</bdi>{' — '}{step}</>;
   } else if (entry.kind === 'call') {
     body = t('incident.callEntry') + (entry.text ? ` — ${entry.text}` : '');
   } else {
@@ -227,7 +233,7 @@ function TimelineItem({ entry, time }: { entry: TimelineEntry; time: string }) {
   return (
     <li className={`timeline__item timeline__item--${entry.kind}`}>
       <div className="timeline__meta"><time>{time}</time> · {t('incident.by', { name: entry.operatorName })}</div>
-      <div className={entry.struck ? 'struck' : undefined}><bdi>{body}</bdi></div>
+      <div className={entry.struck ? 'struck' : undefined}>{typeof body === 'string' ? <bdi>{body}</bdi> : body}</div>
       {entry.struck ? <div className="muted">{t('incident.struck', { name: entry.struck.operatorName, reason: entry.struck.reason })}</div> : null}
       {entry.kind === 'note' && !entry.struck ? (
         striking ? (

@@ -1,0 +1,96 @@
+// Sending teams from the incident: Beacon suggests available crewed teams that fit the type
+// and cover the district; each assignment then moves en route, on scene, cleared.
+import { useState } from 'react';
+import type { ApiError, IncidentDetail } from '../../../../shared/api';
+import { OPEN_STATUSES, type AssignmentStep } from '../../../../shared/domain';
+import { useLocale } from '../../i18n';
+import { call, useQuery } from '../../ops';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorBanner } from '../../ui/Field';
+
+const NEXT_STEP: readonly AssignmentStep[] = ['en_route', 'on_scene', 'cleared'];
+
+export function DispatchPanel({ incident }: { incident: IncidentDetail }) {
+  const { t, errorText, duration } = useLocale();
+  const canDispatch = OPEN_STATUSES.includes(incident.status) && incident.status !== 'cleared';
+  const { data: suggestions } = useQuery('dispatch.suggest', canDispatch ? { incidentId: incident.id } : null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError>();
+  const [confirming, setConfirming] = useState<string>();
+
+  const send = async (confirmReassign: boolean) => {
+    const result = await call('dispatch.send', { incidentId: incident.id, teamIds: chosen, ...(confirmReassign ? { confirmReassign } : {}) });
+    if (result.ok) {
+      setChosen([]);
+      setError(undefined);
+      setConfirming(undefined);
+    } else if (result.error.code === 'error.teamCommitted') {
+      setConfirming(errorText(result.error));
+    } else {
+      setError(result.error);
+    }
+  };
+  const advance = async (assignmentId: string, step: AssignmentStep) => {
+    const result = await call('dispatch.advance', { assignmentId, step });
+    setError(result.ok ? undefined : result.error);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="dispatch-title">
+      <h2 id="dispatch-title">{t('dispatch.title')}</h2>
+      <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
+      {incident.assignments.length > 0 ? (
+        <ul className="assignments" aria-label={t('dispatch.assigned')}>
+          {incident.assignments.map((a) => {
+            const reached: AssignmentStep | 'dispatched' = a.clearedAt !== null ? 'cleared' : a.onSceneAt !== null ? 'on_scene' : a.enRouteAt !== null ? 'en_route' : 'dispatched';
+            const next = NEXT_STEP.slice(reached === 'dispatched' ? 0 : NEXT_STEP.indexOf(reached as AssignmentStep) + 1);
+            return (
+              <li key={a.id} className={a.clearedAt !== null ? 'muted' : undefined}>
+                <bdi dir="ltr" className="team__sign">{a.callSign}</bdi> · {t(`teamKind.${a.kind}`)} · {t(`step.${reached}`, { number: '' })}
+                {a.toSceneSec !== null ? <> · {t('dispatch.toScene', { time: duration(a.toSceneSec * 1000) })}</> : null}
+                {a.clearedAt === null ? (
+                  <span className="actions">
+                    {next.map((step) => (
+                      <button key={step} type="button" className="button button--small" onClick={() => void advance(a.id, step)}
+                        aria-label={t('dispatch.step', { team: a.callSign, step: t(`step.${step}`, { number: '' }) })}>
+                        {t(`step.${step}`, { number: '' })}
+                      </button>
+                    ))}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {canDispatch ? (
+        <fieldset className="suggestions">
+          <legend>{t('dispatch.suggested')}</legend>
+          {(suggestions ?? []).length === 0 ? <p className="muted">{t('dispatch.none')}</p> : null}
+          {(suggestions ?? []).map((s) => (
+            <label key={s.teamId} className="checkbox">
+              <input type="checkbox" checked={chosen.includes(s.teamId)} aria-label={t('dispatch.choose', { team: s.callSign })}
+                onChange={(e) => setChosen((c) => (e.target.checked ? [...c, s.teamId] : c.filter((x) => x !== s.teamId)))} />
+              <bdi dir="ltr" className="team__sign">{s.callSign}</bdi>
+              <span className="muted">
+                {t(`teamKind.${s.kind}`)} · {s.centreName} · {t('teams.crew', { n: s.crewCount })}
+                {s.fitsType ? ` · ${t('dispatch.fits')}` : ''}{s.coversDistrict ? ` · ${t('dispatch.covers')}` : ''}
+              </span>
+            </label>
+          ))}
+          <button type="button" className="button button--primary" disabled={chosen.length === 0} onClick={() => void send(false)}>{t('dispatch.send')}</button>
+        </fieldset>
+      ) : null}
+      {confirming ? (
+        <Dialog title={t('dispatch.confirmTitle')} onClose={() => setConfirming(undefined)}>
+          <h2>{t('dispatch.confirmTitle')}</h2>
+          <p>{confirming}</p>
+          <div className="actions">
+            <button type="button" className="button button--danger" onClick={() => void send(true)} autoFocus>{t('dispatch.confirm')}</button>
+            <button type="button" className="button" onClick={() => setConfirming(undefined)}>{t('common.cancel')}</button>
+          </div>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+// The shift roster: who is on duty on which team, check in and out, a walk-up volunteer added
+// on the spot, the previous shift's roster in one action, and attendance over a period.
+import { useMemo, useState, type FormEvent } from 'react';
+import type { ApiError } from '../../../../shared/api';
+import { VOLUNTEER_ROLES, type VolunteerRole } from '../../../../shared/domain';
+import { useLocale } from '../../i18n';
+import { call, useQuery } from '../../ops';
+import { ErrorBanner, Field } from '../../ui/Field';
+
+const DAY = 86_400_000;
+
+export function RosterScreen() {
+  const { t, errorText, dateTime, time } = useLocale();
+  const { data: roster } = useQuery('roster.current', {});
+  const { data: volunteers } = useQuery('volunteers.list', {});
+  const { data: teams } = useQuery('teams.board', {});
+  const [error, setError] = useState<ApiError>();
+  const [notice, setNotice] = useState<string>();
+  const [checkIn, setCheckIn] = useState({ volunteerId: '', teamId: '' });
+  const [walkUp, setWalkUp] = useState({ name: '', role: 'rescuer' as VolunteerRole, phone: '', teamId: '' });
+  const offDuty = useMemo(() => (volunteers ?? []).filter((v) => !v.onDuty), [volunteers]);
+  const done = (result: { ok: boolean; error?: ApiError }) => setError(result.ok ? undefined : result.error);
+
+  async function submitCheckIn(e: FormEvent) {
+    e.preventDefault();
+    const result = await call('roster.checkIn', checkIn);
+    done(result);
+    if (result.ok) setCheckIn({ volunteerId: '', teamId: checkIn.teamId });
+  }
+  async function submitWalkUp(e: FormEvent) {
+    e.preventDefault();
+    const result = await call('roster.walkUp', { name: walkUp.name, role: walkUp.role, teamId: walkUp.teamId, ...(walkUp.phone.trim() ? { phone: walkUp.phone } : {}) });
+    done(result);
+    if (result.ok) setWalkUp({ ...walkUp, name: '', phone: '' });
+  }
+  async function copyPrevious() {
+    const result = await call('roster.copyPrevious', {});
+    done(result);
+    if (result.ok) setNotice(t('roster.copied', { n: result.value.count }));
+  }
+
+  const onDuty = (roster?.entries ?? []).filter((e) => e.checkOutAt === null);
+  return (
+    <section className="roster" aria-labelledby="roster-title">
+      <div className="incident__head">
+        <h1 id="roster-title">{t('roster.title')}</h1>
+        {roster ? <span className="muted">{t('roster.shift', { start: dateTime(roster.shift.start), end: time(roster.shift.end) })}</span> : null}
+        <button type="button" className="button" onClick={() => void copyPrevious()}>{t('roster.copyPrevious')}</button>
+      </div>
+      <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
+      {notice ? <p role="status" className="notice">{notice}</p> : null}
+      <div className="incident__grid">
+        <div className="panel">
+          <h2>{t('roster.onDuty')} ({onDuty.length})</h2>
+          {onDuty.length === 0 ? <p className="muted">{t('roster.empty')}</p> : (
+            <table className="table" aria-label={t('roster.onDuty')}>
+              <thead><tr><th>{t('roster.name')}</th><th>{t('roster.role')}</th><th>{t('roster.team')}</th><th>{t('roster.checkedIn')}</th><th /></tr></thead>
+              <tbody>
+                {onDuty.map((e) => (
+                  <tr key={e.entryId}>
+                    <td><bdi>{e.name}</bdi></td><td>{t(`role.${e.role}`)}</td><td><bdi dir="ltr">{e.callSign}</bdi></td><td>{time(e.checkInAt)}</td>
+                    <td><button type="button" className="button button--small" onClick={() => void call('roster.checkOut', { entryId: e.entryId }).then(done)}
+                      aria-label={t('roster.checkOut', { name: e.name })}>{t('roster.checkedOut')}</button></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <div className="incident__main">
+          <form className="panel" onSubmit={submitCheckIn} aria-label={t('roster.checkIn')}>
+            <h2>{t('roster.checkIn')}</h2>
+            <Field label={t('roster.volunteer')}>
+              <select value={checkIn.volunteerId} onChange={(e) => setCheckIn({ ...checkIn, volunteerId: e.target.value })}>
+                <option value="">—</option>
+                {offDuty.map((v) => <option key={v.id} value={v.id}>{v.name} · {t(`role.${v.role}`)}</option>)}
+              </select>
+            </Field>
+            <Field label={t('roster.team')}>
+              <select value={checkIn.teamId} onChange={(e) => setCheckIn({ ...checkIn, teamId: e.target.value })}>
+                <option value="">—</option>
+                {(teams ?? []).map((team) => <option key={team.id} value={team.id}>{team.callSign}</option>)}
+              </select>
+            </Field>
+            <button type="submit" className="button button--primary" disabled={!checkIn.volunteerId || !checkIn.teamId}>{t('roster.checkIn')}</button>
+          </form>
+          <form className="panel" onSubmit={submitWalkUp} aria-label={t('roster.walkUp')}>
+            <h2>{t('roster.walkUp')}</h2>
+            <div className="grid2">
+              <Field label={t('roster.name')}><input value={walkUp.name} onChange={(e) => setWalkUp({ ...walkUp, name: e.target.value })} /></Field>
+              <Field label={t('roster.role')}>
+                <select value={walkUp.role} onChange={(e) => setWalkUp({ ...walkUp, role: e.target.value as VolunteerRole })}>
+                  {VOLUNTEER_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+                </select>
+              </Field>
+              <Field label={t('roster.phone')}><input value={walkUp.phone} onChange={(e) => setWalkUp({ ...walkUp, phone: e.target.value })} dir="ltr" /></Field>
+              <Field label={t('roster.team')}>
+                <select value={walkUp.teamId} onChange={(e) => setWalkUp({ ...walkUp, teamId: e.target.value })}>
+                  <option value="">—</option>
+                  {(teams ?? []).map((team) => <option key={team.id} value={team.id}>{team.callSign}</option>)}
+                </select>
+              </Field>
+            </div>
+            <button type="submit" className="button" disabled={!walkUp.name.trim() || !walkUp.teamId}>{t('roster.add')}</button>
+          </form>
+          <Attendance />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Attendance() {
+  const { t } = useLocale();
+  // The last week; the end is a day ahead so check-ins made while the screen is open count.
+  const [range] = useState(() => ({ from: Date.now() - 7 * DAY, to: Date.now() + DAY }));
+  const { data } = useQuery('roster.attendance', range);
+  return (
+    <section className="panel" aria-labelledby="attendance-title">
+      <h2 id="attendance-title">{t('roster.attendance')}</h2>
+      <table className="table">
+        <thead><tr><th>{t('roster.name')}</th><th>{t('roster.shifts')}</th><th>{t('roster.hours')}</th></tr></thead>
+        <tbody>{(data ?? []).slice(0, 50).map((r) => <tr key={r.volunteerId}><td><bdi>{r.name}</bdi></td><td>{r.shifts}</td><td>{r.hours}</td></tr>)}</tbody>
+      </table>
+    </section>
+  );
+}
