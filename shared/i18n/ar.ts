@@ -57,14 +57,14 @@ export const ar: Same<Resources> = {
   dispatch: {
     title: 'الفرق', suggested: 'فرق مقترحة', none: 'لا يوجد فريق جاهز بطاقم.', fits: 'مناسب للحادثة', covers: 'يغطي المنطقة',
     send: 'أوفد الفرق المحددة', choose: 'أوفد {team}', confirmTitle: 'الفريق في مهمة أخرى', confirm: 'أوفده رغم ذلك',
-    assigned: 'الفرق في هذه الحادثة', step: 'سجّل {team}: {step}', toScene: 'الوصول بعد {time}', onScene: 'في الموقع {time}',
+    assigned: 'الفرق في هذه الحادثة', step: 'سجّل {team}: {step}', toScene: 'الوصول بعد {time}',
   },
   step: { dispatched: 'أُوفد', en_route: 'في الطريق', on_scene: 'وصل الموقع', cleared: 'أنهى العمل', reassigned: 'حُوّل إلى {number}', cancelled: 'أُعفي (أُلغيت الحادثة)', reassignedFrom: 'أُوفد محوّلًا من {number}' },
   roster: {
     title: 'جدول المناوبة', shift: 'المناوبة {start} – {end}', onDuty: 'في المناوبة', checkIn: 'تسجيل حضور', checkOut: 'سجّل انصراف {name}',
     volunteer: 'المتطوع', team: 'الفريق', walkUp: 'متطوع حضر الآن', name: 'الاسم', role: 'الدور', phone: 'الهاتف', add: 'أضفه وسجّل حضوره',
     copyPrevious: 'ابدأ من جدول المناوبة السابقة', copied: 'سُجّل حضور {n} متطوعين من المناوبة السابقة.', empty: 'لم يسجّل أحد حضوره بعد.',
-    attendance: 'سجل الحضور', from: 'من', to: 'إلى', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
+    attendance: 'سجل الحضور', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
   },
   nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', wall: 'شاشة العرض' },
   wall: { title: 'العمليات', teams: 'الفرق الجاهزة {n} من {total}' },

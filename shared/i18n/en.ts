@@ -53,14 +53,14 @@ export const en = {
   dispatch: {
     title: 'Teams', suggested: 'Suggested teams', none: 'No available team with crew.', fits: 'fits the incident', covers: 'covers the district',
     send: 'Send selected teams', choose: 'Send {team}', confirmTitle: 'Team already committed', confirm: 'Send anyway',
-    assigned: 'Teams on this incident', step: 'Mark {team} {step}', toScene: 'to scene {time}', onScene: 'on scene {time}',
+    assigned: 'Teams on this incident', step: 'Mark {team} {step}', toScene: 'to scene {time}',
   },
   step: { dispatched: 'dispatched', en_route: 'en route', on_scene: 'on scene', cleared: 'cleared', reassigned: 'reassigned to {number}', cancelled: 'released (incident cancelled)', reassignedFrom: 'dispatched, reassigned from {number}' },
   roster: {
     title: 'Shift roster', shift: 'Shift {start} – {end}', onDuty: 'On duty', checkIn: 'Check in', checkOut: 'Check out {name}',
     volunteer: 'Volunteer', team: 'Team', walkUp: 'Walk-up volunteer', name: 'Name', role: 'Role', phone: 'Phone', add: 'Add and check in',
     copyPrevious: 'Start from the previous shift', copied: '{n} volunteers checked in from the previous shift.', empty: 'Nobody is checked in yet.',
-    attendance: 'Attendance', from: 'From', to: 'To', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
+    attendance: 'Attendance', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
   nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', wall: 'Wall display' },
   wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },

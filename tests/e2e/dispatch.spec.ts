@@ -51,6 +51,7 @@ for (const language of LANGUAGES) {
       await checkIn.getByLabel(t('roster.volunteer')).selectOption({ label: `${volunteer} · ${t('role.rescuer')}` });
       await checkIn.getByLabel(t('roster.team')).selectOption({ label: team! });
       await checkIn.getByRole('button', { name: t('roster.checkIn') }).click();
+      await expect(page.getByRole('button', { name: t('roster.checkOut', { name: volunteer! }) })).toBeVisible();
     }
     const walkUp = page.getByRole('form', { name: t('roster.walkUp') });
     await walkUp.getByLabel(t('roster.name')).fill('Omar Nasr');

@@ -23,15 +23,18 @@ export function RosterScreen() {
 
   async function submitCheckIn(e: FormEvent) {
     e.preventDefault();
-    const result = await call('roster.checkIn', checkIn);
+    const submitted = checkIn;
+    const result = await call('roster.checkIn', submitted);
     done(result);
-    if (result.ok) setCheckIn({ volunteerId: '', teamId: checkIn.teamId });
+    // Clear only what was sent: the operator may already be choosing the next volunteer.
+    if (result.ok) setCheckIn((c) => (c.volunteerId === submitted.volunteerId ? { ...c, volunteerId: '' } : c));
   }
   async function submitWalkUp(e: FormEvent) {
     e.preventDefault();
-    const result = await call('roster.walkUp', { name: walkUp.name, role: walkUp.role, teamId: walkUp.teamId, ...(walkUp.phone.trim() ? { phone: walkUp.phone } : {}) });
+    const submitted = walkUp;
+    const result = await call('roster.walkUp', { name: submitted.name, role: submitted.role, teamId: submitted.teamId, ...(submitted.phone.trim() ? { phone: submitted.phone } : {}) });
     done(result);
-    if (result.ok) setWalkUp({ ...walkUp, name: '', phone: '' });
+    if (result.ok) setWalkUp((w) => (w.name === submitted.name ? { ...w, name: '', phone: '' } : w));
   }
   async function copyPrevious() {
     const result = await call('roster.copyPrevious', {});
