@@ -155,6 +155,28 @@ describe('dispatch', () => {
   });
 });
 
+describe('response times', () => {
+  it('are real elapsed time across midnight and a daylight-saving change', async () => {
+    t = await openTestCore();
+    const teams = await setUpTeams(t);
+    // Berlin springs forward at 02:00 on 29 March 2026: 01:50 to 03:05 on the wall is 15 minutes.
+    const receivedAt = Date.UTC(2026, 2, 29, 0, 50);
+    t.clock.time = receivedAt;
+    const { incidentId } = await t.call('calls.log', intake({ receivedAt }));
+    t.clock.time = Date.UTC(2026, 2, 29, 1, 5);
+    const sent = await t.call('dispatch.send', { incidentId, teamIds: [teams.rescue1] });
+    t.clock.time = Date.UTC(2026, 2, 29, 1, 35);
+    const done = await t.call('dispatch.advance', { assignmentId: sent.assignments[0]!.id, step: 'on_scene' });
+    expect(done.responseTimes).toMatchObject({ callToDispatchSec: 15 * 60, dispatchToSceneSec: 30 * 60 });
+    // Across local midnight in Damascus: 23:55 to 00:10 is 15 minutes.
+    const late = await t.call('calls.log', intake({ receivedAt: Date.UTC(2026, 10, 24, 20, 55), location: { district: 'jableh' } }));
+    t.clock.time = Date.UTC(2026, 10, 24, 21, 10);
+    const next = await t.call('dispatch.send', { incidentId: late.incidentId, teamIds: [teams.rescue2] });
+    expect(next.responseTimes.callToDispatchSec).toBe(15 * 60);
+    expect(late.number).toBe('LTK-261124-A001'); // 23:55 in Damascus is still the 24th
+  });
+});
+
 describe('the roster', () => {
   it('counts hours and shifts per volunteer across midnight and a shift change', async () => {
     t = await openTestCore();
