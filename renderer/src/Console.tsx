@@ -4,6 +4,7 @@ import type { OperatorView } from '../../shared/api';
 import type { Language } from '../../shared/domain';
 import { IncidentView } from './features/incident/IncidentView';
 import { IntakeDialog } from './features/intake/IntakeDialog';
+import { OrganisationScreen } from './features/organisation/OrganisationScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { RosterScreen } from './features/roster/RosterScreen';
 import { TeamBoard } from './features/teams/TeamBoard';
@@ -62,7 +63,7 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
 
   const incidentId = /^#\/incident\/([0-9a-f-]{36})$/.exec(hash)?.[1];
   if (hash === '#/wall') return <WallDisplay />;
-  const section = hash === '#/roster' ? 'roster' : 'queues';
+  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : 'queues';
   return (
     <div className="console">
       <header className="header">
@@ -74,6 +75,7 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
         <nav aria-label={t('nav.main')} className="nav">
           <a href="#/" aria-current={section === 'queues' && !incidentId ? 'page' : undefined}>{t('nav.queues')}</a>
           <a href="#/roster" aria-current={section === 'roster' ? 'page' : undefined}>{t('nav.roster')}</a>
+          <a href="#/organisation" aria-current={section === 'organisation' ? 'page' : undefined}>{t('nav.organisation')}</a>
           <a href="#/wall">{t('nav.wall')}</a>
         </nav>
         <div className="header__actions">
@@ -90,6 +92,7 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
       <main className="content">
         {incidentId ? <IncidentView id={incidentId} onBack={() => navigate('#/')} />
           : section === 'roster' ? <RosterScreen />
+          : section === 'organisation' ? <OrganisationScreen />
           : (
             <div className="main-split">
               <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />

@@ -66,7 +66,12 @@ export const ar: Same<Resources> = {
     copyPrevious: 'ابدأ من جدول المناوبة السابقة', copied: 'سُجّل حضور {n} متطوعين من المناوبة السابقة.', empty: 'لم يسجّل أحد حضوره بعد.',
     attendance: 'سجل الحضور', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
   },
-  nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', wall: 'شاشة العرض' },
+  nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', wall: 'شاشة العرض' },
+  organisation: {
+    title: 'المراكز والفرق والمتطوعون', centres: 'المراكز', teams: 'الفرق', volunteers: 'المتطوعون', new: 'جديد', edit: 'تعديل {name}',
+    name: 'الاسم', district: 'المنطقة', covers: 'يغطي أيضًا', callSign: 'رمز النداء', kind: 'الاختصاص', centre: 'المركز', vehicle: 'الآلية',
+    radio: 'قناة اللاسلكي', role: 'الدور', phone: 'الهاتف', qualifications: 'المؤهلات', save: 'حفظ', saved: 'حُفظ.',
+  },
   wall: { title: 'العمليات', teams: 'الفرق الجاهزة {n} من {total}' },
   duration: { seconds: '{s} ث', minutes: '{m} د', hoursMinutes: '{h} س {m} د', daysHours: '{d} ي {h} س' },
   priority: { 1: '1 — خطر على الحياة', 2: '2 — عاجل', 3: '3 — اعتيادي', short1: 'أ1', short2: 'أ2', short3: 'أ3' },

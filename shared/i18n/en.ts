@@ -62,7 +62,12 @@ export const en = {
     copyPrevious: 'Start from the previous shift', copied: '{n} volunteers checked in from the previous shift.', empty: 'Nobody is checked in yet.',
     attendance: 'Attendance', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
-  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', wall: 'Wall display' },
+  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', wall: 'Wall display' },
+  organisation: {
+    title: 'Centres, teams and volunteers', centres: 'Centres', teams: 'Teams', volunteers: 'Volunteers', new: 'New', edit: 'Edit {name}',
+    name: 'Name', district: 'District', covers: 'Also covers', callSign: 'Call sign', kind: 'Kind', centre: 'Centre', vehicle: 'Vehicle',
+    radio: 'Radio channel', role: 'Role', phone: 'Phone', qualifications: 'Qualifications', save: 'Save', saved: 'Saved.',
+  },
   wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
   duration: { seconds: '{s}s', minutes: '{m} min', hoursMinutes: '{h} h {m} min', daysHours: '{d} d {h} h' },
   priority: { 1: '1 — Life-threatening', 2: '2 — Urgent', 3: '3 — Routine', short1: 'P1', short2: 'P2', short3: 'P3' },
