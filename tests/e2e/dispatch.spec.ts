@@ -45,23 +45,23 @@ for (const language of LANGUAGES) {
     await page.keyboard.press('Enter');
 
     // The roster: check two volunteers in, add a walk-up, check the walk-up out again.
-    await page.getByRole('link', { name: t('nav.roster') }).click();
+    await page.getByRole('link', { name: t('nav.roster') }).press('Enter');
     const checkIn = page.getByRole('form', { name: t('roster.checkIn') });
     for (const [volunteer, team] of [['Samer Haddad', 'Rescue 1 Latakia'], ['Hadi Khalil', 'Ambulance 1 Latakia']]) {
       await checkIn.getByLabel(t('roster.volunteer')).selectOption({ label: `${volunteer} · ${t('role.rescuer')}` });
       await checkIn.getByLabel(t('roster.team')).selectOption({ label: team! });
-      await checkIn.getByRole('button', { name: t('roster.checkIn') }).click();
+      await checkIn.getByRole('button', { name: t('roster.checkIn') }).press('Enter');
       await expect(page.getByRole('button', { name: t('roster.checkOut', { name: volunteer! }) })).toBeVisible();
     }
     const walkUp = page.getByRole('form', { name: t('roster.walkUp') });
     await walkUp.getByLabel(t('roster.name')).fill('Omar Nasr');
     await walkUp.getByLabel(t('roster.role')).selectOption('driver');
     await walkUp.getByLabel(t('roster.team')).selectOption({ label: 'Rescue 1 Latakia' });
-    await walkUp.getByRole('button', { name: t('roster.add') }).click();
+    await walkUp.getByRole('button', { name: t('roster.add') }).press('Enter');
     const onDuty = page.getByRole('table', { name: t('roster.onDuty') }).getByRole('row');
     await expect(onDuty).toHaveCount(4); // header + three on duty
     await page.screenshot({ path: `test-results/screens/roster-${language}.png`, fullPage: true });
-    await page.getByRole('button', { name: t('roster.checkOut', { name: 'Omar Nasr' }) }).click();
+    await page.getByRole('button', { name: t('roster.checkOut', { name: 'Omar Nasr' }) }).press('Enter');
     await expect(onDuty).toHaveCount(3);
 
     // A priority-1 collapse comes in; the board shows both teams available.
@@ -69,7 +69,7 @@ for (const language of LANGUAGES) {
       receivedAt: Date.now(), source: 'phone', type: 'building_collapse', priority: 1,
       location: { district: 'latakia', locality: 'الصليبة' }, reported: { trapped: 4, injured: 2, dead: 0 },
     });
-    await page.getByRole('link', { name: t('nav.queues') }).click();
+    await page.getByRole('link', { name: t('nav.queues') }).press('Enter');
     const board = page.getByRole('listbox', { name: t('teams.rows') });
     const rescue = board.getByRole('option', { name: new RegExp(`Rescue 1 Latakia — ${t('teamStatus.available')}`) });
     await expect(rescue).toBeVisible();
@@ -87,12 +87,12 @@ for (const language of LANGUAGES) {
 
     // On scene, then cleared, team by team: the incident follows the first and the last.
     for (const team of ['Rescue 1 Latakia', 'Ambulance 1 Latakia']) {
-      await page.getByRole('button', { name: t('dispatch.step', { team, step: t('step.on_scene', { number: '' }) }) }).click();
+      await page.getByRole('button', { name: t('dispatch.step', { team, step: t('step.on_scene', { number: '' }) }) }).press('Enter');
       await expect(page.locator('.incident__head .status')).toHaveText(t('status.on_scene'));
     }
     await page.keyboard.press('Escape');
     await expect(board.getByRole('option', { name: new RegExp(`Rescue 1 Latakia — ${t('teamStatus.on_scene')}`) })).toBeVisible();
-    await page.getByRole('tab', { name: new RegExp(t('queues.active')) }).click();
+    await page.getByRole('tab', { name: new RegExp(t('queues.active')) }).press('Enter');
     await expect(page.getByRole('option', { name: t('queue.open', { number: incident.number }) })).toBeVisible();
     await page.screenshot({ path: `test-results/screens/board-${language}.png` });
     await page.goto(page.url().replace(/#.*$/, `#/wall`));
@@ -101,21 +101,21 @@ for (const language of LANGUAGES) {
     await page.goto(page.url().replace(/#.*$/, `#/incident/${incident.incidentId}`));
 
     for (const team of ['Rescue 1 Latakia', 'Ambulance 1 Latakia']) {
-      await page.getByRole('button', { name: t('dispatch.step', { team, step: t('step.cleared', { number: '' }) }) }).click();
+      await page.getByRole('button', { name: t('dispatch.step', { team, step: t('step.cleared', { number: '' }) }) }).press('Enter');
     }
     await expect(page.locator('.incident__head .status')).toHaveText(t('status.cleared'));
-    await page.getByRole('button', { name: t('incident.moveTo', { status: t('status.closed') }) }).click();
+    await page.getByRole('button', { name: t('incident.moveTo', { status: t('status.closed') }) }).press('Enter');
     await expect(page.locator('.incident__head .status')).toHaveText(t('status.closed'));
     await page.screenshot({ path: `test-results/screens/dispatched-incident-${language}.png`, fullPage: true });
 
     // Back on the board: the teams are returning; one keystroke makes the rescue team available.
     await page.keyboard.press('Escape');
     await board.focus();
-    await expect(rescue.or(board.getByRole('option', { name: /Rescue 1 Latakia/ }))).toBeVisible();
-    await press(page, 'ArrowDown', 0);
     const rescueNow = board.getByRole('option', { name: /Rescue 1 Latakia/ });
     await expect(rescueNow).toHaveAccessibleName(new RegExp(t('teamStatus.returning')));
-    await rescueNow.click();
+    // Teams are listed by call sign: Ambulance 1 first, Rescue 1 second.
+    await press(page, 'ArrowDown');
+    await expect(rescueNow).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('1');
     await expect(rescueNow).toHaveAccessibleName(new RegExp(t('teamStatus.available')));
   });
