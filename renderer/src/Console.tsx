@@ -9,7 +9,9 @@ import { QueueScreen } from './features/queue/QueueScreen';
 import { RosterScreen } from './features/roster/RosterScreen';
 import { TeamBoard } from './features/teams/TeamBoard';
 import { WallDisplay } from './features/wall/WallDisplay';
+import { mayCall } from '../../shared/api';
 import { useLocale } from './i18n';
+import { RoleContext } from './ui/role';
 import { HelpDialog } from './ui/HelpDialog';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import { useNow } from './ui/useNow';
@@ -65,6 +67,7 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
   if (hash === '#/wall') return <WallDisplay />;
   const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : 'queues';
   return (
+    <RoleContext.Provider value={operator.role}>
     <div className="console">
       <header className="header">
         <div className="header__brand">
@@ -75,7 +78,8 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
         <nav aria-label={t('nav.main')} className="nav">
           <a href="#/" aria-current={section === 'queues' && !incidentId ? 'page' : undefined}>{t('nav.queues')}</a>
           <a href="#/roster" aria-current={section === 'roster' ? 'page' : undefined}>{t('nav.roster')}</a>
-          <a href="#/organisation" aria-current={section === 'organisation' ? 'page' : undefined}>{t('nav.organisation')}</a>
+          {mayCall(operator.role, 'supervisor')
+            ? <a href="#/organisation" aria-current={section === 'organisation' ? 'page' : undefined}>{t('nav.organisation')}</a> : null}
           <a href="#/wall">{t('nav.wall')}</a>
         </nav>
         <div className="header__actions">
@@ -112,5 +116,6 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
       {helpOpen ? <HelpDialog onClose={() => setHelpOpen(false)} /> : null}
       <div className="toast-region" role="status" aria-live="polite">{toast ? <div className="toast">{toast}</div> : null}</div>
     </div>
+    </RoleContext.Provider>
   );
 }

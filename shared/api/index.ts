@@ -52,10 +52,13 @@ export const CHANNEL_NAMES = Object.keys(api) as ChannelName[];
 export type Input<C extends ChannelName> = z.input<Api[C]['input']>;
 export type Output<C extends ChannelName> = z.output<Api[C]['output']>;
 
+export { CHANNEL_ROLE, mayCall, requiredRole, type Requirement } from './roles';
+import { CHANNEL_ROLE } from './roles';
+
 /** Channels callable before anyone has signed in. Everything else needs an operator. */
-export const PUBLIC_CHANNELS: ReadonlySet<ChannelName> = new Set([
-  'setup.status', 'setup.complete', 'session.signIn', 'session.current', 'reference.districts',
-]);
+export const PUBLIC_CHANNELS: ReadonlySet<ChannelName> = new Set(
+  (Object.keys(CHANNEL_ROLE) as ChannelName[]).filter((c) => CHANNEL_ROLE[c] === 'public'),
+);
 
 /**
  * An error the operator can read: `code` is an i18n key, `params` fill it in, and

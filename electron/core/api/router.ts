@@ -3,7 +3,7 @@
 // error the operator can read. It never throws and never half-writes: a service either
 // commits its one transaction or rolls it back.
 import type { z } from 'zod';
-import { api, PUBLIC_CHANNELS, type ApiError, type Api, type ChangeEvent, type ChannelName, type Output, type Result } from '../../../shared/api';
+import { api, mayCall, PUBLIC_CHANNELS, requiredRole, type ApiError, type Api, type ChangeEvent, type ChannelName, type Output, type Result } from '../../../shared/api';
 import type { ServiceContext } from '../context';
 import { sqliteCode } from '../db/connection';
 import { getOperator } from '../operators/operators';
@@ -55,6 +55,8 @@ export function createRouter(deps: {
           session.operatorId = null;
           return failure({ code: 'error.notSignedIn' });
         }
+        // The core is what refuses: the renderer only hides what a role cannot do.
+        if (!mayCall(operator.role, requiredRole(channel, parsed.data))) return failure({ code: 'error.forbidden' });
         operatorId = operator.id;
       }
       const handler = deps.handlers[channel] as Handler<C>;

@@ -9,6 +9,7 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
+import { useMay } from '../../ui/role';
 import { DispatchPanel } from './DispatchPanel';
 
 export function IncidentView({ id, onBack }: { id: string; onBack: () => void }) {
@@ -59,7 +60,8 @@ function StatusMoves({ incident }: { incident: IncidentDetail }) {
   const [error, setError] = useState<ApiError>();
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState<CancelReason | ''>('');
-  const moves = NEXT_STATUS[incident.status].filter((s) => s !== 'cancelled');
+  const may = useMay();
+  const moves = NEXT_STATUS[incident.status].filter((s) => s !== 'cancelled' && may('incidents.setStatus', { status: s }));
   const move = async (status: IncidentStatus, cancelReason?: CancelReason) => {
     const result = await call('incidents.setStatus', { id: incident.id, status, ...(cancelReason ? { cancelReason } : {}) });
     setError(result.ok ? undefined : result.error);
@@ -74,7 +76,7 @@ function StatusMoves({ incident }: { incident: IncidentDetail }) {
         {moves.map((s) => (
           <button key={s} type="button" className="button button--primary" onClick={() => void move(s)}>{t('incident.moveTo', { status: t(`status.${s}`) })}</button>
         ))}
-        {NEXT_STATUS[incident.status].includes('cancelled') && !cancelling
+        {NEXT_STATUS[incident.status].includes('cancelled') && may('incidents.setStatus', { status: 'cancelled' }) && !cancelling
           ? <button type="button" className="button button--danger" onClick={() => setCancelling(true)}>{t('incident.cancelIncident')}</button> : null}
       </div>
       {cancelling ? (

@@ -6,6 +6,7 @@ import { VOLUNTEER_ROLES, type VolunteerRole } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
+import { useMay } from '../../ui/role';
 
 const DAY = 86_400_000;
 
@@ -43,12 +44,14 @@ export function RosterScreen() {
   }
 
   const onDuty = (roster?.entries ?? []).filter((e) => e.checkOutAt === null);
+  // Operators read the roster; the duty officer edits it.
+  const editable = useMay()('roster.checkIn');
   return (
     <section className="roster" aria-labelledby="roster-title">
       <div className="incident__head">
         <h1 id="roster-title">{t('roster.title')}</h1>
         {roster ? <span className="muted">{t('roster.shift', { start: dateTime(roster.shift.start), end: time(roster.shift.end) })}</span> : null}
-        <button type="button" className="button" onClick={() => void copyPrevious()}>{t('roster.copyPrevious')}</button>
+        {editable ? <button type="button" className="button" onClick={() => void copyPrevious()}>{t('roster.copyPrevious')}</button> : null}
       </div>
       <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
       {notice ? <p role="status" className="notice">{notice}</p> : null}
@@ -62,15 +65,15 @@ export function RosterScreen() {
                 {onDuty.map((e) => (
                   <tr key={e.entryId}>
                     <td><bdi>{e.name}</bdi></td><td>{t(`role.${e.role}`)}</td><td><bdi dir="ltr">{e.callSign}</bdi></td><td>{time(e.checkInAt)}</td>
-                    <td><button type="button" className="button button--small" onClick={() => void call('roster.checkOut', { entryId: e.entryId }).then(done)}
-                      aria-label={t('roster.checkOut', { name: e.name })}>{t('roster.checkedOut')}</button></td>
+                    <td>{editable ? <button type="button" className="button button--small" onClick={() => void call('roster.checkOut', { entryId: e.entryId }).then(done)}
+                      aria-label={t('roster.checkOut', { name: e.name })}>{t('roster.checkedOut')}</button> : null}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
         </div>
-        <div className="incident__main">
+        {editable ? <div className="incident__main">
           <form className="panel" onSubmit={submitCheckIn} aria-label={t('roster.checkIn')}>
             <h2>{t('roster.checkIn')}</h2>
             <Field label={t('roster.volunteer')}>
@@ -107,7 +110,7 @@ export function RosterScreen() {
             <button type="submit" className="button" disabled={!walkUp.name.trim() || !walkUp.teamId}>{t('roster.add')}</button>
           </form>
           <Attendance />
-        </div>
+        </div> : null}
       </div>
     </section>
   );

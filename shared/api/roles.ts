@@ -1,0 +1,58 @@
+// Who may call what (issue 8): operators log calls, dispatch and write notes; supervisors
+// also close and cancel incidents and edit teams, roster and shifts; administrators also
+// manage operators, hubs and the post. The core refuses; the renderer only hides.
+import type { OperatorRole } from '../domain';
+import type { ChannelName } from './index';
+
+export type Requirement = 'public' | OperatorRole;
+
+export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
+  'setup.status': 'public',
+  'setup.complete': 'public',
+  'session.signIn': 'public',
+  'session.current': 'public',
+  'reference.districts': 'public',
+  'session.signOut': 'operator',
+  'session.setLanguage': 'operator',
+  'calls.findDuplicates': 'operator',
+  'calls.log': 'operator',
+  'incidents.queue': 'operator',
+  'incidents.get': 'operator',
+  'incidents.update': 'operator',
+  'incidents.setStatus': 'operator',
+  'timeline.addNote': 'operator',
+  'timeline.strike': 'operator',
+  'centres.list': 'operator',
+  'centres.save': 'supervisor',
+  'teams.board': 'operator',
+  'teams.save': 'supervisor',
+  'teams.setStatus': 'operator',
+  'teams.conflicts': 'operator',
+  'volunteers.list': 'operator',
+  'volunteers.save': 'supervisor',
+  'roster.current': 'operator',
+  'roster.checkIn': 'supervisor',
+  'roster.checkOut': 'supervisor',
+  'roster.walkUp': 'supervisor',
+  'roster.copyPrevious': 'supervisor',
+  'roster.attendance': 'supervisor',
+  'dispatch.suggest': 'operator',
+  'dispatch.send': 'operator',
+  'dispatch.advance': 'operator',
+};
+
+const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };
+
+/** The role a call needs; some depend on what is asked (closing an incident is a supervisor's). */
+export function requiredRole(channel: ChannelName, input: unknown): Requirement {
+  if (channel === 'incidents.setStatus' && input && typeof input === 'object' && 'status' in input
+    && (input.status === 'closed' || input.status === 'cancelled')) {
+    return 'supervisor';
+  }
+  return CHANNEL_ROLE[channel];
+}
+
+export function mayCall(role: OperatorRole | null, requirement: Requirement): boolean {
+  if (requirement === 'public') return true;
+  return role !== null && RANK[role] >= RANK[requirement];
+}

@@ -1,0 +1,95 @@
+// Every channel × every role: a role below the channel's is refused with error.forbidden and
+// nothing is written; a role at or above it is never refused for its role.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, mayCall, requiredRole, type ChannelName } from '../../shared/api';
+import { OPERATOR_ROLES, type OperatorRole } from '../../shared/domain';
+import { createOperator } from '../../electron/core/operators/operators';
+import { intake, openTestCore, type TestCore } from './testCore';
+
+let t: TestCore;
+afterEach(async () => t?.close());
+
+async function world(t: TestCore) {
+  const centreId = (await t.call('centres.save', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
+  const teamId = (await t.call('teams.save', { callSign: 'Rescue 1', kind: 'search_rescue', centreId })).id;
+  const volunteerId = (await t.call('volunteers.save', { name: 'Samer', role: 'rescuer', centreId })).id;
+  const { entryId } = await t.call('roster.checkIn', { volunteerId, teamId });
+  const { incidentId } = await t.call('calls.log', intake());
+  const noteId = (await t.call('timeline.addNote', { incidentId, text: 'note' })).timeline.find((e) => e.kind === 'note')!.id;
+  return { centreId, teamId, volunteerId, entryId, incidentId, noteId };
+}
+
+function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unknown> {
+  const now = Date.now();
+  return {
+    'setup.status': {}, 'setup.complete': {}, 'session.signIn': { name: 'x', pin: '0000' }, 'session.current': {}, 'reference.districts': {},
+    'session.signOut': {}, 'session.setLanguage': { language: 'ar' },
+    'calls.findDuplicates': { receivedAt: now, district: 'latakia', locality: 'x' }, 'calls.log': intake(),
+    'incidents.queue': { queue: 'waiting' }, 'incidents.get': { id: w.incidentId },
+    'incidents.update': { id: w.incidentId, changes: { priority: 2 } },
+    'incidents.setStatus': { id: w.incidentId, status: 'cancelled', cancelReason: 'duplicate' },
+    'timeline.addNote': { incidentId: w.incidentId, text: 'x' }, 'timeline.strike': { entryId: w.noteId, reason: 'x' },
+    'centres.list': {}, 'centres.save': { id: w.centreId, name: 'Renamed', district: 'latakia', covers: [] },
+    'teams.board': {}, 'teams.save': { id: w.teamId, callSign: 'Rescue 9', kind: 'search_rescue', centreId: w.centreId },
+    'teams.setStatus': { teamId: w.teamId, status: 'out_of_service' }, 'teams.conflicts': {},
+    'volunteers.list': {}, 'volunteers.save': { id: w.volunteerId, name: 'Samer H', role: 'rescuer', centreId: w.centreId },
+    'roster.current': {}, 'roster.checkIn': { volunteerId: w.volunteerId, teamId: w.teamId }, 'roster.checkOut': { entryId: w.entryId },
+    'roster.walkUp': { name: 'Omar', role: 'driver', teamId: w.teamId }, 'roster.copyPrevious': {},
+    'roster.attendance': { from: now - 86_400_000, to: now },
+    'dispatch.suggest': { incidentId: w.incidentId }, 'dispatch.send': { incidentId: w.incidentId, teamIds: [w.teamId] },
+    'dispatch.advance': { assignmentId: '00000000-0000-4000-8000-000000000000', step: 'en_route' },
+  };
+}
+
+async function snapshot(t: TestCore) {
+  const n = async (table: string) => (await t.core.store.reader.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n;
+  return [await n('operations'), await n('incidents'), await n('teams'), await n('roster_entries')];
+}
+
+describe('roles', () => {
+  it('are checked in the core for every channel', async () => {
+    t = await openTestCore();
+    const w = await world(t);
+    const input = payloads(w);
+    const sessions = {} as Record<OperatorRole, { operatorId: string | null }>;
+    for (const role of OPERATOR_ROLES) {
+      const op = await t.core.store.write(null, (writer) => createOperator(writer, Date.now(), { name: `${role} one`, pin: '1357', role, language: 'en' }));
+      sessions[role] = { operatorId: op.id };
+    }
+    const refused: string[] = [];
+    for (const channel of CHANNEL_NAMES) {
+      for (const role of OPERATOR_ROLES) {
+        const allowed = mayCall(role, requiredRole(channel, input[channel]));
+        if (allowed) continue; // allowed calls change state; the refused ones are the point here
+        const before = await snapshot(t);
+        const result = await t.core.invoke(sessions[role], channel, input[channel]);
+        expect(result, `${channel} as ${role}`).toEqual({ ok: false, error: { code: 'error.forbidden' } });
+        expect(await snapshot(t), `${channel} as ${role} wrote nothing`).toEqual(before);
+        refused.push(`${channel}:${role}`);
+      }
+    }
+    // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
+    expect(refused.sort()).toEqual([
+      'centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious',
+      'roster.walkUp', 'teams.save', 'volunteers.save',
+    ].map((c) => `${c}:operator`));
+    // And no allowed role is refused for its role.
+    for (const channel of CHANNEL_NAMES) {
+      for (const role of OPERATOR_ROLES) {
+        if (!mayCall(role, requiredRole(channel, input[channel]))) continue;
+        const result = await t.core.invoke(sessions[role], channel, input[channel]);
+        expect(result.ok || result.error.code !== 'error.forbidden', `${channel} as ${role}`).toBe(true);
+      }
+    }
+  });
+
+  it('let an operator move an incident on, but only a supervisor close or cancel it', async () => {
+    t = await openTestCore();
+    const operator = await t.core.store.write(null, (writer) => createOperator(writer, Date.now(), { name: 'Op', pin: '1357', role: 'operator', language: 'en' }));
+    const session = { operatorId: operator.id };
+    const { incidentId: id } = await t.call('calls.log', intake());
+    expect((await t.core.invoke(session, 'incidents.setStatus', { id, status: 'dispatched' })).ok).toBe(true);
+    expect(await t.core.invoke(session, 'incidents.setStatus', { id, status: 'cancelled', cancelReason: 'duplicate' })).toEqual({ ok: false, error: { code: 'error.forbidden' } });
+    expect((await t.call('incidents.get', { id })).status).toBe('dispatched');
+  });
+});
