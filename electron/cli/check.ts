@@ -1,5 +1,6 @@
 // The health of a data folder, as a machine-readable report.
 import type { Core } from '../core';
+import { stateHash } from '../core/sync/exchange';
 
 const TABLES = {
   incidents: 'incidents', calls: 'calls', timelineEntries: 'timeline_entries', operators: 'operators',
@@ -22,5 +23,7 @@ export async function databaseCheck(core: Core) {
     ...counts,
     operations,
     versionVector: Object.fromEntries(vector.map((v) => [v.origin, v.seq])),
+    stateHash: await stateHash(db),
+    quarantined: (await db.get<{ n: number }>('SELECT count(*) AS n FROM quarantine'))?.n ?? 0,
   };
 }

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HybridClock } from '../oplog/hlc';
+import { applyOperations, type ApplyResult } from '../sync/applyOperations';
+import type { Operation } from '../sync/operation';
 import { OpLog, type Change } from '../oplog/opLog';
 import { Connection } from './connection';
 import { migrate } from './migrations';
@@ -23,6 +25,8 @@ export interface Store {
   readonly schemaVersion: number;
   readonly reader: Connection;
   write<T>(operatorId: string | null, work: (writer: Writer) => Promise<T>): Promise<T>;
+  /** Applies operations from elsewhere in one transaction (sync, bundles). */
+  applyRemote(operations: readonly Operation[], now: number): Promise<ApplyResult>;
   close(): Promise<void>;
 }
 
@@ -55,6 +59,16 @@ export async function openStore(dataDir: string, physicalClock: () => number): P
           (tx) => {
             before = oplog.snapshot();
             return work({ tx, record: (changes) => oplog.record(tx, operatorId, changes) });
+          },
+          { onRollback: () => before && oplog.restore(before) },
+        );
+      },
+      applyRemote(operations, now) {
+        let before: ReturnType<OpLog['snapshot']> | null = null;
+        return queue.transaction(
+          (tx) => {
+            before = oplog.snapshot();
+            return applyOperations(tx, { origin, clock: oplog.clock }, operations, now);
           },
           { onRollback: () => before && oplog.restore(before) },
         );

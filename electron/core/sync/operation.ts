@@ -1,0 +1,60 @@
+// An operation as it travels between consoles, hubs and bundle files, and its validation:
+// what comes from outside is checked like IPC input before anything is applied.
+import { z } from 'zod';
+import { ENTITIES, isEntityName, type EntitySpec } from '../oplog/entities';
+import { decodeHlc } from '../oplog/hlc';
+
+export interface Operation {
+  origin: string;
+  seq: number;
+  hlc: string;
+  entity: string;
+  rowId: string;
+  field: string;
+  value: string;
+  operator: string | null;
+}
+
+export const MAX_VALUE_BYTES = 16 * 1024;
+
+export const operationSchema = z.object({
+  origin: z.string().regex(/^[0-9a-f]{16}$/),
+  seq: z.number().int().positive(),
+  hlc: z.string().max(64),
+  entity: z.string().max(40),
+  rowId: z.string().regex(/^[0-9a-f-]{36}$/),
+  field: z.string().max(40),
+  value: z.string().max(MAX_VALUE_BYTES),
+  operator: z.string().max(64).nullable(),
+}).strict();
+
+export type Rejection = 'malformed' | 'unknownEntity' | 'unknownField' | 'badValue' | 'immutableField' | 'clockAhead' | 'hlcOrigin';
+
+const isScalar = (v: unknown) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/** Why an operation may not be applied, or null when it may. */
+export function rejectionOf(op: Operation, maxWall: number): Rejection | null {
+  if (!operationSchema.safeParse(op).success) return 'malformed';
+  const hlc = decodeHlc(op.hlc);
+  if (!hlc || hlc.origin !== op.origin) return 'hlcOrigin';
+  if (hlc.wall > maxWall) return 'clockAhead';
+  if (!isEntityName(op.entity)) return 'unknownEntity';
+  const spec: EntitySpec = ENTITIES[op.entity];
+  let value: unknown;
+  try {
+    value = JSON.parse(op.value);
+  } catch {
+    return 'badValue';
+  }
+  if (op.field === '*') {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return 'badValue';
+    for (const [field, v] of Object.entries(value)) {
+      if (!Object.hasOwn(spec.fields, field)) return 'unknownField';
+      if (!isScalar(v)) return 'badValue';
+    }
+    return null;
+  }
+  if (!Object.hasOwn(spec.fields, op.field)) return 'unknownField';
+  if (!spec.mutable.has(op.field)) return 'immutableField';
+  return isScalar(value) ? null : 'badValue';
+}
