@@ -5,6 +5,31 @@ import { ensurePost } from '../core/setup/setup';
 import { consoleLetter } from '../../shared/api/schemas';
 import { intOption, type ParsedArgs } from './args';
 import { databaseCheck } from './check';
+import { exportBundle, importBundle } from '../core/sync/bundles';
+import type { VersionVector } from '../core/sync/exchange';
+import { readFileSync } from 'node:fs';
+import { zonedTimeToEpoch } from '../../shared/time/zoned';
+
+/** A destination's version vector: `check`'s JSON output, or a bare { origin: seq } map. */
+function readVector(file: string): VersionVector {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  const vector = raw && typeof raw === 'object' && 'versionVector' in raw ? (raw as { versionVector: unknown }).versionVector : raw;
+  if (!vector || typeof vector !== 'object') throw new Error(`${file}: no version vector in it`);
+  const out: VersionVector = {};
+  for (const [origin, seq] of Object.entries(vector)) {
+    if (!/^[0-9a-f]{16}$/.test(origin) || !Number.isInteger(seq) || (seq as number) < 0) throw new Error(`${file}: not a version vector`);
+    out[origin] = seq as number;
+  }
+  return out;
+}
+
+/** A local date (YYYY-MM-DD) in the post's time zone, as the instant its day begins. */
+function localDate(core: Core, text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) throw new Error('dates are YYYY-MM-DD');
+  const tz = core.context.settings.read().post?.timeZone ?? 'UTC';
+  return zonedTimeToEpoch({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, tz);
+}
 
 type Print = (line: string) => void;
 
@@ -42,6 +67,30 @@ export const COMMANDS: Record<string, Command> = {
       });
       const seconds = (performance.now() - started) / 1000;
       out(JSON.stringify({ seeded: written, days, seconds: Math.round(seconds * 10) / 10 }));
+    },
+  },
+  'bundle-export': {
+    summary: 'bundle-export <file> [--for <check.json>] [--since YYYY-MM-DD]   operations another console may lack, signed with the post key',
+    async run(core, args, out) {
+      const file = args.positional[0];
+      if (!file) throw new Error('bundle-export needs a file name');
+      await prepare(core, args);
+      const forFile = args.options.get('for');
+      const since = args.options.get('since');
+      const theirs = forFile ? readVector(forFile) : undefined;
+      const sinceMs = since ? localDate(core, since) : undefined;
+      const count = await exportBundle(core.context, file, { ...(theirs ? { theirs } : {}), ...(sinceMs !== undefined ? { since: sinceMs } : {}) });
+      out(JSON.stringify({ file, operations: count }));
+    },
+  },
+  'bundle-import': {
+    summary: 'bundle-import <file>   apply a bundle (refused whole if tampered, truncated or from another post)',
+    async run(core, args, out) {
+      const file = args.positional[0];
+      if (!file) throw new Error('bundle-import needs a file name');
+      await prepare(core, args);
+      const result = await importBundle(core.context, file);
+      out(JSON.stringify({ file, operations: result.total, applied: result.applied, known: result.known, quarantined: result.quarantined.length }));
     },
   },
   check: {

@@ -96,6 +96,13 @@ export const en = {
     teamNotAssigned: 'This team is not on an incident.', dispatchFromIncident: 'Dispatch a team from the incident.',
     assignmentNotFound: 'That assignment no longer exists.', assignmentEnded: 'This team has already left that incident.', assignmentStep: 'The team has already reached that step.',
   },
+  bundle: {
+    notABundle: 'This file is not a Beacon bundle.', newerVersion: 'This bundle was made by a newer Beacon. Update this console first.',
+    truncated: 'This bundle is incomplete (cut short while copying). Nothing was imported; copy it again.',
+    tampered: 'This bundle has been altered since it was made. Nothing was imported.',
+    otherPost: 'This bundle belongs to another post. Nothing was imported.', tooLarge: 'This file is too large to be a bundle.',
+    unreadable: 'The bundle file cannot be read.', noKey: 'This console has no post key yet, so it cannot check bundles.',
+  },
   validation: {
     required: 'Required.', invalid: 'Not valid.', tooLong: 'Too long.', badCharacters: 'Contains characters that are not allowed.',
     dateRange: 'That date is out of range.', wholeNumber: 'A whole number, please.', notNegative: 'Cannot be negative.', tooLarge: 'Too large.',

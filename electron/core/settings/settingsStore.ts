@@ -10,9 +10,11 @@ export interface ConsoleSettings {
   language: Language;
   /** Local start times of the shifts, e.g. ['08:00', '20:00']. */
   shiftStarts: string[];
+  /** The post's shared secret that authenticates bundles; made at first run, shared when a console joins. */
+  postKey: string | null;
 }
 
-export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS] };
+export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null };
 
 export interface SettingsStore {
   read(): ConsoleSettings;

@@ -5,6 +5,7 @@ import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
 import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
+import { newPostKey } from '../sync/bundle';
 
 /** The region Beacon is first built for; the first-run form offers it. */
 export const DEFAULT_TIME_ZONE = 'Asia/Damascus';
@@ -42,7 +43,7 @@ export async function completeSetup(
   loadDemo: (operatorId: string) => Promise<void>,
 ): Promise<OperatorView> {
   if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
-  ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language });
+  ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language, postKey: newPostKey() });
   const operator = await ctx.store.write(null, (writer) =>
     createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
   );
@@ -53,11 +54,12 @@ export async function completeSetup(
 /** For the command line: an empty data folder gets a post with defaults, without prompting. */
 export function ensurePost(settings: SettingsStore, postCode?: string): ReadySettings {
   const current = settings.read();
-  if (!current.post || !current.consoleLetter) {
+  if (!current.post || !current.consoleLetter || !current.postKey) {
     settings.write({
       ...current,
       post: current.post ?? { ...DEFAULT_POST, ...(postCode ? { code: postCode, name: `${postCode} command post` } : {}) },
       consoleLetter: current.consoleLetter ?? 'A',
+      postKey: current.postKey ?? newPostKey(),
     });
   }
   return requirePost(settings);
