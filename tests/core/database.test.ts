@@ -62,6 +62,19 @@ describe('the database', () => {
     await expect(openTestCore({ dir, setup: false })).rejects.toMatchObject({ code: 'error.notBeaconDatabase' });
   });
 
+  it('refuses a damaged database with a clear message and never writes to it', async () => {
+    const dir = tempDir();
+    const t = await openTestCore({ dir });
+    await t.call('calls.log', intake());
+    await t.core.close();
+    const file = join(dir, DATABASE_FILE);
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 0, 100); // the header, overwritten as a failing disk might
+    writeFileSync(file, bytes);
+    await expect(openTestCore({ dir, setup: false })).rejects.toMatchObject({ code: 'error.corrupt' });
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
   it('rolls a failing migration back whole', async () => {
     const dir = tempDir();
     const conn = await Connection.open(join(dir, 'x.db'), 'readwrite');

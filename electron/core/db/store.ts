@@ -7,8 +7,8 @@ import { HybridClock } from '../oplog/hlc';
 import { applyOperations, type ApplyResult } from '../sync/applyOperations';
 import type { Operation } from '../sync/operation';
 import { OpLog, type Change } from '../oplog/opLog';
-import { Connection } from './connection';
-import { migrate } from './migrations';
+import { Connection, sqliteCode } from './connection';
+import { DatabaseOpenError, migrate } from './migrations';
 import { type Tx, WriteQueue } from './transaction';
 
 export const DATABASE_FILE = 'beacon.db';
@@ -82,8 +82,18 @@ export async function openStore(dataDir: string, physicalClock: () => number): P
   } catch (err) {
     await reader?.close().catch(() => undefined);
     await writerConn.close().catch(() => undefined);
-    throw err;
+    throw asOpenError(err);
   }
+}
+
+/** What went wrong at start, in words the operator can act on; the file is left as it is. */
+function asOpenError(err: unknown): unknown {
+  if (err instanceof DatabaseOpenError) return err;
+  const code = sqliteCode(err);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new DatabaseOpenError('error.corrupt');
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') return new DatabaseOpenError('error.readOnly');
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new DatabaseOpenError('error.busy');
+  return err;
 }
 
 /** This console's identity in the operation log: made once, kept in the database. */

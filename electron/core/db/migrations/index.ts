@@ -19,7 +19,7 @@ export const APPLICATION_ID = 0x42434e31;
 
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly code: 'error.databaseNewer' | 'error.notBeaconDatabase',
+    readonly code: 'error.databaseNewer' | 'error.notBeaconDatabase' | 'error.corrupt' | 'error.readOnly' | 'error.busy',
     readonly params: Record<string, string | number> = {},
   ) {
     super(code);
