@@ -22,20 +22,26 @@ export interface QueueFilter {
   priority?: Priority | undefined;
 }
 
-/** One queue, ordered by priority then waiting time, with the counts of all three. */
-export async function queue(db: Queryable, filter: QueueFilter): Promise<QueueResult> {
+/** The SQL behind one queue: exported so the benchmark runs exactly this in the sqlite3 shell. */
+export function queueSql(filter: QueueFilter): { sql: string; params: SqlValue[] } {
   const statuses = QUEUE_STATUSES[filter.queue];
   const where = [`i.status IN (${statuses.map(() => '?').join(', ')})`];
   const params: SqlValue[] = [...statuses];
   if (filter.district) { where.push('i.district = ?'); params.push(filter.district); }
   if (filter.type) { where.push('i.type = ?'); params.push(filter.type); }
   if (filter.priority) { where.push('i.priority = ?'); params.push(filter.priority); }
-  const rows = await db.all<IncidentRow & { call_count: number }>(
-    `SELECT ${INCIDENT_COLUMNS}, (SELECT count(*) FROM calls c WHERE c.incident_id = i.id) AS call_count
+  return {
+    sql: `SELECT ${INCIDENT_COLUMNS}, (SELECT count(*) FROM calls c WHERE c.incident_id = i.id) AS call_count
        FROM incidents i WHERE ${where.join(' AND ')}
       ORDER BY i.priority, i.received_at, i.number`,
     params,
-  );
+  };
+}
+
+/** One queue, ordered by priority then waiting time, with the counts of all three. */
+export async function queue(db: Queryable, filter: QueueFilter): Promise<QueueResult> {
+  const { sql, params } = queueSql(filter);
+  const rows = await db.all<IncidentRow & { call_count: number }>(sql, params);
   return { rows: rows.map(toQueueRow), counts: await queueCounts(db, filter) };
 }
 

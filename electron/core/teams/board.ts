@@ -28,10 +28,13 @@ export async function teamBoard(db: Queryable, filter: { centreId?: string | und
     `SELECT r.team_id, r.volunteer_id, r.id AS entry_id, v.name, v.role, r.check_in_at
        FROM roster_entries r JOIN volunteers v ON v.id = r.volunteer_id WHERE r.check_out_at IS NULL ORDER BY r.check_in_at, v.name`,
   );
-  const active = await db.all<{ team_id: string; assignment_id: string; incident_id: string; number: string | null }>(
-    `SELECT a.team_id, a.id AS assignment_id, a.incident_id, i.number
-       FROM assignments a LEFT JOIN incidents i ON i.id = a.incident_id WHERE a.cleared_at IS NULL ORDER BY a.dispatched_at DESC`,
+  const active = await db.all<{ team_id: string; assignment_id: string; incident_id: string; number: string | null; dispatched_at: number }>(
+    `SELECT a.team_id, a.id AS assignment_id, a.incident_id, i.number, a.dispatched_at
+       FROM assignments a LEFT JOIN incidents i ON i.id = a.incident_id WHERE a.cleared_at IS NULL`,
   );
+  // Few rows are active; sorting them here lets SQLite use the partial index instead of
+  // walking every assignment in dispatch order (13 ms at 100k before).
+  active.sort((x, y) => y.dispatched_at - x.dispatched_at);
   const crewByTeam = groupBy(crew, (c) => c.team_id);
   const activeByTeam = groupBy(active, (a) => a.team_id);
   return teams.map((t) => {

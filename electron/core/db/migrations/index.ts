@@ -4,6 +4,7 @@ import type { Connection } from '../connection';
 import { foundation } from './001_foundation';
 import { teams } from './002_teams';
 import { sync } from './003_sync';
+import { assignmentLookup } from './004_assignment_lookup';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */

@@ -1,0 +1,159 @@
+// npm run bench: seeds databases of 10k, 100k and 1M incidents (cached in .bench-cache/),
+// runs each measured operation several times, and prints median and worst with the ratio to
+// a baseline measured in the same run. Writes the table as JSON to bench-results/.
+// Benchmarks are not tests: nothing here fails on a timing.
+//   BENCH_SIZES=10000,100000 npm run bench     (default 10000,100000,1000000)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openCore, type Core } from '../../electron/core';
+import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
+import { seedIncidents } from '../../electron/core/demo/seed';
+import { systemOperator } from '../../electron/core/operators/operators';
+import { ensurePost } from '../../electron/core/setup/setup';
+import { queueSql, type QueueFilter } from '../../electron/core/incidents/queries';
+import { Connection, type SqlValue } from '../../electron/core/db/connection';
+import { DATABASE_FILE } from '../../electron/core/db/store';
+import type { Input } from '../../shared/api';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const CACHE = resolve('.bench-cache');
+const RUNS = 15;
+
+interface Row { operation: string; size: number; medianMs: number; worstMs: number; baselineMs: number | null; ratio: number | null; target: string }
+const table: Row[] = [];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  await fn(); // warm
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    out.push(performance.now() - start);
+  }
+  return out;
+}
+
+function record(operation: string, size: number, samples: number[], target: string, baseline: number | null = null) {
+  const medianMs = median(samples);
+  table.push({ operation, size, medianMs, worstMs: Math.max(...samples), baselineMs: baseline, ratio: baseline ? medianMs / baseline : null, target });
+}
+
+function open(dir: string): Promise<Core> {
+  return openCore({ dataDir: dir, settings: createFileSettingsStore(join(dir, 'settings.json')), log: { error: () => undefined, info: () => undefined } });
+}
+
+async function prepare(size: number): Promise<string> {
+  const dir = join(CACHE, String(size));
+  if (existsSync(join(dir, 'complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const core = await open(dir);
+  ensurePost(core.context.settings);
+  const operator = await core.store.write(null, (w) => systemOperator(w, Date.now()));
+  const started = performance.now();
+  await seedIncidents(core.context, operator, { count: size, days: Math.min(3 * 365, Math.max(30, Math.ceil(size / 300))), seed: 1 }, (done) => {
+    if (done % 100_000 === 0) process.stderr.write(`  seeded ${done} of ${size}\n`);
+  });
+  process.stderr.write(`  seeding ${size} took ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  await core.close();
+  writeFileSync(join(dir, 'complete'), new Date().toISOString());
+  return dir;
+}
+
+/**
+ * The same SQL in Debian's sqlite3 shell: the baseline for queries. The shell's own timer
+ * rounds sub-millisecond queries to zero, so this is its wall time for N runs of the query
+ * minus N runs of SELECT 1 (start-up and output), divided by N.
+ */
+function shellMs(file: string, sql: string, params: readonly SqlValue[], runs: number): number | null {
+  let i = 0;
+  const inlined = sql.replace(/\?/g, () => {
+    const v = params[i++];
+    return typeof v === 'number' ? String(v) : v === null || v === undefined ? 'NULL' : `'${String(v).replace(/'/g, "''")}'`;
+  }).replace(/\s+/g, ' ');
+  const wall = (statement: string) => {
+    const script = ['.output /dev/null', ...Array.from({ length: runs }, () => `${statement};`)].join('\n');
+    const start = performance.now();
+    execFileSync('sqlite3', ['-readonly', file], { input: script, maxBuffer: 1 << 30 });
+    return performance.now() - start;
+  };
+  try {
+    wall(inlined); // warm the page cache as the core's runs are warm
+    const samples = Array.from({ length: 3 }, () => (wall(inlined) - wall('SELECT 1')) / runs);
+    return Math.max(median(samples), 0.001);
+  } catch {
+    return null; // no sqlite3 shell on this machine
+  }
+}
+
+async function measure(size: number) {
+  const dir = await prepare(size);
+  const file = join(dir, DATABASE_FILE);
+  record('open the core (migrations checked)', size, await time(5, async () => (await open(dir)).close()), '≤ 300 ms at 1M');
+
+  const core = await open(dir);
+  const session = core.createSession();
+  // A bench operator who can sign in.
+  const name = `Bench ${randomUUID().slice(0, 8)}`;
+  const { createOperator } = await import('../../electron/core/operators/operators');
+  const op = await core.store.write(null, (w) => createOperator(w, Date.now(), { name, pin: '2468', role: 'administrator', language: 'en' }));
+  session.operatorId = op.id;
+  const invoke = async (channel: Parameters<Core['invoke']>[1], input: unknown) => {
+    const r = await core.invoke(session, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+
+  const filters: [string, QueueFilter][] = [
+    ['waiting', { queue: 'waiting' }], ['active', { queue: 'active' }], ['closure', { queue: 'closure' }],
+    ['active, district Jableh', { queue: 'active', district: 'jableh' }], ['waiting, priority 1', { queue: 'waiting', priority: 1 }],
+  ];
+  for (const [label, filter] of filters) {
+    const samples = await time(RUNS, () => invoke('incidents.queue', filter));
+    const { sql, params } = queueSql(filter);
+    record(`queue: ${label}`, size, samples, '≤ 5 ms at 1M, ≤ 2× shell', shellMs(file, sql, params, 200));
+  }
+
+  const call: Input<'calls.log'> = {
+    receivedAt: Date.now(), source: 'phone', type: 'fire', priority: 2, location: { district: 'latakia', locality: 'bench' },
+    description: 'benchmark call', reported: { trapped: 0, injured: 1, dead: 0 },
+  };
+  const created = await time(RUNS, () => invoke('calls.log', call));
+  // Baseline: a bare INSERT of the same row, in its own transaction, on a connection of its own.
+  const raw = await Connection.open(file, 'readwrite');
+  await raw.exec('PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;');
+  const bare = await time(RUNS, () => raw.run(
+    `INSERT INTO incidents (id, number, type, priority, status, district, locality, locality_key, trapped, injured, dead, received_at, status_at, created_by)
+     VALUES (?, 'BENCH', 'fire', 2, 'cancelled', 'latakia', 'bench', 'bench', 0, 1, 0, ?, ?, ?)`,
+    [randomUUID(), Date.now(), Date.now(), op.id]));
+  await raw.run("DELETE FROM incidents WHERE number = 'BENCH'");
+  await raw.close();
+  record('create one incident through the full API', size, created, '≤ 5 ms', median(bare));
+
+  const ids = (await core.store.reader.all<{ id: string }>('SELECT id FROM incidents ORDER BY random() LIMIT 50')).map((r) => r.id);
+  let k = 0;
+  record('incident view (timeline, calls, assignments)', size, await time(RUNS, () => invoke('incidents.get', { id: ids[k++ % ids.length] })), '≤ 5 ms');
+  record('team board', size, await time(RUNS, () => invoke('teams.board', {})), '—');
+  table.push({ operation: 'main-process memory (RSS, MB)', size, medianMs: process.memoryUsage().rss / 1048576, worstMs: process.memoryUsage().rss / 1048576, baselineMs: null, ratio: null, target: '≤ 250 MB at 1M' });
+  await core.close();
+}
+
+for (const size of SIZES) {
+  process.stderr.write(`${size} incidents…\n`);
+  await measure(size);
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const num = (n: number | null) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
+console.log(`${pad('operation', 46)}${pad('size', 10)}${pad('median', 10)}${pad('worst', 10)}${pad('baseline', 10)}${pad('ratio', 8)}target`);
+for (const r of table) {
+  console.log(`${pad(r.operation, 46)}${pad(String(r.size), 10)}${pad(num(r.medianMs), 10)}${pad(num(r.worstMs), 10)}${pad(num(r.baselineMs), 10)}${pad(r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, 8)}${r.target}`);
+}
+mkdirSync('bench-results', { recursive: true });
+const out = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(out, JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rows: table }, null, 2));
+console.log(`\n(times in ms; written to ${out})`);
