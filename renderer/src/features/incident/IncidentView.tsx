@@ -10,6 +10,7 @@ import { ErrorBanner, Field } from '../../ui/Field';
 import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
 import { useMay } from '../../ui/role';
+import { CasualtyFields } from '../../ui/CasualtyFields';
 import { DispatchPanel } from './DispatchPanel';
 
 export function IncidentView({ id, onBack }: { id: string; onBack: () => void }) {
@@ -147,9 +148,7 @@ function Details({ incident, editable }: { incident: IncidentDetail; editable: b
         <Field label={t('intake.description')} error={fieldError('description')} className="span4" hint={t('common.noPoliticsHint')}>
           <textarea rows={3} value={form.description} onChange={set('description')} />
         </Field>
-        <Field label={t('intake.trapped')} error={fieldError('trapped')}><input type="number" min={0} value={form.trapped} onChange={set('trapped')} dir="ltr" /></Field>
-        <Field label={t('intake.injured')} error={fieldError('injured')}><input type="number" min={0} value={form.injured} onChange={set('injured')} dir="ltr" /></Field>
-        <Field label={t('intake.dead')} error={fieldError('dead')}><input type="number" min={0} value={form.dead} onChange={set('dead')} dir="ltr" /></Field>
+        <CasualtyFields values={form} onChange={(key, value) => { setSaved(false); setForm((f) => ({ ...f, [key]: value })); }} errorFor={fieldError} />
       </fieldset>
       {editable ? (
         <div className="actions">

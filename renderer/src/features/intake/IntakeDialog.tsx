@@ -10,6 +10,7 @@ import { call } from '../../ops';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
+import { CasualtyFields } from '../../ui/CasualtyFields';
 import { DistrictCombobox, type Place } from './DistrictCombobox';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -169,9 +170,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
           <Field label={t('intake.description')} error={fieldError('description')} className="span4" hint={hint}>
             <textarea rows={3} value={form.description} onChange={set('description')} />
           </Field>
-          <Field label={t('intake.trapped')} error={fieldError('reported.trapped')}><input type="number" min={0} value={form.trapped} onChange={set('trapped')} dir="ltr" /></Field>
-          <Field label={t('intake.injured')} error={fieldError('reported.injured')}><input type="number" min={0} value={form.injured} onChange={set('injured')} dir="ltr" /></Field>
-          <Field label={t('intake.dead')} error={fieldError('reported.dead')}><input type="number" min={0} value={form.dead} onChange={set('dead')} dir="ltr" /></Field>
+          <CasualtyFields values={form} onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))} errorFor={(key) => fieldError(`reported.${key}`)} />
         </div>
         {duplicates.length > 0 ? (
           <fieldset className="duplicates">

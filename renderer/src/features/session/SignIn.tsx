@@ -4,7 +4,7 @@ import type { Language } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { CardHead } from '../../ui/CardHead';
 
 export function SignIn({ postName, language, onLanguage, onSignedIn }: {
   postName: string; language: Language; onLanguage: (l: Language) => void; onSignedIn: () => void;
@@ -25,10 +25,7 @@ export function SignIn({ postName, language, onLanguage, onSignedIn }: {
   return (
     <main className="centered">
       <form className="card" onSubmit={submit} aria-labelledby="signin-title" noValidate>
-        <div className="card__head">
-          <h1 id="signin-title">{t('signIn.title')}</h1>
-          <LanguageSwitch language={language} onLanguage={onLanguage} />
-        </div>
+        <CardHead id="signin-title" title={t('signIn.title')} language={language} onLanguage={onLanguage} />
         <p className="muted">{postName}</p>
         <ErrorBanner>{error && !error.fields ? errorText(error) : null}</ErrorBanner>
         <Field label={t('signIn.name')} error={error?.fields?.name ? tCode(error.fields.name) : undefined}>

@@ -5,7 +5,7 @@ import type { Language } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { CardHead } from '../../ui/CardHead';
 
 export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
   defaultTimeZone: string; language: Language; onLanguage: (l: Language) => void; onDone: () => void;
@@ -36,10 +36,7 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
   return (
     <main className="centered">
       <form className="card card--wide" onSubmit={submit} aria-labelledby="setup-title" noValidate>
-        <div className="card__head">
-          <h1 id="setup-title">{t('setup.title')}</h1>
-          <LanguageSwitch language={language} onLanguage={onLanguage} />
-        </div>
+        <CardHead id="setup-title" title={t('setup.title')} language={language} onLanguage={onLanguage} />
         <p className="muted">{t('setup.intro')}</p>
         <ErrorBanner>{error && !error.fields ? errorText(error) : null}</ErrorBanner>
         <div className="grid2">
