@@ -128,6 +128,7 @@ function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName
             >
               <PriorityBadge priority={row.priority} />
               <bdi className="number" dir="ltr">{row.number}</bdi>
+              <time className="queue__age" title={queue === 'waiting' ? t('queue.age') : t('queue.timeInStatus')}>{duration(now - since)}</time>
               <span className="queue__type">{t(`incidentType.${row.type}`)}</span>
               <span className="queue__place"><bdi>{place}</bdi></span>
               <span className="queue__reported">
@@ -136,8 +137,7 @@ function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName
                 {row.dead ? <span className="tag">{t('queue.deadShort', { n: row.dead })}</span> : null}
               </span>
               <span className="queue__calls" title={t('queue.calls')}>☎ {row.callCount}</span>
-              {queue !== 'waiting' ? <span className="queue__status">{t(`status.${row.status}`)}</span> : null}
-              <time className="queue__age" title={queue === 'waiting' ? t('queue.age') : t('queue.timeInStatus')}>{duration(now - since)}</time>
+              <span className="queue__status">{queue !== 'waiting' ? t(`status.${row.status}`) : null}</span>
             </div>
           );
         })}
