@@ -39,6 +39,9 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'dispatch.suggest': 'operator',
   'dispatch.send': 'operator',
   'dispatch.advance': 'operator',
+  'operators.list': 'administrator',
+  'operators.create': 'administrator',
+  'operators.setDisabled': 'administrator',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

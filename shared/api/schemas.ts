@@ -300,3 +300,9 @@ export const incidentDetail = z.object({
   responseTimes,
 });
 
+
+// ---- operator accounts ----
+
+export const createOperatorInput = z.object({ name: operatorName, pin, role: operatorRole, language }).strict();
+export const setOperatorDisabledInput = z.object({ id, disabled: z.boolean() }).strict();
+export const operatorAccount = z.object({ id, name: z.string(), role: operatorRole, language, disabled: z.boolean(), createdAt: z.number() });

@@ -24,4 +24,5 @@ export type AttendanceRow = z.output<typeof s.attendanceRow>;
 export type DispatchSuggestion = z.output<typeof s.dispatchSuggestion>;
 export type AssignmentView = z.output<typeof s.assignmentView>;
 export type ResponseTimes = z.output<typeof s.responseTimes>;
+export type OperatorAccount = z.output<typeof s.operatorAccount>;
 export type TeamConflict = z.output<typeof s.teamConflict>;

@@ -68,6 +68,12 @@ export const en = {
     name: 'Name', district: 'District', covers: 'Also covers', callSign: 'Call sign', kind: 'Kind', centre: 'Centre', vehicle: 'Vehicle',
     radio: 'Radio channel', role: 'Role', phone: 'Phone', qualifications: 'Qualifications', save: 'Save', saved: 'Saved.',
   },
+  accounts: {
+    title: 'Operator accounts', name: 'Name', pin: 'PIN (4–12 digits)', role: 'Role', language: 'Language', create: 'Create account',
+    disable: 'Disable {name}', enable: 'Enable {name}', disabled: 'disabled', created: 'Account created for {name}.',
+  },
+  operatorRole: { operator: 'Operator', supervisor: 'Supervisor (duty officer)', administrator: 'Administrator' },
+  language: { ar: 'العربية', en: 'English' },
   wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
   duration: { seconds: '{s}s', minutes: '{m} min', hoursMinutes: '{h} h {m} min', daysHours: '{d} d {h} h' },
   priority: { 1: '1 — Life-threatening', 2: '2 — Urgent', 3: '3 — Routine', short1: 'P1', short2: 'P2', short3: 'P3' },
@@ -80,7 +86,7 @@ export const en = {
   source: { phone: 'Phone', radio: 'Radio', messaging: 'Messaging', walk_in: 'Walk-in', field_team: 'Field team' },
   cancelReason: { false_alarm: 'False alarm', duplicate: 'Duplicate report', handled_by_others: 'Handled by others', other: 'Other' },
   error: {
-    forbidden: 'Your role does not allow this. Ask the duty officer.', unexpected: 'Something went wrong. Nothing was saved.', invalidInput: 'Some fields need attention.', notSignedIn: 'Please sign in again.',
+    disableSelf: 'You cannot disable your own account.', forbidden: 'Your role does not allow this. Ask the duty officer.', unexpected: 'Something went wrong. Nothing was saved.', invalidInput: 'Some fields need attention.', notSignedIn: 'Please sign in again.',
     badCredentials: 'That name and PIN do not match.', setupDone: 'This console is already set up.', setupNeeded: 'This console is not set up yet.',
     incidentNotFound: 'That incident no longer exists.', incidentClosed: 'This incident is closed; it can no longer change.',
     statusTransition: 'An incident cannot move from that status to this one.', cancelReasonRequired: 'Choose why the incident is cancelled.',

@@ -50,6 +50,9 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'dispatch.suggest': [{}],
   'dispatch.send': [{ incidentId: Z, teamIds: [] }, { incidentId: Z, teamIds: ['x'] }],
   'dispatch.advance': [{ assignmentId: Z, step: 'home' }],
+  'operators.list': [{ all: true }],
+  'operators.create': [{ name: 'Ali', pin: '12', role: 'operator', language: 'ar' }, { name: 'Ali', pin: '1234', role: 'god', language: 'ar' }],
+  'operators.setDisabled': [{ id: Z, disabled: 'yes' }, { id: 'x', disabled: true }],
 };
 
 async function snapshot(t: TestCore) {
@@ -118,6 +121,9 @@ describe('every channel', () => {
       'dispatch.suggest': { incidentId },
       'dispatch.send': { incidentId, teamIds: [Z] },
       'dispatch.advance': { assignmentId: Z, step: 'en_route' },
+      'operators.list': {},
+      'operators.create': { name: 'Ali', pin: '1234', role: 'operator', language: 'ar' },
+      'operators.setDisabled': { id: Z, disabled: true },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

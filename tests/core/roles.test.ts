@@ -38,6 +38,9 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'roster.attendance': { from: now - 86_400_000, to: now },
     'dispatch.suggest': { incidentId: w.incidentId }, 'dispatch.send': { incidentId: w.incidentId, teamIds: [w.teamId] },
     'dispatch.advance': { assignmentId: '00000000-0000-4000-8000-000000000000', step: 'en_route' },
+    'operators.list': {},
+    'operators.create': { name: 'New operator', pin: '1234', role: 'operator', language: 'ar' },
+    'operators.setDisabled': { id: w.noteId, disabled: true },
   };
 }
 
@@ -69,10 +72,12 @@ describe('roles', () => {
       }
     }
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
+    const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'teams.save', 'volunteers.save'];
+    const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled'];
     expect(refused.sort()).toEqual([
-      'centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious',
-      'roster.walkUp', 'teams.save', 'volunteers.save',
-    ].map((c) => `${c}:operator`));
+      ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),
+      ...administratorChannels.map((c) => `${c}:supervisor`),
+    ].sort());
     // And no allowed role is refused for its role.
     for (const channel of CHANNEL_NAMES) {
       for (const role of OPERATOR_ROLES) {

@@ -42,6 +42,16 @@ for (const language of LANGUAGES) {
     await volunteers.getByLabel(t('organisation.phone')).fill('0944 555 111');
     await volunteers.getByRole('button', { name: t('organisation.save') }).click();
     await expect(page.getByRole('button', { name: t('organisation.edit', { name: 'Nour Deeb' }) })).toBeVisible();
+    // An administrator creates an operator account and disables it.
+    const accounts = page.getByRole('form', { name: t('accounts.create') });
+    await accounts.getByLabel(t('accounts.name')).fill('Fadi Ali');
+    await accounts.getByLabel(t('accounts.pin')).fill('1357');
+    await accounts.getByLabel(t('accounts.role')).selectOption('operator');
+    await accounts.getByRole('button', { name: t('accounts.create') }).press('Enter');
+    await expect(page.getByText(t('accounts.created', { name: 'Fadi Ali' }))).toBeVisible();
+    await page.getByRole('button', { name: t('accounts.disable', { name: 'Fadi Ali' }) }).press('Enter');
+    await expect(page.getByRole('button', { name: t('accounts.enable', { name: 'Fadi Ali' }) })).toBeVisible();
+    expect((await core.invoke(core.createSession(), 'session.signIn', { name: 'Fadi Ali', pin: '1357' })).ok).toBe(false);
     await page.screenshot({ path: `test-results/screens/organisation-${language}.png`, fullPage: true });
 
     await page.getByRole('link', { name: t('nav.queues') }).click();

@@ -4,7 +4,7 @@ import { loadDemoData } from '../demo/seed';
 import { logCall } from '../incidents/intake';
 import { setStatus, updateIncident } from '../incidents/incidentChanges';
 import { findDuplicates, incidentDetail, queue } from '../incidents/queries';
-import { getOperator, setOperatorLanguage, signIn } from '../operators/operators';
+import { createOperator, getOperator, listOperators, setOperatorDisabled, setOperatorLanguage, signIn } from '../operators/operators';
 import { DISTRICTS } from '../reference/districts';
 import { completeSetup, setupStatus } from '../setup/setup';
 import { addNote, strikeNote } from '../timeline/notes';
@@ -92,6 +92,17 @@ export const handlers: Handlers = {
     });
     return incidentDetail(ctx.store.reader, incidentId);
   },
+  'operators.list': (ctx) => listOperators(ctx.store.reader),
+  'operators.create': async (ctx, input) => {
+    const created = await ctx.store.write(ctx.operatorId, (w) => createOperator(w, ctx.now(), input));
+    return (await listOperators(ctx.store.reader)).find((o) => o.id === created.id)!;
+  },
+  'operators.setDisabled': async (ctx, input) => {
+    await ctx.store.write(ctx.operatorId, (w) => setOperatorDisabled(w, ctx.operatorId, input.id, input.disabled));
+    const account = (await listOperators(ctx.store.reader)).find((o) => o.id === input.id);
+    if (!account) throw new DomainError('error.notFound');
+    return account;
+  },
 };
 
 const TEAM_WORLD = ['team', 'assignment', 'incident', 'rosterEntry', 'volunteer'] as const;
@@ -109,6 +120,8 @@ export const changes: ChangeMap = {
   'dispatch.advance': TEAM_WORLD,
   'setup.complete': ['operator', 'incident', 'call', 'timeline'],
   'session.setLanguage': ['operator'],
+  'operators.create': ['operator'],
+  'operators.setDisabled': ['operator'],
   'calls.log': ['incident', 'call', 'timeline'],
   'incidents.update': ['incident'],
   'incidents.setStatus': ['incident', 'timeline', 'assignment', 'team'],

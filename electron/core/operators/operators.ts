@@ -63,3 +63,23 @@ export async function systemOperator(writer: Writer, now: number): Promise<strin
   if (row) return row.id;
   return (await createOperator(writer, now, { name: 'Beacon CLI', pin: null, role: 'administrator', language: 'en' })).id;
 }
+
+export interface OperatorAccount extends OperatorView {
+  disabled: boolean;
+  createdAt: number;
+}
+
+export async function listOperators(reader: Connection): Promise<OperatorAccount[]> {
+  const rows = await reader.all<OperatorRow & { created_at: number }>(
+    `SELECT ${COLUMNS}, created_at FROM operators WHERE pin_hash <> ? ORDER BY disabled, name`, [NO_PIN]);
+  return rows.map((r) => ({ ...toView(r), disabled: r.disabled === 1, createdAt: r.created_at }));
+}
+
+/** Operators are disabled, never deleted: their name stays on everything they did. */
+export async function setOperatorDisabled(writer: Writer, actorId: string, id: string, disabled: boolean): Promise<void> {
+  if (id === actorId && disabled) throw new DomainError('error.disableSelf');
+  // The actor is an active administrator and is not the one disabled, so one always remains.
+  const row = await writer.tx.get<{ disabled: number }>('SELECT disabled FROM operators WHERE id = ? AND pin_hash <> ?', [id, NO_PIN]);
+  if (!row) throw new DomainError('error.notFound');
+  if ((row.disabled === 1) !== disabled) await writer.record([{ entity: 'operator', rowId: id, set: { disabled: disabled ? 1 : 0 } }]);
+}

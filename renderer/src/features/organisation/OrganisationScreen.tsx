@@ -7,12 +7,15 @@ import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
+import { useMay } from '../../ui/role';
+import { AccountsPanel } from './AccountsPanel';
 
 export function OrganisationScreen() {
   const { t } = useLocale();
   const { data: centres } = useQuery('centres.list', {});
   const { data: teams } = useQuery('teams.board', {});
   const { data: volunteers } = useQuery('volunteers.list', {});
+  const may = useMay();
   return (
     <section className="organisation" aria-labelledby="organisation-title">
       <h1 id="organisation-title">{t('organisation.title')}</h1>
@@ -20,6 +23,7 @@ export function OrganisationScreen() {
         <CentreEditor centres={centres ?? []} />
         <TeamEditor teams={teams ?? []} centres={centres ?? []} />
         <VolunteerEditor volunteers={volunteers ?? []} centres={centres ?? []} />
+        {may('operators.list') ? <AccountsPanel /> : null}
       </div>
     </section>
   );
