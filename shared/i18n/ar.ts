@@ -90,7 +90,7 @@ export const ar: Same<Resources> = {
   source: { phone: 'هاتف', radio: 'لاسلكي', messaging: 'رسائل', walk_in: 'حضور شخصي', field_team: 'فريق ميداني' },
   cancelReason: { false_alarm: 'بلاغ كاذب', duplicate: 'بلاغ مكرر', handled_by_others: 'تعاملت معها جهة أخرى', other: 'سبب آخر' },
   error: {
-    disableSelf: 'لا يمكنك تعطيل حسابك.', forbidden: 'صلاحياتك لا تسمح بهذا. اطلب ذلك من الضابط المناوب.', unexpected: 'حدث خطأ. لم يُحفظ شيء.', invalidInput: 'بعض الحقول تحتاج إلى تصحيح.', notSignedIn: 'يرجى تسجيل الدخول من جديد.',
+    tooManyAttempts: 'أُدخل رمز سري خاطئ مرات كثيرة. حاول بعد {seconds} ثانية.', disableSelf: 'لا يمكنك تعطيل حسابك.', forbidden: 'صلاحياتك لا تسمح بهذا. اطلب ذلك من الضابط المناوب.', unexpected: 'حدث خطأ. لم يُحفظ شيء.', invalidInput: 'بعض الحقول تحتاج إلى تصحيح.', notSignedIn: 'يرجى تسجيل الدخول من جديد.',
     badCredentials: 'الاسم والرمز السري غير متطابقين.', setupDone: 'هذا الجهاز مُعدّ مسبقًا.', setupNeeded: 'لم يُعدّ هذا الجهاز بعد.',
     incidentNotFound: 'هذه الحادثة لم تعد موجودة.', incidentClosed: 'هذه الحادثة مغلقة؛ لم يعد تعديلها ممكنًا.',
     statusTransition: 'لا يمكن نقل الحادثة من حالتها الحالية إلى هذه الحالة.', cancelReasonRequired: 'اختر سبب إلغاء الحادثة.',

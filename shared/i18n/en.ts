@@ -86,7 +86,7 @@ export const en = {
   source: { phone: 'Phone', radio: 'Radio', messaging: 'Messaging', walk_in: 'Walk-in', field_team: 'Field team' },
   cancelReason: { false_alarm: 'False alarm', duplicate: 'Duplicate report', handled_by_others: 'Handled by others', other: 'Other' },
   error: {
-    disableSelf: 'You cannot disable your own account.', forbidden: 'Your role does not allow this. Ask the duty officer.', unexpected: 'Something went wrong. Nothing was saved.', invalidInput: 'Some fields need attention.', notSignedIn: 'Please sign in again.',
+    tooManyAttempts: 'Too many wrong PINs. Try again in {seconds} seconds.', disableSelf: 'You cannot disable your own account.', forbidden: 'Your role does not allow this. Ask the duty officer.', unexpected: 'Something went wrong. Nothing was saved.', invalidInput: 'Some fields need attention.', notSignedIn: 'Please sign in again.',
     badCredentials: 'That name and PIN do not match.', setupDone: 'This console is already set up.', setupNeeded: 'This console is not set up yet.',
     incidentNotFound: 'That incident no longer exists.', incidentClosed: 'This incident is closed; it can no longer change.',
     statusTransition: 'An incident cannot move from that status to this one.', cancelReasonRequired: 'Choose why the incident is cancelled.',

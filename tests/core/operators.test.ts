@@ -4,6 +4,26 @@ import { intake, openTestCore, type TestCore } from './testCore';
 let t: TestCore;
 afterEach(async () => t?.close());
 
+describe('signing in', () => {
+  it('makes a name wait after five wrong PINs, longer each time, even across a restart', async () => {
+    t = await openTestCore();
+    const attempt = (pin: string) => t.core.invoke(t.core.createSession(), 'session.signIn', { name: 'Rania Haddad', pin });
+    for (let i = 0; i < 5; i++) expect(await attempt('0000')).toEqual({ ok: false, error: { code: 'error.badCredentials' } });
+    // Locked now: even the right PIN waits.
+    expect(await attempt('2468')).toEqual({ ok: false, error: { code: 'error.tooManyAttempts', params: { seconds: 30 } } });
+    await t.reopen();
+    expect(await attempt('2468')).toMatchObject({ ok: false, error: { code: 'error.tooManyAttempts' } });
+    t.clock.advance(31_000);
+    expect(await attempt('1111')).toEqual({ ok: false, error: { code: 'error.badCredentials' } });
+    expect(await attempt('2468')).toEqual({ ok: false, error: { code: 'error.tooManyAttempts', params: { seconds: 60 } } });
+    t.clock.advance(61_000);
+    expect((await attempt('2468')).ok).toBe(true);
+    // A good sign-in clears the count.
+    expect(await attempt('0000')).toEqual({ ok: false, error: { code: 'error.badCredentials' } });
+    expect((await attempt('2468')).ok).toBe(true);
+  });
+});
+
 describe('operator accounts', () => {
   it('are created by an administrator with a slow, salted PIN hash, as operations like any data', async () => {
     t = await openTestCore();

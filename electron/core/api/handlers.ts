@@ -23,7 +23,7 @@ export const handlers: Handlers = {
     return operator;
   },
   'session.signIn': async (ctx, input) => {
-    const operator = await signIn(ctx.store.reader, input.name, input.pin);
+    const operator = await signIn(ctx.store, ctx.now(), input.name, input.pin);
     ctx.session.operatorId = operator.id;
     return operator;
   },

@@ -4,7 +4,7 @@ import type { Language, OperatorRole } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { DomainError, fieldError } from '../api/errors';
 import type { Connection } from '../db/connection';
-import type { Writer } from '../db/store';
+import type { Store, Writer } from '../db/store';
 import { hashPin, NO_PIN, verifyPin } from './pinHash';
 
 interface OperatorRow {
@@ -44,12 +44,31 @@ export async function getOperator(reader: Connection, id: string): Promise<Opera
   return row ? toView(row) : null;
 }
 
-/** Name + PIN. The same answer for an unknown name and a wrong PIN, so neither can be probed. */
-export async function signIn(reader: Connection, name: string, pin: string): Promise<OperatorView> {
-  const rows = await reader.all<OperatorRow>(`SELECT ${COLUMNS} FROM operators WHERE name_key = ? AND disabled = 0`, [normalizeForSearch(name)]);
-  for (const row of rows) {
-    if (await verifyPin(pin, row.pin_hash)) return toView(row);
+/** Wrong PINs allowed before a wait, and the longest wait. */
+export const FREE_ATTEMPTS = 5;
+const FIRST_WAIT_MS = 30_000;
+const LONGEST_WAIT_MS = 15 * 60_000;
+
+/**
+ * Name + PIN. The same answer for an unknown name and a wrong PIN, so neither can be probed;
+ * after FREE_ATTEMPTS wrong ones the name waits, twice as long each further time.
+ */
+export async function signIn(store: Store, now: number, name: string, pin: string): Promise<OperatorView> {
+  const nameKey = normalizeForSearch(name);
+  const throttle = await store.reader.get<{ failures: number; locked_until: number }>('SELECT failures, locked_until FROM sign_in_failures WHERE name_key = ?', [nameKey]);
+  if (throttle && throttle.locked_until > now) {
+    throw new DomainError('error.tooManyAttempts', { seconds: Math.ceil((throttle.locked_until - now) / 1000) });
   }
+  const rows = await store.reader.all<OperatorRow>(`SELECT ${COLUMNS} FROM operators WHERE name_key = ? AND disabled = 0`, [nameKey]);
+  for (const row of rows) {
+    if (await verifyPin(pin, row.pin_hash)) {
+      if (throttle) await store.write(null, ({ tx }) => tx.run('DELETE FROM sign_in_failures WHERE name_key = ?', [nameKey]));
+      return toView(row);
+    }
+  }
+  const failures = (throttle?.failures ?? 0) + 1;
+  const lockedUntil = failures >= FREE_ATTEMPTS ? now + Math.min(FIRST_WAIT_MS * 2 ** (failures - FREE_ATTEMPTS), LONGEST_WAIT_MS) : 0;
+  await store.write(null, ({ tx }) => tx.run('INSERT OR REPLACE INTO sign_in_failures (name_key, failures, locked_until) VALUES (?, ?, ?)', [nameKey, failures, lockedUntil]));
   throw new DomainError('error.badCredentials');
 }
 
