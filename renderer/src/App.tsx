@@ -52,6 +52,7 @@ export function App() {
       ) : (
         <Console
           operator={operator}
+          lockAfterMinutes={status.lockAfterMinutes}
           postName={status.post?.name ?? ''}
           onLanguage={switchLanguage}
           onSignOut={async () => {

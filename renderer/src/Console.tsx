@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OperatorView } from '../../shared/api';
 import type { Language } from '../../shared/domain';
 import { IncidentView } from './features/incident/IncidentView';
+import { LockScreen } from './features/session/LockScreen';
+import { call } from './ops';
 import { IntakeDialog } from './features/intake/IntakeDialog';
 import { OrganisationScreen } from './features/organisation/OrganisationScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
@@ -32,9 +34,40 @@ const NEW_CALL_KEY = 'F2';
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function Console({ operator, postName, onLanguage, onSignOut }: {
-  operator: OperatorView; postName: string; onLanguage: (l: Language) => void; onSignOut: () => void;
+/** Idle time is measured from the last key, click, mouse move or wheel. */
+const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;
+
+function useIdleLock(minutes: number): [boolean, () => void] {
+  const [locked, setLocked] = useState(false);
+  useEffect(() => {
+    if (locked) return;
+    let timer = setTimeout(lock, minutes * 60_000);
+    function lock() {
+      void call('session.lock', {});
+      setLocked(true);
+    }
+    const reset = () => {
+      clearTimeout(timer);
+      timer = setTimeout(lock, minutes * 60_000);
+    };
+    for (const event of ACTIVITY_EVENTS) window.addEventListener(event, reset, { passive: true });
+    // Another window of this session, or the core, may have locked it first.
+    const unsubscribe = window.ops.onChange(() => {
+      void call('incidents.queue', { queue: 'closure', priority: 1 }).then((r) => { if (!r.ok && r.error.code === 'error.locked') setLocked(true); });
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+      for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, reset);
+    };
+  }, [locked, minutes]);
+  return [locked, () => setLocked(false)];
+}
+
+export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSignOut }: {
+  operator: OperatorView; postName: string; lockAfterMinutes: number; onLanguage: (l: Language) => void; onSignOut: () => void;
 }) {
+  const [locked, unlocked] = useIdleLock(lockAfterMinutes);
   const { t, time } = useLocale();
   const now = useNow();
   const [hash, navigate] = useHashRoute();
@@ -64,6 +97,7 @@ export function Console({ operator, postName, onLanguage, onSignOut }: {
   }, [toast]);
 
   const incidentId = /^#\/incident\/([0-9a-f-]{36})$/.exec(hash)?.[1];
+  if (locked) return <LockScreen operator={operator} minutes={lockAfterMinutes} onUnlocked={unlocked} onSignOut={onSignOut} />;
   if (hash === '#/wall') return <WallDisplay />;
   const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : 'queues';
   return (

@@ -44,6 +44,8 @@ export const api = {
   'dispatch.suggest': channel(z.object({ incidentId: s.id }).strict(), z.array(s.dispatchSuggestion)),
   'dispatch.send': channel(s.dispatchInput, s.incidentDetail),
   'dispatch.advance': channel(s.advanceAssignmentInput, s.incidentDetail),
+  'session.lock': channel(empty, ok),
+  'session.unlock': channel(z.object({ pin: s.pin }).strict(), s.operatorView),
   'operators.list': channel(empty, z.array(s.operatorAccount)),
   'operators.create': channel(s.createOperatorInput, s.operatorAccount),
   'operators.setDisabled': channel(s.setOperatorDisabledInput, s.operatorAccount),

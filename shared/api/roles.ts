@@ -39,6 +39,8 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'dispatch.suggest': 'operator',
   'dispatch.send': 'operator',
   'dispatch.advance': 'operator',
+  'session.lock': 'operator',
+  'session.unlock': 'operator',
   'operators.list': 'administrator',
   'operators.create': 'administrator',
   'operators.setDisabled': 'administrator',

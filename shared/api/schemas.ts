@@ -188,6 +188,8 @@ export const setupStatus = z.object({
   consoleLetter: z.string().nullable(),
   language,
   defaultTimeZone: z.string(),
+  /** Minutes without a key or mouse before the console locks. */
+  lockAfterMinutes: z.number(),
 });
 
 export const logCallResult = z.object({ incidentId: id, callId: id, number: z.string(), attached: z.boolean() });

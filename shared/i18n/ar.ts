@@ -78,6 +78,7 @@ export const ar: Same<Resources> = {
   },
   operatorRole: { operator: 'مشغّل', supervisor: 'مشرف (الضابط المناوب)', administrator: 'مسؤول النظام' },
   language: { ar: 'العربية', en: 'English' },
+  lock: { title: 'الجهاز مقفل', intro: 'قُفل الجهاز بعد {minutes} د دون نشاط. {name}، أدخل رمزك السري للمتابعة.', pin: 'الرمز السري', unlock: 'افتح' },
   wall: { title: 'العمليات', teams: 'الفرق الجاهزة {n} من {total}' },
   duration: { seconds: '{s} ث', minutes: '{m} د', hoursMinutes: '{h} س {m} د', daysHours: '{d} ي {h} س' },
   priority: { 1: '1 — خطر على الحياة', 2: '2 — عاجل', 3: '3 — اعتيادي', short1: 'أ1', short2: 'أ2', short3: 'أ3' },
@@ -90,7 +91,7 @@ export const ar: Same<Resources> = {
   source: { phone: 'هاتف', radio: 'لاسلكي', messaging: 'رسائل', walk_in: 'حضور شخصي', field_team: 'فريق ميداني' },
   cancelReason: { false_alarm: 'بلاغ كاذب', duplicate: 'بلاغ مكرر', handled_by_others: 'تعاملت معها جهة أخرى', other: 'سبب آخر' },
   error: {
-    tooManyAttempts: 'أُدخل رمز سري خاطئ مرات كثيرة. حاول بعد {seconds} ثانية.', disableSelf: 'لا يمكنك تعطيل حسابك.', forbidden: 'صلاحياتك لا تسمح بهذا. اطلب ذلك من الضابط المناوب.', unexpected: 'حدث خطأ. لم يُحفظ شيء.', invalidInput: 'بعض الحقول تحتاج إلى تصحيح.', notSignedIn: 'يرجى تسجيل الدخول من جديد.',
+    locked: 'الجهاز مقفل. افتحه برمزك السري.', tooManyAttempts: 'أُدخل رمز سري خاطئ مرات كثيرة. حاول بعد {seconds} ثانية.', disableSelf: 'لا يمكنك تعطيل حسابك.', forbidden: 'صلاحياتك لا تسمح بهذا. اطلب ذلك من الضابط المناوب.', unexpected: 'حدث خطأ. لم يُحفظ شيء.', invalidInput: 'بعض الحقول تحتاج إلى تصحيح.', notSignedIn: 'يرجى تسجيل الدخول من جديد.',
     badCredentials: 'الاسم والرمز السري غير متطابقين.', setupDone: 'هذا الجهاز مُعدّ مسبقًا.', setupNeeded: 'لم يُعدّ هذا الجهاز بعد.',
     incidentNotFound: 'هذه الحادثة لم تعد موجودة.', incidentClosed: 'هذه الحادثة مغلقة؛ لم يعد تعديلها ممكنًا.',
     statusTransition: 'لا يمكن نقل الحادثة من حالتها الحالية إلى هذه الحالة.', cancelReasonRequired: 'اختر سبب إلغاء الحادثة.',

@@ -74,6 +74,7 @@ export const en = {
   },
   operatorRole: { operator: 'Operator', supervisor: 'Supervisor (duty officer)', administrator: 'Administrator' },
   language: { ar: 'العربية', en: 'English' },
+  lock: { title: 'Console locked', intro: 'Locked after {minutes} minutes without activity. {name}, enter your PIN to continue.', pin: 'PIN', unlock: 'Unlock' },
   wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
   duration: { seconds: '{s}s', minutes: '{m} min', hoursMinutes: '{h} h {m} min', daysHours: '{d} d {h} h' },
   priority: { 1: '1 — Life-threatening', 2: '2 — Urgent', 3: '3 — Routine', short1: 'P1', short2: 'P2', short3: 'P3' },
@@ -86,7 +87,7 @@ export const en = {
   source: { phone: 'Phone', radio: 'Radio', messaging: 'Messaging', walk_in: 'Walk-in', field_team: 'Field team' },
   cancelReason: { false_alarm: 'False alarm', duplicate: 'Duplicate report', handled_by_others: 'Handled by others', other: 'Other' },
   error: {
-    tooManyAttempts: 'Too many wrong PINs. Try again in {seconds} seconds.', disableSelf: 'You cannot disable your own account.', forbidden: 'Your role does not allow this. Ask the duty officer.', unexpected: 'Something went wrong. Nothing was saved.', invalidInput: 'Some fields need attention.', notSignedIn: 'Please sign in again.',
+    locked: 'The console is locked. Unlock it with your PIN.', tooManyAttempts: 'Too many wrong PINs. Try again in {seconds} seconds.', disableSelf: 'You cannot disable your own account.', forbidden: 'Your role does not allow this. Ask the duty officer.', unexpected: 'Something went wrong. Nothing was saved.', invalidInput: 'Some fields need attention.', notSignedIn: 'Please sign in again.',
     badCredentials: 'That name and PIN do not match.', setupDone: 'This console is already set up.', setupNeeded: 'This console is not set up yet.',
     incidentNotFound: 'That incident no longer exists.', incidentClosed: 'This incident is closed; it can no longer change.',
     statusTransition: 'An incident cannot move from that status to this one.', cancelReasonRequired: 'Choose why the incident is cancelled.',

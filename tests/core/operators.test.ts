@@ -24,6 +24,21 @@ describe('signing in', () => {
   });
 });
 
+describe('the idle lock', () => {
+  it('refuses everything but the operator\'s own PIN until unlocked', async () => {
+    t = await openTestCore();
+    await t.call('operators.create', { name: 'Fadi Ali', pin: '1357', role: 'operator', language: 'ar' });
+    await t.call('session.lock', {});
+    expect(await t.core.invoke(t.session, 'incidents.queue', { queue: 'waiting' })).toEqual({ ok: false, error: { code: 'error.locked' } });
+    expect(await t.core.invoke(t.session, 'calls.log', intake())).toEqual({ ok: false, error: { code: 'error.locked' } });
+    // Another operator's PIN does not open this operator's console.
+    expect(await t.core.invoke(t.session, 'session.unlock', { pin: '1357' })).toEqual({ ok: false, error: { code: 'error.badCredentials' } });
+    expect((await t.call('session.unlock', { pin: '2468' })).name).toBe('Rania Haddad');
+    expect((await t.call('incidents.queue', { queue: 'waiting' })).rows).toEqual([]);
+    expect((await t.call('setup.status', {})).lockAfterMinutes).toBe(10);
+  });
+});
+
 describe('operator accounts', () => {
   it('are created by an administrator with a slow, salted PIN hash, as operations like any data', async () => {
     t = await openTestCore();

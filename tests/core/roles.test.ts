@@ -38,6 +38,8 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'roster.attendance': { from: now - 86_400_000, to: now },
     'dispatch.suggest': { incidentId: w.incidentId }, 'dispatch.send': { incidentId: w.incidentId, teamIds: [w.teamId] },
     'dispatch.advance': { assignmentId: '00000000-0000-4000-8000-000000000000', step: 'en_route' },
+    'session.lock': {},
+    'session.unlock': { pin: '1357' },
     'operators.list': {},
     'operators.create': { name: 'New operator', pin: '1234', role: 'operator', language: 'ar' },
     'operators.setDisabled': { id: w.noteId, disabled: true },

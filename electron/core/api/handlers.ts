@@ -25,9 +25,24 @@ export const handlers: Handlers = {
   'session.signIn': async (ctx, input) => {
     const operator = await signIn(ctx.store, ctx.now(), input.name, input.pin);
     ctx.session.operatorId = operator.id;
+    ctx.session.locked = false;
+    return operator;
+  },
+  'session.lock': async (ctx) => {
+    ctx.session.locked = true;
+    return { ok: true as const };
+  },
+  'session.unlock': async (ctx, input) => {
+    const me = await getOperator(ctx.store.reader, ctx.operatorId);
+    if (!me) throw new DomainError('error.notSignedIn');
+    // The same check, and the same throttle, as signing in: only this operator's PIN unlocks.
+    const operator = await signIn(ctx.store, ctx.now(), me.name, input.pin);
+    if (operator.id !== ctx.operatorId) throw new DomainError('error.badCredentials');
+    ctx.session.locked = false;
     return operator;
   },
   'session.signOut': async (ctx) => {
+    ctx.session.locked = false;
     ctx.session.operatorId = null;
     return { ok: true as const };
   },

@@ -55,6 +55,7 @@ export function createRouter(deps: {
           session.operatorId = null;
           return failure({ code: 'error.notSignedIn' });
         }
+        if (session.locked && channel !== 'session.unlock' && channel !== 'session.signOut') return failure({ code: 'error.locked' });
         // The core is what refuses: the renderer only hides what a role cannot do.
         if (!mayCall(operator.role, requiredRole(channel, parsed.data))) return failure({ code: 'error.forbidden' });
         operatorId = operator.id;

@@ -2,8 +2,10 @@
 // stamp every change with who made it.
 export interface Session {
   operatorId: string | null;
+  /** Locked after idle time: only unlocking with the operator's PIN (or signing out) answers. */
+  locked?: boolean;
 }
 
 export function createSession(): Session {
-  return { operatorId: null };
+  return { operatorId: null, locked: false };
 }

@@ -10,6 +10,7 @@ export const consoleSettingsSchema = z.object({
   post: postSettings.nullable(),
   consoleLetter: consoleLetter.nullable(),
   language,
+  lockAfterMinutes: z.number().int().min(1).max(240).default(10),
   postKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable().default(null),
   shiftStarts: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).max(6).default([...DEFAULT_SHIFT_STARTS]),
 });

@@ -12,9 +12,10 @@ export interface ConsoleSettings {
   shiftStarts: string[];
   /** The post's shared secret that authenticates bundles; made at first run, shared when a console joins. */
   postKey: string | null;
+  lockAfterMinutes: number;
 }
 
-export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null };
+export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null, lockAfterMinutes: 10 };
 
 export interface SettingsStore {
   read(): ConsoleSettings;

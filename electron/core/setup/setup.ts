@@ -34,6 +34,7 @@ export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
     consoleLetter: settings.consoleLetter,
     language: settings.language,
     defaultTimeZone: DEFAULT_TIME_ZONE,
+    lockAfterMinutes: settings.lockAfterMinutes,
   };
 }
 
