@@ -10,6 +10,7 @@ import { ErrorBanner, Field } from '../../ui/Field';
 export function AccountsPanel() {
   const { t, tCode, errorText } = useLocale();
   const { data: accounts } = useQuery('operators.list', {});
+  const { data: me } = useQuery('session.current', {});
   const [form, setForm] = useState({ name: '', pin: '', role: 'operator' as OperatorRole, language: 'ar' as Language });
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
@@ -38,10 +39,12 @@ export function AccountsPanel() {
         {(accounts ?? []).map((a) => (
           <li key={a.id} className={a.disabled ? 'muted' : undefined}>
             <span><bdi>{a.name}</bdi> · {t(`operatorRole.${a.role}`)}{a.disabled ? ` · ${t('accounts.disabled')}` : ''}</span>
-            <button type="button" className="button button--ghost button--small" onClick={() => void toggle(a.id, !a.disabled)}
-              aria-label={t(a.disabled ? 'accounts.enable' : 'accounts.disable', { name: a.name })}>
-              {t(a.disabled ? 'accounts.enable' : 'accounts.disable', { name: '' })}
-            </button>
+            {a.id === me?.id ? null : (
+              <button type="button" className="button button--ghost button--small" onClick={() => void toggle(a.id, !a.disabled)}
+                aria-label={t(a.disabled ? 'accounts.enable' : 'accounts.disable', { name: a.name })}>
+                {t(a.disabled ? 'accounts.enable' : 'accounts.disable', { name: '' })}
+              </button>
+            )}
           </li>
         ))}
       </ul>
