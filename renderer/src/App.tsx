@@ -6,7 +6,7 @@ import type { Language } from '../../shared/domain';
 import { FirstRun } from './features/setup/FirstRun';
 import { SignIn } from './features/session/SignIn';
 import { Console } from './Console';
-import { LocaleProvider } from './i18n';
+import { LocaleProvider, useLocale } from './i18n';
 import { call } from './ops';
 
 export function App() {
@@ -45,6 +45,7 @@ export function App() {
   const timeZone = status.post?.timeZone ?? status.defaultTimeZone;
   return (
     <LocaleProvider language={language} timeZone={timeZone}>
+      {status.settingsRestoredFrom && !operator ? <SettingsNotice file={status.settingsRestoredFrom} /> : null}
       {status.needsSetup ? (
         <FirstRun defaultTimeZone={status.defaultTimeZone} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
       ) : !operator ? (
@@ -63,4 +64,9 @@ export function App() {
       )}
     </LocaleProvider>
   );
+}
+
+function SettingsNotice({ file }: { file: string }) {
+  const { t } = useLocale();
+  return <p className="notice notice--top" role="alert">{t('notice.settingsRestored')} <bdi dir="ltr">{file}</bdi></p>;
 }

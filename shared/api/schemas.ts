@@ -190,6 +190,8 @@ export const setupStatus = z.object({
   defaultTimeZone: z.string(),
   /** Minutes without a key or mouse before the console locks. */
   lockAfterMinutes: z.number(),
+  /** A damaged settings file was set aside at start (its new name); defaults are in use. */
+  settingsRestoredFrom: z.string().nullable(),
 });
 
 export const logCallResult = z.object({ incidentId: id, callId: id, number: z.string(), attached: z.boolean() });

@@ -107,7 +107,9 @@ describe('the database', () => {
     writeFileSync(join(dir, 'settings.json'), '{"post": {"name": "Lat');
     const t = await openTestCore({ dir, setup: false });
     cleanup.push(() => t.close());
-    expect((await t.call('setup.status', {})).needsSetup).toBe(true);
+    const status = await t.call('setup.status', {});
+    expect(status.needsSetup).toBe(true);
+    expect(status.settingsRestoredFrom).toMatch(/settings\.json\.damaged-\d+$/);
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(dir).some((f) => f.startsWith('settings.json.damaged-'))).toBe(true);
   });

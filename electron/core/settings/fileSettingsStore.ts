@@ -22,7 +22,9 @@ export function parseSettings(raw: unknown): ConsoleSettings | null {
 }
 
 export function createFileSettingsStore(file: string, onDamaged?: (keptAs: string) => void): SettingsStore {
+  let keptAside: string | null = null;
   return {
+    restoredFrom: () => keptAside,
     read() {
       if (!existsSync(file)) return { ...DEFAULT_SETTINGS };
       let raw: unknown;
@@ -35,6 +37,7 @@ export function createFileSettingsStore(file: string, onDamaged?: (keptAs: strin
       if (settings) return settings;
       const keptAs = `${file}.damaged-${Date.now()}`;
       renameSync(file, keptAs);
+      keptAside = keptAs;
       onDamaged?.(keptAs);
       return { ...DEFAULT_SETTINGS };
     },

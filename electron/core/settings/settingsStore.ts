@@ -20,4 +20,6 @@ export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: nu
 export interface SettingsStore {
   read(): ConsoleSettings;
   write(settings: ConsoleSettings): void;
+  /** Where a damaged settings file was kept aside this run, so the operator can be told. */
+  restoredFrom(): string | null;
 }
