@@ -5,6 +5,8 @@ import { ensurePost } from '../core/setup/setup';
 import { consoleLetter } from '../../shared/api/schemas';
 import { intOption, type ParsedArgs } from './args';
 import { databaseCheck } from './check';
+import { backupDatabase } from '../core/db/backup';
+import { resolve as resolvePath } from 'node:path';
 import { exportBundle, importBundle } from '../core/sync/bundles';
 import type { VersionVector } from '../core/sync/exchange';
 import { readFileSync } from 'node:fs';
@@ -91,6 +93,15 @@ export const COMMANDS: Record<string, Command> = {
       await prepare(core, args);
       const result = await importBundle(core.context, file);
       out(JSON.stringify({ file, operations: result.total, applied: result.applied, known: result.known, quarantined: result.quarantined.length }));
+    },
+  },
+  backup: {
+    summary: 'backup <file>   a consistent copy of the database, taken while the console runs',
+    async run(core, args, out) {
+      const file = args.positional[0];
+      if (!file) throw new Error('backup needs a file name');
+      await backupDatabase(core.store.file, resolvePath(file));
+      out(JSON.stringify({ file }));
     },
   },
   check: {

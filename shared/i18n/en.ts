@@ -111,6 +111,7 @@ export const en = {
     otherPost: 'This bundle belongs to another post. Nothing was imported.', tooLarge: 'This file is too large to be a bundle.',
     unreadable: 'The bundle file cannot be read.', noKey: 'This console has no post key yet, so it cannot check bundles.',
   },
+  backup: { exists: 'A file with that name is already there; choose another name.' },
   validation: {
     required: 'Required.', invalid: 'Not valid.', tooLong: 'Too long.', badCharacters: 'Contains characters that are not allowed.',
     dateRange: 'That date is out of range.', wholeNumber: 'A whole number, please.', notNegative: 'Cannot be negative.', tooLarge: 'Too large.',
