@@ -64,7 +64,7 @@ export const ar: Same<Resources> = {
     title: 'جدول المناوبة', shift: 'المناوبة {start} – {end}', onDuty: 'في المناوبة', checkIn: 'تسجيل حضور', checkOut: 'سجّل انصراف {name}',
     volunteer: 'المتطوع', team: 'الفريق', walkUp: 'متطوع حضر الآن', name: 'الاسم', role: 'الدور', phone: 'الهاتف', add: 'أضفه وسجّل حضوره',
     copyPrevious: 'ابدأ من جدول المناوبة السابقة', copied: 'سُجّل حضور {n} متطوعين من المناوبة السابقة.', empty: 'لم يسجّل أحد حضوره بعد.',
-    attendance: 'سجل الحضور', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
+    attendance: 'سجل الحضور', from: 'من (YYYY-MM-DD)', to: 'إلى (YYYY-MM-DD، ضمنًا)', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
   },
   nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', wall: 'شاشة العرض' },
   organisation: {

@@ -60,7 +60,7 @@ export const en = {
     title: 'Shift roster', shift: 'Shift {start} – {end}', onDuty: 'On duty', checkIn: 'Check in', checkOut: 'Check out {name}',
     volunteer: 'Volunteer', team: 'Team', walkUp: 'Walk-up volunteer', name: 'Name', role: 'Role', phone: 'Phone', add: 'Add and check in',
     copyPrevious: 'Start from the previous shift', copied: '{n} volunteers checked in from the previous shift.', empty: 'Nobody is checked in yet.',
-    attendance: 'Attendance', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
+    attendance: 'Attendance', from: 'From (YYYY-MM-DD)', to: 'To (YYYY-MM-DD, inclusive)', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
   nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', wall: 'Wall display' },
   organisation: {

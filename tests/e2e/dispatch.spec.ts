@@ -60,6 +60,13 @@ for (const language of LANGUAGES) {
     await walkUp.getByRole('button', { name: t('roster.add') }).press('Enter');
     const onDuty = page.getByRole('table', { name: t('roster.onDuty') }).getByRole('row');
     await expect(onDuty).toHaveCount(4); // header + three on duty
+    // Attendance over a chosen period lists the three on duty today.
+    await expect(page.getByRole('table', { name: t('roster.attendance') }).getByRole('row')).toHaveCount(4);
+    await page.getByLabel(t('roster.from')).fill('2020-01-01');
+    await page.getByLabel(t('roster.to')).fill('2020-01-31');
+    await expect(page.getByRole('table', { name: t('roster.attendance') }).getByRole('row')).toHaveCount(1);
+    await page.getByLabel(t('roster.to')).fill('2099-12-31');
+    await expect(page.getByRole('table', { name: t('roster.attendance') }).getByRole('row')).toHaveCount(4);
     await page.screenshot({ path: `test-results/screens/roster-${language}.png`, fullPage: true });
     await page.getByRole('button', { name: t('roster.checkOut', { name: 'Omar Nasr' }) }).press('Enter');
     await expect(onDuty).toHaveCount(3);

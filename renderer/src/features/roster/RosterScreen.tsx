@@ -1,6 +1,7 @@
 // The shift roster: who is on duty on which team, check in and out, a walk-up volunteer added
 // on the spot, the previous shift's roster in one action, and attendance over a period.
 import { useMemo, useState, type FormEvent } from 'react';
+import { zonedParts, zonedTimeToEpoch } from '../../../../shared/time/zoned';
 import type { ApiError } from '../../../../shared/api';
 import { VOLUNTEER_ROLES, type VolunteerRole } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
@@ -116,17 +117,40 @@ export function RosterScreen() {
   );
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A local date (YYYY-MM-DD) in the post's zone; `end` gives the start of the next day. */
+function dayStart(text: string, timeZone: string, end = false): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  return zonedTimeToEpoch({ year: +m[1]!, month: +m[2]!, day: +m[3]! + (end ? 1 : 0) }, timeZone);
+}
+
+function localDay(ms: number, timeZone: string): string {
+  const p = zonedParts(ms, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
 function Attendance() {
-  const { t } = useLocale();
-  // The last week; the end is a day ahead so check-ins made while the screen is open count.
-  const [range] = useState(() => ({ from: Date.now() - 7 * DAY, to: Date.now() + DAY }));
+  const { t, timeZone } = useLocale();
+  const [from, setFrom] = useState(() => localDay(Date.now() - 6 * DAY, timeZone));
+  const [to, setTo] = useState(() => localDay(Date.now(), timeZone));
+  const range = useMemo(() => {
+    const start = dayStart(from, timeZone);
+    const end = dayStart(to, timeZone, true);
+    return start !== null && end !== null && end > start ? { from: start, to: end } : null;
+  }, [from, to, timeZone]);
   const { data } = useQuery('roster.attendance', range);
   return (
     <section className="panel" aria-labelledby="attendance-title">
       <h2 id="attendance-title">{t('roster.attendance')}</h2>
-      <table className="table">
+      <div className="grid2">
+        <Field label={t('roster.from')} error={range ? undefined : t('validation.invalid')}><input value={from} onChange={(e) => setFrom(e.target.value)} dir="ltr" /></Field>
+        <Field label={t('roster.to')}><input value={to} onChange={(e) => setTo(e.target.value)} dir="ltr" /></Field>
+      </div>
+      <table className="table" aria-label={t('roster.attendance')}>
         <thead><tr><th>{t('roster.name')}</th><th>{t('roster.shifts')}</th><th>{t('roster.hours')}</th></tr></thead>
-        <tbody>{(data ?? []).slice(0, 50).map((r) => <tr key={r.volunteerId}><td><bdi>{r.name}</bdi></td><td>{r.shifts}</td><td>{r.hours}</td></tr>)}</tbody>
+        <tbody>{(range ? data ?? [] : []).slice(0, 200).map((r) => <tr key={r.volunteerId}><td><bdi>{r.name}</bdi></td><td>{r.shifts}</td><td>{r.hours}</td></tr>)}</tbody>
       </table>
     </section>
   );
