@@ -5,6 +5,7 @@ import { ensurePost } from '../core/setup/setup';
 import { consoleLetter } from '../../shared/api/schemas';
 import { intOption, type ParsedArgs } from './args';
 import { databaseCheck } from './check';
+import { connectHub, hubInit, syncWithHub } from '../core/sync/hub';
 import { backupDatabase } from '../core/db/backup';
 import { resolve as resolvePath } from 'node:path';
 import { exportBundle, importBundle } from '../core/sync/bundles';
@@ -93,6 +94,33 @@ export const COMMANDS: Record<string, Command> = {
       await prepare(core, args);
       const result = await importBundle(core.context, file);
       out(JSON.stringify({ file, operations: result.total, applied: result.applied, known: result.known, quarantined: result.quarantined.length }));
+    },
+  },
+  'hub-init': {
+    summary: 'hub-init <postgres-url>   create or migrate a hub\'s schema (refuses one from a newer Beacon)',
+    async run(_core, args, out) {
+      const url = args.positional[0];
+      if (!url) throw new Error('hub-init needs the hub\'s URL, e.g. postgres://user:pass@host/db');
+      const client = await connectHub(url);
+      try {
+        out(JSON.stringify({ schemaVersion: await hubInit(client) }));
+      } finally {
+        await client.end();
+      }
+    },
+  },
+  sync: {
+    summary: 'sync --hub <postgres-url>   one full exchange with a hub; prints what moved',
+    async run(core, args, out) {
+      const url = args.options.get('hub');
+      if (!url) throw new Error('sync needs --hub <postgres-url>');
+      await prepare(core, args);
+      const client = await connectHub(url);
+      try {
+        out(JSON.stringify(await syncWithHub(core.store, client, () => core.context.now())));
+      } finally {
+        await client.end();
+      }
     },
   },
   backup: {

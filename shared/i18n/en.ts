@@ -112,6 +112,7 @@ export const en = {
     unreadable: 'The bundle file cannot be read.', noKey: 'This console has no post key yet, so it cannot check bundles.',
   },
   backup: { exists: 'A file with that name is already there; choose another name.' },
+  hub: { unreachable: 'The hub cannot be reached. Changes are kept here and sent when it can.', newerSchema: 'This hub was set up by a newer Beacon (schema {version}). Update this console.', notInitialised: 'This database is not a Beacon hub yet: run hub-init first.' },
   validation: {
     required: 'Required.', invalid: 'Not valid.', tooLong: 'Too long.', badCharacters: 'Contains characters that are not allowed.',
     dateRange: 'That date is out of range.', wholeNumber: 'A whole number, please.', notNegative: 'Cannot be negative.', tooLarge: 'Too large.',

@@ -23,7 +23,7 @@ describe('translations', () => {
   });
 
   it('cover every error and validation code the core and the schemas can produce', () => {
-    const produced = new Set([...code.matchAll(/['"`]((?:error|validation|bundle|backup)\.[a-zA-Z]+)['"`]/g)].map((m) => m[1]!));
+    const produced = new Set([...code.matchAll(/['"`]((?:error|validation|bundle|backup|hub)\.[a-zA-Z]+)['"`]/g)].map((m) => m[1]!));
     const known = new Set(allKeys(RESOURCES.en));
     expect([...produced].filter((k) => !known.has(k))).toEqual([]);
   });
@@ -33,7 +33,7 @@ describe('translations', () => {
       if (code.includes(`'${key}'`) || code.includes(`"${key}"`)) return false;
       // Keys picked by value: `incidentType.${type}`, `status.${s}`, error codes arriving as data.
       const group = key.split('.')[0]!;
-      return !(code.includes(`\`${group}.\${`) || ['error', 'validation', 'bundle', 'backup', 'app'].includes(group));
+      return !(code.includes(`\`${group}.\${`) || ['error', 'validation', 'bundle', 'backup', 'hub', 'app'].includes(group));
     });
     expect(unused).toEqual([]);
   });

@@ -1,0 +1,79 @@
+import type pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectHub, hubInit, syncWithHub, HUB_SCHEMA_VERSION } from '../../electron/core/sync/hub';
+import { stateHash, versionVector } from '../../electron/core/sync/exchange';
+import { intake, MINUTE, openTestCore, type TestCore } from '../core/testCore';
+import { startPostgres, type TestPostgres } from './postgres';
+
+let server: TestPostgres;
+const clients: pg.Client[] = [];
+const consoles: TestCore[] = [];
+let n = 0;
+
+beforeAll(async () => {
+  server = await startPostgres();
+}, 120_000);
+afterAll(async () => server?.stop());
+afterEach(async () => {
+  for (const c of clients.splice(0)) await c.end();
+  for (const t of consoles.splice(0)) await t.close();
+});
+
+async function hub(): Promise<pg.Client> {
+  const client = await connectHub(await server.createDatabase(`hub_${++n}`));
+  clients.push(client);
+  await hubInit(client);
+  return client;
+}
+
+async function console_(letter: string): Promise<TestCore> {
+  const t = await openTestCore({ letter });
+  consoles.push(t);
+  return t;
+}
+
+const sync = (t: TestCore, h: pg.Client) => syncWithHub(t.core.store, h, () => t.clock.now());
+
+describe('a hub', () => {
+  it('is created by hub-init, again without harm, and refuses a schema newer than this build', async () => {
+    const h = await hub();
+    expect(await hubInit(h)).toBe(HUB_SCHEMA_VERSION);
+    await h.query("UPDATE beacon.meta SET value = '99' WHERE key = 'schema_version'");
+    await expect(hubInit(h)).rejects.toMatchObject({ code: 'hub.newerSchema', params: { version: 99 } });
+    const a = await console_('A');
+    await expect(sync(a, h)).rejects.toMatchObject({ code: 'hub.newerSchema' });
+  });
+
+  it('brings two consoles to the same state, and pushing twice changes nothing', async () => {
+    const h = await hub();
+    const [a, b] = [await console_('A'), await console_('B')];
+    const first = await a.call('calls.log', intake());
+    await b.call('calls.log', intake({ location: { district: 'jableh' } }));
+    b.clock.advance(MINUTE);
+    const pushedA = await sync(a, h);
+    expect(pushedA.pushed).toBeGreaterThan(0);
+    await sync(b, h);
+    await b.call('incidents.update', { id: first.incidentId, changes: { priority: 3 } });
+    await sync(b, h);
+    const again = await sync(a, h);
+    expect(again.pushed).toBe(0);
+    expect(await stateHash(a.core.store.reader)).toBe(await stateHash(b.core.store.reader));
+    expect(await versionVector(a.core.store.reader)).toEqual(await versionVector(b.core.store.reader));
+    const count = await h.query<{ n: string }>('SELECT count(*) AS n FROM beacon.operations');
+    expect(Number(count.rows[0]!.n)).toBe(Object.values(await versionVector(a.core.store.reader)).reduce((x, y) => x + y, 0));
+    // Headquarters reads the current state with plain SQL: the newest priority won.
+    const priority = await h.query<{ value: string }>("SELECT value FROM beacon.field_state WHERE entity = 'incident' AND row_id = $1 AND field = 'priority'", [first.incidentId]);
+    expect(priority.rows[0]?.value).toBe('3');
+  });
+
+  it('relays: operations reach a console through another that syncs with both hubs', async () => {
+    const [h1, h2] = [await hub(), await hub()];
+    const [a, b, c] = [await console_('A'), await console_('B'), await console_('C')];
+    const logged = await a.call('calls.log', intake());
+    await sync(a, h1);
+    await sync(b, h1);
+    await sync(b, h2);
+    await sync(c, h2);
+    expect((await c.call('incidents.get', { id: logged.incidentId })).number).toBe(logged.number);
+  });
+});
