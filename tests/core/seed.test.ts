@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedIncidents } from '../../electron/core/demo/seed';
-import { openTestCore, type TestCore } from './testCore';
+import { loadDemoData, seedIncidents } from '../../electron/core/demo/seed';
+import { openTestCore, T0, type TestCore } from './testCore';
 
 let t: TestCore;
 afterEach(async () => t?.close());
@@ -35,5 +35,19 @@ describe('synthetic data', () => {
     expect(board.filter((b) => b.status === 'available').length).toBeGreaterThan(0);
     const counts = (await t.call('incidents.queue', { queue: 'waiting' })).counts;
     expect(counts.active + counts.waiting + counts.closure).toBeGreaterThan(0);
+  });
+
+  it('demo data leaves work in every queue, whatever the hour it is loaded', async () => {
+    for (const hour of [0, 5, 13]) {
+      t = await openTestCore();
+      t.clock.time = T0 + hour * 3_600_000;
+      const operator = await t.call('session.current', {});
+      await loadDemoData(t.core.context, operator!.id);
+      const { counts } = await t.call('incidents.queue', { queue: 'waiting' });
+      expect(counts.waiting, `at ${hour}:00`).toBeGreaterThan(0);
+      expect(counts.active, `at ${hour}:00`).toBeGreaterThan(0);
+      expect(counts.closure, `at ${hour}:00`).toBeGreaterThan(0);
+      await t.close();
+    }
   });
 });

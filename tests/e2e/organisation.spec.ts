@@ -24,9 +24,11 @@ for (const language of LANGUAGES) {
     await centres.getByLabel(t('organisation.district')).selectOption('jableh');
     await centres.getByRole('checkbox', { name: language === 'ar' ? 'القرداحة' : 'Al-Qardaha' }).check();
     await centres.getByRole('button', { name: t('organisation.save') }).click();
-    await expect(page.getByRole('region', { name: t('organisation.centres') }).getByRole('listitem')).toHaveCount(1);
+    // exact: the page's own region ("Centres, teams and volunteers") also contains the word.
+    await expect(page.getByRole('region', { name: t('organisation.centres'), exact: true }).getByRole('listitem')).toHaveCount(1);
 
     const teams = page.getByRole('form', { name: t('organisation.teams') });
+    await expect(teams.getByLabel(t('organisation.centre')).getByRole('option')).toHaveCount(1);
     await teams.getByLabel(t('organisation.callSign')).fill('Rescue 3 Jableh');
     await teams.getByLabel(t('organisation.kind')).selectOption('search_rescue');
     await teams.getByLabel(t('organisation.radio')).fill('CH-2');
@@ -37,6 +39,7 @@ for (const language of LANGUAGES) {
     await teams.getByRole('button', { name: t('organisation.save') }).click();
 
     const volunteers = page.getByRole('form', { name: t('organisation.volunteers') });
+    await expect(volunteers.getByLabel(t('organisation.centre')).getByRole('option')).toHaveCount(1);
     await volunteers.getByLabel(t('organisation.name')).fill('Nour Deeb');
     await volunteers.getByLabel(t('organisation.role')).selectOption('paramedic');
     await volunteers.getByLabel(t('organisation.phone')).fill('0944 555 111');

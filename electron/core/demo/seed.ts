@@ -13,6 +13,7 @@ export interface SeedOptions {
   /** Console letter for the incident numbers; defaults to this console's. */
   letter?: string | undefined;
   seed?: number | undefined;
+  awaitingDispatch?: boolean | undefined;
 }
 
 export async function seedIncidents(
@@ -24,7 +25,7 @@ export async function seedIncidents(
   const settings = requirePost(ctx.settings);
   const numbering = { post: settings.post, letter: options.letter ?? settings.consoleLetter };
   const teams = await ensureOrganisation(ctx, operatorId);
-  const generator = syntheticIncidents({ count: options.count, days: options.days, now: ctx.now(), seed: options.seed, teams });
+  const generator = syntheticIncidents({ count: options.count, days: options.days, now: ctx.now(), seed: options.seed, teams, awaitingDispatch: options.awaitingDispatch });
   let done = 0;
   let batch: HistoricalIncident[] = [];
   const flush = async () => {
@@ -47,4 +48,6 @@ export async function seedIncidents(
 export async function loadDemoData(ctx: ServiceContext, operatorId: string): Promise<void> {
   await seedIncidents(ctx, operatorId, { count: 90, days: 2, seed: 7 });
   await seedIncidents(ctx, operatorId, { count: 14, days: 0.06, seed: 11 });
+  // Whatever the hour, a few calls of the last quarter hour still wait for a team.
+  await seedIncidents(ctx, operatorId, { count: 3, days: 0.01, seed: 13, awaitingDispatch: true });
 }

@@ -94,6 +94,8 @@ export interface SyntheticOptions {
   seed?: number | undefined;
   /** Teams to send; each is sent to one incident at a time. */
   teams?: readonly SyntheticTeamRef[];
+  /** Calls just logged: nobody sent yet, nothing cancelled. */
+  awaitingDispatch?: boolean | undefined;
 }
 
 export interface SyntheticTeamRef {
@@ -143,7 +145,7 @@ export function* syntheticIncidents(options: SyntheticOptions): Generator<Histor
 
     // Lifecycle: each step happens only if its time has come.
     const speed = priority === 1 ? 0.6 : priority === 2 ? 1 : 1.6;
-    const cancelled = random() < 0.06;
+    const cancelled = !options.awaitingDispatch && random() < 0.06;
     const at = (t: number | null) => (t !== null && t <= options.now ? t : null);
     let dispatchedAt: number | null = null;
     let onSceneAt: number | null = null;
@@ -152,7 +154,7 @@ export function* syntheticIncidents(options: SyntheticOptions): Generator<Histor
     let cancelledAt: number | null = null;
     if (cancelled) {
       cancelledAt = at(receivedAt + minutes(random, 8));
-    } else {
+    } else if (!options.awaitingDispatch) {
       dispatchedAt = at(receivedAt + minutes(random, 4 * speed));
       onSceneAt = dispatchedAt === null ? null : at(dispatchedAt + minutes(random, 14 * speed, 0.5));
       clearedAt = onSceneAt === null ? null : at(onSceneAt + minutes(random, type === 'building_collapse' ? 240 : 50, 0.7));

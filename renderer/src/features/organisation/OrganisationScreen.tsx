@@ -69,7 +69,9 @@ function useSave() {
     if (r.ok) done();
   };
   const fieldError = (path: string) => (error?.fields?.[path] ? tCode(error.fields[path]) : undefined);
-  return { error, saved, run, fieldError };
+  /** Refuses in the form, before asking the core, when a needed choice is still empty. */
+  const missing = (path: string) => setError({ code: 'error.invalidInput', fields: { [path]: 'validation.chooseOne' } });
+  return { error, saved, run, fieldError, missing };
 }
 
 function SaveBar({ saved, error }: { saved: boolean; error?: ApiError | undefined }) {
@@ -145,9 +147,10 @@ function TeamForm({ editing, done, centres }: { editing: TeamView | null; done: 
     callSign: editing?.callSign ?? '', kind: (editing?.kind ?? 'search_rescue') as TeamKind, centreId: editing?.centreId ?? centres[0]?.id ?? '',
     vehicle: editing?.vehicle ?? '', radioChannel: editing?.radioChannel ?? '',
   });
-  const { error, saved, run, fieldError } = useSave();
+  const { error, saved, run, fieldError, missing } = useSave();
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!(form.centreId || centres[0]?.id)) { missing('centreId'); return; }
     void run(call('teams.save', {
       ...(editing ? { id: editing.id } : {}), callSign: form.callSign, kind: form.kind, centreId: form.centreId || centres[0]?.id || '',
       ...(form.vehicle.trim() ? { vehicle: form.vehicle } : {}), ...(form.radioChannel.trim() ? { radioChannel: form.radioChannel } : {}),
@@ -179,9 +182,10 @@ function VolunteerForm({ editing, done, centres }: { editing: VolunteerView | nu
     name: editing?.name ?? '', role: (editing?.role ?? 'rescuer') as VolunteerRole, phone: editing?.phone ?? '',
     centreId: editing?.centreId ?? centres[0]?.id ?? '', qualifications: editing?.qualifications ?? '',
   });
-  const { error, saved, run, fieldError } = useSave();
+  const { error, saved, run, fieldError, missing } = useSave();
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!(form.centreId || centres[0]?.id)) { missing('centreId'); return; }
     void run(call('volunteers.save', {
       ...(editing ? { id: editing.id } : {}), name: form.name, role: form.role, centreId: form.centreId || centres[0]?.id || '',
       ...(form.phone.trim() ? { phone: form.phone } : {}), ...(form.qualifications.trim() ? { qualifications: form.qualifications } : {}),
