@@ -3,6 +3,8 @@ export interface ParsedArgs {
   command: string | undefined;
   positional: string[];
   options: Map<string, string>;
+  /** Every value of an option given more than once (`--by day --by hour`), in order. */
+  repeated: Map<string, string[]>;
   flags: Set<string>;
 }
 
@@ -11,7 +13,7 @@ const FLAGS = new Set(['json', 'help']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  const parsed: ParsedArgs = { command, positional: [], options: new Map(), flags: new Set() };
+  const parsed: ParsedArgs = { command, positional: [], options: new Map(), repeated: new Map(), flags: new Set() };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (!arg.startsWith('--')) {
@@ -26,6 +28,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const value = rest[i + 1];
     if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
     parsed.options.set(name, value);
+    parsed.repeated.set(name, [...(parsed.repeated.get(name) ?? []), value]);
     i++;
   }
   return parsed;

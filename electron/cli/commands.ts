@@ -12,6 +12,9 @@ import { exportBundle, importBundle } from '../core/sync/bundles';
 import type { VersionVector } from '../core/sync/exchange';
 import { readFileSync } from 'node:fs';
 import { zonedTimeToEpoch } from '../../shared/time/zoned';
+import { statsFilters } from '../../shared/api/schemas';
+import { localDatesToRange } from '../core/stats/localTime';
+import { GROUPINGS, statsRows, type Grouping } from '../core/stats/statistics';
 
 /** A destination's version vector: `check`'s JSON output, or a bare { origin: seq } map. */
 function readVector(file: string): VersionVector {
@@ -130,6 +133,44 @@ export const COMMANDS: Record<string, Command> = {
       if (!file) throw new Error('backup needs a file name');
       await backupDatabase(core.store.file, resolvePath(file));
       out(JSON.stringify({ file }));
+    },
+  },
+  stats: {
+    summary: 'stats --from YYYY-MM-DD --to YYYY-MM-DD [--by day|hour|district|type]... [--district D] [--type T] [--priority P] [--json]   the numbers behind the statistics screen',
+    async run(core, args, out) {
+      await prepare(core, args);
+      const from = args.options.get('from');
+      const to = args.options.get('to');
+      if (!from || !to) throw new Error('stats needs --from and --to (local dates, --to included)');
+      const timeZone = core.context.settings.read().post?.timeZone ?? 'UTC';
+      let range;
+      try {
+        range = localDatesToRange(from, to, timeZone);
+      } catch {
+        throw new Error('dates are YYYY-MM-DD, and must exist');
+      }
+      if (range.end <= range.start) throw new Error('--to is before --from');
+      const groupings = args.repeated.get('by') ?? ['day'];
+      for (const g of groupings) if (!(GROUPINGS as readonly string[]).includes(g)) throw new Error(`--by must be one of ${GROUPINGS.join(', ')}`);
+      const filters = statsFilters.safeParse({
+        district: args.options.get('district'), type: args.options.get('type'),
+        priority: args.options.has('priority') ? Number(args.options.get('priority')) : undefined,
+      });
+      if (!filters.success) throw new Error('--district, --type or --priority is not one Beacon knows');
+      const scope = { timeZone, range, filters: filters.data };
+      const result: Record<string, unknown> = { from, to, timeZone, filters: filters.data };
+      for (const g of new Set(groupings)) result[g] = await statsRows(core.store.reader, scope, g as Grouping);
+      if (args.flags.has('json')) {
+        out(JSON.stringify(result, null, 2));
+        return;
+      }
+      const secs = (v: unknown) => (typeof v === 'number' ? `${Math.round(v)}s` : '—');
+      for (const g of new Set(groupings)) {
+        out(`by ${g}:  count  call→dispatch median/p90  dispatch→scene median/p90`);
+        for (const row of result[g] as Record<string, unknown>[]) {
+          out(`  ${String(row[g]).padEnd(12)} ${String(row.count).padStart(6)}  ${secs(row.dispatchMedianSec)}/${secs(row.dispatchP90Sec)}  ${secs(row.sceneMedianSec)}/${secs(row.sceneP90Sec)}`);
+        }
+      }
     },
   },
   check: {

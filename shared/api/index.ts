@@ -49,6 +49,7 @@ export const api = {
   'operators.list': channel(empty, z.array(s.operatorAccount)),
   'operators.create': channel(s.createOperatorInput, s.operatorAccount),
   'operators.setDisabled': channel(s.setOperatorDisabledInput, s.operatorAccount),
+  'stats.report': channel(s.statsQuery, s.statsReport),
 } as const;
 
 export type Api = typeof api;

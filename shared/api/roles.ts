@@ -44,6 +44,8 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'operators.list': 'administrator',
   'operators.create': 'administrator',
   'operators.setDisabled': 'administrator',
+  // Trends are read by the duty officer and headquarters.
+  'stats.report': 'supervisor',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

@@ -124,5 +124,6 @@ export const ar: Same<Resources> = {
     timeZone: 'منطقة زمنية غير معروفة.', consoleLetter: 'حرف لاتيني كبير واحد من A إلى Z.', phone: 'أرقام ومسافات و + ( ) - فقط.',
     unknownDistrict: 'ليست من مناطق هذه المحافظة.', unknownSubdistrict: 'ليست من نواحي هذه المنطقة.', duplicateName: 'هذا الاسم مستخدم.',
     unknownField: 'حقل غير متوقع.', chooseTeam: 'اختر فريقًا واحدًا على الأقل.',
+    date: 'أدخل التاريخ بالصيغة YYYY-MM-DD.', periodOrder: 'تنتهي الفترة قبل أن تبدأ.', periodTooLong: 'خمس سنوات على الأكثر في المرة الواحدة.',
   },
 };

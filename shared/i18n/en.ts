@@ -120,6 +120,7 @@ export const en = {
     timeZone: 'Unknown time zone.', consoleLetter: 'One capital letter, A to Z.', phone: 'Digits, spaces, + ( ) - only.',
     unknownDistrict: 'Not a district of this region.', unknownSubdistrict: 'Not a sub-district of this district.', duplicateName: 'That name is already in use.',
     unknownField: 'Unexpected field.', chooseTeam: 'Choose at least one team.',
+    date: 'A date as YYYY-MM-DD, please.', periodOrder: 'The period ends before it starts.', periodTooLong: 'At most 5 years at a time.',
   },
 };
 

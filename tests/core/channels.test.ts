@@ -55,6 +55,8 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'operators.list': [{ all: true }],
   'operators.create': [{ name: 'Ali', pin: '12', role: 'operator', language: 'ar' }, { name: 'Ali', pin: '1234', role: 'god', language: 'ar' }],
   'operators.setDisabled': [{ id: Z, disabled: 'yes' }, { id: 'x', disabled: true }],
+  'stats.report': [{ period: { from: '2026-11-01' } }, { period: { from: '2026-13-01', to: '2026-11-02' } }, { period: { lastHours: 0 } },
+    { period: { from: '2026-11-02', to: '2026-11-01' } }, { period: { lastHours: 24 }, filters: { type: 'meteor' } }],
 };
 
 async function snapshot(t: TestCore) {
@@ -128,6 +130,7 @@ describe('every channel', () => {
       'operators.list': {},
       'operators.create': { name: 'Ali', pin: '1234', role: 'operator', language: 'ar' },
       'operators.setDisabled': { id: Z, disabled: true },
+      'stats.report': { period: { lastHours: 24 } },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

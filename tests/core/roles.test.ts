@@ -43,6 +43,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'operators.list': {},
     'operators.create': { name: 'New operator', pin: '1234', role: 'operator', language: 'ar' },
     'operators.setDisabled': { id: w.noteId, disabled: true },
+    'stats.report': { period: { from: '2026-11-01', to: '2026-11-24' } },
   };
 }
 
@@ -74,7 +75,7 @@ describe('roles', () => {
       }
     }
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
-    const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'teams.save', 'volunteers.save'];
+    const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save'];
     const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),

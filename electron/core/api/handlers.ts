@@ -6,12 +6,13 @@ import { setStatus, updateIncident } from '../incidents/incidentChanges';
 import { findDuplicates, incidentDetail, queue } from '../incidents/queries';
 import { createOperator, getOperator, listOperators, setOperatorDisabled, setOperatorLanguage, signIn } from '../operators/operators';
 import { DISTRICTS } from '../reference/districts';
-import { completeSetup, setupStatus } from '../setup/setup';
+import { completeSetup, requirePost, setupStatus } from '../setup/setup';
 import { addNote, strikeNote } from '../timeline/notes';
 import { advanceAssignment, dispatchTeams, setTeamStatus, suggestTeams } from '../dispatch/dispatch';
 import { attendance, checkIn, checkOut, copyPreviousRoster, rosterFor, shiftFor, walkUp } from '../roster/roster';
 import { teamBoard, teamConflicts } from '../teams/board';
 import { listCentres, listVolunteers, saveCentre, saveTeam, saveVolunteer } from '../teams/teams';
+import { statsReport } from '../stats/statistics';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
 
@@ -94,6 +95,7 @@ export const handlers: Handlers = {
   'roster.walkUp': async (ctx, input) => ({ volunteerId: await walkUp(ctx, ctx.operatorId, input) }),
   'roster.copyPrevious': async (ctx) => ({ count: await copyPreviousRoster(ctx, ctx.operatorId) }),
   'roster.attendance': (ctx, input) => attendance(ctx, input),
+  'stats.report': (ctx, input) => statsReport(ctx.store.reader, input, requirePost(ctx.settings).post.timeZone, ctx.now()),
   'dispatch.suggest': (ctx, input) => suggestTeams(ctx.store.reader, input.incidentId),
   'dispatch.send': async (ctx, input) => {
     await dispatchTeams(ctx, ctx.operatorId, input);

@@ -1,0 +1,278 @@
+// The numbers behind the statistics screen, the `stats` command and the shift summary: SQL
+// aggregates over indexed columns, bucketed on the post's local clock. Nothing here loads
+// incidents into JavaScript to count them.
+//
+// What is counted: incidents by the time their first call was received. An incident
+// cancelled as a duplicate is the same emergency as another one and is left out.
+// Call → dispatch is the first team's dispatch minus the first call; dispatch → on scene is
+// the first team on scene minus that dispatch. Percentiles: see percentiles.ts.
+import { OPEN_STATUSES, type IncidentType } from '../../../shared/domain';
+import type { StatsBucket, StatsFilters, StatsQuery, StatsReport, StatsTotals } from '../../../shared/api/types';
+import type { Connection } from '../db/connection';
+import { DomainError } from '../api/errors';
+import { dayLabel, localDatesToRange, localDaySql, localHourNumberSql, localHourSql, localMonthSql, localWeekdaySql } from './localTime';
+import { zoneOffsetMs } from '../../../shared/time/zoned';
+import { percentileSql } from './percentiles';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Assignments longer than this are not looked for before a period starts (keeps the scan indexed). */
+const LONGEST_ASSIGNMENT = 7 * DAY;
+const MAX_PERIOD = 5 * 366 * DAY;
+
+export interface StatsRange {
+  start: number;
+  end: number;
+}
+
+export interface StatsScope {
+  timeZone: string;
+  range: StatsRange;
+  filters: StatsFilters;
+}
+
+export const GROUPINGS = ['day', 'hour', 'district', 'type', 'month', 'weekday'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export interface GroupRow {
+  key: string | number;
+  count: number;
+  dispatchMedianSec: number | null;
+  dispatchP90Sec: number | null;
+  sceneMedianSec: number | null;
+  sceneP90Sec: number | null;
+}
+
+type Params = (string | number)[];
+
+/** The filters as SQL conditions on incidents (`prefix` names the table). */
+function filterSql(filters: StatsFilters, prefix = ''): { where: string[]; params: Params } {
+  const where: string[] = [`${prefix}cancel_reason IS NOT 'duplicate'`];
+  const params: Params = [];
+  if (filters.district) { where.push(`${prefix}district = ?`); params.push(filters.district); }
+  if (filters.type) { where.push(`${prefix}type = ?`); params.push(filters.type); }
+  if (filters.priority) { where.push(`${prefix}priority = ?`); params.push(filters.priority); }
+  return { where, params };
+}
+
+/** FROM … WHERE for the incidents of a scope. */
+function incidentsIn(scope: StatsScope): { from: string; params: Params } {
+  const filters = filterSql(scope.filters);
+  return {
+    from: `FROM incidents WHERE received_at >= ? AND received_at < ? AND ${filters.where.join(' AND ')}`,
+    params: [scope.range.start, scope.range.end, ...filters.params],
+  };
+}
+
+function bucketSql(grouping: Grouping | 'all', scope: StatsScope, column = 'received_at'): string {
+  const { timeZone, range } = scope;
+  switch (grouping) {
+    case 'all': return '0';
+    case 'day': return localDaySql(column, timeZone, range.start, range.end);
+    case 'hour': return localHourSql(column, timeZone, range.start, range.end);
+    case 'weekday': return localWeekdaySql(column, timeZone, range.start, range.end);
+    case 'month': return localMonthSql(column, timeZone, range.start, range.end);
+    case 'district': return 'district';
+    case 'type': return 'type';
+  }
+}
+
+/** Seconds, to the millisecond. */
+const toSeconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms) / 1000);
+
+/** Count and response times per group, in one shape for every grouping. */
+export async function groupedStats(db: Connection, scope: StatsScope, grouping: Grouping | 'all'): Promise<Map<string | number, GroupRow>> {
+  const bucket = bucketSql(grouping, scope);
+  const { from, params } = incidentsIn(scope);
+  const [counts, dispatch, scene] = await Promise.all([
+    db.all<{ b: string | number; n: number }>(`SELECT ${bucket} AS b, count(*) AS n ${from} GROUP BY b`, params),
+    db.all<{ b: string | number; p50: number; p90: number }>(percentileSql(bucket, 'dispatched_at - received_at', from), params),
+    db.all<{ b: string | number; p50: number; p90: number }>(percentileSql(bucket, 'on_scene_at - dispatched_at', from), params),
+  ]);
+  const rows = new Map<string | number, GroupRow>();
+  for (const r of counts) {
+    rows.set(r.b, { key: r.b, count: r.n, dispatchMedianSec: null, dispatchP90Sec: null, sceneMedianSec: null, sceneP90Sec: null });
+  }
+  for (const r of dispatch) Object.assign(rows.get(r.b)!, { dispatchMedianSec: toSeconds(r.p50), dispatchP90Sec: toSeconds(r.p90) });
+  for (const r of scene) Object.assign(rows.get(r.b)!, { sceneMedianSec: toSeconds(r.p50), sceneP90Sec: toSeconds(r.p90) });
+  return rows;
+}
+
+/** Rows for the `stats` command: every day or hour of the period (zero where nothing happened); districts and types that occur. */
+export async function statsRows(db: Connection, scope: StatsScope, grouping: Grouping): Promise<Record<string, string | number | null>[]> {
+  const rows = await groupedStats(db, scope, grouping);
+  const empty = (key: string | number): GroupRow => ({ key, count: 0, dispatchMedianSec: null, dispatchP90Sec: null, sceneMedianSec: null, sceneP90Sec: null });
+  let ordered: GroupRow[];
+  let label: (key: string | number) => string | number = (key) => key;
+  if (grouping === 'day') {
+    const days = dayNumbers(scope);
+    ordered = days.map((d) => rows.get(d) ?? empty(d));
+    label = (key) => dayLabel(Number(key));
+  } else if (grouping === 'hour') {
+    ordered = Array.from({ length: 24 }, (_, h) => rows.get(h) ?? empty(h));
+  } else if (grouping === 'weekday') {
+    ordered = Array.from({ length: 7 }, (_, d) => rows.get(d) ?? empty(d));
+  } else {
+    ordered = [...rows.values()].sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
+  }
+  return ordered.map(({ key, ...rest }) => ({ [grouping]: label(key), ...rest }));
+}
+
+/** Local day numbers a scope covers, first to last. */
+function dayNumbers(scope: StatsScope): number[] {
+  const first = localDayOf(scope.range.start, scope.timeZone);
+  const last = localDayOf(scope.range.end - 1, scope.timeZone);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+function localDayOf(at: number, timeZone: string): number {
+  return Math.floor((at + zoneOffsetMs(at, timeZone)) / DAY);
+}
+
+/** The period a query asks for, on the post's clock, and the bucket its charts use. */
+export function resolvePeriod(query: StatsQuery, timeZone: string, now: number): StatsRange & { bucket: StatsBucket } {
+  let range: StatsRange;
+  if ('lastHours' in query.period) {
+    range = { start: now - query.period.lastHours * HOUR, end: now };
+  } else {
+    try {
+      range = localDatesToRange(query.period.from, query.period.to, timeZone);
+    } catch {
+      throw new DomainError('error.invalidInput', undefined, { 'period.from': 'validation.date' });
+    }
+    if (range.end <= range.start) throw new DomainError('error.invalidInput', undefined, { 'period.to': 'validation.periodOrder' });
+  }
+  if (range.end - range.start > MAX_PERIOD) throw new DomainError('error.invalidInput', undefined, { 'period.to': 'validation.periodTooLong' });
+  const length = range.end - range.start;
+  const bucket: StatsBucket = length <= 3 * DAY ? 'hour' : length <= 92 * DAY ? 'day' : 'month';
+  return { ...range, bucket };
+}
+
+async function totals(db: Connection, scope: StatsScope, now: number): Promise<StatsTotals> {
+  const { from, params } = incidentsIn(scope);
+  const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
+  const [groups, sums, calls, hours] = await Promise.all([
+    groupedStats(db, scope, 'all'),
+    db.get<{ trapped: number | null; injured: number | null; dead: number | null; closed: number; cancelled: number; open: number }>(
+      `SELECT sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
+         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+         count(*) FILTER (WHERE status IN (${open})) AS open ${from}`, params),
+    callCount(db, scope),
+    teamHours(db, scope, now),
+  ]);
+  const all = groups.get(0);
+  return {
+    incidents: all?.count ?? 0, calls,
+    dispatchMedianSec: all?.dispatchMedianSec ?? null, dispatchP90Sec: all?.dispatchP90Sec ?? null,
+    sceneMedianSec: all?.sceneMedianSec ?? null, sceneP90Sec: all?.sceneP90Sec ?? null,
+    trapped: sums?.trapped ?? 0, injured: sums?.injured ?? 0, dead: sums?.dead ?? 0,
+    closed: sums?.closed ?? 0, cancelled: sums?.cancelled ?? 0, open: sums?.open ?? 0,
+    teamHours: round1(hours.reduce((sum, t) => sum + t.hours, 0)),
+  };
+}
+
+/** Calls received in the period (by each call's own time) about incidents that pass the filters. */
+async function callCount(db: Connection, scope: StatsScope): Promise<number> {
+  const filters = filterSql(scope.filters, 'i.');
+  const row = await db.get<{ n: number }>(
+    `SELECT count(*) AS n FROM calls c JOIN incidents i ON i.id = c.incident_id WHERE c.received_at >= ? AND c.received_at < ? AND ${filters.where.join(' AND ')}`,
+    [scope.range.start, scope.range.end, ...filters.params]);
+  return row?.n ?? 0;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Hours each team was committed (dispatched until cleared, or until now) within the period,
+ * on incidents that pass the filters; time outside the period is not counted.
+ */
+export async function teamHours(db: Connection, scope: StatsScope, now: number): Promise<{ teamId: string; callSign: string; hours: number }[]> {
+  const { start, end } = scope.range;
+  const filters = filterSql(scope.filters, 'i.');
+  const where = ['a.dispatched_at >= ?', 'a.dispatched_at < ?', 'coalesce(a.cleared_at, ?) > ?', ...filters.where];
+  const params: Params = [now, end, start, start - LONGEST_ASSIGNMENT, end, now, start, ...filters.params];
+  const rows = await db.all<{ team_id: string; call_sign: string; ms: number }>(
+    `SELECT a.team_id, t.call_sign, sum(min(coalesce(a.cleared_at, ?), ?) - max(a.dispatched_at, ?)) AS ms
+       FROM assignments a JOIN incidents i ON i.id = a.incident_id JOIN teams t ON t.id = a.team_id
+      WHERE ${where.join(' AND ')} GROUP BY a.team_id ORDER BY ms DESC, t.call_sign`, params);
+  return rows.filter((r) => r.ms > 0).map((r) => ({ teamId: r.team_id, callSign: r.call_sign, hours: round1(r.ms / HOUR) }));
+}
+
+/** Labels of every bucket of a period, in order. */
+function bucketLabels(scope: StatsScope, bucket: StatsBucket): string[] {
+  if (bucket === 'day') return dayNumbers(scope).map(dayLabel);
+  if (bucket === 'month') {
+    const months = new Set<string>();
+    for (const day of dayNumbers(scope)) months.add(dayLabel(day).slice(0, 7));
+    return [...months];
+  }
+  const labels = new Set<string>();
+  for (let t = Math.floor(scope.range.start / HOUR) * HOUR; t < scope.range.end; t += HOUR) labels.add(hourLabel(t, scope.timeZone));
+  return [...labels];
+}
+
+/** YYYY-MM-DDTHH of the local hour an instant falls in. */
+function hourLabel(at: number, timeZone: string): string {
+  return new Date(at + zoneOffsetMs(at, timeZone)).toISOString().slice(0, 13);
+}
+
+/** SQL for the chart bucket of `received_at`, labelled as bucketLabels labels it. */
+function chartBucketSql(scope: StatsScope, bucket: StatsBucket): { sql: string; label: (raw: string | number) => string } {
+  if (bucket === 'day') return { sql: bucketSql('day', scope), label: (raw) => dayLabel(Number(raw)) };
+  if (bucket === 'month') return { sql: bucketSql('month', scope), label: String };
+  // Local hours since the epoch; the label is that local hour's date and hour.
+  return { sql: localHourNumberSql('received_at', scope.timeZone, scope.range.start, scope.range.end), label: (raw) => new Date(Number(raw) * HOUR).toISOString().slice(0, 13) };
+}
+
+/** Everything the statistics screen shows, for one period and its filters, with the period before it. */
+export async function statsReport(db: Connection, query: StatsQuery, timeZone: string, now: number): Promise<StatsReport> {
+  const period = resolvePeriod(query, timeZone, now);
+  const length = period.end - period.start;
+  const scope: StatsScope = { timeZone, range: { start: period.start, end: period.end }, filters: query.filters };
+  const previousScope: StatsScope = { ...scope, range: { start: period.start - length, end: period.start } };
+  const { from, params } = incidentsIn(scope);
+  const chart = chartBucketSql(scope, period.bucket);
+  const weekday = bucketSql('weekday', scope);
+  const hour = bucketSql('hour', scope);
+
+  const [current, previous, byType, heat, districts, previousDistricts, casualties, dispatch, scene, hours] = await Promise.all([
+    totals(db, scope, now),
+    totals(db, previousScope, now),
+    db.all<{ b: string | number; type: IncidentType; n: number }>(`SELECT ${chart.sql} AS b, type, count(*) AS n ${from} GROUP BY b, type`, params),
+    db.all<{ weekday: number; hour: number; n: number }>(`SELECT ${weekday} AS weekday, ${hour} AS hour, count(*) AS n ${from} GROUP BY 1, 2`, params),
+    groupedStats(db, scope, 'district'),
+    groupedStats(db, previousScope, 'district'),
+    db.all<{ b: string | number; trapped: number; injured: number; dead: number; closed: number; cancelled: number }>(
+      `SELECT ${chart.sql} AS b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
+         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${from} GROUP BY b`, params),
+    db.all<{ b: string | number; p50: number; p90: number }>(percentileSql(chart.sql, 'dispatched_at - received_at', from), params),
+    db.all<{ b: string | number; p50: number; p90: number }>(percentileSql(chart.sql, 'on_scene_at - dispatched_at', from), params),
+    teamHours(db, scope, now),
+  ]);
+
+  const buckets = bucketLabels(scope, period.bucket);
+  const byBucket = <T>(rows: { b: string | number }[], pick: (row: never) => T) => new Map(rows.map((r) => [chart.label(r.b), pick(r as never)]));
+  const dispatchBy = byBucket(dispatch, (r: { p50: number; p90: number }) => r);
+  const sceneBy = byBucket(scene, (r: { p50: number; p90: number }) => r);
+  const casualtiesBy = byBucket(casualties, (r: { trapped: number; injured: number; dead: number; closed: number; cancelled: number }) => r);
+
+  return {
+    start: period.start, end: period.end, previousStart: previousScope.range.start, bucket: period.bucket, buckets,
+    totals: current, previous,
+    byBucketType: byType.map((r) => ({ bucket: chart.label(r.b), type: r.type, count: r.n })),
+    heat: heat.map((r) => ({ weekday: r.weekday, hour: r.hour, count: r.n })),
+    byDistrict: [...districts.values()]
+      .map((r) => ({ district: String(r.key), count: r.count, previous: previousDistricts.get(r.key)?.count ?? 0 }))
+      .sort((a, b) => b.count - a.count || a.district.localeCompare(b.district)),
+    responseByBucket: buckets.filter((b) => dispatchBy.has(b) || sceneBy.has(b)).map((b) => ({
+      bucket: b,
+      dispatchMedianSec: toSeconds(dispatchBy.get(b)?.p50), dispatchP90Sec: toSeconds(dispatchBy.get(b)?.p90),
+      sceneMedianSec: toSeconds(sceneBy.get(b)?.p50), sceneP90Sec: toSeconds(sceneBy.get(b)?.p90),
+    })),
+    casualtiesByBucket: buckets.map((b) => {
+      const r = casualtiesBy.get(b);
+      return { bucket: b, trapped: r?.trapped ?? 0, injured: r?.injured ?? 0, dead: r?.dead ?? 0, closed: r?.closed ?? 0, cancelled: r?.cancelled ?? 0 };
+    }),
+    teamHours: hours,
+  };
+}
