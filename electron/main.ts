@@ -74,7 +74,9 @@ function hardenSession(): void {
   ses.setPermissionCheckHandler(() => false);
   // Nothing leaves the machine from the window: the renderer loads only its own files.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || (DEV_SERVER !== undefined && details.url.startsWith(DEV_SERVER));
+    // blob: and data: are made in the page itself (chart images, CSV downloads): they never leave the machine.
+    const local = ['file:', 'devtools:', 'blob:', 'data:'].some((scheme) => details.url.startsWith(scheme));
+    const allowed = local || (DEV_SERVER !== undefined && details.url.startsWith(DEV_SERVER));
     callback({ cancel: !allowed });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {

@@ -9,6 +9,7 @@ import { IntakeDialog } from './features/intake/IntakeDialog';
 import { OrganisationScreen } from './features/organisation/OrganisationScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { RosterScreen } from './features/roster/RosterScreen';
+import { StatsScreen } from './features/stats/StatsScreen';
 import { TeamBoard } from './features/teams/TeamBoard';
 import { WallDisplay } from './features/wall/WallDisplay';
 import { mayCall } from '../../shared/api';
@@ -99,7 +100,7 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
   const incidentId = /^#\/incident\/([0-9a-f-]{36})$/.exec(hash)?.[1];
   if (locked) return <LockScreen operator={operator} minutes={lockAfterMinutes} onUnlocked={unlocked} onSignOut={onSignOut} />;
   if (hash === '#/wall') return <WallDisplay />;
-  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : 'queues';
+  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : 'queues';
   return (
     <RoleContext.Provider value={operator.role}>
     <div className="console">
@@ -114,6 +115,8 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
           <a href="#/roster" aria-current={section === 'roster' ? 'page' : undefined}>{t('nav.roster')}</a>
           {mayCall(operator.role, 'supervisor')
             ? <a href="#/organisation" aria-current={section === 'organisation' ? 'page' : undefined}>{t('nav.organisation')}</a> : null}
+          {mayCall(operator.role, 'supervisor')
+            ? <a href="#/stats" aria-current={section === 'stats' ? 'page' : undefined}>{t('nav.stats')}</a> : null}
           <a href="#/wall">{t('nav.wall')}</a>
         </nav>
         <div className="header__actions">
@@ -131,6 +134,7 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
         {incidentId ? <IncidentView id={incidentId} onBack={() => navigate('#/')} />
           : section === 'roster' ? <RosterScreen />
           : section === 'organisation' ? <OrganisationScreen />
+          : section === 'stats' ? <StatsScreen />
           : (
             <div className="main-split">
               <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />

@@ -15,6 +15,8 @@ export interface Locale {
   time: (ms: number) => string;
   dateTime: (ms: number) => string;
   duration: (ms: number) => string;
+  /** A number in the operator's language, with at most `digits` decimals. */
+  number: (n: number, digits?: number) => string;
   timeZone: string;
 }
 
@@ -26,11 +28,13 @@ export function makeLocale(language: Language, timeZone: string): Locale {
   const timeFormat = new Intl.DateTimeFormat(tag, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const tCode = (code: string, params?: Record<string, string | number>) => translateCode(t, code, params);
+  const numberFormats = [0, 1, 2].map((digits) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }));
   return {
     language, dir: language === 'ar' ? 'rtl' : 'ltr', t, tCode, timeZone,
     errorText: (error) => tCode(error.code, error.params),
     time: (ms) => timeFormat.format(ms),
     dateTime: (ms) => dateTimeFormat.format(ms),
+    number: (n, digits = 0) => numberFormats[Math.max(0, Math.min(2, digits))]!.format(n),
     duration: (ms) => {
       const s = Math.max(0, Math.floor(ms / 1000));
       if (s < 60) return t('duration.seconds', { s });
