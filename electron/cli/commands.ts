@@ -15,6 +15,7 @@ import { zonedTimeToEpoch } from '../../shared/time/zoned';
 import { statsFilters } from '../../shared/api/schemas';
 import { localDatesToRange } from '../core/stats/localTime';
 import { GROUPINGS, statsRows, type Grouping } from '../core/stats/statistics';
+import { importCsvCommand } from './importCsv';
 
 /** A destination's version vector: `check`'s JSON output, or a bare { origin: seq } map. */
 function readVector(file: string): VersionVector {
@@ -45,7 +46,7 @@ export interface Command {
 }
 
 /** Every command works on an empty data folder: it sets up a post with defaults first. */
-async function prepare(core: Core, args: ParsedArgs): Promise<string> {
+export async function prepare(core: Core, args: ParsedArgs): Promise<string> {
   const postCode = args.options.get('post');
   if (postCode !== undefined && !/^[A-Z]{2,5}$/.test(postCode)) throw new Error('--post must be 2 to 5 capital letters, e.g. LTK');
   ensurePost(core.context.settings, postCode);
@@ -173,6 +174,7 @@ export const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'import-csv': importCsvCommand,
   check: {
     summary: 'check   schema version, integrity_check, row counts and the operation count, as JSON',
     async run(core, args, out) {

@@ -10,6 +10,7 @@ import { OrganisationScreen } from './features/organisation/OrganisationScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { RosterScreen } from './features/roster/RosterScreen';
 import { StatsScreen } from './features/stats/StatsScreen';
+import { ImportScreen } from './features/stats/ImportScreen';
 import { TeamBoard } from './features/teams/TeamBoard';
 import { WallDisplay } from './features/wall/WallDisplay';
 import { mayCall } from '../../shared/api';
@@ -100,7 +101,7 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
   const incidentId = /^#\/incident\/([0-9a-f-]{36})$/.exec(hash)?.[1];
   if (locked) return <LockScreen operator={operator} minutes={lockAfterMinutes} onUnlocked={unlocked} onSignOut={onSignOut} />;
   if (hash === '#/wall') return <WallDisplay />;
-  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : 'queues';
+  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : 'queues';
   return (
     <RoleContext.Provider value={operator.role}>
     <div className="console">
@@ -116,7 +117,7 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
           {mayCall(operator.role, 'supervisor')
             ? <a href="#/organisation" aria-current={section === 'organisation' ? 'page' : undefined}>{t('nav.organisation')}</a> : null}
           {mayCall(operator.role, 'supervisor')
-            ? <a href="#/stats" aria-current={section === 'stats' ? 'page' : undefined}>{t('nav.stats')}</a> : null}
+            ? <a href="#/stats" aria-current={section === 'stats' || section === 'import' ? 'page' : undefined}>{t('nav.stats')}</a> : null}
           <a href="#/wall">{t('nav.wall')}</a>
         </nav>
         <div className="header__actions">
@@ -135,6 +136,7 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
           : section === 'roster' ? <RosterScreen />
           : section === 'organisation' ? <OrganisationScreen />
           : section === 'stats' ? <StatsScreen />
+          : section === 'import' ? <ImportScreen />
           : (
             <div className="main-split">
               <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />

@@ -50,6 +50,10 @@ export const api = {
   'operators.create': channel(s.createOperatorInput, s.operatorAccount),
   'operators.setDisabled': channel(s.setOperatorDisabledInput, s.operatorAccount),
   'stats.report': channel(s.statsQuery, s.statsReport),
+  'import.inspect': channel(s.importInspectInput, s.importInspection),
+  'import.preview': channel(s.importRunInput, s.importPreview),
+  'import.start': channel(s.importRunInput, s.importJob),
+  'import.status': channel(s.importJob.strict(), s.importStatus),
 } as const;
 
 export type Api = typeof api;

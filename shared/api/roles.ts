@@ -46,6 +46,11 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'operators.setDisabled': 'administrator',
   // Trends are read by the duty officer and headquarters.
   'stats.report': 'supervisor',
+  // Bringing in another system's history adds many incidents at once: the duty officer's call.
+  'import.inspect': 'supervisor',
+  'import.preview': 'supervisor',
+  'import.start': 'supervisor',
+  'import.status': 'supervisor',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

@@ -346,3 +346,29 @@ export const statsReport = z.object({
   })),
   teamHours: z.array(z.object({ teamId: z.string(), callSign: z.string(), hours: z.number() })),
 });
+
+// ── CSV import of other systems' call logs (issue 4) ─────────────────────────
+/** An export as text (the renderer decodes the file in the encoding chosen); 64 MB at most. */
+const csvText = z.string().min(1, { error: 'validation.required' }).max(64 * 1024 * 1024, { error: 'validation.tooLarge' });
+export const importInspectInput = z.object({ text: csvText }).strict();
+export const importInspection = z.object({
+  columns: z.array(z.string()), delimiter: z.string(), sample: z.array(z.array(z.string())), rows: z.number(),
+});
+/** The mapping is checked whole by the core's own schema (electron/core/import/mapping.ts). */
+export const importRunInput = z.object({ text: csvText, mapping: z.record(z.string(), z.unknown()) }).strict();
+export const importRejection = z.object({ line: z.number(), reason: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export const importPreview = z.object({
+  columns: z.array(z.string()),
+  incidents: z.array(z.object({
+    lines: z.array(z.number()), alreadyImported: z.boolean(), receivedAt: z.number(), type: incidentType, priority: z.number(),
+    district: z.string(), locality: z.string().nullable(), dispatchedAt: z.number().nullable(), onSceneAt: z.number().nullable(),
+    clearedAt: z.number().nullable(), closedAt: z.number().nullable(), trapped: z.number(), injured: z.number(), dead: z.number(),
+    teams: z.number(), unmatchedUnits: z.array(z.string()),
+  })),
+  rejected: z.array(importRejection),
+});
+export const importJob = z.object({ jobId: id });
+export const importStatus = z.object({
+  state: z.enum(['running', 'done', 'failed']), rows: z.number(), read: z.number(), imported: z.number(), skipped: z.number(),
+  rejected: z.array(importRejection), rejectedCount: z.number(), error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
+});

@@ -31,3 +31,7 @@ export type StatsFilters = z.output<typeof s.statsFilters>;
 export type StatsTotals = z.output<typeof s.statsTotals>;
 export type StatsReport = z.output<typeof s.statsReport>;
 export type StatsBucket = z.output<typeof s.statsBucket>;
+export type ImportInspection = z.output<typeof s.importInspection>;
+export type ImportPreviewView = z.output<typeof s.importPreview>;
+export type ImportStatus = z.output<typeof s.importStatus>;
+export type ImportRejection = z.output<typeof s.importRejection>;

@@ -16,6 +16,8 @@ import { queueSql, type QueueFilter } from '../../electron/core/incidents/querie
 import { Connection, type SqlValue } from '../../electron/core/db/connection';
 import { DATABASE_FILE } from '../../electron/core/db/store';
 import type { Input } from '../../shared/api';
+import { statsQuery } from '../../shared/api/schemas';
+import { statsReport } from '../../electron/core/stats/statistics';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const CACHE = resolve('.bench-cache');
@@ -138,8 +140,41 @@ async function measure(size: number) {
   let k = 0;
   record('incident view (timeline, calls, assignments)', size, await time(RUNS, () => invoke('incidents.get', { id: ids[k++ % ids.length] })), '≤ 5 ms');
   record('team board', size, await time(RUNS, () => invoke('teams.board', {})), '—');
+  await measureStatistics(core, invoke, file, size);
   table.push({ operation: 'main-process memory (RSS, MB)', size, medianMs: process.memoryUsage().rss / 1048576, worstMs: process.memoryUsage().rss / 1048576, baselineMs: null, ratio: null, target: '≤ 250 MB at 1M' });
   await core.close();
+}
+
+/**
+ * Each chart of the statistics screen: the statements it runs (named by the comment each one
+ * carries), timed through the core and in the sqlite3 shell; then the whole screen.
+ */
+async function measureStatistics(core: Core, invoke: (channel: Parameters<Core['invoke']>[1], input: unknown) => Promise<unknown>, file: string, size: number) {
+  const latest = (await core.store.reader.get<{ at: number }>('SELECT max(received_at) AS at FROM incidents'))!.at;
+  const date = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10); // the bench post is in Damascus, UTC+3
+  const timeZone = core.context.settings.read().post?.timeZone ?? 'UTC';
+  for (const [label, days] of [['30 days', 30], ['12 months', 365]] as const) {
+    const query = { period: { from: date(latest - (days - 1) * 86_400_000), to: date(latest) }, filters: {} };
+    const statements: { sql: string; params: SqlValue[] }[] = [];
+    const reader = core.store.reader;
+    const recorder = {
+      all: (sql: string, params: SqlValue[] = []) => { statements.push({ sql, params }); return reader.all(sql, params); },
+      get: (sql: string, params: SqlValue[] = []) => { statements.push({ sql, params }); return reader.get(sql, params); },
+    } as unknown as Connection;
+    await statsReport(recorder, statsQuery.parse(query), timeZone, latest);
+    const charts = new Map<string, typeof statements>();
+    for (const s of statements) {
+      const chart = /^\/\* (.+?) \*\//.exec(s.sql)?.[1] ?? 'other';
+      charts.set(chart, [...(charts.get(chart) ?? []), s]);
+    }
+    for (const [chart, list] of charts) {
+      const samples = await time(5, async () => { for (const s of list) await reader.all(s.sql, s.params); });
+      const shell = list.map((s) => shellMs(file, s.sql, s.params, 5));
+      const baseline = shell.every((x) => x !== null) ? shell.reduce((a, b) => a! + b!, 0) : null;
+      record(`stats ${label}: ${chart}`, size, samples, '≤ 100 ms at 1M, vs shell', baseline);
+    }
+    record(`stats ${label}: whole screen (stats.report)`, size, await time(5, () => invoke('stats.report', query)), '—');
+  }
 }
 
 for (const size of SIZES) {

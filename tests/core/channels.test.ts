@@ -57,6 +57,10 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'operators.setDisabled': [{ id: Z, disabled: 'yes' }, { id: 'x', disabled: true }],
   'stats.report': [{ period: { from: '2026-11-01' } }, { period: { from: '2026-13-01', to: '2026-11-02' } }, { period: { lastHours: 0 } },
     { period: { from: '2026-11-02', to: '2026-11-01' } }, { period: { lastHours: 24 }, filters: { type: 'meteor' } }],
+  'import.inspect': [{ text: '' }, { text: 42 }, { text: 'a,b', extra: 1 }],
+  'import.preview': [{ text: 'a,b\n1,2' }, { text: 'a,b\n1,2', mapping: 'all' }],
+  'import.start': [{ text: 'a,b\n1,2', mapping: [] }, { text: 'x'.repeat(64 * 1024 * 1024 + 1), mapping: {} }],
+  'import.status': [{ jobId: 'x' }, {}, { jobId: Z, more: 1 }],
 };
 
 async function snapshot(t: TestCore) {
@@ -131,6 +135,10 @@ describe('every channel', () => {
       'operators.create': { name: 'Ali', pin: '1234', role: 'operator', language: 'ar' },
       'operators.setDisabled': { id: Z, disabled: true },
       'stats.report': { period: { lastHours: 24 } },
+      'import.inspect': { text: 'a,b\n1,2' },
+      'import.preview': { text: 'a,b\n1,2', mapping: {} },
+      'import.start': { text: 'a,b\n1,2', mapping: {} },
+      'import.status': { jobId: Z },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

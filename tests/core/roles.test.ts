@@ -44,6 +44,11 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'operators.create': { name: 'New operator', pin: '1234', role: 'operator', language: 'ar' },
     'operators.setDisabled': { id: w.noteId, disabled: true },
     'stats.report': { period: { from: '2026-11-01', to: '2026-11-24' } },
+    'import.inspect': { text: 'when,what,where\n2026-11-01 10:00,fire,jableh' },
+    'import.preview': { text: 'when,what,where\n2026-11-01 10:00,fire,jableh', mapping: {} },
+    // An unusable mapping: refused before any import starts, so this check writes nothing.
+    'import.start': { text: 'when,what,where\n2026-11-01 10:00,fire,jableh', mapping: {} },
+    'import.status': { jobId: w.noteId },
   };
 }
 
@@ -75,7 +80,8 @@ describe('roles', () => {
       }
     }
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
-    const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save'];
+    const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
+      'import.inspect', 'import.preview', 'import.start', 'import.status'];
     const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),

@@ -13,6 +13,7 @@ import { attendance, checkIn, checkOut, copyPreviousRoster, rosterFor, shiftFor,
 import { teamBoard, teamConflicts } from '../teams/board';
 import { listCentres, listVolunteers, saveCentre, saveTeam, saveVolunteer } from '../teams/teams';
 import { statsReport } from '../stats/statistics';
+import { importStatus, inspectExport, previewImport, startImport } from '../import/importJobs';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
 
@@ -95,6 +96,10 @@ export const handlers: Handlers = {
   'roster.walkUp': async (ctx, input) => ({ volunteerId: await walkUp(ctx, ctx.operatorId, input) }),
   'roster.copyPrevious': async (ctx) => ({ count: await copyPreviousRoster(ctx, ctx.operatorId) }),
   'roster.attendance': (ctx, input) => attendance(ctx, input),
+  'import.inspect': async (_ctx, input) => inspectExport(input.text),
+  'import.preview': (ctx, input) => previewImport(ctx, input.text, input.mapping),
+  'import.start': async (ctx, input) => startImport(ctx, ctx.operatorId, input.text, input.mapping),
+  'import.status': async (_ctx, input) => importStatus(input.jobId),
   'stats.report': (ctx, input) => statsReport(ctx.store.reader, input, requirePost(ctx.settings).post.timeZone, ctx.now()),
   'dispatch.suggest': (ctx, input) => suggestTeams(ctx.store.reader, input.incidentId),
   'dispatch.send': async (ctx, input) => {

@@ -77,17 +77,20 @@ function bucketSql(grouping: Grouping | 'all', scope: StatsScope, column = 'rece
   }
 }
 
+/** Names the chart a statement serves, so the benchmark can time each chart's SQL on its own. */
+const tag = (chart: string, sql: string) => `/* ${chart} */ ${sql}`;
+
 /** Seconds, to the millisecond. */
 const toSeconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms) / 1000);
 
 /** Count and response times per group, in one shape for every grouping. */
-export async function groupedStats(db: Connection, scope: StatsScope, grouping: Grouping | 'all'): Promise<Map<string | number, GroupRow>> {
+export async function groupedStats(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart = `by ${grouping}`): Promise<Map<string | number, GroupRow>> {
   const bucket = bucketSql(grouping, scope);
   const { from, params } = incidentsIn(scope);
   const [counts, dispatch, scene] = await Promise.all([
-    db.all<{ b: string | number; n: number }>(`SELECT ${bucket} AS b, count(*) AS n ${from} GROUP BY b`, params),
-    db.all<{ b: string | number; p50: number; p90: number }>(percentileSql(bucket, 'dispatched_at - received_at', from), params),
-    db.all<{ b: string | number; p50: number; p90: number }>(percentileSql(bucket, 'on_scene_at - dispatched_at', from), params),
+    db.all<{ b: string | number; n: number }>(tag(chart, `SELECT ${bucket} AS b, count(*) AS n ${from} GROUP BY b`), params),
+    db.all<{ b: string | number; p50: number; p90: number }>(tag(chart, percentileSql(bucket, 'dispatched_at - received_at', from)), params),
+    db.all<{ b: string | number; p50: number; p90: number }>(tag(chart, percentileSql(bucket, 'on_scene_at - dispatched_at', from)), params),
   ]);
   const rows = new Map<string | number, GroupRow>();
   for (const r of counts) {
@@ -148,17 +151,18 @@ export function resolvePeriod(query: StatsQuery, timeZone: string, now: number):
   return { ...range, bucket };
 }
 
-async function totals(db: Connection, scope: StatsScope, now: number): Promise<StatsTotals> {
+/** The key figures of a period. Team hours are passed in when the caller has them already. */
+export async function totals(db: Connection, scope: StatsScope, now: number, hoursKnown?: { hours: number }[]): Promise<StatsTotals> {
   const { from, params } = incidentsIn(scope);
   const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
   const [groups, sums, calls, hours] = await Promise.all([
-    groupedStats(db, scope, 'all'),
+    groupedStats(db, scope, 'all', 'key figures'),
     db.get<{ trapped: number | null; injured: number | null; dead: number | null; closed: number; cancelled: number; open: number }>(
-      `SELECT sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
+      tag('key figures', `SELECT sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
          count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
-         count(*) FILTER (WHERE status IN (${open})) AS open ${from}`, params),
+         count(*) FILTER (WHERE status IN (${open})) AS open ${from}`), params),
     callCount(db, scope),
-    teamHours(db, scope, now),
+    hoursKnown ?? teamHours(db, scope, now, 'key figures'),
   ]);
   const all = groups.get(0);
   return {
@@ -175,7 +179,7 @@ async function totals(db: Connection, scope: StatsScope, now: number): Promise<S
 async function callCount(db: Connection, scope: StatsScope): Promise<number> {
   const filters = filterSql(scope.filters, 'i.');
   const row = await db.get<{ n: number }>(
-    `SELECT count(*) AS n FROM calls c JOIN incidents i ON i.id = c.incident_id WHERE c.received_at >= ? AND c.received_at < ? AND ${filters.where.join(' AND ')}`,
+    tag('key figures', `SELECT count(*) AS n FROM calls c JOIN incidents i ON i.id = c.incident_id WHERE c.received_at >= ? AND c.received_at < ? AND ${filters.where.join(' AND ')}`),
     [scope.range.start, scope.range.end, ...filters.params]);
   return row?.n ?? 0;
 }
@@ -186,15 +190,15 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * Hours each team was committed (dispatched until cleared, or until now) within the period,
  * on incidents that pass the filters; time outside the period is not counted.
  */
-export async function teamHours(db: Connection, scope: StatsScope, now: number): Promise<{ teamId: string; callSign: string; hours: number }[]> {
+export async function teamHours(db: Connection, scope: StatsScope, now: number, chart = 'team utilisation'): Promise<{ teamId: string; callSign: string; hours: number }[]> {
   const { start, end } = scope.range;
   const filters = filterSql(scope.filters, 'i.');
   const where = ['a.dispatched_at >= ?', 'a.dispatched_at < ?', 'coalesce(a.cleared_at, ?) > ?', ...filters.where];
   const params: Params = [now, end, start, start - LONGEST_ASSIGNMENT, end, now, start, ...filters.params];
-  const rows = await db.all<{ team_id: string; call_sign: string; ms: number }>(
+  const rows = await db.all<{ team_id: string; call_sign: string; ms: number }>(tag(chart,
     `SELECT a.team_id, t.call_sign, sum(min(coalesce(a.cleared_at, ?), ?) - max(a.dispatched_at, ?)) AS ms
        FROM assignments a JOIN incidents i ON i.id = a.incident_id JOIN teams t ON t.id = a.team_id
-      WHERE ${where.join(' AND ')} GROUP BY a.team_id ORDER BY ms DESC, t.call_sign`, params);
+      WHERE ${where.join(' AND ')} GROUP BY a.team_id ORDER BY ms DESC, t.call_sign`), params);
   return rows.filter((r) => r.ms > 0).map((r) => ({ teamId: r.team_id, callSign: r.call_sign, hours: round1(r.ms / HOUR) }));
 }
 
@@ -235,20 +239,25 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
   const weekday = bucketSql('weekday', scope);
   const hour = bucketSql('hour', scope);
 
-  const [current, previous, byType, heat, districts, previousDistricts, casualties, dispatch, scene, hours] = await Promise.all([
-    totals(db, scope, now),
+  const previousFrom = incidentsIn(previousScope);
+  const districtCounts = (f: { from: string; params: Params }) =>
+    db.all<{ district: string; n: number }>(tag('by district', `SELECT district, count(*) AS n ${f.from} GROUP BY district`), f.params);
+
+  const hours = await teamHours(db, scope, now);
+  const [current, previous, byType, heat, districts, previousDistricts, casualties, dispatch, scene] = await Promise.all([
+    totals(db, scope, now, hours),
     totals(db, previousScope, now),
-    db.all<{ b: string | number; type: IncidentType; n: number }>(`SELECT ${chart.sql} AS b, type, count(*) AS n ${from} GROUP BY b, type`, params),
-    db.all<{ weekday: number; hour: number; n: number }>(`SELECT ${weekday} AS weekday, ${hour} AS hour, count(*) AS n ${from} GROUP BY 1, 2`, params),
-    groupedStats(db, scope, 'district'),
-    groupedStats(db, previousScope, 'district'),
+    db.all<{ b: string | number; type: IncidentType; n: number }>(tag('by type', `SELECT ${chart.sql} AS b, type, count(*) AS n ${from} GROUP BY b, type`), params),
+    db.all<{ weekday: number; hour: number; n: number }>(tag('heat map', `SELECT ${weekday} AS weekday, ${hour} AS hour, count(*) AS n ${from} GROUP BY 1, 2`), params),
+    districtCounts({ from, params }),
+    districtCounts(previousFrom),
     db.all<{ b: string | number; trapped: number; injured: number; dead: number; closed: number; cancelled: number }>(
-      `SELECT ${chart.sql} AS b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
-         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${from} GROUP BY b`, params),
-    db.all<{ b: string | number; p50: number; p90: number }>(percentileSql(chart.sql, 'dispatched_at - received_at', from), params),
-    db.all<{ b: string | number; p50: number; p90: number }>(percentileSql(chart.sql, 'on_scene_at - dispatched_at', from), params),
-    teamHours(db, scope, now),
+      tag('casualties', `SELECT ${chart.sql} AS b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
+         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${from} GROUP BY b`), params),
+    db.all<{ b: string | number; p50: number; p90: number }>(tag('response times', percentileSql(chart.sql, 'dispatched_at - received_at', from)), params),
+    db.all<{ b: string | number; p50: number; p90: number }>(tag('response times', percentileSql(chart.sql, 'on_scene_at - dispatched_at', from)), params),
   ]);
+  const previousByDistrict = new Map(previousDistricts.map((d) => [d.district, d.n]));
 
   const buckets = bucketLabels(scope, period.bucket);
   const byBucket = <T>(rows: { b: string | number }[], pick: (row: never) => T) => new Map(rows.map((r) => [chart.label(r.b), pick(r as never)]));
@@ -261,8 +270,9 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
     totals: current, previous,
     byBucketType: byType.map((r) => ({ bucket: chart.label(r.b), type: r.type, count: r.n })),
     heat: heat.map((r) => ({ weekday: r.weekday, hour: r.hour, count: r.n })),
-    byDistrict: [...districts.values()]
-      .map((r) => ({ district: String(r.key), count: r.count, previous: previousDistricts.get(r.key)?.count ?? 0 }))
+    // A district quiet now but busy before is shown too: the drop is the news.
+    byDistrict: [...new Set([...districts.map((d) => d.district), ...previousByDistrict.keys()])]
+      .map((district) => ({ district, count: districts.find((d) => d.district === district)?.n ?? 0, previous: previousByDistrict.get(district) ?? 0 }))
       .sort((a, b) => b.count - a.count || a.district.localeCompare(b.district)),
     responseByBucket: buckets.filter((b) => dispatchBy.has(b) || sceneBy.has(b)).map((b) => ({
       bucket: b,

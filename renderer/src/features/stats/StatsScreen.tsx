@@ -75,6 +75,7 @@ export function StatsScreen() {
     <section className="stats" aria-labelledby="stats-title">
       <div className="incident__head">
         <h1 id="stats-title">{t('stats.title')}</h1>
+        <a href="#/import" className="button button--ghost">{t('import.link')}</a>
         {report ? <span className="muted">{t('stats.comparedWith', { from: locale.dateTime(report.previousStart), to: locale.dateTime(report.start) })}</span> : null}
       </div>
       <div className="panel stats__controls" role="group" aria-label={t('stats.filters')}>

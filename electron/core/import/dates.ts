@@ -1,0 +1,103 @@
+// Dates as other systems write them: a pattern of YYYY MM DD HH mm ss read as wall time in
+// the log's time zone, or ISO 8601 (with an offset it is exact; without one, wall time too).
+import { zonedTimeToEpoch } from '../../../shared/time/zoned';
+
+const TOKENS = { YYYY: '(\\d{4})', MM: '(\\d{1,2})', DD: '(\\d{1,2})', HH: '(\\d{1,2})', mm: '(\\d{2})', ss: '(\\d{2})' } as const;
+type Token = keyof typeof TOKENS;
+const TOKEN = /YYYY|MM|DD|HH|mm|ss/g;
+
+/** Calls before 2000 or after 2100 are typos (the same bounds as intake's). */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
+export type DateReader = (text: string) => number | null;
+
+interface Compiled {
+  regex: RegExp;
+  order: Token[];
+}
+
+/** The pattern as a regular expression, or null unless it has YYYY, MM and DD once each. */
+function compile(format: string): Compiled | null {
+  const order: Token[] = [];
+  let source = '';
+  let last = 0;
+  for (const m of format.matchAll(TOKEN)) {
+    source += literal(format.slice(last, m.index));
+    source += TOKENS[m[0] as Token];
+    order.push(m[0] as Token);
+    last = m.index + m[0].length;
+  }
+  source += literal(format.slice(last));
+  if (new Set(order).size !== order.length || !['YYYY', 'MM', 'DD'].every((t) => order.includes(t as Token))) return null;
+  if (order.includes('ss') && !order.includes('mm')) return null;
+  if (order.includes('mm') && !order.includes('HH')) return null;
+  return { regex: new RegExp(`^${source}$`), order };
+}
+
+/** Separators match literally, except that any run of spaces matches any other. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+export function isValidDateFormat(format: string): boolean {
+  return format === 'iso' || compile(format) !== null;
+}
+
+/** Arabic-Indic and Persian digits → ASCII: Arabic exports write dates either way. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
+}
+
+interface WallTime {
+  year: number; month: number; day: number; hour: number; minute: number; second: number;
+}
+
+function exists(t: WallTime): boolean {
+  const d = new Date(Date.UTC(t.year, t.month - 1, t.day));
+  return d.getUTCFullYear() === t.year && d.getUTCMonth() === t.month - 1 && d.getUTCDate() === t.day
+    && t.hour < 24 && t.minute < 60 && t.second < 60;
+}
+
+function inRange(epoch: number): number | null {
+  return epoch >= EARLIEST && epoch < LATEST ? epoch : null;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function readIso(text: string, timeZone: string): number | null {
+  const m = ISO.exec(text);
+  if (!m) return null;
+  const t: WallTime = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0) };
+  if (!exists(t)) return null;
+  const millis = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  const zone = m[8];
+  if (!zone) return inRange(zonedTimeToEpoch(t, timeZone) + millis);
+  const naive = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) + millis;
+  if (zone.toUpperCase() === 'Z') return inRange(naive);
+  const [, sign, hh, mm] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+  const offset = (Number(hh) * 60 + Number(mm ?? 0)) * 60_000;
+  return inRange(sign === '+' ? naive - offset : naive + offset);
+}
+
+/**
+ * A reader for one format. Wall times that a daylight-saving change skips or repeats follow
+ * zonedTimeToEpoch (the later instant in a gap, the earlier in an overlap): the export does
+ * not say which was meant.
+ */
+export function dateReader(format: string, timeZone: string): DateReader {
+  if (format === 'iso') return (text) => readIso(asciiDigits(text.trim()), timeZone);
+  const compiled = compile(format);
+  if (!compiled) throw new Error(`not a date format: ${format}`);
+  return (text) => {
+    const m = compiled.regex.exec(asciiDigits(text.trim()));
+    if (!m) return null;
+    const parts: Partial<Record<Token, number>> = {};
+    compiled.order.forEach((token, k) => (parts[token] = Number(m[k + 1])));
+    const t: WallTime = {
+      year: parts.YYYY ?? 0, month: parts.MM ?? 0, day: parts.DD ?? 0,
+      hour: parts.HH ?? 0, minute: parts.mm ?? 0, second: parts.ss ?? 0,
+    };
+    return exists(t) ? inRange(zonedTimeToEpoch(t, timeZone)) : null;
+  };
+}

@@ -1,0 +1,72 @@
+// Imports run in the background of the main process, one at a time; the screen asks how far
+// along one is (a progress bar) rather than waiting on a single long call.
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../context';
+import { DomainError } from '../api/errors';
+import { parseCsv } from './csv';
+import { detectDelimiter } from './csv';
+import { importCsv, previewCsv } from './importCsv';
+import { mappingDelimiter, parseMapping } from './mapping';
+import type { ImportInspection, ImportPreviewView, ImportStatus } from '../../../shared/api/types';
+
+/** Rejections kept for the screen; the count is always whole. */
+const MAX_REJECTIONS_SHOWN = 1000;
+
+const jobs = new Map<string, ImportStatus>();
+
+/** The export's columns and first rows, before any mapping exists. */
+export function inspectExport(text: string): ImportInspection {
+  const delimiter = detectDelimiter(text);
+  const records = parseCsv(text, { delimiter });
+  const head = records.next();
+  const sample: string[][] = [];
+  let rows = 0;
+  for (const record of records) {
+    if (sample.length < 5) sample.push(record.fields);
+    rows++;
+  }
+  return { columns: head.done ? [] : head.value.fields.map((f) => f.trim()), delimiter, sample, rows };
+}
+
+export async function previewImport(ctx: ServiceContext, text: string, rawMapping: unknown): Promise<ImportPreviewView> {
+  const preview = await previewCsv(ctx, text, parseMapping(rawMapping), 20);
+  return {
+    columns: preview.columns,
+    incidents: preview.incidents.map(({ lines, alreadyImported, incident: i, unmatchedUnits }) => ({
+      lines, alreadyImported, receivedAt: i.receivedAt, type: i.type, priority: i.priority, district: i.district, locality: i.locality,
+      dispatchedAt: i.dispatchedAt, onSceneAt: i.onSceneAt, clearedAt: i.clearedAt, closedAt: i.closedAt,
+      trapped: i.trapped, injured: i.injured, dead: i.dead, teams: i.assignments?.length ?? 0, unmatchedUnits,
+    })),
+    rejected: preview.rejected,
+  };
+}
+
+/** Starts an import; the mapping is checked before it starts, so a bad one is refused at once. */
+export function startImport(ctx: ServiceContext, operatorId: string, text: string, rawMapping: unknown): { jobId: string } {
+  const mapping = parseMapping(rawMapping);
+  if ([...jobs.values()].some((j) => j.state === 'running')) throw new DomainError('import.busy');
+  let rows = -1;
+  for (const _ of parseCsv(text, { delimiter: mappingDelimiter(mapping) })) rows++;
+  const jobId = randomUUID();
+  const status: ImportStatus = { state: 'running', rows: Math.max(0, rows), read: 0, imported: 0, skipped: 0, rejected: [], rejectedCount: 0 };
+  jobs.set(jobId, status);
+  void importCsv(ctx, operatorId, text, mapping, ({ incidents, rejected }) => {
+    status.read = incidents + rejected;
+    status.rejectedCount = rejected;
+  }).then((result) => {
+    Object.assign(status, {
+      state: 'done', read: status.rows, imported: result.imported, skipped: result.skippedAsAlreadyImported,
+      rejected: result.rejected.slice(0, MAX_REJECTIONS_SHOWN), rejectedCount: result.rejected.length,
+    });
+  }, (err: unknown) => {
+    status.state = 'failed';
+    status.error = err instanceof DomainError ? { code: err.code, ...(err.params ? { params: err.params } : {}) } : { code: 'error.unexpected' };
+  });
+  return { jobId };
+}
+
+export function importStatus(jobId: string): ImportStatus {
+  const status = jobs.get(jobId);
+  if (!status) throw new DomainError('error.notFound');
+  return { ...status, rejected: status.state === 'running' ? [] : status.rejected };
+}

@@ -1,0 +1,116 @@
+// The mapping file: which of the export's columns holds what Beacon needs, how its dates are
+// written, and how its words for types, districts, priorities and units translate.
+import { z } from 'zod';
+import { CALL_SOURCES, INCIDENT_TYPES } from '../../../shared/domain';
+import { normalizeForSearch } from '../../../shared/text/search';
+import { DomainError } from '../api/errors';
+import { findDistrict } from '../reference/districts';
+import { DELIMITERS, type Delimiter } from './csv';
+import { isValidDateFormat } from './dates';
+
+/** A column by its header name; several (e.g. a date and a time column) are joined by a space. */
+const columnRef = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1).max(4)]);
+
+export const MAPPED_FIELDS = [
+  'received', 'dispatched', 'enRoute', 'onScene', 'cleared', 'closed', 'type', 'priority', 'district',
+  'location', 'landmark', 'description', 'lat', 'lon', 'coordinates', 'trapped', 'injured', 'dead', 'unit', 'incidentNumber',
+] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+
+const columns = z.object(Object.fromEntries(MAPPED_FIELDS.map((f) => [f, columnRef.optional()])) as Record<MappedField, z.ZodOptional<typeof columnRef>>)
+  .extend({ received: columnRef, type: columnRef, district: columnRef })
+  .strict()
+  .refine((c) => !((c.lat || c.lon) && c.coordinates), { error: 'give either lat and lon or coordinates, not both' })
+  .refine((c) => !c.lat === !c.lon, { error: 'lat and lon come together' });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const importMappingSchema = z.object({
+  columns,
+  /** Tokens YYYY MM DD HH mm ss with any separators ("DD/MM/YYYY HH:mm"), or "iso" for ISO 8601. */
+  dateFormat: z.string().refine(isValidDateFormat, { error: 'use tokens YYYY MM DD HH mm ss (YYYY, MM and DD required), or "iso"' }),
+  /** The zone the export's wall times are in; the post's own when left out. */
+  timeZone: z.string().refine(isTimeZone, { error: 'not an IANA time zone, e.g. Asia/Damascus' }).optional(),
+  /** Rows with the same value here are one incident, one row per responding unit. */
+  groupBy: z.string().trim().min(1).optional(),
+  /** Name of the exporting system: keeps two systems' incident numbers apart when re-importing. */
+  system: z.string().trim().max(60).optional(),
+  /** How the calls came in, when the export does not say. */
+  callSource: z.enum(CALL_SOURCES).default('phone'),
+  values: z.object({
+    type: z.record(z.string(), z.enum(INCIDENT_TYPES)).optional(),
+    district: z.record(z.string(), z.string().refine((code) => findDistrict(code) !== undefined, { error: 'not a district code of this region' })).optional(),
+    priority: z.record(z.string(), z.union([z.literal(1), z.literal(2), z.literal(3)])).optional(),
+    /** Their unit name → a Beacon team's call sign. */
+    unit: z.record(z.string(), z.string()).optional(),
+  }).strict().default({}),
+  delimiter: z.enum([...DELIMITERS, 'tab']).optional(),
+  /** Older Arabic Excel saves CSV in Windows-1256, not UTF-8. */
+  encoding: z.enum(['utf-8', 'windows-1256']).default('utf-8'),
+}).strict();
+
+export type ImportMapping = z.output<typeof importMappingSchema>;
+
+/** A mapping file that cannot be used; nothing has been read or written. */
+export class MappingError extends DomainError {
+  constructor(code: 'import.badMapping' | 'import.unknownColumn' | 'import.badEncoding', params: Record<string, string | number>) {
+    super(code, params);
+  }
+}
+
+export function parseMapping(json: unknown): ImportMapping {
+  const parsed = importMappingSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(mapping)'}: ${i.message}`).join('; ');
+  throw new MappingError('import.badMapping', { problems });
+}
+
+export function mappingDelimiter(mapping: ImportMapping): Delimiter | undefined {
+  return mapping.delimiter === 'tab' ? '\t' : mapping.delimiter;
+}
+
+/** Reads one mapped field from a record: the cells of its columns, trimmed and joined. */
+export type CellReader = (fields: readonly string[]) => string;
+
+export interface BoundColumns {
+  cell: Partial<Record<MappedField, CellReader>>;
+  /** The header names a field was mapped to, for messages. */
+  label(field: MappedField): string;
+  group: CellReader | null;
+}
+
+/** Finds each mapped column in the header (exactly, else ignoring case and accents); refuses one that is not there. */
+export function bindColumns(mapping: ImportMapping, header: readonly string[]): BoundColumns {
+  const names = header.map((h) => h.trim());
+  const indexOf = (name: string): number => {
+    const exact = names.indexOf(name);
+    if (exact !== -1) return exact;
+    const loose = names.findIndex((h) => normalizeForSearch(h) === normalizeForSearch(name));
+    if (loose === -1) throw new MappingError('import.unknownColumn', { column: name, columns: names.join(', ') });
+    return loose;
+  };
+  const reader = (ref: string | string[]): CellReader => {
+    const indexes = (Array.isArray(ref) ? ref : [ref]).map(indexOf);
+    return (fields) => indexes.map((i) => (fields[i] ?? '').trim()).filter((v) => v !== '').join(' ');
+  };
+  const cell: Partial<Record<MappedField, CellReader>> = {};
+  for (const field of MAPPED_FIELDS) {
+    const ref = mapping.columns[field];
+    if (ref !== undefined) cell[field] = reader(ref);
+  }
+  return {
+    cell,
+    label: (field) => {
+      const ref = mapping.columns[field];
+      return ref === undefined ? field : Array.isArray(ref) ? ref.join(' + ') : ref;
+    },
+    group: mapping.groupBy ? reader(mapping.groupBy) : null,
+  };
+}

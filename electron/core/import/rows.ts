@@ -1,0 +1,163 @@
+// One record of the export → the facts of one row, or the reason it cannot be imported.
+// Reasons are i18n keys with parameters (import.*), so the screen and the CLI can say them.
+import { MAX_CASUALTY_COUNT, TEXT_LIMITS, type IncidentType, type Priority } from '../../../shared/domain';
+import { parseCoordinates } from '../../../shared/geo';
+import type { CsvRecord } from './csv';
+import { asciiDigits, dateReader } from './dates';
+import type { BoundColumns, ImportMapping, MappedField } from './mapping';
+import { districtLookup, incidentTypeLookup, priorityLookup } from './vocabulary';
+
+export interface Rejection {
+  line: number;
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
+/** The moments of a row, in the order they must come. */
+export const TIME_FIELDS = ['received', 'dispatched', 'enRoute', 'onScene', 'cleared', 'closed'] as const;
+export type TimeField = (typeof TIME_FIELDS)[number];
+export type RowTimes = { received: number } & Record<Exclude<TimeField, 'received'>, number | null>;
+
+export interface ImportRow {
+  line: number;
+  group: string | null;
+  incidentNumber: string | null;
+  type: IncidentType;
+  priority: Priority;
+  district: string;
+  locality: string | null;
+  landmark: string | null;
+  description: string | null;
+  lat: number | null;
+  lon: number | null;
+  trapped: number;
+  injured: number;
+  dead: number;
+  times: RowTimes;
+  unit: string | null;
+}
+
+export interface RowEnvironment {
+  timeZone: string;
+  /** Nothing historical happened after now: a later date is a misread format. */
+  now: number;
+}
+
+export type RowReader = (record: CsvRecord) => ImportRow | Rejection;
+
+/** Control characters and bidi overrides hide or reorder text; intake refuses them, the import drops them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const shown = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+
+class Rejected extends Error {
+  constructor(readonly reason: string, readonly params: Record<string, string | number>) {
+    super(reason);
+  }
+}
+
+export function isRejection(value: ImportRow | Rejection): value is Rejection {
+  return 'reason' in value;
+}
+
+/** Times in order: each one present is no earlier than those before it. */
+export function timesOutOfOrder(times: Readonly<Record<TimeField, number | null>>): [TimeField, TimeField] | null {
+  let previous: TimeField = 'received';
+  for (const field of TIME_FIELDS.slice(1)) {
+    const value = times[field];
+    if (value === null) continue;
+    if (value < times[previous]!) return [field, previous];
+    previous = field;
+  }
+  return null;
+}
+
+export function createRowReader(mapping: ImportMapping, columns: BoundColumns, headerWidth: number, env: RowEnvironment): RowReader {
+  const readDate = dateReader(mapping.dateFormat, env.timeZone);
+  const typeOf = incidentTypeLookup(mapping);
+  const districtOf = districtLookup(mapping);
+  const priorityOf = priorityLookup(mapping);
+  const reject = (reason: string, params: Record<string, string | number> = {}): never => {
+    throw new Rejected(reason, params);
+  };
+
+  return (record) => {
+    const { fields, line } = record;
+    const cell = (field: MappedField): string => columns.cell[field]?.(fields) ?? '';
+    const text = (field: MappedField, max: number): string | null => {
+      const value = cell(field).replace(UNSAFE_CHARS, '');
+      if (value.length > max) reject('import.tooLong', { column: columns.label(field), max });
+      return value === '' ? null : value;
+    };
+    const time = (field: TimeField): number | null => {
+      const raw = cell(field);
+      if (raw === '') return field === 'received' ? reject('import.missingValue', { column: columns.label(field) }) : null;
+      const epoch = readDate(raw);
+      if (epoch === null) reject('import.badDate', { column: columns.label(field), value: shown(raw) });
+      if (epoch! > env.now) reject('import.inFuture', { column: columns.label(field), value: shown(raw) });
+      return epoch;
+    };
+    const count = (field: 'trapped' | 'injured' | 'dead'): number => {
+      const raw = asciiDigits(cell(field));
+      if (raw === '') return 0;
+      const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+      if (!(n <= MAX_CASUALTY_COUNT)) reject('import.badCount', { column: columns.label(field), value: shown(raw) });
+      return n;
+    };
+    const required = (field: 'type' | 'district'): string => cell(field) || reject('import.missingValue', { column: columns.label(field) });
+
+    try {
+      if (record.unterminated) reject('import.unterminatedQuote');
+      // More cells than the header has columns means an unquoted delimiter shifted the row.
+      if (fields.length > headerWidth && fields.slice(headerWidth).some((f) => f.trim() !== '')) {
+        reject('import.tooManyFields', { expected: headerWidth, found: fields.length });
+      }
+      const times = Object.fromEntries(TIME_FIELDS.map((f) => [f, time(f)])) as RowTimes;
+      const wrong = timesOutOfOrder(times);
+      if (wrong) reject('import.timesOutOfOrder', { column: columns.label(wrong[0]), earlierColumn: columns.label(wrong[1]) });
+      const typeText = required('type');
+      const type = typeOf(typeText) ?? reject('import.unknownType', { value: shown(typeText) });
+      const districtText = required('district');
+      const district = districtOf(districtText) ?? reject('import.unknownDistrict', { value: shown(districtText) });
+      const priorityText = asciiDigits(cell('priority'));
+      const priority = priorityText === '' ? 2 : priorityOf(priorityText) ?? reject('import.unknownPriority', { value: shown(priorityText) });
+      // A location too long for the locality (a name) often reads as a landmark (a description).
+      const location = text('location', TEXT_LIMITS.medium);
+      const longLocation = location !== null && location.length > TEXT_LIMITS.short;
+      const landmark = text('landmark', TEXT_LIMITS.medium);
+      if (longLocation && landmark !== null) reject('import.tooLong', { column: columns.label('location'), max: TEXT_LIMITS.short });
+      return {
+        line,
+        group: columns.group?.(fields) || null,
+        incidentNumber: text('incidentNumber', TEXT_LIMITS.short),
+        type, priority, district,
+        locality: longLocation ? null : location,
+        landmark: longLocation ? location : landmark,
+        description: text('description', TEXT_LIMITS.long),
+        ...coordinates(cell, reject),
+        trapped: count('trapped'), injured: count('injured'), dead: count('dead'),
+        times,
+        unit: text('unit', TEXT_LIMITS.short),
+      };
+    } catch (err) {
+      if (err instanceof Rejected) return { line, reason: err.reason, params: err.params };
+      throw err;
+    }
+  };
+}
+
+/** A decimal number, allowing the decimal comma of `;`-separated exports. */
+function decimal(raw: string): number {
+  const text = asciiDigits(raw).replace('٫', '.');
+  return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : NaN;
+}
+
+function coordinates(cell: (field: MappedField) => string, reject: (reason: string, params?: Record<string, string | number>) => never): { lat: number | null; lon: number | null } {
+  const joined = cell('coordinates');
+  if (joined !== '') return parseCoordinates(joined) ?? reject('import.badCoordinates', { value: shown(joined) });
+  const [latText, lonText] = [cell('lat'), cell('lon')];
+  if (latText === '' && lonText === '') return { lat: null, lon: null };
+  const [lat, lon] = [decimal(latText), decimal(lonText)];
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) reject('import.badCoordinates', { value: shown(`${latText} ${lonText}`) });
+  return { lat, lon };
+}

@@ -1,0 +1,74 @@
+// A supervisor brings in another system's call log: columns guessed from the header, their
+// words matched to Beacon's lists, a bad row rejected with its line, and a second import of
+// the same file adds nothing.
+import { LANGUAGES } from '../../shared/domain';
+import { createTranslator } from '../../shared/i18n';
+import { expect, test } from './harness';
+
+/** DD/MM/YYYY HH:mm in Damascus (UTC+3), `days` ago at the given local time. */
+function local(days: number, hhmm: string): string {
+  const d = new Date(Date.now() + 3 * 3_600_000 - days * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} ${hhmm}`;
+}
+
+const CSV = '\uFEFF' + [
+  'Incident,Call Time,Type,Area,Location,Injured,Dead,Unit,Dispatched',
+  `"INC-1","${local(2, '10:05')}","fire","Jableh","Souq, near the mosque",2,0,"Fire 9 Banias","${local(2, '10:09')}"`,
+  `"INC-2","${local(2, '11:40')}","medical","Jebleh","Qardaha road\nsecond line",1,0,,`,
+  `"INC-3","31/13/2026 12:00","fire","Latakia","x",0,0,,`,
+  `"INC-4","${local(1, '09:15')}","قذيفة","اللاذقية","حي الرمل",3,1,,`,
+].join('\r\n');
+
+for (const language of LANGUAGES) {
+  const t = createTranslator(language);
+  test(`a supervisor imports a call log from another system (${language})`, async ({ beacon }) => {
+    const { page, core } = beacon;
+    const admin = core.createSession();
+    const setup = await core.invoke(admin, 'setup.complete', {
+      post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
+      operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
+    });
+    expect(setup.ok).toBe(true);
+    await page.reload();
+    await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
+    await page.getByLabel(t('signIn.pin')).fill('2468');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: t('nav.stats') }).click();
+    await page.getByRole('link', { name: t('import.link') }).click();
+
+    await page.getByLabel(t('import.file')).setInputFiles({ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+    await expect(page.getByText(t('import.rows', { n: 4 }))).toBeVisible();
+    const form = page.getByRole('form', { name: t('import.fieldsTitle') });
+    // Guessed from the header.
+    await expect(form.getByLabel(`${t('import.field_received')} *`)).toHaveValue('Call Time');
+    await expect(form.getByLabel(`${t('import.field_district')} *`)).toHaveValue('Area');
+    await expect(form.getByLabel(t('import.field_incidentNumber'))).toHaveValue('Incident');
+    await form.getByLabel(t('import.dateFormat')).selectOption('DD/MM/YYYY HH:mm');
+    await form.getByRole('button', { name: t('import.preview') }).click();
+
+    // Their words Beacon does not know are asked about; the impossible date is rejected with its line.
+    const rejected = page.getByRole('table', { name: t('import.rejectedTitle') });
+    await expect(rejected.getByRole('row', { name: new RegExp(`^5 `) })).toBeVisible();
+    await form.getByLabel(t('import.valueFor', { value: 'Jebleh' })).selectOption('jableh');
+    await form.getByLabel(t('import.valueFor', { value: 'قذيفة' })).selectOption('explosion');
+    await form.getByRole('button', { name: t('import.preview') }).click();
+    await expect(rejected.getByRole('row')).toHaveCount(2); // header and line 5
+    await expect(page.getByRole('table').first().getByRole('row')).toHaveCount(4); // header and three incidents
+    await page.setViewportSize({ width: 1400, height: 1500 });
+    await page.screenshot({ path: `test-results/screens/import-${language}.png` });
+
+    await form.getByRole('button', { name: t('import.start') }).click();
+    await expect(page.getByText(t('import.done', { imported: 3, skipped: 0, rejected: 1 }))).toBeVisible();
+    const rows = await core.store.reader.all<{ received_at: number; district: string; type: string; injured: number; locality: string | null }>(
+      'SELECT received_at, district, type, injured, locality FROM incidents ORDER BY received_at');
+    expect(rows.map((r) => [r.district, r.type, r.injured])).toEqual([['jableh', 'fire', 2], ['jableh', 'medical', 1], ['latakia', 'explosion', 3]]);
+    expect(rows[0]!.locality).toBe('Souq, near the mosque');
+    // 10:05 in Damascus is 07:05 UTC.
+    expect(new Date(rows[0]!.received_at).toISOString().slice(11, 16)).toBe('07:05');
+
+    // The same file again adds nothing.
+    await form.getByRole('button', { name: t('import.start') }).click();
+    await expect(page.getByText(t('import.done', { imported: 0, skipped: 3, rejected: 1 }))).toBeVisible();
+    expect((await core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM incidents'))!.n).toBe(3);
+  });
+}
