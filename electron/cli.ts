@@ -29,6 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
       dataDir,
       settings: createFileSettingsStore(join(dataDir, 'settings.json'), (keptAs) =>
         process.stderr.write(`settings file was damaged; kept as ${keptAs}, defaults restored\n`)),
+      // A command runs for seconds; copies are the running console's job (and `backup` is explicit).
+      safetyCopies: false,
     });
     await command.run(core, args, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
     return 0;

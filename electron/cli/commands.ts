@@ -12,7 +12,9 @@ import { exportBundle, importBundle } from '../core/sync/bundles';
 import type { VersionVector } from '../core/sync/exchange';
 import { readFileSync } from 'node:fs';
 import { zonedTimeToEpoch } from '../../shared/time/zoned';
-import { statsFilters } from '../../shared/api/schemas';
+import { statsFilters, summaryQuery } from '../../shared/api/schemas';
+import type { SummaryQuery } from '../../shared/api/types';
+import { shiftSummary } from '../core/summary/shiftSummary';
 import { localDatesToRange } from '../core/stats/localTime';
 import { GROUPINGS, statsRows, type Grouping } from '../core/stats/statistics';
 import { importCsvCommand } from './importCsv';
@@ -175,6 +177,36 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'import-csv': importCsvCommand,
+  summary: {
+    summary: 'summary --shift <ISO time> | --day YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD [--json]   the handover summary\'s numbers',
+    async run(core, args, out) {
+      await prepare(core, args);
+      const shift = args.options.get('shift');
+      const day = args.options.get('day');
+      const from = args.options.get('from');
+      const to = args.options.get('to');
+      let period: SummaryQuery['period'];
+      if (shift !== undefined) {
+        const at = Date.parse(shift);
+        if (!Number.isFinite(at)) throw new Error('--shift takes an ISO time, e.g. 2026-11-24T08:00+03:00');
+        period = { shift: at };
+      } else if (day !== undefined) period = { day };
+      else if (from !== undefined && to !== undefined) period = { from, to };
+      else throw new Error('summary needs --shift <ISO time>, --day <date>, or --from and --to');
+      const query = summaryQuery.safeParse({ period });
+      if (!query.success) throw new Error('dates are YYYY-MM-DD');
+      const s = await shiftSummary(core.context, query.data);
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const json = { ...s, start: iso(s.start), end: iso(s.end), printedAt: iso(s.printedAt) };
+      if (args.flags.has('json')) {
+        out(JSON.stringify(json, null, 2));
+        return;
+      }
+      out(`${s.post.name}: ${json.start} – ${json.end}`);
+      out(`calls ${s.calls}, incidents ${s.incidents}, still open ${s.openIncidents.length}`);
+      for (const o of s.openIncidents) out(`  ${o.number}  P${o.priority}  ${o.type}  ${o.status}  ${o.teams.join(', ')}`);
+    },
+  },
   check: {
     summary: 'check   schema version, integrity_check, row counts and the operation count, as JSON',
     async run(core, args, out) {

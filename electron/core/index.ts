@@ -3,6 +3,7 @@
 export { openCore } from './openCore';
 export type { Core, CoreOptions, Clock } from './openCore';
 export type { Session } from './api/session';
+export type { SafetyCopies, SafetyCopy } from './db/safetyCopies';
 export type { SettingsStore, ConsoleSettings } from './settings/settingsStore';
 export { DEFAULT_SETTINGS } from './settings/settingsStore';
 export { createFileSettingsStore } from './settings/fileSettingsStore';

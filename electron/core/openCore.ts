@@ -4,6 +4,7 @@ import { handlers, changes } from './api/handlers';
 import { createRouter } from './api/router';
 import { createSession, type Session } from './api/session';
 import type { ServiceContext } from './context';
+import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
 import { openStore, type Store } from './db/store';
 import type { SettingsStore } from './settings/settingsStore';
 
@@ -24,6 +25,8 @@ export interface CoreOptions {
   log?: Logger;
   /** Validate outputs against the contract too; tests turn this on. */
   checkOutputs?: boolean;
+  /** Take safety copies at open and at every shift change (default on); the CLI, a short-lived process, turns this off. */
+  safetyCopies?: boolean;
 }
 
 export interface Core {
@@ -31,6 +34,8 @@ export interface Core {
   /** For the CLI, tests and benchmarks, which call services directly. */
   readonly context: ServiceContext;
   readonly store: Store;
+  /** The database copied at every shift change, into `<dataDir>/safety-copies`. */
+  readonly safetyCopies: SafetyCopies;
   createSession(): Session;
   /** Validates `input` against the channel's schema; never throws. */
   invoke<C extends ChannelName>(session: Session, channel: C, input: unknown): Promise<Result<Output<C>>>;
@@ -58,11 +63,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
     }
   };
+  const safetyCopies = createSafetyCopies({ databaseFile: store.file, dataDir: options.dataDir, settings: options.settings, now: context.now, log });
+  // Until a post is set up there is nothing to copy; the ten-minute re-check picks it up after first run.
+  if (options.safetyCopies ?? true) safetyCopies.start();
   const invoke = createRouter({ ctx: context, handlers, changes, log, emit, checkOutputs: options.checkOutputs ?? false });
   return {
     dataDir: options.dataDir,
     context,
     store,
+    safetyCopies,
     createSession,
     invoke,
     onChange(listener) {
@@ -70,6 +79,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener);
     },
     async close() {
+      await safetyCopies.stop();
       listeners.clear();
       await store.close();
     },

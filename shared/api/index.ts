@@ -54,6 +54,8 @@ export const api = {
   'import.preview': channel(s.importRunInput, s.importPreview),
   'import.start': channel(s.importRunInput, s.importJob),
   'import.status': channel(s.importJob.strict(), s.importStatus),
+  'summary.get': channel(s.summaryQuery, s.shiftSummary),
+  'handover.add': channel(s.handoverNoteInput, ok),
 } as const;
 
 export type Api = typeof api;

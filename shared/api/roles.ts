@@ -51,6 +51,9 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'import.preview': 'supervisor',
   'import.start': 'supervisor',
   'import.status': 'supervisor',
+  // The duty officer prints the handover and writes its notes.
+  'summary.get': 'supervisor',
+  'handover.add': 'supervisor',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

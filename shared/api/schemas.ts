@@ -372,3 +372,44 @@ export const importStatus = z.object({
   state: z.enum(['running', 'done', 'failed']), rows: z.number(), read: z.number(), imported: z.number(), skipped: z.number(),
   rejected: z.array(importRejection), rejectedCount: z.number(), error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
 });
+
+// ── Shift summary and handover (issue 5) ─────────────────────────────────────
+export const summaryPeriod = z.union([
+  z.object({ shift: timestamp }).strict(),
+  z.object({ day: localDate }).strict(),
+  z.object({ from: localDate, to: localDate }).strict(),
+], { error: 'validation.invalid' });
+export const summaryQuery = z.object({ period: summaryPeriod }).strict();
+const responseFigures = z.object({
+  incidents: z.number(), dispatchMedianSec: z.number().nullable(), dispatchP90Sec: z.number().nullable(),
+  sceneMedianSec: z.number().nullable(), sceneP90Sec: z.number().nullable(),
+});
+export const summaryTimelineEntry = z.object({
+  at: z.number(), kind: z.enum(['call', 'status', 'assignment', 'note']), status: incidentStatus.nullable(), cancelReason: z.string().nullable(),
+  text: z.string().nullable(), callSign: z.string().nullable(), step: z.string().nullable(), operatorName: z.string(),
+});
+export const shiftSummary = z.object({
+  kind: z.enum(['shift', 'day', 'range']),
+  post: z.object({ name: z.string(), code: z.string() }), timeZone: z.string(),
+  start: z.number(), end: z.number(), printedAt: z.number(),
+  calls: z.number(), incidents: z.number(),
+  byType: z.array(z.object({ type: incidentType, count: z.number() })),
+  byPriority: z.array(z.object({ priority: z.number(), count: z.number() })),
+  byDistrict: z.array(z.object({ district: z.string(), count: z.number() })),
+  responseTimes: z.object({ current: responseFigures, previous: responseFigures, last7Days: responseFigures }),
+  casualties: z.object({ trapped: z.number(), injured: z.number(), dead: z.number() }),
+  outcomes: z.object({ closed: z.number(), cancelled: z.number(), open: z.number(), cancelledByReason: z.array(z.object({ reason: z.string(), count: z.number() })) }),
+  teams: z.array(z.object({ callSign: z.string(), assignments: z.number(), hours: z.number() })),
+  volunteersOnDuty: z.array(z.object({ name: z.string(), team: z.string().nullable(), hours: z.number() })),
+  openIncidents: z.array(z.object({
+    number: z.string(), type: incidentType, priority: z.number(), status: incidentStatus, district: z.string(), locality: z.string().nullable(),
+    receivedAt: z.number(), teams: z.array(z.string()), lastNote: z.object({ text: z.string(), at: z.number() }).nullable(),
+  })),
+  priorityOne: z.array(z.object({
+    number: z.string(), type: incidentType, status: incidentStatus, district: z.string(), locality: z.string().nullable(),
+    receivedAt: z.number(), timeline: z.array(summaryTimelineEntry),
+  })),
+  handoverNotes: z.array(z.object({ id, text: z.string(), at: z.number(), operatorName: z.string() })),
+  operators: z.array(z.string()),
+});
+export const handoverNoteInput = z.object({ shiftStart: timestamp, text: requiredText(TEXT_LIMITS.long) }).strict();

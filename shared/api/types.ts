@@ -35,3 +35,6 @@ export type ImportInspection = z.output<typeof s.importInspection>;
 export type ImportPreviewView = z.output<typeof s.importPreview>;
 export type ImportStatus = z.output<typeof s.importStatus>;
 export type ImportRejection = z.output<typeof s.importRejection>;
+export type SummaryQuery = z.output<typeof s.summaryQuery>;
+export type ShiftSummary = z.output<typeof s.shiftSummary>;
+export type SummaryTimelineEntry = z.output<typeof s.summaryTimelineEntry>;

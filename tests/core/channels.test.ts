@@ -61,6 +61,8 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'import.preview': [{ text: 'a,b\n1,2' }, { text: 'a,b\n1,2', mapping: 'all' }],
   'import.start': [{ text: 'a,b\n1,2', mapping: [] }, { text: 'x'.repeat(64 * 1024 * 1024 + 1), mapping: {} }],
   'import.status': [{ jobId: 'x' }, {}, { jobId: Z, more: 1 }],
+  'summary.get': [{ period: { shift: 'now' } }, { period: {} }, { period: { day: '26/11/2026' } }, { period: { shift: 1 } }],
+  'handover.add': [{ shiftStart: Date.now(), text: '   ' }, { shiftStart: Date.now(), text: 'x'.repeat(5000) }, { text: 'x' }],
 };
 
 async function snapshot(t: TestCore) {
@@ -139,6 +141,8 @@ describe('every channel', () => {
       'import.preview': { text: 'a,b\n1,2', mapping: {} },
       'import.start': { text: 'a,b\n1,2', mapping: {} },
       'import.status': { jobId: Z },
+      'summary.get': { period: { shift: Date.now() } },
+      'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

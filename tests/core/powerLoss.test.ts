@@ -60,7 +60,7 @@ describe('power loss', () => {
       const acked = await runAndKill(dataDir, 20 + Math.floor(Math.random() * 400));
       for (const [id, n] of acked.calls) all.calls.set(id, n);
       for (const [id, notes] of acked.notes) all.notes.set(id, [...(all.notes.get(id) ?? []), ...notes]);
-      const core = await openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), log: { error: () => undefined, info: () => undefined } });
+      const core = await openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), log: { error: () => undefined, info: () => undefined }, safetyCopies: false });
       try {
         const db = core.store.reader;
         expect((await db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check, `run ${run}`).toBe('ok');

@@ -49,6 +49,8 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     // An unusable mapping: refused before any import starts, so this check writes nothing.
     'import.start': { text: 'when,what,where\n2026-11-01 10:00,fire,jableh', mapping: {} },
     'import.status': { jobId: w.noteId },
+    'summary.get': { period: { shift: Date.now() } },
+    'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
   };
 }
 
@@ -81,7 +83,7 @@ describe('roles', () => {
     }
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
     const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
-      'import.inspect', 'import.preview', 'import.start', 'import.status'];
+      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add'];
     const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),

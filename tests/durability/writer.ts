@@ -5,7 +5,8 @@ import { openCore } from '../../electron/core';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
 
 const dataDir = process.argv[2]!;
-const core = await openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), log: { error: () => undefined, info: () => undefined } });
+// No safety copies: this process is killed at random, and the test is about the database itself.
+const core = await openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), log: { error: () => undefined, info: () => undefined }, safetyCopies: false });
 const session = core.createSession();
 const status = await core.invoke(session, 'setup.status', {});
 if (status.ok && status.value.needsSetup) {

@@ -79,7 +79,7 @@ export async function connect(page: Page, core: () => Core): Promise<() => void>
 }
 
 export async function openTestCore(dataDir: string): Promise<Core> {
-  return openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), checkOutputs: true });
+  return openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), checkOutputs: true, safetyCopies: false });
 }
 
 export const test = base.extend<{ beacon: Beacon }, { renderer: { url: string }; browserInstance: Browser }>({

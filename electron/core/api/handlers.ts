@@ -13,6 +13,8 @@ import { attendance, checkIn, checkOut, copyPreviousRoster, rosterFor, shiftFor,
 import { teamBoard, teamConflicts } from '../teams/board';
 import { listCentres, listVolunteers, saveCentre, saveTeam, saveVolunteer } from '../teams/teams';
 import { statsReport } from '../stats/statistics';
+import { shiftSummary } from '../summary/shiftSummary';
+import { addHandoverNote } from '../summary/handover';
 import { importStatus, inspectExport, previewImport, startImport } from '../import/importJobs';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
@@ -100,6 +102,11 @@ export const handlers: Handlers = {
   'import.preview': (ctx, input) => previewImport(ctx, input.text, input.mapping),
   'import.start': async (ctx, input) => startImport(ctx, ctx.operatorId, input.text, input.mapping),
   'import.status': async (_ctx, input) => importStatus(input.jobId),
+  'summary.get': (ctx, input) => shiftSummary(ctx, input),
+  'handover.add': async (ctx, input) => {
+    await addHandoverNote(ctx, ctx.operatorId, input.shiftStart, input.text);
+    return { ok: true as const };
+  },
   'stats.report': (ctx, input) => statsReport(ctx.store.reader, input, requirePost(ctx.settings).post.timeZone, ctx.now()),
   'dispatch.suggest': (ctx, input) => suggestTeams(ctx.store.reader, input.incidentId),
   'dispatch.send': async (ctx, input) => {
@@ -149,4 +156,5 @@ export const changes: ChangeMap = {
   'incidents.setStatus': ['incident', 'timeline', 'assignment', 'team'],
   'timeline.addNote': ['timeline'],
   'timeline.strike': ['timeline'],
+  'handover.add': ['handoverNote'],
 };

@@ -93,6 +93,11 @@ export const ENTITIES = {
     },
     mutable: new Set(['enRouteAt', 'onSceneAt', 'clearedAt', 'endedReason']),
   },
+  handoverNote: {
+    table: 'handover_notes',
+    fields: { shiftStart: 'shift_start', text: 'text', operator: 'operator', writtenAt: 'written_at' },
+    mutable: new Set<string>(),
+  },
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof ENTITIES;

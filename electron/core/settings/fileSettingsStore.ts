@@ -4,7 +4,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { consoleLetter, language, postSettings } from '../../../shared/api/schemas';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
-import { DEFAULT_SETTINGS, type ConsoleSettings, type SettingsStore } from './settingsStore';
+import { DEFAULT_SAFETY_COPIES_KEPT, DEFAULT_SETTINGS, MAX_SAFETY_COPIES_KEPT, type ConsoleSettings, type SettingsStore } from './settingsStore';
 
 export const consoleSettingsSchema = z.object({
   post: postSettings.nullable(),
@@ -13,6 +13,7 @@ export const consoleSettingsSchema = z.object({
   lockAfterMinutes: z.number().int().min(1).max(240).default(10),
   postKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable().default(null),
   shiftStarts: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).max(6).default([...DEFAULT_SHIFT_STARTS]),
+  safetyCopiesKept: z.number().int().min(1).max(MAX_SAFETY_COPIES_KEPT).default(DEFAULT_SAFETY_COPIES_KEPT),
 });
 
 /** Reads stored settings; anything unreadable or invalid yields null (the caller decides). */

@@ -13,9 +13,15 @@ export interface ConsoleSettings {
   /** The post's shared secret that authenticates bundles; made at first run, shared when a console joins. */
   postKey: string | null;
   lockAfterMinutes: number;
+  /** How many shift-change safety copies of the database are kept (1–365). */
+  safetyCopiesKept: number;
 }
 
-export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null, lockAfterMinutes: 10 };
+/** Safety copies kept by default: a week of two-shift days. */
+export const DEFAULT_SAFETY_COPIES_KEPT = 14;
+export const MAX_SAFETY_COPIES_KEPT = 365;
+
+export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null, lockAfterMinutes: 10, safetyCopiesKept: DEFAULT_SAFETY_COPIES_KEPT };
 
 export interface SettingsStore {
   read(): ConsoleSettings;

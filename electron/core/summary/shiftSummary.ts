@@ -1,0 +1,217 @@
+// The handover report: what a shift (or a day, or chosen dates) held, what is still open as
+// it ends, and what the outgoing duty officer wants the incoming one to know. The same
+// numbers feed the printed pages and the `summary` command. Counts only: no caller names,
+// and never names of the dead (Beacon records none).
+import { OPEN_STATUSES, type IncidentStatus, type IncidentType } from '../../../shared/domain';
+import type { ShiftSummary, SummaryQuery, SummaryTimelineEntry } from '../../../shared/api/types';
+import { previousShift, shiftAt } from '../../../shared/time/shifts';
+import type { ServiceContext } from '../context';
+import { DomainError } from '../api/errors';
+import { incidentDetail } from '../incidents/queries';
+import { requirePost } from '../setup/setup';
+import { localDatesToRange } from '../stats/localTime';
+import { groupedStats, teamHours, type StatsScope } from '../stats/statistics';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Roster entries longer than this are not looked for before a period starts. */
+const LONGEST_DUTY = 3 * DAY;
+
+type Params = (string | number)[];
+type Figures = ShiftSummary['responseTimes']['current'];
+
+/** The period a summary covers, and the period its response times are compared with. */
+export function summaryPeriod(query: SummaryQuery, starts: readonly string[], timeZone: string): { kind: ShiftSummary['kind']; start: number; end: number; previous: { start: number; end: number } } {
+  const p = query.period;
+  if ('shift' in p) {
+    const shift = shiftAt(p.shift, starts, timeZone);
+    const before = previousShift(shift, starts, timeZone);
+    return { kind: 'shift', start: shift.start, end: shift.end, previous: { start: before.start, end: before.end } };
+  }
+  let range: { start: number; end: number };
+  try {
+    range = 'day' in p ? localDatesToRange(p.day, p.day, timeZone) : localDatesToRange(p.from, p.to, timeZone);
+  } catch {
+    throw new DomainError('error.invalidInput', undefined, { period: 'validation.date' });
+  }
+  if (range.end <= range.start) throw new DomainError('error.invalidInput', undefined, { 'period.to': 'validation.periodOrder' });
+  if (range.end - range.start > 92 * DAY) throw new DomainError('error.invalidInput', undefined, { 'period.to': 'validation.periodTooLong' });
+  const length = range.end - range.start;
+  return { kind: 'day' in p ? 'day' : 'range', ...range, previous: { start: range.start - length, end: range.start } };
+}
+
+async function figures(ctx: ServiceContext, scope: StatsScope): Promise<Figures> {
+  const all = (await groupedStats(ctx.store.reader, scope, 'all', 'summary')).get(0);
+  return {
+    incidents: all?.count ?? 0,
+    dispatchMedianSec: all?.dispatchMedianSec ?? null, dispatchP90Sec: all?.dispatchP90Sec ?? null,
+    sceneMedianSec: all?.sceneMedianSec ?? null, sceneP90Sec: all?.sceneP90Sec ?? null,
+  };
+}
+
+/** An incident's status as it stood at `at`, from the times of its moves. */
+function statusAt(row: { dispatched_at: number | null; on_scene_at: number | null; cleared_at: number | null }, at: number): IncidentStatus {
+  if (row.cleared_at !== null && row.cleared_at < at) return 'cleared';
+  if (row.on_scene_at !== null && row.on_scene_at < at) return 'on_scene';
+  if (row.dispatched_at !== null && row.dispatched_at < at) return 'dispatched';
+  return 'received';
+}
+
+export async function shiftSummary(ctx: ServiceContext, query: SummaryQuery): Promise<ShiftSummary> {
+  const settings = requirePost(ctx.settings);
+  const timeZone = settings.post.timeZone;
+  const now = ctx.now();
+  const period = summaryPeriod(query, settings.shiftStarts, timeZone);
+  const { start, end } = period;
+  // A shift still running is reported as it stands now.
+  const asOf = Math.min(end, now);
+  const db = ctx.store.reader;
+  const scope: StatsScope = { timeZone, range: { start, end }, filters: {} };
+  const inPeriod = `FROM incidents WHERE received_at >= ? AND received_at < ? AND cancel_reason IS NOT 'duplicate'`;
+  const range: Params = [start, end];
+
+  const [byType, byPriority, byDistrict, casualties, outcomes, cancelledByReason, calls, current, previous, last7Days, hours, assignmentCounts] = await Promise.all([
+    db.all<{ type: IncidentType; n: number }>(`SELECT type, count(*) AS n ${inPeriod} GROUP BY type ORDER BY n DESC, type`, range),
+    db.all<{ priority: number; n: number }>(`SELECT priority, count(*) AS n ${inPeriod} GROUP BY priority ORDER BY priority`, range),
+    db.all<{ district: string; n: number }>(`SELECT district, count(*) AS n ${inPeriod} GROUP BY district ORDER BY n DESC, district`, range),
+    db.get<{ trapped: number | null; injured: number | null; dead: number | null }>(`SELECT sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead ${inPeriod}`, range),
+    db.get<{ closed: number; cancelled: number; total: number }>(
+      `SELECT count(*) FILTER (WHERE closed_at < ?) AS closed, count(*) FILTER (WHERE cancelled_at < ?) AS cancelled, count(*) AS total ${inPeriod}`,
+      [asOf, asOf, ...range]),
+    db.all<{ reason: string; n: number }>(`SELECT cancel_reason AS reason, count(*) AS n ${inPeriod} AND cancelled_at < ? GROUP BY cancel_reason ORDER BY n DESC`, [...range, asOf]),
+    db.get<{ n: number }>(
+      `SELECT count(*) AS n FROM calls c JOIN incidents i ON i.id = c.incident_id
+        WHERE c.received_at >= ? AND c.received_at < ? AND i.cancel_reason IS NOT 'duplicate'`, range),
+    figures(ctx, scope),
+    figures(ctx, { ...scope, range: period.previous }),
+    figures(ctx, { ...scope, range: { start: end - 7 * DAY, end } }),
+    teamHours(db, scope, asOf, 'summary'),
+    db.all<{ team_id: string; n: number }>('SELECT team_id, count(*) AS n FROM assignments WHERE dispatched_at >= ? AND dispatched_at < ? GROUP BY team_id', range),
+  ]);
+
+  const counts = new Map(assignmentCounts.map((a) => [a.team_id, a.n]));
+  const teamsDeployed = new Map(hours.map((t) => [t.teamId, { callSign: t.callSign, assignments: counts.get(t.teamId) ?? 0, hours: t.hours }]));
+  for (const [teamId, n] of counts) {
+    if (teamsDeployed.has(teamId)) continue;
+    const team = await db.get<{ call_sign: string }>('SELECT call_sign FROM teams WHERE id = ?', [teamId]);
+    teamsDeployed.set(teamId, { callSign: team?.call_sign ?? '?', assignments: n, hours: 0 });
+  }
+
+  return {
+    kind: period.kind,
+    post: { name: settings.post.name, code: settings.post.code }, timeZone,
+    start, end, printedAt: now,
+    calls: calls?.n ?? 0, incidents: current.incidents,
+    byType: byType.map((r) => ({ type: r.type, count: r.n })),
+    byPriority: byPriority.map((r) => ({ priority: r.priority, count: r.n })),
+    byDistrict: byDistrict.map((r) => ({ district: r.district, count: r.n })),
+    responseTimes: { current, previous, last7Days },
+    casualties: { trapped: casualties?.trapped ?? 0, injured: casualties?.injured ?? 0, dead: casualties?.dead ?? 0 },
+    outcomes: {
+      closed: outcomes?.closed ?? 0, cancelled: outcomes?.cancelled ?? 0,
+      open: (outcomes?.total ?? 0) - (outcomes?.closed ?? 0) - (outcomes?.cancelled ?? 0),
+      cancelledByReason: cancelledByReason.map((r) => ({ reason: r.reason, count: r.n })),
+    },
+    teams: [...teamsDeployed.values()].sort((a, b) => b.hours - a.hours || a.callSign.localeCompare(b.callSign)),
+    volunteersOnDuty: await volunteersOnDuty(ctx, start, end, asOf),
+    openIncidents: await openAt(ctx, asOf),
+    priorityOne: await priorityOneTimelines(ctx, start, end, asOf),
+    handoverNotes: await handoverNotesOf(ctx, start),
+    operators: await operatorsOnDuty(ctx, start, end),
+  };
+}
+
+/** The handover list: incidents received before `at` and neither closed nor cancelled by then. */
+async function openAt(ctx: ServiceContext, at: number): Promise<ShiftSummary['openIncidents']> {
+  const db = ctx.store.reader;
+  const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
+  // Open now, or closed or cancelled only after `at` (indexed both ways).
+  const rows = await db.all<{
+    id: string; number: string; type: IncidentType; priority: number; district: string; locality: string | null; received_at: number;
+    dispatched_at: number | null; on_scene_at: number | null; cleared_at: number | null;
+  }>(
+    `SELECT id, number, type, priority, district, locality, received_at, dispatched_at, on_scene_at, cleared_at FROM incidents
+      WHERE id IN (SELECT id FROM incidents WHERE status IN (${open})
+                   UNION SELECT id FROM incidents WHERE closed_at >= ?
+                   UNION SELECT id FROM incidents WHERE cancelled_at >= ?)
+        AND received_at < ? AND cancel_reason IS NOT 'duplicate'
+      ORDER BY priority, received_at`, [at, at, at]);
+  const out: ShiftSummary['openIncidents'] = [];
+  for (const r of rows) {
+    const [teams, note] = await Promise.all([
+      db.all<{ call_sign: string }>(
+        `SELECT t.call_sign FROM assignments a JOIN teams t ON t.id = a.team_id
+          WHERE a.incident_id = ? AND a.dispatched_at < ? AND (a.cleared_at IS NULL OR a.cleared_at >= ?) ORDER BY a.dispatched_at`, [r.id, at, at]),
+      db.get<{ text: string; at: number }>(
+        `SELECT text, at FROM timeline_entries WHERE incident_id = ? AND kind = 'note' AND at < ? AND (struck_at IS NULL OR struck_at >= ?)
+          ORDER BY at DESC LIMIT 1`, [r.id, at, at]),
+    ]);
+    out.push({
+      number: r.number, type: r.type, priority: r.priority, status: statusAt(r, at), district: r.district, locality: r.locality,
+      receivedAt: r.received_at, teams: teams.map((t) => t.call_sign), lastNote: note ? { text: note.text, at: note.at } : null,
+    });
+  }
+  return out;
+}
+
+/** Every priority-1 incident received in the period, with its timeline up to the period's end. */
+async function priorityOneTimelines(ctx: ServiceContext, start: number, end: number, asOf: number): Promise<ShiftSummary['priorityOne']> {
+  const ids = await ctx.store.reader.all<{ id: string; dispatched_at: number | null; on_scene_at: number | null; cleared_at: number | null; closed_at: number | null; cancelled_at: number | null }>(
+    `SELECT id, dispatched_at, on_scene_at, cleared_at, closed_at, cancelled_at FROM incidents
+      WHERE received_at >= ? AND received_at < ? AND priority = 1 AND cancel_reason IS NOT 'duplicate' ORDER BY received_at`, [start, end]);
+  const out: ShiftSummary['priorityOne'] = [];
+  for (const row of ids) {
+    const detail = await incidentDetail(ctx.store.reader, row.id);
+    const timeline: SummaryTimelineEntry[] = detail.timeline
+      .filter((e) => e.at < asOf && e.kind !== 'edit' && !(e.kind === 'note' && e.struck && e.struck.at < asOf))
+      .map((e) => ({
+        at: e.at, kind: e.kind as SummaryTimelineEntry['kind'], status: e.status, cancelReason: e.cancelReason,
+        // Calls are counted, never quoted: what a caller said may name people.
+        text: e.kind === 'note' ? e.text : null,
+        callSign: e.assignment?.callSign ?? null, step: e.assignment?.step ?? null, operatorName: e.operatorName,
+      }));
+    const status: IncidentStatus = row.closed_at !== null && row.closed_at < asOf ? 'closed'
+      : row.cancelled_at !== null && row.cancelled_at < asOf ? 'cancelled' : statusAt(row, asOf);
+    out.push({ number: detail.number, type: detail.type, status, district: detail.district, locality: detail.locality, receivedAt: detail.receivedAt, timeline });
+  }
+  return out;
+}
+
+async function volunteersOnDuty(ctx: ServiceContext, start: number, end: number, asOf: number): Promise<ShiftSummary['volunteersOnDuty']> {
+  const rows = await ctx.store.reader.all<{ name: string; call_sign: string | null; check_in_at: number; check_out_at: number | null }>(
+    `SELECT v.name, t.call_sign, r.check_in_at, r.check_out_at FROM roster_entries r
+       JOIN volunteers v ON v.id = r.volunteer_id LEFT JOIN teams t ON t.id = r.team_id
+      WHERE r.id IN (SELECT id FROM roster_entries WHERE check_in_at >= ? AND check_in_at < ?
+                     UNION SELECT id FROM roster_entries WHERE check_out_at IS NULL AND check_in_at < ?)
+        AND (r.check_out_at IS NULL OR r.check_out_at > ?)
+      ORDER BY t.call_sign, v.name`, [start - LONGEST_DUTY, end, end, start]);
+  const byName = new Map<string, { name: string; team: string | null; ms: number }>();
+  for (const r of rows) {
+    const ms = Math.min(r.check_out_at ?? asOf, end) - Math.max(r.check_in_at, start);
+    if (ms <= 0) continue;
+    const key = `${r.name}\u0000${r.call_sign ?? ''}`;
+    const entry = byName.get(key) ?? { name: r.name, team: r.call_sign, ms: 0 };
+    entry.ms += ms;
+    byName.set(key, entry);
+  }
+  return [...byName.values()].map((v) => ({ name: v.name, team: v.team, hours: Math.round((v.ms / HOUR) * 10) / 10 }));
+}
+
+async function handoverNotesOf(ctx: ServiceContext, shiftStart: number): Promise<ShiftSummary['handoverNotes']> {
+  const rows = await ctx.store.reader.all<{ id: string; text: string; written_at: number; name: string | null }>(
+    `SELECT h.id, h.text, h.written_at, o.name FROM handover_notes h LEFT JOIN operators o ON o.id = h.operator
+      WHERE h.shift_start = ? ORDER BY h.written_at`, [shiftStart]);
+  return rows.map((r) => ({ id: r.id, text: r.text, at: r.written_at, operatorName: r.name ?? '?' }));
+}
+
+/** Who worked the period: anyone who logged a call, wrote to a timeline or sent a team in it. */
+async function operatorsOnDuty(ctx: ServiceContext, start: number, end: number): Promise<string[]> {
+  const rows = await ctx.store.reader.all<{ name: string }>(
+    `SELECT DISTINCT o.name FROM operators o WHERE o.pin_hash <> '!' AND o.id IN (
+        SELECT operator FROM calls WHERE received_at >= ?1 AND received_at < ?2
+        UNION SELECT operator FROM timeline_entries WHERE at >= ?1 AND at < ?2
+        UNION SELECT operator FROM assignments WHERE dispatched_at >= ?1 AND dispatched_at < ?2
+        UNION SELECT operator FROM handover_notes WHERE written_at >= ?1 AND written_at < ?2)
+      ORDER BY o.name`, [start, end]);
+  return rows.map((r) => r.name);
+}
