@@ -4,7 +4,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
-import { isChannelName } from '../shared/api';
+import { isChannelName, type Output } from '../shared/api';
+import { printSummary } from './printing';
 import { openCore, type Core, type Session } from './core';
 import { DatabaseOpenError } from './core/db/migrations';
 import { createElectronSettingsStore } from './settings/electronSettingsStore';
@@ -48,7 +49,7 @@ function hardenContents(contents: WebContents): void {
 }
 
 /** A window on the same core; the wall display shares the opener's session and only reads. */
-function createWindow(hash = '', shareSessionOf?: number): BrowserWindow {
+function createWindow(hash = '', shareSessionOf?: number, visible = true): BrowserWindow {
   const win = new BrowserWindow({
     width: 1400, height: 900, minWidth: 1024, minHeight: 700, title: 'Beacon', backgroundColor: '#0f172a', show: false,
     webPreferences: {
@@ -60,7 +61,7 @@ function createWindow(hash = '', shareSessionOf?: number): BrowserWindow {
   const shared = shareSessionOf !== undefined ? sessions.get(shareSessionOf) : undefined;
   sessions.set(id, shared ?? core!.createSession());
   win.on('closed', () => sessions.delete(id));
-  win.once('ready-to-show', () => win.show());
+  if (visible) win.once('ready-to-show', () => win.show());
   if (DEV_SERVER) void win.loadURL(`${DEV_SERVER}${hash}`);
   else void win.loadFile(RENDERER_INDEX, hash ? { hash: hash.replace(/^#/, '') } : undefined);
   return win;
@@ -115,7 +116,18 @@ async function start(): Promise<void> {
     const frameUrl = event.senderFrame?.url ?? '';
     const own = sessions.get(event.sender.id);
     if (!own || !isOwnFrame(frameUrl) || !isChannelName(channel) || !core) return { ok: false, error: { code: 'error.unknownChannel' } };
-    return core.invoke(own, channel, input);
+    const result = await core.invoke(own, channel, input);
+    if (channel !== 'summary.print' || !result.ok) return result;
+    // The core has checked the role and the period; printing itself is the shell's.
+    const approved = result.value as Output<'summary.print'>;
+    try {
+      const file = await printSummary(BrowserWindow.fromWebContents(event.sender), approved.period, approved.pdf,
+        (hash) => createWindow(hash, event.sender.id, false));
+      return { ok: true, value: { ...approved, file } };
+    } catch (err) {
+      log('error', 'printing failed', { error: String(err) });
+      return { ok: false, error: { code: 'error.printFailed' } };
+    }
   });
   hardenSession();
   const main = createWindow();

@@ -54,6 +54,7 @@ export function App() {
         <Console
           operator={operator}
           lockAfterMinutes={status.lockAfterMinutes}
+          shiftStarts={status.shiftStarts}
           postName={status.post?.name ?? ''}
           onLanguage={switchLanguage}
           onSignOut={async () => {

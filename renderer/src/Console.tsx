@@ -11,6 +11,8 @@ import { QueueScreen } from './features/queue/QueueScreen';
 import { RosterScreen } from './features/roster/RosterScreen';
 import { StatsScreen } from './features/stats/StatsScreen';
 import { ImportScreen } from './features/stats/ImportScreen';
+import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
+import { shiftAt } from '../../shared/time/shifts';
 import { TeamBoard } from './features/teams/TeamBoard';
 import { WallDisplay } from './features/wall/WallDisplay';
 import { mayCall } from '../../shared/api';
@@ -66,11 +68,11 @@ function useIdleLock(minutes: number): [boolean, () => void] {
   return [locked, () => setLocked(false)];
 }
 
-export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSignOut }: {
-  operator: OperatorView; postName: string; lockAfterMinutes: number; onLanguage: (l: Language) => void; onSignOut: () => void;
+export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onLanguage, onSignOut }: {
+  operator: OperatorView; postName: string; lockAfterMinutes: number; shiftStarts: readonly string[]; onLanguage: (l: Language) => void; onSignOut: () => void;
 }) {
   const [locked, unlocked] = useIdleLock(lockAfterMinutes);
-  const { t, time } = useLocale();
+  const { t, time, duration, timeZone } = useLocale();
   const now = useNow();
   const [hash, navigate] = useHashRoute();
   const [intakeOpen, setIntakeOpen] = useState(false);
@@ -101,7 +103,9 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
   const incidentId = /^#\/incident\/([0-9a-f-]{36})$/.exec(hash)?.[1];
   if (locked) return <LockScreen operator={operator} minutes={lockAfterMinutes} onUnlocked={unlocked} onSignOut={onSignOut} />;
   if (hash === '#/wall') return <WallDisplay />;
-  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : 'queues';
+  if (hash.startsWith('#/print/summary')) return <SummaryPrint query={hash.split('?')[1] ?? ''} />;
+  const shift = shiftAt(now, shiftStarts, timeZone);
+  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : 'queues';
   return (
     <RoleContext.Provider value={operator.role}>
     <div className="console">
@@ -118,12 +122,15 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
             ? <a href="#/organisation" aria-current={section === 'organisation' ? 'page' : undefined}>{t('nav.organisation')}</a> : null}
           {mayCall(operator.role, 'supervisor')
             ? <a href="#/stats" aria-current={section === 'stats' || section === 'import' ? 'page' : undefined}>{t('nav.stats')}</a> : null}
+          {mayCall(operator.role, 'supervisor')
+            ? <a href="#/summary" aria-current={section === 'summary' ? 'page' : undefined}>{t('nav.summary')}</a> : null}
           <a href="#/wall">{t('nav.wall')}</a>
         </nav>
         <div className="header__actions">
           <button type="button" className="button button--primary" onClick={openIntake} aria-keyshortcuts="F2 Control+N">
             {t('header.newCall')} <kbd dir="ltr">{NEW_CALL_KEY}</kbd>
           </button>
+          <span className="muted shift-clock">{t('header.shift', { start: time(shift.start), end: time(shift.end), left: duration(shift.end - now) })}</span>
           <time className="clock" aria-label={t('header.clock')} dir="ltr">{time(now)}</time>
           <span className="muted">{t('header.operator', { name: operator.name })}</span>
           <LanguageSwitch language={operator.language} onLanguage={onLanguage} />
@@ -137,6 +144,7 @@ export function Console({ operator, postName, lockAfterMinutes, onLanguage, onSi
           : section === 'organisation' ? <OrganisationScreen />
           : section === 'stats' ? <StatsScreen />
           : section === 'import' ? <ImportScreen />
+          : section === 'summary' ? <SummaryScreen shiftStarts={shiftStarts} />
           : (
             <div className="main-split">
               <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />

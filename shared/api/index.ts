@@ -56,6 +56,8 @@ export const api = {
   'import.status': channel(s.importJob.strict(), s.importStatus),
   'summary.get': channel(s.summaryQuery, s.shiftSummary),
   'handover.add': channel(s.handoverNoteInput, ok),
+  /** The core checks who may print what; the Electron shell then prints (electron/printing.ts). */
+  'summary.print': channel(s.summaryPrintInput, s.summaryPrintResult),
 } as const;
 
 export type Api = typeof api;

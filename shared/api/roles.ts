@@ -54,6 +54,7 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   // The duty officer prints the handover and writes its notes.
   'summary.get': 'supervisor',
   'handover.add': 'supervisor',
+  'summary.print': 'supervisor',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

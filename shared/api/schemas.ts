@@ -190,6 +190,8 @@ export const setupStatus = z.object({
   defaultTimeZone: z.string(),
   /** Minutes without a key or mouse before the console locks. */
   lockAfterMinutes: z.number(),
+  /** Local times shifts start (HH:mm), for the shift shown in the header. */
+  shiftStarts: z.array(z.string()),
   /** A damaged settings file was set aside at start (its new name); defaults are in use. */
   settingsRestoredFrom: z.string().nullable(),
 });
@@ -413,3 +415,5 @@ export const shiftSummary = z.object({
   operators: z.array(z.string()),
 });
 export const handoverNoteInput = z.object({ shiftStart: timestamp, text: requiredText(TEXT_LIMITS.long) }).strict();
+export const summaryPrintInput = z.object({ period: summaryPeriod, pdf: z.boolean() }).strict();
+export const summaryPrintResult = z.object({ period: summaryPeriod, pdf: z.boolean(), file: z.string().nullable() });

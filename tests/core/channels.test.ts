@@ -63,6 +63,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'import.status': [{ jobId: 'x' }, {}, { jobId: Z, more: 1 }],
   'summary.get': [{ period: { shift: 'now' } }, { period: {} }, { period: { day: '26/11/2026' } }, { period: { shift: 1 } }],
   'handover.add': [{ shiftStart: Date.now(), text: '   ' }, { shiftStart: Date.now(), text: 'x'.repeat(5000) }, { text: 'x' }],
+  'summary.print': [{ period: { shift: Date.now() } }, { period: { day: 'today' }, pdf: true }, { period: { shift: Date.now() }, pdf: 'yes' }],
 };
 
 async function snapshot(t: TestCore) {
@@ -143,6 +144,7 @@ describe('every channel', () => {
       'import.status': { jobId: Z },
       'summary.get': { period: { shift: Date.now() } },
       'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
+      'summary.print': { period: { shift: Date.now() }, pdf: true },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

@@ -51,6 +51,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'import.status': { jobId: w.noteId },
     'summary.get': { period: { shift: Date.now() } },
     'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
+    'summary.print': { period: { shift: Date.now() }, pdf: true },
   };
 }
 
@@ -83,7 +84,7 @@ describe('roles', () => {
     }
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
     const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
-      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add'];
+      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print'];
     const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),

@@ -45,7 +45,7 @@ for (const language of LANGUAGES) {
     await page.keyboard.press('Enter');
 
     // The roster: check two volunteers in, add a walk-up, check the walk-up out again.
-    await page.getByRole('link', { name: t('nav.roster') }).press('Enter');
+    await page.getByRole('link', { name: t('nav.roster'), exact: true }).press('Enter');
     const checkIn = page.getByRole('form', { name: t('roster.checkIn') });
     for (const [volunteer, team] of [['Samer Haddad', 'Rescue 1 Latakia'], ['Hadi Khalil', 'Ambulance 1 Latakia']]) {
       await checkIn.getByLabel(t('roster.volunteer')).selectOption({ label: `${volunteer} · ${t('role.rescuer')}` });
@@ -76,7 +76,7 @@ for (const language of LANGUAGES) {
       receivedAt: Date.now(), source: 'phone', type: 'building_collapse', priority: 1,
       location: { district: 'latakia', locality: 'الصليبة' }, reported: { trapped: 4, injured: 2, dead: 0 },
     });
-    await page.getByRole('link', { name: t('nav.queues') }).press('Enter');
+    await page.getByRole('link', { name: t('nav.queues'), exact: true }).press('Enter');
     const board = page.getByRole('listbox', { name: t('teams.rows') });
     const rescue = board.getByRole('option', { name: new RegExp(`Rescue 1 Latakia — ${t('teamStatus.available')}`) });
     await expect(rescue).toBeVisible();

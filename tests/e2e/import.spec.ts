@@ -33,7 +33,7 @@ for (const language of LANGUAGES) {
     await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
     await page.getByLabel(t('signIn.pin')).fill('2468');
     await page.keyboard.press('Enter');
-    await page.getByRole('link', { name: t('nav.stats') }).click();
+    await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
     await page.getByRole('link', { name: t('import.link') }).click();
 
     await page.getByLabel(t('import.file')).setInputFiles({ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });

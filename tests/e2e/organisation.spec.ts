@@ -17,7 +17,7 @@ for (const language of LANGUAGES) {
     await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
     await page.getByLabel(t('signIn.pin')).fill('2468');
     await page.keyboard.press('Enter');
-    await page.getByRole('link', { name: t('nav.organisation') }).click();
+    await page.getByRole('link', { name: t('nav.organisation'), exact: true }).click();
 
     const centres = page.getByRole('form', { name: t('organisation.centres') });
     await centres.getByLabel(t('organisation.name')).fill(language === 'ar' ? 'مركز جبلة' : 'Jableh centre');
@@ -57,7 +57,7 @@ for (const language of LANGUAGES) {
     expect((await core.invoke(core.createSession(), 'session.signIn', { name: 'Fadi Ali', pin: '1357' })).ok).toBe(false);
     await page.screenshot({ path: `test-results/screens/organisation-${language}.png`, fullPage: true });
 
-    await page.getByRole('link', { name: t('nav.queues') }).click();
+    await page.getByRole('link', { name: t('nav.queues'), exact: true }).click();
     await expect(page.getByRole('listbox', { name: t('teams.rows') }).getByRole('option', { name: `Rescue 3 Jableh — ${t('teamStatus.off_duty')}` })).toBeVisible();
   });
 }

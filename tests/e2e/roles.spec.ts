@@ -21,14 +21,14 @@ test('an operator is not offered what only a supervisor may do', async ({ beacon
   await page.getByLabel(t('signIn.name')).fill('Fadi Ali');
   await page.getByLabel(t('signIn.pin')).fill('1357');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('link', { name: t('nav.roster') })).toBeVisible();
-  await expect(page.getByRole('link', { name: t('nav.organisation') })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: t('nav.roster'), exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: t('nav.organisation'), exact: true })).toHaveCount(0);
 
   await page.getByRole('listbox', { name: t('queue.rows') }).press('Enter');
   await expect(page.getByRole('button', { name: t('incident.moveTo', { status: t('status.dispatched') }) })).toBeVisible();
   await expect(page.getByRole('button', { name: t('incident.cancelIncident') })).toHaveCount(0);
 
-  await page.getByRole('link', { name: t('nav.roster') }).press('Enter');
+  await page.getByRole('link', { name: t('nav.roster'), exact: true }).press('Enter');
   await expect(page.getByRole('heading', { name: t('roster.title') })).toBeVisible();
   await expect(page.getByRole('form', { name: t('roster.checkIn') })).toHaveCount(0);
   await expect(page.getByRole('button', { name: t('roster.copyPrevious') })).toHaveCount(0);

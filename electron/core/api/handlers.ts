@@ -13,7 +13,7 @@ import { attendance, checkIn, checkOut, copyPreviousRoster, rosterFor, shiftFor,
 import { teamBoard, teamConflicts } from '../teams/board';
 import { listCentres, listVolunteers, saveCentre, saveTeam, saveVolunteer } from '../teams/teams';
 import { statsReport } from '../stats/statistics';
-import { shiftSummary } from '../summary/shiftSummary';
+import { shiftSummary, summaryPeriod } from '../summary/shiftSummary';
 import { addHandoverNote } from '../summary/handover';
 import { importStatus, inspectExport, previewImport, startImport } from '../import/importJobs';
 import { DomainError } from './errors';
@@ -103,6 +103,12 @@ export const handlers: Handlers = {
   'import.start': async (ctx, input) => startImport(ctx, ctx.operatorId, input.text, input.mapping),
   'import.status': async (_ctx, input) => importStatus(input.jobId),
   'summary.get': (ctx, input) => shiftSummary(ctx, input),
+  'summary.print': async (ctx, input) => {
+    // A period that cannot be summarised is refused here, before any window opens.
+    const settings = requirePost(ctx.settings);
+    summaryPeriod({ period: input.period }, settings.shiftStarts, settings.post.timeZone);
+    return { period: input.period, pdf: input.pdf, file: null };
+  },
   'handover.add': async (ctx, input) => {
     await addHandoverNote(ctx, ctx.operatorId, input.shiftStart, input.text);
     return { ok: true as const };

@@ -35,6 +35,7 @@ export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
     language: settings.language,
     defaultTimeZone: DEFAULT_TIME_ZONE,
     lockAfterMinutes: settings.lockAfterMinutes,
+    shiftStarts: settings.shiftStarts,
     settingsRestoredFrom: ctx.settings.restoredFrom(),
   };
 }

@@ -1,0 +1,69 @@
+// The handover report of a busy shift, printed to PDF by Chromium from the print route, in
+// Arabic and English: its text checked with pdftotext, its pages kept as PNG to look at.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { LANGUAGES } from '../../shared/domain';
+import { createTranslator } from '../../shared/i18n';
+import { previousShift, shiftAt } from '../../shared/time/shifts';
+import { seedIncidents } from '../../electron/core/demo/seed';
+import { expect, test } from './harness';
+
+const TZ = 'Asia/Damascus';
+const STARTS = ['08:00', '20:00'];
+
+for (const language of LANGUAGES) {
+  const t = createTranslator(language);
+  test(`the shift summary prints to PDF with every page numbered (${language})`, async ({ beacon }) => {
+    test.setTimeout(120_000);
+    const { page, core } = beacon;
+    const admin = core.createSession();
+    const setup = await core.invoke(admin, 'setup.complete', {
+      post: { name: language === 'ar' ? 'مركز عمليات اللاذقية' : 'Latakia command post', code: 'LTK', timeZone: TZ }, consoleLetter: 'A',
+      operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
+    });
+    if (!setup.ok) throw new Error('setup failed');
+    // A busy shift: the one before the current, 350 incidents, some still open as it ended.
+    const shift = previousShift(shiftAt(Date.now(), STARTS, TZ), STARTS, TZ);
+    await seedIncidents({ ...core.context, now: () => shift.end - 1 }, setup.value.id, { count: 350, days: 0.49, seed: 5 });
+    expect((await core.invoke(admin, 'handover.add', { shiftStart: shift.start, text: 'Generator at Jableh centre needs fuel before dark.' })).ok).toBe(true);
+    const summary = await core.invoke(admin, 'summary.get', { period: { shift: shift.start } });
+    if (!summary.ok) throw new Error('summary failed');
+    expect(summary.value.incidents).toBeGreaterThanOrEqual(300);
+    expect(summary.value.openIncidents.length).toBeGreaterThan(0);
+
+    await page.reload();
+    await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
+    await page.getByLabel(t('signIn.pin')).fill('2468');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('link', { name: t('nav.summary'), exact: true })).toBeVisible();
+    await page.goto(`${page.url().split('#')[0]}#/print/summary?shift=${shift.start}`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const dir = `test-results/summary-${language}`;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const started = performance.now();
+    await page.pdf({ path: `${dir}/summary.pdf`, preferCSSPageSize: true, printBackground: true });
+    console.log(`summary PDF (${language}): ${Math.round(performance.now() - started)} ms`);
+
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [`${dir}/summary.pdf`]).toString())?.[1]);
+    expect(pages).toBeGreaterThan(2);
+    // pdftotext splits Arabic words and marks direction: compare without spaces and marks.
+    const flat = (x: string) => x.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    const text = execFileSync('pdftotext', [`${dir}/summary.pdf`, '-']).toString();
+    // Every page numbered "page X of Y", under the running header.
+    const pageTexts = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pageTexts).toHaveLength(pages);
+    pageTexts.forEach((p, i) => {
+      // Arabic runs may come out in logical or in visual (word-reversed) order.
+      const label = t('summary.page', { page: i + 1, pages });
+      expect([flat(label), flat(label.split(' ').reverse().join(' '))].some((l) => flat(p).includes(l)), `page ${i + 1}: ${label}`).toBe(true);
+      expect(flat(p), `page ${i + 1}`).toContain(flat(t('summary.titleShift')));
+    });
+    // The totals, every open incident's number, and the handover note.
+    const all = flat(text);
+    expect(all).toContain(flat(`${t('summary.incidents')}${summary.value.incidents}`).slice(-String(summary.value.incidents).length));
+    for (const o of summary.value.openIncidents) expect(all, o.number).toContain(o.number);
+    expect(all).toContain(flat('Generator at Jableh centre needs fuel before dark.'));
+    execFileSync('pdftoppm', ['-png', '-r', '60', `${dir}/summary.pdf`, `${dir}/page`]);
+  });
+}
