@@ -12,6 +12,7 @@ import { RosterScreen } from './features/roster/RosterScreen';
 import { StatsScreen } from './features/stats/StatsScreen';
 import { ImportScreen } from './features/stats/ImportScreen';
 import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
+import { AuditScreen } from './features/audit/AuditScreen';
 import { shiftAt } from '../../shared/time/shifts';
 import { TeamBoard } from './features/teams/TeamBoard';
 import { WallDisplay } from './features/wall/WallDisplay';
@@ -105,7 +106,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
   if (hash === '#/wall') return <WallDisplay />;
   if (hash.startsWith('#/print/summary')) return <SummaryPrint query={hash.split('?')[1] ?? ''} />;
   const shift = shiftAt(now, shiftStarts, timeZone);
-  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : 'queues';
+  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : hash === '#/audit' ? 'audit' : 'queues';
   return (
     <RoleContext.Provider value={operator.role}>
     <div className="console">
@@ -124,6 +125,8 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
             ? <a href="#/stats" aria-current={section === 'stats' || section === 'import' ? 'page' : undefined}>{t('nav.stats')}</a> : null}
           {mayCall(operator.role, 'supervisor')
             ? <a href="#/summary" aria-current={section === 'summary' ? 'page' : undefined}>{t('nav.summary')}</a> : null}
+          {mayCall(operator.role, 'supervisor')
+            ? <a href="#/audit" aria-current={section === 'audit' ? 'page' : undefined}>{t('nav.audit')}</a> : null}
           <a href="#/wall">{t('nav.wall')}</a>
         </nav>
         <div className="header__actions">
@@ -145,6 +148,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
           : section === 'stats' ? <StatsScreen />
           : section === 'import' ? <ImportScreen />
           : section === 'summary' ? <SummaryScreen shiftStarts={shiftStarts} />
+          : section === 'audit' ? <AuditScreen />
           : (
             <div className="main-split">
               <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />

@@ -58,6 +58,7 @@ export const api = {
   'handover.add': channel(s.handoverNoteInput, ok),
   /** The core checks who may print what; the Electron shell then prints (electron/printing.ts). */
   'summary.print': channel(s.summaryPrintInput, s.summaryPrintResult),
+  'audit.list': channel(s.auditQuery, s.auditPage),
 } as const;
 
 export type Api = typeof api;

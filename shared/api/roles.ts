@@ -55,6 +55,8 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'summary.get': 'supervisor',
   'handover.add': 'supervisor',
   'summary.print': 'supervisor',
+  // Who changed what: the duty officer's and the administrator's to read.
+  'audit.list': 'supervisor',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

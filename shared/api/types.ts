@@ -38,3 +38,5 @@ export type ImportRejection = z.output<typeof s.importRejection>;
 export type SummaryQuery = z.output<typeof s.summaryQuery>;
 export type ShiftSummary = z.output<typeof s.shiftSummary>;
 export type SummaryTimelineEntry = z.output<typeof s.summaryTimelineEntry>;
+export type AuditEntryView = z.output<typeof s.auditEntry>;
+export type AuditQueryInput = z.output<typeof s.auditQuery>;

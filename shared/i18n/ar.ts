@@ -66,7 +66,7 @@ export const ar: Same<Resources> = {
     copyPrevious: 'ابدأ من جدول المناوبة السابقة', copied: 'سُجّل حضور {n} متطوعين من المناوبة السابقة.', empty: 'لم يسجّل أحد حضوره بعد.',
     attendance: 'سجل الحضور', from: 'من (YYYY-MM-DD)', to: 'إلى (YYYY-MM-DD، ضمنًا)', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
   },
-  nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', stats: 'الإحصاءات', summary: 'ملخص المناوبة', wall: 'شاشة العرض' },
+  nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', stats: 'الإحصاءات', summary: 'ملخص المناوبة', audit: 'سجل التدقيق', wall: 'شاشة العرض' },
   stats: {
     csvShort: 'CSV', pngShort: 'صورة',
     title: 'الإحصاءات', period: 'الفترة', last24h: 'آخر 24 ساعة', last7d: 'آخر 7 أيام', last30d: 'آخر 30 يومًا', last90d: 'آخر 90 يومًا',
@@ -181,6 +181,15 @@ export const ar: Same<Resources> = {
     notes: 'ملاحظات التسليم', noNotes: 'لا ملاحظات تسليم.', addNote: 'إضافة ملاحظة تسليم', note: 'ملاحظة لضابط المناوبة المستلم', save: 'إضافة الملاحظة',
     operators: 'المشغّلون المناوبون', noOperators: 'لم يُسجَّل أحد.', signatures: 'التواقيع', outgoing: 'ضابط المناوبة المسلِّم',
     incoming: 'ضابط المناوبة المستلِم', signName: 'الاسم', signature: 'التوقيع', signTime: 'التاريخ والوقت', loading: 'جارٍ إعداد الملخص…',
+  },
+  audit: {
+    title: 'سجل التدقيق', entity: 'السجل', allEntities: 'كل السجلات', operator: 'المشغّل', allOperators: 'كل المشغّلين',
+    from: 'من', to: 'إلى (ضمنًا)', time: 'الوقت', record: 'السجل', field: 'الحقل', before: 'قبل', after: 'بعد', by: 'بواسطة',
+    console: 'الجهاز', created: 'أُنشئ', overridden: 'ألغاه تعديل أحدث من جهاز آخر', more: 'عرض تعديلات أقدم',
+    csv: 'تنزيل بصيغة CSV', empty: 'لا تعديلات مطابقة.', hidden: '(تغيّر)',
+    entity_incident: 'حادث', entity_call: 'بلاغ', entity_timeline: 'ملاحظة أو حالة', entity_operator: 'حساب مشغّل',
+    entity_centre: 'مركز', entity_team: 'فريق', entity_volunteer: 'متطوع', entity_rosterEntry: 'قيد مناوبة',
+    entity_assignment: 'إيفاد فريق', entity_handoverNote: 'ملاحظة تسليم',
   },
   validation: {
     required: 'حقل مطلوب.', invalid: 'قيمة غير صالحة.', tooLong: 'النص طويل جدًا.', badCharacters: 'يحتوي على رموز غير مسموح بها.',

@@ -62,7 +62,7 @@ export const en = {
     copyPrevious: 'Start from the previous shift', copied: '{n} volunteers checked in from the previous shift.', empty: 'Nobody is checked in yet.',
     attendance: 'Attendance', from: 'From (YYYY-MM-DD)', to: 'To (YYYY-MM-DD, inclusive)', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
-  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', wall: 'Wall display' },
+  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', audit: 'Audit trail', wall: 'Wall display' },
   stats: {
     csvShort: 'CSV', pngShort: 'PNG',
     title: 'Statistics', period: 'Period', last24h: 'Last 24 hours', last7d: 'Last 7 days', last30d: 'Last 30 days', last90d: 'Last 90 days',
@@ -177,6 +177,15 @@ export const en = {
     notes: 'Handover notes', noNotes: 'No handover notes.', addNote: 'Add a handover note', note: 'Note for the incoming duty officer', save: 'Add note',
     operators: 'Operators on duty', noOperators: 'None recorded.', signatures: 'Signatures', outgoing: 'Outgoing duty officer',
     incoming: 'Incoming duty officer', signName: 'Name', signature: 'Signature', signTime: 'Date and time', loading: 'Preparing the summary…',
+  },
+  audit: {
+    title: 'Audit trail', entity: 'Record', allEntities: 'All records', operator: 'Operator', allOperators: 'All operators',
+    from: 'From', to: 'To (inclusive)', time: 'Time', record: 'Record', field: 'Field', before: 'Before', after: 'After', by: 'By',
+    console: 'Console', created: 'created', overridden: 'overridden by a later change on another console', more: 'Show older changes',
+    csv: 'Download as CSV', empty: 'No changes match.', hidden: '(changed)',
+    entity_incident: 'Incident', entity_call: 'Call', entity_timeline: 'Note or status', entity_operator: 'Operator account',
+    entity_centre: 'Centre', entity_team: 'Team', entity_volunteer: 'Volunteer', entity_rosterEntry: 'Roster entry',
+    entity_assignment: 'Team assignment', entity_handoverNote: 'Handover note',
   },
   validation: {
     required: 'Required.', invalid: 'Not valid.', tooLong: 'Too long.', badCharacters: 'Contains characters that are not allowed.',

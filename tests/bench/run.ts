@@ -19,7 +19,7 @@ import type { Input } from '../../shared/api';
 import { statsQuery } from '../../shared/api/schemas';
 import { statsReport } from '../../electron/core/stats/statistics';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0); // 'none': renderer only
 const CACHE = resolve('.bench-cache');
 const RUNS = 15;
 
@@ -181,6 +181,13 @@ async function measureStatistics(core: Core, invoke: (channel: Parameters<Core['
 for (const size of SIZES) {
   process.stderr.write(`${size} incidents…\n`);
   await measure(size);
+}
+
+if (process.env.BENCH_RENDERER !== '0') {
+  process.stderr.write('renderer…\n');
+  // Needs `npm run build` first (dist/renderer) and Chromium, as the e2e tests do.
+  const { measureRenderer } = await import('./renderer');
+  await measureRenderer((operation, samples, target) => record(operation, 5000, samples, target));
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));

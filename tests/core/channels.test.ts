@@ -64,6 +64,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'summary.get': [{ period: { shift: 'now' } }, { period: {} }, { period: { day: '26/11/2026' } }, { period: { shift: 1 } }],
   'handover.add': [{ shiftStart: Date.now(), text: '   ' }, { shiftStart: Date.now(), text: 'x'.repeat(5000) }, { text: 'x' }],
   'summary.print': [{ period: { shift: Date.now() } }, { period: { day: 'today' }, pdf: true }, { period: { shift: Date.now() }, pdf: 'yes' }],
+  'audit.list': [{ entity: 'settings' }, { limit: 5000 }, { rowId: "' OR 1=1 --" }, { before: { hlc: 'x', origin: 'zz', seq: 0 } }],
 };
 
 async function snapshot(t: TestCore) {
@@ -145,6 +146,7 @@ describe('every channel', () => {
       'summary.get': { period: { shift: Date.now() } },
       'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
       'summary.print': { period: { shift: Date.now() }, pdf: true },
+      'audit.list': { entity: 'incident' },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

@@ -52,6 +52,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'summary.get': { period: { shift: Date.now() } },
     'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
     'summary.print': { period: { shift: Date.now() }, pdf: true },
+    'audit.list': { entity: 'incident', limit: 10 },
   };
 }
 
@@ -84,7 +85,7 @@ describe('roles', () => {
     }
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
     const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
-      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print'];
+      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list'];
     const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),

@@ -13,6 +13,7 @@ import { attendance, checkIn, checkOut, copyPreviousRoster, rosterFor, shiftFor,
 import { teamBoard, teamConflicts } from '../teams/board';
 import { listCentres, listVolunteers, saveCentre, saveTeam, saveVolunteer } from '../teams/teams';
 import { statsReport } from '../stats/statistics';
+import { auditTrail } from '../audit/auditTrail';
 import { shiftSummary, summaryPeriod } from '../summary/shiftSummary';
 import { addHandoverNote } from '../summary/handover';
 import { importStatus, inspectExport, previewImport, startImport } from '../import/importJobs';
@@ -103,6 +104,7 @@ export const handlers: Handlers = {
   'import.start': async (ctx, input) => startImport(ctx, ctx.operatorId, input.text, input.mapping),
   'import.status': async (_ctx, input) => importStatus(input.jobId),
   'summary.get': (ctx, input) => shiftSummary(ctx, input),
+  'audit.list': (ctx, input) => auditTrail(ctx.store.reader, input),
   'summary.print': async (ctx, input) => {
     // A period that cannot be summarised is refused here, before any window opens.
     const settings = requirePost(ctx.settings);

@@ -11,7 +11,8 @@ function keyFor(issue: z.core.$ZodIssue): string {
 }
 
 export function validationError(error: z.ZodError): ApiError {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named "constructor" or "toString" must be recorded like any other.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '_');
     fields[path] ??= keyFor(issue);

@@ -1,0 +1,283 @@
+// The audit trail: who changed what and when, read straight from the operation log, newest
+// first. Each entry is one operation with the value its field had just before it (by HLC
+// order), so a supervisor sees before → after even for changes that arrived by sync.
+import type { Connection, SqlValue } from '../db/connection';
+import { ENTITIES, type EntityName, type FieldValue } from '../oplog/entities';
+import { decodeHlc, encodeHlc } from '../oplog/hlc';
+import { CREATE_FIELD } from '../oplog/opLog';
+
+export const AUDIT_DEFAULT_LIMIT = 200;
+export const AUDIT_MAX_LIMIT = 1000;
+/** What a PIN hash is shown as: never the hash itself, not even to an administrator. */
+export const HIDDEN_VALUE = '(changed)';
+
+/** Where the next page starts: the last entry of this one (exclusive). */
+export interface AuditCursor {
+  hlc: string;
+  origin: string;
+  seq: number;
+}
+
+export interface AuditQuery {
+  /** Epoch ms, inclusive, on the operation's HLC wall time. */
+  from?: number | undefined;
+  /** Epoch ms, exclusive. */
+  to?: number | undefined;
+  entity?: EntityName | undefined;
+  rowId?: string | undefined;
+  operatorId?: string | undefined;
+  field?: string | undefined;
+  limit?: number | undefined;
+  before?: AuditCursor | undefined;
+}
+
+export type CreatedValues = Readonly<Record<string, FieldValue>>;
+
+export interface AuditEntry {
+  /** HLC wall time of the operation, epoch ms. */
+  at: number;
+  hlc: string;
+  entity: EntityName;
+  rowId: string;
+  /** A handle a person recognises: incident number, call sign, name; '' when the row is unknown here. */
+  label: string;
+  /** '*' means the row was created; `after` then holds the created values. */
+  field: string;
+  /** The field's value just before this operation; undefined for a create. */
+  before: FieldValue | undefined;
+  after: FieldValue | CreatedValues;
+  operatorId: string | null;
+  operatorName: string | null;
+  /** The console that made the change. */
+  origin: string;
+  seq: number;
+  /** Another console's later change to the same field won last-writer-wins over this one. */
+  superseded: boolean;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  next: AuditCursor | null;
+}
+
+type Queryable = Pick<Connection, 'all'>;
+
+interface PageKey {
+  origin: string;
+  seq: number;
+  hlc: string;
+}
+
+interface OperationRow extends PageKey {
+  entity: EntityName;
+  row_id: string;
+  field: string;
+  value: string;
+  operator: string | null;
+  operator_name: string | null;
+  /** `hlc value` of the previous operation on the same row and field. */
+  previous: string | null;
+  /** `hlc value` of the newest create of the row before this operation. */
+  created: string | null;
+  newest_later: string | null;
+  overridden_elsewhere: number;
+}
+
+export async function auditTrail(db: Queryable, query: AuditQuery): Promise<AuditPage> {
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? AUDIT_DEFAULT_LIMIT), 1), AUDIT_MAX_LIMIT);
+  const keys = query.rowId ? await rowPage(db, query, limit + 1) : await logPage(db, query, limit + 1);
+  const page = keys.slice(0, limit);
+  const entries = await withDetails(db, page);
+  const last = page.at(-1);
+  return { entries, next: keys.length > limit && last ? { hlc: last.hlc, origin: last.origin, seq: last.seq } : null };
+}
+
+/** HLC text bounds for the query's time range and cursor: lower inclusive, upper exclusive. */
+function hlcBounds(query: AuditQuery): { lower: string | null; upper: string | null } {
+  const lower = query.from === undefined ? null : encodeHlc({ wall: query.from, counter: 0, origin: '' });
+  let upper = query.to === undefined ? null : encodeHlc({ wall: query.to, counter: 0, origin: '' });
+  if (query.before && (upper === null || query.before.hlc < upper)) upper = query.before.hlc;
+  return { lower, upper };
+}
+
+function filters(query: AuditQuery, alias: string): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (query.entity) { where.push(`${alias}.entity = ?`); params.push(query.entity); }
+  if (query.operatorId) { where.push(`${alias}.operator = ?`); params.push(query.operatorId); }
+  if (query.field) { where.push(`${alias}.field = ?`); params.push(query.field); }
+  return { where, params };
+}
+
+/** One row's history: served by operations_row_field (row_id, field, hlc). */
+async function rowPage(db: Queryable, query: AuditQuery, take: number): Promise<PageKey[]> {
+  const { lower, upper } = hlcBounds(query);
+  const { where, params } = filters(query, 'o');
+  where.unshift('o.row_id = ?');
+  params.unshift(query.rowId ?? '');
+  if (lower !== null) { where.push('o.hlc >= ?'); params.push(lower); }
+  if (upper !== null) { where.push('o.hlc < ?'); params.push(upper); }
+  return db.all<PageKey>(
+    `SELECT o.origin, o.seq, o.hlc FROM operations o WHERE ${where.join(' AND ')} ORDER BY o.hlc DESC LIMIT ?`, [...params, take]);
+}
+
+/**
+ * The whole log, newest first, without an index on hlc: each console numbers its operations
+ * with a clock that never goes back, so within one origin seq order is hlc order. A time
+ * bound is therefore a seq bound per origin (found by binary search on the primary key), and
+ * the page is a merge of each origin's newest operations inside its bounds.
+ */
+async function logPage(db: Queryable, query: AuditQuery, take: number): Promise<PageKey[]> {
+  const ranges = await seqRanges(db, hlcBounds(query));
+  const { where, params } = filters(query, 'o');
+  const found: PageKey[] = [];
+  // SQLite allows 500 terms in a compound SELECT.
+  for (let start = 0; start < ranges.length; start += 100) {
+    const arms = ranges.slice(start, start + 100);
+    const sql = arms.map(() =>
+      `SELECT * FROM (SELECT o.origin, o.seq, o.hlc FROM operations o
+        WHERE o.origin = ? AND o.seq >= ? AND o.seq < ?${where.map((w) => ` AND ${w}`).join('')}
+        ORDER BY o.seq DESC LIMIT ?)`).join(' UNION ALL ');
+    const armParams = arms.flatMap((r) => [r.origin, r.from, r.to, ...params, take]);
+    found.push(...await db.all<PageKey>(`${sql} ORDER BY hlc DESC LIMIT ?`, [...armParams, take]));
+  }
+  return found.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0)).slice(0, take);
+}
+
+interface SeqRange {
+  origin: string;
+  /** First seq inside the range. */
+  from: number;
+  /** First seq past the range. */
+  to: number;
+}
+
+/** Per origin, the seqs whose hlc lies in [lower, upper): two binary searches in one statement. */
+async function seqRanges(db: Queryable, bounds: { lower: string | null; upper: string | null }): Promise<SeqRange[]> {
+  // For an absent bound, '' sorts before every hlc and '~' after every one.
+  const rows = await db.all<{ origin: string; bound: number; seq: number }>(
+    `WITH RECURSIVE
+       origins(origin) AS (
+         SELECT min(origin) FROM operations
+         UNION ALL
+         SELECT (SELECT min(p.origin) FROM operations p WHERE p.origin > origins.origin) FROM origins WHERE origin IS NOT NULL),
+       spans(origin, lo, hi) AS (
+         SELECT origin, (SELECT min(p.seq) FROM operations p WHERE p.origin = origins.origin),
+                (SELECT max(p.seq) FROM operations p WHERE p.origin = origins.origin) + 1
+           FROM origins WHERE origin IS NOT NULL),
+       bounds(bound, target) AS (VALUES (0, ?), (1, ?)),
+       -- The first seq s whose operation (or the next one held, across gaps) has hlc >= bound.
+       search(origin, bound, target, lo, hi) AS (
+         SELECT spans.origin, bounds.bound, bounds.target, spans.lo, spans.hi FROM spans, bounds
+         UNION ALL
+         SELECT origin, bound, target,
+                CASE WHEN (SELECT p.hlc FROM operations p WHERE p.origin = search.origin AND p.seq >= (search.lo + search.hi) / 2 ORDER BY p.seq LIMIT 1) >= search.target
+                     THEN lo ELSE (lo + hi) / 2 + 1 END,
+                CASE WHEN (SELECT p.hlc FROM operations p WHERE p.origin = search.origin AND p.seq >= (search.lo + search.hi) / 2 ORDER BY p.seq LIMIT 1) >= search.target
+                     THEN (lo + hi) / 2 ELSE hi END
+           FROM search WHERE lo < hi)
+     SELECT origin, bound, lo AS seq FROM search WHERE lo >= hi`,
+    [bounds.lower ?? '', bounds.upper ?? '~'],
+  );
+  const ranges = new Map<string, SeqRange>();
+  for (const row of rows) {
+    const range = ranges.get(row.origin) ?? { origin: row.origin, from: 0, to: 0 };
+    if (row.bound === 0) range.from = row.seq;
+    else range.to = row.seq;
+    ranges.set(row.origin, range);
+  }
+  return [...ranges.values()].filter((r) => r.from < r.to);
+}
+
+/** The page's operations with their previous values, who made them and what they touched. */
+async function withDetails(db: Queryable, page: readonly PageKey[]): Promise<AuditEntry[]> {
+  if (page.length === 0) return [];
+  const rows = await db.all<OperationRow>(
+    `WITH page(origin, seq) AS (VALUES ${page.map(() => '(?, ?)').join(', ')})
+     SELECT o.origin, o.seq, o.hlc, o.entity, o.row_id, o.field, o.value, o.operator, w.name AS operator_name,
+       (SELECT b.hlc || ' ' || b.value FROM operations b
+         WHERE b.row_id = o.row_id AND b.field = o.field AND b.hlc < o.hlc ORDER BY b.hlc DESC LIMIT 1) AS previous,
+       (SELECT c.hlc || ' ' || c.value FROM operations c
+         WHERE c.row_id = o.row_id AND c.field = '${CREATE_FIELD}' AND c.hlc < o.hlc ORDER BY c.hlc DESC LIMIT 1) AS created,
+       (SELECT l.value FROM operations l
+         WHERE l.row_id = o.row_id AND l.field = o.field AND l.hlc > o.hlc ORDER BY l.hlc DESC LIMIT 1) AS newest_later,
+       EXISTS (SELECT 1 FROM operations l
+         WHERE l.row_id = o.row_id AND l.field = o.field AND l.hlc > o.hlc AND l.origin <> o.origin) AS overridden_elsewhere
+       FROM page JOIN operations o ON o.origin = page.origin AND o.seq = page.seq
+       LEFT JOIN operators w ON w.id = o.operator
+      ORDER BY o.hlc DESC`,
+    page.flatMap((k) => [k.origin, k.seq]),
+  );
+  const labels = await labelsFor(db, rows);
+  return rows.map((row) => toEntry(row, labels.get(row.row_id) ?? ''));
+}
+
+function toEntry(row: OperationRow, label: string): AuditEntry {
+  const hidden = row.entity === 'operator' && row.field === 'pinHash';
+  const base = {
+    at: decodeHlc(row.hlc)?.wall ?? 0, hlc: row.hlc, entity: row.entity, rowId: row.row_id, label, field: row.field,
+    operatorId: row.operator, operatorName: row.operator_name, origin: row.origin, seq: row.seq,
+  };
+  if (row.field === CREATE_FIELD) {
+    const created = { ...(JSON.parse(row.value) as Record<string, FieldValue>) };
+    if (row.entity === 'operator' && Object.hasOwn(created, 'pinHash')) created.pinHash = HIDDEN_VALUE;
+    return { ...base, before: undefined, after: created, superseded: false };
+  }
+  const previous = splitStamped(row.previous);
+  const creation = splitStamped(row.created);
+  // Whichever came last by HLC set the value this operation replaced.
+  let before: FieldValue = null;
+  if (previous && (!creation || previous.hlc > creation.hlc)) before = JSON.parse(previous.value) as FieldValue;
+  else if (creation) before = (JSON.parse(creation.value) as Record<string, FieldValue>)[row.field] ?? null;
+  // Same-console successors are ordinary re-edits; only another console's later write can have
+  // overridden this one by last-writer-wins, and only if the field now holds something else.
+  const superseded = row.overridden_elsewhere === 1 && row.newest_later !== null && row.newest_later !== row.value;
+  return {
+    ...base,
+    before: hidden ? HIDDEN_VALUE : before,
+    after: hidden ? HIDDEN_VALUE : (JSON.parse(row.value) as FieldValue),
+    superseded,
+  };
+}
+
+function splitStamped(text: string | null): { hlc: string; value: string } | null {
+  if (text === null) return null;
+  const space = text.indexOf(' ');
+  return { hlc: text.slice(0, space), value: text.slice(space + 1) };
+}
+
+/**
+ * How each entity's rows are named; `?` is a JSON array of ids. Calls, notes and assignments
+ * are known by their incident's number; handover notes have no handle of their own.
+ */
+const LABEL_SQL: Readonly<Record<EntityName, string | null>> = {
+  incident: 'SELECT id, number AS label FROM incidents WHERE id IN (SELECT value FROM json_each(?))',
+  call: 'SELECT x.id, i.number AS label FROM calls x JOIN incidents i ON i.id = x.incident_id WHERE x.id IN (SELECT value FROM json_each(?))',
+  timeline: 'SELECT x.id, i.number AS label FROM timeline_entries x JOIN incidents i ON i.id = x.incident_id WHERE x.id IN (SELECT value FROM json_each(?))',
+  assignment: 'SELECT x.id, i.number AS label FROM assignments x JOIN incidents i ON i.id = x.incident_id WHERE x.id IN (SELECT value FROM json_each(?))',
+  operator: 'SELECT id, name AS label FROM operators WHERE id IN (SELECT value FROM json_each(?))',
+  centre: 'SELECT id, name AS label FROM centres WHERE id IN (SELECT value FROM json_each(?))',
+  team: 'SELECT id, call_sign AS label FROM teams WHERE id IN (SELECT value FROM json_each(?))',
+  volunteer: 'SELECT id, name AS label FROM volunteers WHERE id IN (SELECT value FROM json_each(?))',
+  rosterEntry: 'SELECT x.id, v.name AS label FROM roster_entries x JOIN volunteers v ON v.id = x.volunteer_id WHERE x.id IN (SELECT value FROM json_each(?))',
+  handoverNote: null,
+};
+
+async function labelsFor(db: Queryable, rows: readonly OperationRow[]): Promise<Map<string, string>> {
+  const ids = new Map<EntityName, Set<string>>();
+  for (const row of rows) {
+    if (!Object.hasOwn(ENTITIES, row.entity)) continue;
+    const set = ids.get(row.entity) ?? new Set<string>();
+    set.add(row.row_id);
+    ids.set(row.entity, set);
+  }
+  const labels = new Map<string, string>();
+  for (const [entity, set] of ids) {
+    const sql = LABEL_SQL[entity];
+    if (!sql) continue;
+    for (const { id, label } of await db.all<{ id: string; label: string | null }>(sql, [JSON.stringify([...set])])) {
+      labels.set(id, label ?? '');
+    }
+  }
+  return labels;
+}
