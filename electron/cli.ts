@@ -26,6 +26,8 @@ async function main(argv: readonly string[]): Promise<number> {
   let core: Core | null = null;
   try {
     core = await openCore({
+      // One command, one exchange at most: no background sync or safety copies in a process that lives for seconds.
+      sync: false,
       dataDir,
       settings: createFileSettingsStore(join(dataDir, 'settings.json'), (keptAs) =>
         process.stderr.write(`settings file was damaged; kept as ${keptAs}, defaults restored\n`)),

@@ -55,6 +55,8 @@ function createWindow(hash = '', shareSessionOf?: number, visible = true): Brows
     webPreferences: {
       preload: join(here, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false,
       webSecurity: true, spellcheck: false, webviewTag: false, navigateOnDragDrop: false,
+      // A middle-click must not open a link in a new window (the handler denies it anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const id = win.webContents.id;

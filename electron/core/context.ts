@@ -1,9 +1,12 @@
 // What every service is given rather than imports: the database, the time, the settings.
 import type { Store } from './db/store';
 import type { SettingsStore } from './settings/settingsStore';
+import type { SyncEngine } from './sync/engine';
 
 export interface ServiceContext {
   store: Store;
   now(): number;
   settings: SettingsStore;
+  /** The background sync engine, where the core runs one. */
+  sync?: SyncEngine;
 }

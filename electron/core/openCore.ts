@@ -5,6 +5,11 @@ import { createRouter } from './api/router';
 import { createSession, type Session } from './api/session';
 import type { ServiceContext } from './context';
 import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
+import { createSyncEngine } from './sync/engine';
+import { ENTITIES } from './oplog/entities';
+
+/** After operations arrive from a hub any view may be stale. */
+const ALL_ENTITIES = Object.keys(ENTITIES);
 import { openStore, type Store } from './db/store';
 import type { SettingsStore } from './settings/settingsStore';
 
@@ -27,6 +32,8 @@ export interface CoreOptions {
   checkOutputs?: boolean;
   /** Take safety copies at open and at every shift change (default on); the CLI, a short-lived process, turns this off. */
   safetyCopies?: boolean;
+  /** Sync with the configured hubs in the background (default on; off for the CLI, which syncs on command). */
+  sync?: boolean;
 }
 
 export interface Core {
@@ -66,6 +73,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const safetyCopies = createSafetyCopies({ databaseFile: store.file, dataDir: options.dataDir, settings: options.settings, now: context.now, log });
   // Until a post is set up there is nothing to copy; the ten-minute re-check picks it up after first run.
   if (options.safetyCopies ?? true) safetyCopies.start();
+  const sync = createSyncEngine({
+    store, now: context.now, log, hubs: () => options.settings.read().hubs,
+    onApplied: () => emit({ entities: ALL_ENTITIES }),
+  });
+  context.sync = sync;
+  if (options.sync ?? true) sync.start();
   const invoke = createRouter({ ctx: context, handlers, changes, log, emit, checkOutputs: options.checkOutputs ?? false });
   return {
     dataDir: options.dataDir,
@@ -79,6 +92,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener);
     },
     async close() {
+      await sync.stop();
       await safetyCopies.stop();
       listeners.clear();
       await store.close();

@@ -13,6 +13,8 @@ import { StatsScreen } from './features/stats/StatsScreen';
 import { ImportScreen } from './features/stats/ImportScreen';
 import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
+import { SyncScreen } from './features/sync/SyncScreen';
+import { SyncStatus } from './features/sync/SyncStatus';
 import { shiftAt } from '../../shared/time/shifts';
 import { TeamBoard } from './features/teams/TeamBoard';
 import { WallDisplay } from './features/wall/WallDisplay';
@@ -106,7 +108,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
   if (hash === '#/wall') return <WallDisplay />;
   if (hash.startsWith('#/print/summary')) return <SummaryPrint query={hash.split('?')[1] ?? ''} />;
   const shift = shiftAt(now, shiftStarts, timeZone);
-  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : hash === '#/audit' ? 'audit' : 'queues';
+  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : hash === '#/audit' ? 'audit' : hash === '#/sync' ? 'sync' : 'queues';
   return (
     <RoleContext.Provider value={operator.role}>
     <div className="console">
@@ -127,12 +129,15 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
             ? <a href="#/summary" aria-current={section === 'summary' ? 'page' : undefined}>{t('nav.summary')}</a> : null}
           {mayCall(operator.role, 'supervisor')
             ? <a href="#/audit" aria-current={section === 'audit' ? 'page' : undefined}>{t('nav.audit')}</a> : null}
+          {mayCall(operator.role, 'administrator')
+            ? <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>{t('nav.sync')}</a> : null}
           <a href="#/wall">{t('nav.wall')}</a>
         </nav>
         <div className="header__actions">
           <button type="button" className="button button--primary" onClick={openIntake} aria-keyshortcuts="F2 Control+N">
             {t('header.newCall')} <kbd dir="ltr">{NEW_CALL_KEY}</kbd>
           </button>
+          <SyncStatus />
           <span className="muted shift-clock">{t('header.shift', { start: time(shift.start), end: time(shift.end), left: duration(shift.end - now) })}</span>
           <time className="clock" aria-label={t('header.clock')} dir="ltr">{time(now)}</time>
           <span className="muted">{t('header.operator', { name: operator.name })}</span>
@@ -149,6 +154,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
           : section === 'import' ? <ImportScreen />
           : section === 'summary' ? <SummaryScreen shiftStarts={shiftStarts} />
           : section === 'audit' ? <AuditScreen />
+          : section === 'sync' ? <SyncScreen />
           : (
             <div className="main-split">
               <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />

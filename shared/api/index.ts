@@ -59,6 +59,12 @@ export const api = {
   /** The core checks who may print what; the Electron shell then prints (electron/printing.ts). */
   'summary.print': channel(s.summaryPrintInput, s.summaryPrintResult),
   'audit.list': channel(s.auditQuery, s.auditPage),
+  'sync.status': channel(empty, z.array(s.hubStatus)),
+  'sync.now': channel(z.object({ hubId: z.string().uuid().optional() }).strict(), z.array(s.hubStatus)),
+  'hubs.list': channel(empty, z.array(s.hubView)),
+  'hubs.test': channel(z.object({ url: s.hubInput.shape.url }).strict(), ok),
+  'hubs.add': channel(s.hubInput, savedId),
+  'hubs.remove': channel(z.object({ id: z.string().uuid() }).strict(), ok),
 } as const;
 
 export type Api = typeof api;

@@ -57,6 +57,13 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'summary.print': 'supervisor',
   // Who changed what: the duty officer's and the administrator's to read.
   'audit.list': 'supervisor',
+  // Everyone sees whether changes are getting out; only an administrator configures hubs.
+  'sync.status': 'operator',
+  'sync.now': 'operator',
+  'hubs.list': 'administrator',
+  'hubs.test': 'administrator',
+  'hubs.add': 'administrator',
+  'hubs.remove': 'administrator',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

@@ -434,3 +434,14 @@ export const auditEntry = z.object({
   operatorId: z.string().nullable(), operatorName: z.string().nullable(), origin: z.string(), seq: z.number(), superseded: z.boolean(),
 });
 export const auditPage = z.object({ entries: z.array(auditEntry), next: auditCursor.nullable() });
+
+// ── Sync with hubs (issue 6) ─────────────────────────────────────────────────
+export const hubStatus = z.object({
+  id: z.string(), name: z.string(), state: z.enum(['waiting', 'syncing', 'ok', 'error']),
+  lastSuccessAt: z.number().nullable(), lastAttemptAt: z.number().nullable(), lastError: z.string().nullable(),
+  waiting: z.number().nullable(), nextAttemptAt: z.number().nullable(), failures: z.number(),
+  lastMoved: z.object({ pushed: z.number(), pulled: z.number(), applied: z.number(), quarantined: z.number() }).nullable(),
+});
+const hubUrl = z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, { error: 'validation.hubUrl' });
+export const hubInput = z.object({ name: requiredText(60), url: hubUrl }).strict();
+export const hubView = z.object({ id: z.string(), name: z.string(), address: z.string() });

@@ -66,7 +66,7 @@ export const ar: Same<Resources> = {
     copyPrevious: 'ابدأ من جدول المناوبة السابقة', copied: 'سُجّل حضور {n} متطوعين من المناوبة السابقة.', empty: 'لم يسجّل أحد حضوره بعد.',
     attendance: 'سجل الحضور', from: 'من (YYYY-MM-DD)', to: 'إلى (YYYY-MM-DD، ضمنًا)', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
   },
-  nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', stats: 'الإحصاءات', summary: 'ملخص المناوبة', audit: 'سجل التدقيق', wall: 'شاشة العرض' },
+  nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', stats: 'الإحصاءات', summary: 'ملخص المناوبة', audit: 'سجل التدقيق', sync: 'المزامنة', wall: 'شاشة العرض' },
   stats: {
     csvShort: 'CSV', pngShort: 'صورة',
     title: 'الإحصاءات', period: 'الفترة', last24h: 'آخر 24 ساعة', last7d: 'آخر 7 أيام', last30d: 'آخر 30 يومًا', last90d: 'آخر 90 يومًا',
@@ -191,7 +191,15 @@ export const ar: Same<Resources> = {
     entity_centre: 'مركز', entity_team: 'فريق', entity_volunteer: 'متطوع', entity_rosterEntry: 'قيد مناوبة',
     entity_assignment: 'إيفاد فريق', entity_handoverNote: 'ملاحظة تسليم',
   },
+  sync: {
+    errorShort: '{hub}: تعذّر الوصول',
+    title: 'المزامنة مع المراكز الرئيسية', status: 'حالة المزامنة', ok: '{hub}: متزامن، منذ {ago}', never: '{hub}: لم تتم المزامنة بعد', syncing: '{hub}: جارٍ المزامنة…',
+    error: '{hub}: {problem}', waiting: '{n} تغييرًا بانتظار الإرسال', now: 'زامن الآن', name: 'الاسم', url: 'العنوان (postgres://user:password@host:5432/database)',
+    test: 'اختبار', add: 'إضافة مركز رئيسي', remove: 'إزالة {name}', tested: 'المركز الرئيسي يستجيب وجاهز.', added: 'أُضيف المركز الرئيسي.', none: 'لا يوجد مركز رئيسي مُعدّ: يعمل هذا الجهاز وحده.',
+    lastSuccess: 'آخر نجاح', next: 'المحاولة التالية', moved: 'آخر تبادل: أُرسل {pushed} واستُلم {pulled}',
+  },
   validation: {
+    hubUrl: 'عنوان PostgreSQL بالشكل postgres://user@host:5432/database',
     required: 'حقل مطلوب.', invalid: 'قيمة غير صالحة.', tooLong: 'النص طويل جدًا.', badCharacters: 'يحتوي على رموز غير مسموح بها.',
     dateRange: 'التاريخ خارج النطاق.', wholeNumber: 'أدخل عددًا صحيحًا.', notNegative: 'لا يمكن أن يكون سالبًا.', tooLarge: 'الرقم كبير جدًا.',
     chooseOne: 'اختر قيمة.', coordinates: 'الإحداثيات خارج النطاق.', pin: 'من 4 إلى 12 رقمًا.', postCode: 'من 2 إلى 5 أحرف لاتينية كبيرة، مثل LTK.',

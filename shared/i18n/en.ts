@@ -62,7 +62,7 @@ export const en = {
     copyPrevious: 'Start from the previous shift', copied: '{n} volunteers checked in from the previous shift.', empty: 'Nobody is checked in yet.',
     attendance: 'Attendance', from: 'From (YYYY-MM-DD)', to: 'To (YYYY-MM-DD, inclusive)', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
-  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', audit: 'Audit trail', wall: 'Wall display' },
+  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', audit: 'Audit trail', sync: 'Sync', wall: 'Wall display' },
   stats: {
     csvShort: 'CSV', pngShort: 'PNG',
     title: 'Statistics', period: 'Period', last24h: 'Last 24 hours', last7d: 'Last 7 days', last30d: 'Last 30 days', last90d: 'Last 90 days',
@@ -187,7 +187,15 @@ export const en = {
     entity_centre: 'Centre', entity_team: 'Team', entity_volunteer: 'Volunteer', entity_rosterEntry: 'Roster entry',
     entity_assignment: 'Team assignment', entity_handoverNote: 'Handover note',
   },
+  sync: {
+    errorShort: '{hub}: not reachable',
+    title: 'Sync with hubs', status: 'Sync status', ok: '{hub}: in step, {ago} ago', never: '{hub}: not yet synced', syncing: '{hub}: syncing…',
+    error: '{hub}: {problem}', waiting: '{n} changes waiting', now: 'Sync now', name: 'Name', url: 'Address (postgres://user:password@host:5432/database)',
+    test: 'Test', add: 'Add hub', remove: 'Remove {name}', tested: 'The hub answers and is ready.', added: 'Hub added.', none: 'No hub is configured: this console works on its own.',
+    lastSuccess: 'Last success', next: 'Next attempt', moved: 'Last exchange: {pushed} sent, {pulled} received',
+  },
   validation: {
+    hubUrl: 'A PostgreSQL address: postgres://user@host:5432/database',
     required: 'Required.', invalid: 'Not valid.', tooLong: 'Too long.', badCharacters: 'Contains characters that are not allowed.',
     dateRange: 'That date is out of range.', wholeNumber: 'A whole number, please.', notNegative: 'Cannot be negative.', tooLarge: 'Too large.',
     chooseOne: 'Choose one.', coordinates: 'Coordinates out of range.', pin: '4 to 12 digits.', postCode: '2 to 5 capital letters, e.g. LTK.',

@@ -65,6 +65,12 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'handover.add': [{ shiftStart: Date.now(), text: '   ' }, { shiftStart: Date.now(), text: 'x'.repeat(5000) }, { text: 'x' }],
   'summary.print': [{ period: { shift: Date.now() } }, { period: { day: 'today' }, pdf: true }, { period: { shift: Date.now() }, pdf: 'yes' }],
   'audit.list': [{ entity: 'settings' }, { limit: 5000 }, { rowId: "' OR 1=1 --" }, { before: { hlc: 'x', origin: 'zz', seq: 0 } }],
+  'sync.status': [{ all: true }],
+  'sync.now': [{ hubId: 'x' }, { hubId: 1 }],
+  'hubs.list': [{ secret: true }],
+  'hubs.test': [{ url: 'http://example.org' }, { url: '' }, {}],
+  'hubs.add': [{ name: 'HQ', url: 'mysql://x' }, { name: '', url: 'postgres://beacon@127.0.0.1:1/beacon' }, { url: 'postgres://beacon@127.0.0.1:1/beacon' }],
+  'hubs.remove': [{ id: 'x' }, {}],
 };
 
 async function snapshot(t: TestCore) {
@@ -147,6 +153,12 @@ describe('every channel', () => {
       'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
       'summary.print': { period: { shift: Date.now() }, pdf: true },
       'audit.list': { entity: 'incident' },
+      'sync.status': {},
+      'sync.now': {},
+      'hubs.list': {},
+      'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon' },
+      'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon' },
+      'hubs.remove': { id: Z },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

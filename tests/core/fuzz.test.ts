@@ -332,6 +332,12 @@ beforeAll(async () => {
     'handover.add': { shiftStart: T0, text: 'Generator at the centre needs fuel.' },
     'summary.print': { period: { from: '2026-11-01', to: '2026-11-02' }, pdf: true },
     'audit.list': { entity: 'incident', limit: 20 },
+    'sync.status': {},
+    'sync.now': {},
+    'hubs.list': {},
+    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon' },
+    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon' },
+    'hubs.remove': { id: '00000000-0000-4000-8000-000000000000' },
   };
   for (const channel of CHANNEL_NAMES) {
     if (refused(channel, VALID[channel])) throw new Error(`the valid example for ${channel} does not pass its own schema`);

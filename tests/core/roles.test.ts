@@ -53,6 +53,13 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
     'summary.print': { period: { shift: Date.now() }, pdf: true },
     'audit.list': { entity: 'incident', limit: 10 },
+    'sync.status': {},
+    'sync.now': {},
+    'hubs.list': {},
+    // Port 1: refused at once, so the allowed calls finish quickly.
+    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon' },
+    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon' },
+    'hubs.remove': { id: w.noteId },
   };
 }
 
@@ -86,7 +93,7 @@ describe('roles', () => {
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
     const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
       'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list'];
-    const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled'];
+    const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),
       ...administratorChannels.map((c) => `${c}:supervisor`),

@@ -14,6 +14,7 @@ import { teamBoard, teamConflicts } from '../teams/board';
 import { listCentres, listVolunteers, saveCentre, saveTeam, saveVolunteer } from '../teams/teams';
 import { statsReport } from '../stats/statistics';
 import { auditTrail } from '../audit/auditTrail';
+import { addHub, listHubs, removeHub, testHub } from '../sync/hubs';
 import { shiftSummary, summaryPeriod } from '../summary/shiftSummary';
 import { addHandoverNote } from '../summary/handover';
 import { importStatus, inspectExport, previewImport, startImport } from '../import/importJobs';
@@ -105,6 +106,18 @@ export const handlers: Handlers = {
   'import.status': async (_ctx, input) => importStatus(input.jobId),
   'summary.get': (ctx, input) => shiftSummary(ctx, input),
   'audit.list': (ctx, input) => auditTrail(ctx.store.reader, input),
+  'sync.status': async (ctx) => (ctx.sync ? ctx.sync.status() : []),
+  'sync.now': async (ctx, input) => (ctx.sync ? ctx.sync.syncNow(input.hubId) : []),
+  'hubs.list': async (ctx) => listHubs(ctx),
+  'hubs.test': async (_ctx, input) => {
+    await testHub(input.url);
+    return { ok: true as const };
+  },
+  'hubs.add': async (ctx, input) => addHub(ctx, input.name, input.url),
+  'hubs.remove': async (ctx, input) => {
+    removeHub(ctx, input.id);
+    return { ok: true as const };
+  },
   'summary.print': async (ctx, input) => {
     // A period that cannot be summarised is refused here, before any window opens.
     const settings = requirePost(ctx.settings);

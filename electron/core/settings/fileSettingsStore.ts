@@ -14,6 +14,7 @@ export const consoleSettingsSchema = z.object({
   postKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable().default(null),
   shiftStarts: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).max(6).default([...DEFAULT_SHIFT_STARTS]),
   safetyCopiesKept: z.number().int().min(1).max(MAX_SAFETY_COPIES_KEPT).default(DEFAULT_SAFETY_COPIES_KEPT),
+  hubs: z.array(z.object({ id: z.string().uuid(), name: z.string().min(1).max(60), url: z.string().regex(/^postgres(ql)?:\/\//).max(500) })).max(10).default([]),
 });
 
 /** Reads stored settings; anything unreadable or invalid yields null (the caller decides). */

@@ -15,13 +15,15 @@ export interface ConsoleSettings {
   lockAfterMinutes: number;
   /** How many shift-change safety copies of the database are kept (1–365). */
   safetyCopiesKept: number;
+  /** PostgreSQL hubs this console syncs with (electron/core/sync/engine.ts). */
+  hubs: { id: string; name: string; url: string }[];
 }
 
 /** Safety copies kept by default: a week of two-shift days. */
 export const DEFAULT_SAFETY_COPIES_KEPT = 14;
 export const MAX_SAFETY_COPIES_KEPT = 365;
 
-export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null, lockAfterMinutes: 10, safetyCopiesKept: DEFAULT_SAFETY_COPIES_KEPT };
+export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null, lockAfterMinutes: 10, safetyCopiesKept: DEFAULT_SAFETY_COPIES_KEPT, hubs: [] };
 
 export interface SettingsStore {
   read(): ConsoleSettings;

@@ -1,0 +1,67 @@
+// An administrator's hubs: add (after a test), remove, sync now, and each hub's state.
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../../../shared/api';
+import { useLocale } from '../../i18n';
+import { call, useQuery } from '../../ops';
+import { ErrorBanner, Field } from '../../ui/Field';
+import { hubLine, useSyncStatus } from './SyncStatus';
+
+export function SyncScreen() {
+  const { t, tCode, duration, dateTime, time, errorText } = useLocale();
+  const { data: hubs, reload } = useQuery('hubs.list', {});
+  const [status, refresh] = useSyncStatus(3_000);
+  const [form, setForm] = useState({ name: '', url: '' });
+  const [error, setError] = useState<ApiError>();
+  const [notice, setNotice] = useState<string>();
+  const done = (r: { ok: boolean; error?: ApiError }, message?: string) => {
+    setError(r.ok ? undefined : r.error);
+    setNotice(r.ok ? message : undefined);
+    reload();
+    refresh();
+  };
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    const r = await call('hubs.add', form);
+    done(r, t('sync.added'));
+    if (r.ok) setForm({ name: '', url: '' });
+  }
+  return (
+    <section className="stats" aria-labelledby="sync-title">
+      <div className="incident__head">
+        <h1 id="sync-title">{t('sync.title')}</h1>
+        <button type="button" className="button" onClick={() => void call('sync.now', {}).then((r) => done(r))}>{t('sync.now')}</button>
+      </div>
+      <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
+      {notice ? <p role="status" className="notice">{notice}</p> : null}
+      <div className="panel">
+        {(hubs ?? []).length === 0 ? <p className="muted">{t('sync.none')}</p> : (
+          <ul className="editor__list">
+            {(hubs ?? []).map((h) => {
+              const s = status.find((x) => x.id === h.id);
+              return (
+                <li key={h.id}>
+                  <div>
+                    <strong><bdi>{h.name}</bdi></strong> <bdi dir="ltr" className="muted">{h.address}</bdi>
+                    {s ? <p className="muted">{hubLine(s, t, tCode, duration)}{s.lastSuccessAt ? ` · ${t('sync.lastSuccess')}: ${dateTime(s.lastSuccessAt)}` : ''}
+                      {s.lastMoved ? ` · ${t('sync.moved', { pushed: s.lastMoved.pushed, pulled: s.lastMoved.pulled })}` : ''}
+                      {s.state === 'error' && s.nextAttemptAt ? ` · ${t('sync.next')}: ${time(s.nextAttemptAt)}` : ''}</p> : null}
+                  </div>
+                  <button type="button" className="button button--ghost button--small" aria-label={t('sync.remove', { name: h.name })}
+                    onClick={() => void call('hubs.remove', { id: h.id }).then((r) => done(r))}>{t('sync.remove', { name: '' })}</button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      <form className="panel grid2" aria-label={t('sync.add')} onSubmit={(e) => void add(e)}>
+        <Field label={t('sync.name')}><input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></Field>
+        <Field label={t('sync.url')}><input value={form.url} dir="ltr" onChange={(e) => setForm({ ...form, url: e.target.value })} /></Field>
+        <div className="actions span2">
+          <button type="button" className="button" onClick={() => void call('hubs.test', { url: form.url }).then((r) => done(r, t('sync.tested')))}>{t('sync.test')}</button>
+          <button type="submit" className="button button--primary">{t('sync.add')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
