@@ -6,7 +6,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/playwright',
   workers: 2,
-  timeout: 60_000,
+  // Whole journeys (log, merge, restart; every screen offline) on a 2-core machine.
+  timeout: 120_000,
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },
 });

@@ -25,6 +25,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const dataDir = resolve(args.options.get('data') ?? process.env.BEACON_DATA_DIR ?? 'beacon-data');
   let core: Core | null = null;
   try {
+    if (command.standalone) {
+      await command.standalone(dataDir, args, (line) => process.stdout.write(`${line}\n`));
+      return 0;
+    }
     core = await openCore({
       // One command, one exchange at most: no background sync or safety copies in a process that lives for seconds.
       sync: false,

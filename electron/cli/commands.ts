@@ -7,6 +7,7 @@ import { intOption, type ParsedArgs } from './args';
 import { databaseCheck } from './check';
 import { connectHub, hubInit, syncWithHub } from '../core/sync/hub';
 import { backupDatabase } from '../core/db/backup';
+import { restoreDatabase } from '../core/db/restore';
 import { resolve as resolvePath } from 'node:path';
 import { exportBundle, importBundle } from '../core/sync/bundles';
 import type { VersionVector } from '../core/sync/exchange';
@@ -45,6 +46,8 @@ type Print = (line: string) => void;
 export interface Command {
   summary: string;
   run(core: Core, args: ParsedArgs, out: Print, err: Print): Promise<void>;
+  /** Commands that must run with the database closed (restore) take the data folder instead. */
+  standalone?: (dataDir: string, args: ParsedArgs, out: Print) => Promise<void>;
 }
 
 /** Every command works on an empty data folder: it sets up a post with defaults first. */
@@ -205,6 +208,18 @@ export const COMMANDS: Record<string, Command> = {
       out(`${s.post.name}: ${json.start} – ${json.end}`);
       out(`calls ${s.calls}, incidents ${s.incidents}, still open ${s.openIncidents.length}`);
       for (const o of s.openIncidents) out(`  ${o.number}  P${o.priority}  ${o.type}  ${o.status}  ${o.teams.join(', ')}`);
+    },
+  },
+  restore: {
+    summary: 'restore <backup file>   make a backup this console\'s database (checked first; the current one is kept beside it; a new console origin)',
+    async run() {
+      throw new Error('restore runs with the database closed');
+    },
+    async standalone(dataDir, args, out) {
+      const file = args.positional[0];
+      if (!file) throw new Error('restore needs the backup file');
+      const result = await restoreDatabase(dataDir, resolvePath(file), Date.now());
+      out(JSON.stringify(result));
     },
   },
   check: {

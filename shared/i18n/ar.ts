@@ -198,6 +198,7 @@ export const ar: Same<Resources> = {
     test: 'اختبار', add: 'إضافة مركز رئيسي', remove: 'إزالة {name}', tested: 'المركز الرئيسي يستجيب وجاهز.', added: 'أُضيف المركز الرئيسي.', none: 'لا يوجد مركز رئيسي مُعدّ: يعمل هذا الجهاز وحده.',
     lastSuccess: 'آخر نجاح', next: 'المحاولة التالية', moved: 'آخر تبادل: أُرسل {pushed} واستُلم {pulled}',
   },
+  restore: { notFound: 'لا يوجد ملف في هذا المكان.' },
   validation: {
     hubUrl: 'عنوان PostgreSQL بالشكل postgres://user@host:5432/database',
     required: 'حقل مطلوب.', invalid: 'قيمة غير صالحة.', tooLong: 'النص طويل جدًا.', badCharacters: 'يحتوي على رموز غير مسموح بها.',

@@ -194,6 +194,7 @@ export const en = {
     test: 'Test', add: 'Add hub', remove: 'Remove {name}', tested: 'The hub answers and is ready.', added: 'Hub added.', none: 'No hub is configured: this console works on its own.',
     lastSuccess: 'Last success', next: 'Next attempt', moved: 'Last exchange: {pushed} sent, {pulled} received',
   },
+  restore: { notFound: 'There is no file there.' },
   validation: {
     hubUrl: 'A PostgreSQL address: postgres://user@host:5432/database',
     required: 'Required.', invalid: 'Not valid.', tooLong: 'Too long.', badCharacters: 'Contains characters that are not allowed.',
