@@ -12,7 +12,6 @@ import { resolve as resolvePath } from 'node:path';
 import { exportBundle, importBundle } from '../core/sync/bundles';
 import type { VersionVector } from '../core/sync/exchange';
 import { readFileSync } from 'node:fs';
-import { zonedTimeToEpoch } from '../../shared/time/zoned';
 import { statsFilters, summaryQuery } from '../../shared/api/schemas';
 import type { SummaryQuery } from '../../shared/api/types';
 import { shiftSummary } from '../core/summary/shiftSummary';
@@ -35,10 +34,11 @@ function readVector(file: string): VersionVector {
 
 /** A local date (YYYY-MM-DD) in the post's time zone, as the instant its day begins. */
 function localDate(core: Core, text: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) throw new Error('dates are YYYY-MM-DD');
-  const tz = core.context.settings.read().post?.timeZone ?? 'UTC';
-  return zonedTimeToEpoch({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, tz);
+  try {
+    return localDatesToRange(text, text, core.context.settings.read().post?.timeZone ?? 'UTC').start;
+  } catch {
+    throw new Error('dates are YYYY-MM-DD, and must exist');
+  }
 }
 
 type Print = (line: string) => void;

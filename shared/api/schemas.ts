@@ -54,7 +54,8 @@ export const postSettings = z.object({
 
 export const consoleLetter = z.string().regex(/^[A-Z]$/, { error: 'validation.consoleLetter' });
 
-function isTimeZone(tz: string): boolean {
+/** An IANA zone this runtime knows (Intl refuses the rest). */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

@@ -66,3 +66,9 @@ export function localDateCode(epochMs: number, timeZone: string): string {
   const p = zonedParts(epochMs, timeZone);
   return `${String(p.year % 100).padStart(2, '0')}${String(p.month).padStart(2, '0')}${String(p.day).padStart(2, '0')}`;
 }
+
+/** YYYY-MM-DD of the local date `days` after the one the instant falls on (for date fields and queries). */
+export function localIsoDate(epochMs: number, timeZone: string, days = 0): string {
+  const p = zonedParts(epochMs, timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day + days)).toISOString().slice(0, 10);
+}

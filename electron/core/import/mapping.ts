@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CALL_SOURCES, INCIDENT_TYPES } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
+import { isTimeZone } from '../../../shared/api/schemas';
 import { DomainError } from '../api/errors';
 import { findDistrict } from '../reference/districts';
 import { DELIMITERS, type Delimiter } from './csv';
@@ -22,15 +23,6 @@ const columns = z.object(Object.fromEntries(MAPPED_FIELDS.map((f) => [f, columnR
   .strict()
   .refine((c) => !((c.lat || c.lon) && c.coordinates), { error: 'give either lat and lon or coordinates, not both' })
   .refine((c) => !c.lat === !c.lon, { error: 'lat and lon come together' });
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const importMappingSchema = z.object({
   columns,

@@ -86,16 +86,15 @@ export async function shiftSummary(ctx: ServiceContext, query: SummaryQuery): Pr
     figures(ctx, { ...scope, range: period.previous }),
     figures(ctx, { ...scope, range: { start: end - 7 * DAY, end } }),
     teamHours(db, scope, asOf, 'summary'),
-    db.all<{ team_id: string; n: number }>('SELECT team_id, count(*) AS n FROM assignments WHERE dispatched_at >= ? AND dispatched_at < ? GROUP BY team_id', range),
+    db.all<{ team_id: string; call_sign: string; n: number }>(
+      `SELECT a.team_id, t.call_sign, count(*) AS n FROM assignments a JOIN teams t ON t.id = a.team_id
+        WHERE a.dispatched_at >= ? AND a.dispatched_at < ? GROUP BY a.team_id`, range),
   ]);
 
+  // Teams with hours in the period, and teams sent in it (a dispatch in its last minute may have no hours yet).
   const counts = new Map(assignmentCounts.map((a) => [a.team_id, a.n]));
   const teamsDeployed = new Map(hours.map((t) => [t.teamId, { callSign: t.callSign, assignments: counts.get(t.teamId) ?? 0, hours: t.hours }]));
-  for (const [teamId, n] of counts) {
-    if (teamsDeployed.has(teamId)) continue;
-    const team = await db.get<{ call_sign: string }>('SELECT call_sign FROM teams WHERE id = ?', [teamId]);
-    teamsDeployed.set(teamId, { callSign: team?.call_sign ?? '?', assignments: n, hours: 0 });
-  }
+  for (const a of assignmentCounts) if (!teamsDeployed.has(a.team_id)) teamsDeployed.set(a.team_id, { callSign: a.call_sign, assignments: a.n, hours: 0 });
 
   return {
     kind: period.kind,

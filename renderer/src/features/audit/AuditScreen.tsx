@@ -8,7 +8,7 @@ import { zonedTimeToEpoch } from '../../../../shared/time/zoned';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
-import { download, toCsv } from '../stats/exporters';
+import { download, toCsv } from '../../ui/exporters';
 
 type Query = Input<'audit.list'>;
 type Entity = (typeof AUDIT_ENTITIES)[number];

@@ -2,7 +2,7 @@
 // image and print. The table is what a screen reader, a CSV file and a printout share.
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useLocale } from '../../i18n';
-import { download, fileName, printOnly, svgToPng, toCsv, type Cell } from './exporters';
+import { download, fileName, printOnly, svgToPng, toCsv, type Cell } from '../../ui/exporters';
 
 export interface TableData {
   header: string[];

@@ -10,7 +10,7 @@ import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
-import { download } from './exporters';
+import { download } from '../../ui/exporters';
 
 const FIELDS = [
   'received', 'dispatched', 'enRoute', 'onScene', 'cleared', 'closed', 'type', 'priority', 'district',

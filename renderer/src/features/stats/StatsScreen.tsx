@@ -7,7 +7,7 @@ import {
 import type { Input } from '../../../../shared/api';
 import type { StatsReport, StatsTotals } from '../../../../shared/api/types';
 import { INCIDENT_TYPES, PRIORITIES, type IncidentType, type Priority } from '../../../../shared/domain';
-import { zonedParts } from '../../../../shared/time/zoned';
+import { localIsoDate } from '../../../../shared/time/zoned';
 import { useLocale, type Locale } from '../../i18n';
 import { useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
@@ -25,13 +25,8 @@ const TYPE_COLOURS: Record<IncidentType, string> = {
   medical: '#0b5cad', sea_rescue: '#0891b2', flood: '#4f46e5', uxo: '#4d7c0f', body_recovery: '#374151', evacuation: '#15803d', other: '#9ca3af',
 };
 
-const isoDate = (d: { year: number; month: number; day: number }) =>
-  `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-
 function localDates(now: number, timeZone: string, days: number): { from: string; to: string } {
-  const today = zonedParts(now, timeZone);
-  const start = new Date(Date.UTC(today.year, today.month - 1, today.day - (days - 1)));
-  return { from: start.toISOString().slice(0, 10), to: isoDate(today) };
+  return { from: localIsoDate(now, timeZone, -(days - 1)), to: localIsoDate(now, timeZone) };
 }
 
 /** Axis and table text for a bucket label (YYYY-MM-DD, YYYY-MM-DDTHH or YYYY-MM). */

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ApiError, Input } from '../../../../shared/api';
 import type { ShiftSummary } from '../../../../shared/api/types';
 import { previousShift, shiftAt } from '../../../../shared/time/shifts';
-import { zonedParts } from '../../../../shared/time/zoned';
+import { localIsoDate } from '../../../../shared/time/zoned';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
@@ -13,10 +13,7 @@ import { SummaryDocument } from './SummaryDocument';
 type Period = Input<'summary.get'>['period'];
 type Choice = 'thisShift' | 'previousShift' | 'day' | 'range';
 
-const today = (timeZone: string) => {
-  const p = zonedParts(Date.now(), timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-};
+const today = (timeZone: string) => localIsoDate(Date.now(), timeZone);
 
 export function SummaryScreen({ shiftStarts }: { shiftStarts: readonly string[] }) {
   const { t, timeZone, errorText } = useLocale();
