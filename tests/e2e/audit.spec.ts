@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, test } from './harness';
+import { expect, signIn, test } from './harness';
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
@@ -22,10 +22,7 @@ for (const language of LANGUAGES) {
     for (const priority of [2, 1] as const) {
       expect((await core.invoke(admin, 'incidents.update', { id: logged.value.incidentId, changes: { priority } })).ok).toBe(true);
     }
-    await page.reload();
-    await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
-    await page.getByLabel(t('signIn.pin')).fill('2468');
-    await page.keyboard.press('Enter');
+    await signIn(page, t);
     await page.getByRole('link', { name: t('nav.audit'), exact: true }).click();
     await page.getByRole('group', { name: t('stats.filters') }).getByLabel(t('audit.entity')).selectOption('incident');
 

@@ -116,4 +116,12 @@ export const test = base.extend<{ beacon: Beacon }, { renderer: { url: string };
   },
 });
 
+/** Signs in through the sign-in screen, in whatever language it shows. */
+export async function signIn(page: Page, t: (key: 'signIn.name' | 'signIn.pin') => string, name = 'Rania Haddad', pin = '2468'): Promise<void> {
+  await page.reload();
+  await page.getByLabel(t('signIn.name')).fill(name);
+  await page.getByLabel(t('signIn.pin')).fill(pin);
+  await page.keyboard.press('Enter');
+}
+
 export { expect } from '@playwright/test';

@@ -3,7 +3,7 @@
 // the same file adds nothing.
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, test } from './harness';
+import { expect, signIn, test } from './harness';
 
 /** DD/MM/YYYY HH:mm in Damascus (UTC+3), `days` ago at the given local time. */
 function local(days: number, hhmm: string): string {
@@ -29,10 +29,7 @@ for (const language of LANGUAGES) {
       operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
     });
     expect(setup.ok).toBe(true);
-    await page.reload();
-    await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
-    await page.getByLabel(t('signIn.pin')).fill('2468');
-    await page.keyboard.press('Enter');
+    await signIn(page, t);
     await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
     await page.getByRole('link', { name: t('import.link') }).click();
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
 import { seedIncidents } from '../../electron/core/demo/seed';
-import { expect, test } from './harness';
+import { expect, signIn, test } from './harness';
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
@@ -17,10 +17,7 @@ for (const language of LANGUAGES) {
     });
     if (!setup.ok) throw new Error('setup failed');
     await seedIncidents(core.context, setup.value.id, { count: 1500, days: 60, seed: 9 });
-    await page.reload();
-    await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
-    await page.getByLabel(t('signIn.pin')).fill('2468');
-    await page.keyboard.press('Enter');
+    await signIn(page, t);
     await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
 
     // The last 30 days, as the core counts them.

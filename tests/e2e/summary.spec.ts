@@ -6,7 +6,7 @@ import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
 import { previousShift, shiftAt } from '../../shared/time/shifts';
 import { seedIncidents } from '../../electron/core/demo/seed';
-import { expect, test } from './harness';
+import { expect, signIn, test } from './harness';
 
 const TZ = 'Asia/Damascus';
 const STARTS = ['08:00', '20:00'];
@@ -31,11 +31,19 @@ for (const language of LANGUAGES) {
     expect(summary.value.incidents).toBeGreaterThanOrEqual(300);
     expect(summary.value.openIncidents.length).toBeGreaterThan(0);
 
-    await page.reload();
-    await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
-    await page.getByLabel(t('signIn.pin')).fill('2468');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('link', { name: t('nav.summary'), exact: true })).toBeVisible();
+    await signIn(page, t);
+    // The summary screen: the previous shift on paper; an empty handover note is refused at the field, a written one appears.
+    await page.getByRole('link', { name: t('nav.summary'), exact: true }).click();
+    await page.getByLabel(t('summary.period'), { exact: true }).selectOption('previousShift');
+    const paper = page.getByRole('article', { name: t('summary.titleShift') });
+    await expect(paper.getByText(t('summary.handoverList'))).toBeVisible();
+    const noteForm = page.getByRole('form', { name: t('summary.addNote') });
+    await noteForm.getByRole('button', { name: t('summary.save') }).click();
+    await expect(noteForm.getByText(t('validation.required'))).toBeVisible();
+    await noteForm.getByLabel(t('summary.note')).fill('Rescue 3 Jableh back in service at 07:30.');
+    await noteForm.getByRole('button', { name: t('summary.save') }).click();
+    await expect(paper.getByText('Rescue 3 Jableh back in service at 07:30.')).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/summary-${language}.png` });
     await page.goto(`${page.url().split('#')[0]}#/print/summary?shift=${shift.start}`);
     await page.locator('body[data-ready="true"]').waitFor();
     const dir = `test-results/summary-${language}`;

@@ -1,7 +1,7 @@
 // An administrator adds a hub that cannot be reached: the header says so in plain words, with
 // the changes waiting, and the console goes on working.
 import { createTranslator } from '../../shared/i18n';
-import { expect, test } from './harness';
+import { expect, signIn, test } from './harness';
 
 const t = createTranslator('en');
 
@@ -12,10 +12,7 @@ test('a hub that cannot be reached shows in the header, and the hub can be remov
     operator: { name: 'Rania Haddad', pin: '2468' }, language: 'en', loadDemo: false,
   });
   expect(setup.ok).toBe(true);
-  await page.reload();
-  await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
-  await page.getByLabel(t('signIn.pin')).fill('2468');
-  await page.keyboard.press('Enter');
+  await signIn(page, t);
   await page.getByRole('link', { name: t('nav.sync'), exact: true }).click();
   await expect(page.getByText(t('sync.none'))).toBeVisible();
 

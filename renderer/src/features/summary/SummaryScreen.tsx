@@ -16,7 +16,7 @@ type Choice = 'thisShift' | 'previousShift' | 'day' | 'range';
 const today = (timeZone: string) => localIsoDate(Date.now(), timeZone);
 
 export function SummaryScreen({ shiftStarts }: { shiftStarts: readonly string[] }) {
-  const { t, timeZone, errorText } = useLocale();
+  const { t, tCode, timeZone, errorText } = useLocale();
   const [choice, setChoice] = useState<Choice>('thisShift');
   const [day, setDay] = useState(() => today(timeZone));
   const [range, setRange] = useState(() => ({ from: today(timeZone), to: today(timeZone) }));
@@ -73,11 +73,11 @@ export function SummaryScreen({ shiftStarts }: { shiftStarts: readonly string[] 
       </div>
       {'shift' in period ? (
         <form className="panel summary-screen__note" aria-label={t('summary.addNote')} onSubmit={(e) => void addNote(e)}>
-          <Field label={t('summary.note')}><textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} /></Field>
+          <Field label={t('summary.note')} error={error?.fields?.text ? tCode(error.fields.text) : undefined}><textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} /></Field>
           <div className="actions"><button type="submit" className="button button--primary">{t('summary.save')}</button></div>
         </form>
       ) : null}
-      <ErrorBanner>{error ? errorText(error) : loadError ? errorText(loadError) : null}</ErrorBanner>
+      <ErrorBanner>{error && !error.fields ? errorText(error) : loadError ? errorText(loadError) : null}</ErrorBanner>
       {message ? <p role="status" className="notice">{message}</p> : null}
       <div className="paper">{data ? <SummaryDocument summary={data} /> : <p className="muted">{t('summary.loading')}</p>}</div>
     </section>
