@@ -14,7 +14,7 @@ const NOW = Date.UTC(2026, 10, 3, 12, 0, 0);
 const MIN = 60_000;
 
 interface Row {
-  received_at: number; dispatched_at: number | null; on_scene_at: number | null; type: string; priority: number;
+  id: string; received_at: number; dispatched_at: number | null; on_scene_at: number | null; type: string; priority: number;
   district: string; cancel_reason: string | null; status: string; trapped: number; injured: number; dead: number;
 }
 
@@ -61,6 +61,7 @@ beforeAll(async () => {
   await t.call('setup.complete', { ...SETUP, post: { ...SETUP.post, timeZone: TZ } });
   const operator = (await t.call('session.current', {}))!;
   await seedIncidents(t.core.context, operator.id, { count: 1200, days: 20, seed: 4 });
+  const team = (await t.core.store.reader.get<{ id: string }>('SELECT id FROM teams LIMIT 1'))!.id;
   const midnight = Date.UTC(2026, 9, 24, 22, 0, 0); // 25 October 00:00 in Berlin (summer time)
   const edges = [
     edge(midnight), edge(midnight - 1), // either side of midnight
@@ -68,6 +69,12 @@ beforeAll(async () => {
     edge(Date.UTC(2026, 9, 26, 9, 0), { dispatchedAt: null, onSceneAt: null }), // never dispatched
     edge(Date.UTC(2026, 9, 26, 9, 5), { onSceneAt: null }), // dispatched, not yet on scene
     edge(Date.UTC(2026, 9, 26, 9, 6), { cancelledAt: Date.UTC(2026, 9, 26, 9, 8), cancelReason: 'duplicate', dispatchedAt: null, onSceneAt: null }),
+    // A duplicate found only after a team was sent, with two calls: none of it counts.
+    edge(Date.UTC(2026, 9, 27, 9, 0), {
+      cancelledAt: Date.UTC(2026, 9, 27, 9, 30), cancelReason: 'duplicate', onSceneAt: null, clearedAt: Date.UTC(2026, 9, 27, 9, 30),
+      assignments: [{ teamId: team, dispatchedAt: Date.UTC(2026, 9, 27, 9, 3), enRouteAt: null, onSceneAt: null, clearedAt: Date.UTC(2026, 9, 27, 9, 30), endedReason: 'stood_down' }],
+      calls: [Date.UTC(2026, 9, 27, 9, 0), Date.UTC(2026, 9, 27, 9, 2)].map((receivedAt) => ({ receivedAt, source: 'phone' as const, callerName: null, callerPhone: null, description: null, trapped: 0, injured: 1, dead: 0 })),
+    }),
   ];
   await t.core.store.write(operator.id, (w) => importIncidents(w, operator.id, { post: { code: 'LTK', timeZone: TZ }, letter: 'A' }, edges));
   all = await t.core.store.reader.all<Row>('SELECT * FROM incidents');
@@ -90,6 +97,21 @@ function expectRow(actual: Record<string, unknown> | undefined, e: { count: numb
     if (value === null) expect(actual?.[field], field).toBeNull();
     else expect(actual?.[field] as number, field).toBeCloseTo(value, 2);
   }
+}
+
+/** Hours committed, clipped to the period, computed from the assignments themselves. */
+async function expectTeamHours(actual: { teamId: string; hours: number }[], scope: StatsScope, sentToDuplicate?: string) {
+  const assignments = await t.core.store.reader.all<{ incident_id: string; team_id: string; dispatched_at: number; cleared_at: number | null; district: string; cancel_reason: string | null }>(
+    'SELECT a.incident_id, a.team_id, a.dispatched_at, a.cleared_at, i.district, i.cancel_reason FROM assignments a JOIN incidents i ON i.id = a.incident_id');
+  if (sentToDuplicate) expect(assignments.some((a) => a.incident_id === sentToDuplicate)).toBe(true);
+  const hours = new Map<string, number>();
+  for (const a of assignments) {
+    if ((scope.filters.district && a.district !== scope.filters.district) || a.cancel_reason === 'duplicate') continue;
+    const ms = Math.min(a.cleared_at ?? NOW, scope.range.end) - Math.max(a.dispatched_at, scope.range.start);
+    if (ms > 0) hours.set(a.team_id, (hours.get(a.team_id) ?? 0) + ms);
+  }
+  expect(actual.length).toBe(hours.size);
+  for (const team of actual) expect(team.hours).toBeCloseTo(hours.get(team.teamId)! / 3_600_000, 1);
 }
 
 describe('statistics', () => {
@@ -169,17 +191,20 @@ describe('statistics', () => {
       expect(r.dispatchMedianSec).toBe(day.dispatchMedianSec);
       expect(r.sceneP90Sec).toBe(day.sceneP90Sec);
     }
-    // Hours committed, clipped to the period, computed from the assignments themselves.
-    const assignments = await t.core.store.reader.all<{ team_id: string; dispatched_at: number; cleared_at: number | null; district: string; cancel_reason: string | null }>(
-      'SELECT a.team_id, a.dispatched_at, a.cleared_at, i.district, i.cancel_reason FROM assignments a JOIN incidents i ON i.id = a.incident_id');
-    const hours = new Map<string, number>();
-    for (const a of assignments) {
-      if (a.district !== 'jableh' || a.cancel_reason === 'duplicate') continue;
-      const ms = Math.min(a.cleared_at ?? NOW, scope.range.end) - Math.max(a.dispatched_at, scope.range.start);
-      if (ms > 0) hours.set(a.team_id, (hours.get(a.team_id) ?? 0) + ms);
-    }
-    expect(report.teamHours.length).toBe(hours.size);
-    for (const team of report.teamHours) expect(team.hours).toBeCloseTo(hours.get(team.teamId)! / 3_600_000, 1);
+    await expectTeamHours(report.teamHours, scope);
+  });
+
+  it('unfiltered, calls and team hours leave out a duplicate that had a team sent and two calls', async () => {
+    const report = await t.call('stats.report', { period: { from: '2026-10-24', to: '2026-11-02' } });
+    const scope = scopeOf('2026-10-24', '2026-11-02');
+    const duplicate = all.find((r) => r.cancel_reason === 'duplicate' && r.received_at === Date.UTC(2026, 9, 27, 9, 0))!;
+    const calls = await t.core.store.reader.all<{ incident_id: string; received_at: number }>('SELECT incident_id, received_at FROM calls');
+    expect(calls.filter((c) => c.incident_id === duplicate.id)).toHaveLength(2);
+    const counted = new Set(within(scope).map((r) => r.id));
+    const inPeriod = calls.filter((c) => c.received_at >= scope.range.start && c.received_at < scope.range.end);
+    expect(report.totals.calls).toBe(inPeriod.filter((c) => all.find((r) => r.id === c.incident_id)!.cancel_reason !== 'duplicate').length);
+    expect(counted.has(duplicate.id)).toBe(false);
+    await expectTeamHours(report.teamHours, scope, duplicate.id);
   });
 
   it('the last 24 hours come in hour buckets; a period that ends before it starts is refused', async () => {
