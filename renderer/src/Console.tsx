@@ -60,7 +60,7 @@ function useIdleLock(minutes: number): [boolean, () => void] {
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, reset, { passive: true });
     // Another window of this session, or the core, may have locked it first.
     const unsubscribe = window.ops.onChange(() => {
-      void call('incidents.queue', { queue: 'closure', priority: 1 }).then((r) => { if (!r.ok && r.error.code === 'error.locked') setLocked(true); });
+      void call('incidents.queue', { queue: 'closure', priority: 1, limit: 1 }).then((r) => { if (!r.ok && r.error.code === 'error.locked') setLocked(true); });
     });
     return () => {
       clearTimeout(timer);

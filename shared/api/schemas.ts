@@ -86,11 +86,16 @@ export const duplicateQuery = z.object({
   coordinates: coordinates.optional(),
 }).strict();
 
+/** Rows a queue returns when no limit is asked for; the queue screen asks page by page. */
+export const QUEUE_PAGE = 100;
 export const queueQuery = z.object({
   queue: z.enum(QUEUES),
   district: regionCode.optional(),
   type: incidentType.optional(),
   priority: priority.optional(),
+  /** The first row wanted, counted from 0 in the queue's order. */
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
 }).strict();
 
 /** Fields an operator may edit after intake; status moves go through setStatus. */
@@ -149,7 +154,11 @@ export const queueRow = z.object({
 });
 
 export const queueResult = z.object({
+  /** Rows offset … offset + rows.length − 1 of the queue. */
   rows: z.array(queueRow),
+  offset: z.number(),
+  /** Rows in this queue under its filters (the length of the whole list). */
+  total: z.number(),
   counts: z.object({ waiting: z.number(), active: z.number(), closure: z.number() }),
 });
 

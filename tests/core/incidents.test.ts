@@ -147,6 +147,26 @@ describe('the call queues', () => {
     expect((await t.call('incidents.queue', { queue: 'waiting', type: 'fire' })).rows).toEqual([]);
   });
 
+  it('pages a long queue: the pages join up to the whole queue in order, with its length', async () => {
+    t = await openTestCore();
+    for (let i = 0; i < 23; i++) {
+      await t.call('calls.log', intake({ priority: ((i % 3) + 1) as 1 | 2 | 3, receivedAt: T0 - (i + 1) * MINUTE, location: { district: 'latakia', locality: `page ${i}` } }));
+    }
+    const whole = await t.call('incidents.queue', { queue: 'waiting', limit: 1000 });
+    expect(whole.rows).toHaveLength(23);
+    const pages = [];
+    for (let offset = 0; offset < 23; offset += 10) {
+      const page = await t.call('incidents.queue', { queue: 'waiting', offset, limit: 10 });
+      expect(page).toMatchObject({ offset, total: 23 });
+      pages.push(...page.rows);
+    }
+    expect(pages.map((r) => r.id)).toEqual(whole.rows.map((r) => r.id));
+    expect(pages.map((r) => r.priority)).toEqual([...pages.map((r) => r.priority)].sort());
+    expect((await t.call('incidents.queue', { queue: 'waiting', offset: 40, limit: 10 })).rows).toEqual([]);
+    const refused = await t.core.invoke(t.session, 'incidents.queue', { queue: 'waiting', limit: 0 });
+    expect(refused.ok).toBe(false);
+  });
+
   it('announces every saved change so that open views re-ask', async () => {
     t = await openTestCore();
     const events: string[][] = [];

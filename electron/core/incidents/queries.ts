@@ -5,6 +5,7 @@ import { QUEUE_STATUSES, type IncidentType, type Priority, type QueueName } from
 import { distanceMeters } from '../../../shared/geo';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { DomainError } from '../api/errors';
+import { QUEUE_PAGE } from '../../../shared/api/schemas';
 import { assignmentTimeline, incidentAssignments, responseTimes, toAssignmentView } from '../dispatch/assignments';
 import { assembleTimeline, type StatusOperation } from '../timeline/incidentTimeline';
 import type { Connection, SqlValue } from '../db/connection';
@@ -20,6 +21,8 @@ export interface QueueFilter {
   district?: string | undefined;
   type?: IncidentType | undefined;
   priority?: Priority | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
 }
 
 /** The SQL behind one queue: exported so the benchmark runs exactly this in the sqlite3 shell. */
@@ -33,16 +36,19 @@ export function queueSql(filter: QueueFilter): { sql: string; params: SqlValue[]
   return {
     sql: `SELECT ${INCIDENT_COLUMNS}, (SELECT count(*) FROM calls c WHERE c.incident_id = i.id) AS call_count
        FROM incidents i WHERE ${where.join(' AND ')}
-      ORDER BY i.priority, i.received_at, i.number`,
-    params,
+      ORDER BY i.priority, i.received_at, i.number LIMIT ? OFFSET ?`,
+    params: [...params, filter.limit ?? QUEUE_PAGE, filter.offset ?? 0],
   };
 }
 
-/** One queue, ordered by priority then waiting time, with the counts of all three. */
+/**
+ * One page of a queue, ordered by priority then waiting time, with the counts of all three.
+ * Paged because a flare-up puts thousands in a queue and the screen draws a few dozen.
+ */
 export async function queue(db: Queryable, filter: QueueFilter): Promise<QueueResult> {
   const { sql, params } = queueSql(filter);
-  const rows = await db.all<IncidentRow & { call_count: number }>(sql, params);
-  return { rows: rows.map(toQueueRow), counts: await queueCounts(db, filter) };
+  const [rows, counts] = await Promise.all([db.all<IncidentRow & { call_count: number }>(sql, params), queueCounts(db, filter)]);
+  return { rows: rows.map(toQueueRow), offset: filter.offset ?? 0, total: counts[filter.queue], counts };
 }
 
 /** Counts per queue under the same district/type/priority filters. */

@@ -2,13 +2,12 @@
 // (priority, then waiting time); ages tick here without asking again.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { QueueRow } from '../../../../shared/api';
 import { INCIDENT_TYPES, QUEUES, type IncidentType, type Priority, type QueueName } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
-import { useQuery } from '../../ops';
 import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
 import { useNow } from '../../ui/useNow';
+import { useQueuePages, type QueuePages } from './useQueuePages';
 
 const ROW_HEIGHT = 56;
 
@@ -19,7 +18,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
   const [district, setDistrict] = useState('');
   const [type, setType] = useState<IncidentType | ''>('');
   const [priority, setPriority] = useState<Priority | 0>(0);
-  const { data } = useQuery('incidents.queue', {
+  const pages = useQueuePages({
     queue, ...(district ? { district } : {}), ...(type ? { type } : {}), ...(priority ? { priority } : {}),
   });
 
@@ -40,7 +39,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
         <div role="tablist" aria-label={t('queue.tabs')} className="tabs">
           {QUEUES.map((q, i) => (
             <button key={q} role="tab" type="button" aria-selected={queue === q} className="tab" onClick={() => setQueue(q)} aria-keyshortcuts={String(i + 1)}>
-              {t(`queues.${q}`)} <span className="count">{data?.counts[q] ?? 0}</span>
+              {t(`queues.${q}`)} <span className="count">{pages.counts?.[q] ?? 0}</span>
             </button>
           ))}
         </div>
@@ -65,40 +64,48 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
           </label>
         </div>
       </div>
-      <QueueList rows={data?.rows ?? []} queue={queue} onOpen={onOpen} />
+      <QueueList pages={pages} queue={queue} onOpen={onOpen} />
     </section>
   );
 }
 
-function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName; onOpen: (id: string) => void }) {
+function QueueList({ pages, queue, onOpen }: { pages: QueuePages; queue: QueueName; onOpen: (id: string) => void }) {
   const { t, duration } = useLocale();
   const districts = useDistricts();
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const current = Math.min(selected, Math.max(rows.length - 1, 0));
+  const count = pages.total ?? 0;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const current = Math.min(selected, Math.max(count - 1, 0));
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { show } = pages;
+  useEffect(() => show(first, last), [show, first, last]);
+  const selectedRow = pages.rowAt(current);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const move = (to: number) => {
       e.preventDefault();
-      const next = Math.max(0, Math.min(rows.length - 1, to));
+      const next = Math.max(0, Math.min(count - 1, to));
       setSelected(next);
       virtualizer.scrollToIndex(next);
     };
     if (e.key === 'ArrowDown') move(current + 1);
     else if (e.key === 'ArrowUp') move(current - 1);
     else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(rows.length - 1);
+    else if (e.key === 'End') move(count - 1);
     else if (e.key === 'PageDown') move(current + 10);
     else if (e.key === 'PageUp') move(current - 10);
-    else if (e.key === 'Enter' && rows[current]) {
+    else if (e.key === 'Enter' && selectedRow) {
       e.preventDefault();
-      onOpen(rows[current].id);
+      onOpen(selectedRow.id);
     }
   };
 
-  if (rows.length === 0) return <p className="empty">{t('queue.empty')}</p>;
+  if (pages.total === undefined) return <p className="empty" aria-busy="true">{t('common.loading')}</p>;
+  if (count === 0) return <p className="empty">{t('queue.empty')}</p>;
   return (
     <div
       ref={scroller}
@@ -106,12 +113,17 @@ function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName
       role="listbox"
       tabIndex={0}
       aria-label={t('queue.rows')}
-      aria-activedescendant={rows[current] ? `row-${rows[current].id}` : undefined}
+      aria-activedescendant={selectedRow ? `row-${selectedRow.id}` : undefined}
       onKeyDown={onKeyDown}
     >
       <div style={{ blockSize: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
+        {items.map((item) => {
+          const row = pages.rowAt(item.index);
+          const style = { position: 'absolute', insetBlockStart: 0, insetInlineStart: 0, inlineSize: '100%', blockSize: ROW_HEIGHT, transform: `translateY(${item.start}px)` } as const;
+          if (!row) {
+            // Its page is on the way: a quiet placeholder the same height, so the scroll holds still.
+            return <div key={`loading-${item.index}`} role="option" aria-selected={false} aria-busy="true" aria-label={t('common.loading')} className="queue__row queue__row--loading" style={style} />;
+          }
           const since = queue === 'waiting' ? row.receivedAt : row.statusAt;
           const place = [districts.name(row.district), row.locality, row.landmark].filter(Boolean).join(' · ');
           return (
@@ -122,7 +134,7 @@ function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName
               aria-selected={item.index === current}
               aria-label={t('queue.open', { number: row.number })}
               className={`queue__row queue__row--p${row.priority}`}
-              style={{ position: 'absolute', insetBlockStart: 0, insetInlineStart: 0, inlineSize: '100%', blockSize: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={style}
               onClick={() => setSelected(item.index)}
               onDoubleClick={() => onOpen(row.id)}
             >

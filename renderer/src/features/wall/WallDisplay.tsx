@@ -11,8 +11,8 @@ export function WallDisplay() {
   const { t, time, duration } = useLocale();
   const now = useNow();
   const districts = useDistricts();
-  const waiting = useQuery('incidents.queue', { queue: 'waiting' });
-  const active = useQuery('incidents.queue', { queue: 'active' });
+  const waiting = useQuery('incidents.queue', { queue: 'waiting', limit: 12 });
+  const active = useQuery('incidents.queue', { queue: 'active', limit: 12 });
   const { data: teams } = useQuery('teams.board', {});
   const counts = waiting.data?.counts;
   const available = (teams ?? []).filter((x) => x.status === 'available').length;
