@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
 import { isChannelName, type Output } from '../shared/api';
 import { printSummary } from './printing';
+import { createElectronSecretStore } from './secrets';
 import { openCore, type Core, type Session } from './core';
 import { DatabaseOpenError } from './core/db/migrations';
 import { createElectronSettingsStore } from './settings/electronSettingsStore';
@@ -101,6 +102,7 @@ async function start(): Promise<void> {
   try {
     core = await openCore({
       dataDir, settings,
+      secrets: createElectronSecretStore((error) => log('error', 'hub passwords unreadable; re-enter them on the sync screen', { error: String(error) })),
       log: { error: (m, c) => log('error', m, c), info: (m, c) => log('info', m, c) },
     });
   } catch (err) {

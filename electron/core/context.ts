@@ -1,4 +1,5 @@
 // What every service is given rather than imports: the database, the time, the settings.
+import type { SecretStore } from './secrets/secretStore';
 import type { Store } from './db/store';
 import type { SettingsStore } from './settings/settingsStore';
 import type { SyncEngine } from './sync/engine';
@@ -7,6 +8,8 @@ export interface ServiceContext {
   store: Store;
   now(): number;
   settings: SettingsStore;
+  /** Hub passwords (never in the settings file). */
+  secrets: SecretStore;
   /** The background sync engine, where the core runs one. */
   sync?: SyncEngine;
 }

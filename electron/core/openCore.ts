@@ -6,6 +6,8 @@ import { createSession, type Session } from './api/session';
 import type { ServiceContext } from './context';
 import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
 import { createSyncEngine } from './sync/engine';
+import { configuredHubs, moveClearPasswords } from './sync/hubs';
+import { memorySecretStore, type SecretStore } from './secrets/secretStore';
 import { ENTITIES } from './oplog/entities';
 
 /** After operations arrive from a hub any view may be stale. */
@@ -34,6 +36,8 @@ export interface CoreOptions {
   safetyCopies?: boolean;
   /** Sync with the configured hubs in the background (default on; off for the CLI, which syncs on command). */
   sync?: boolean;
+  /** Where hub passwords are kept: the app gives one sealed by the OS (electron/secrets.ts); default, in memory. */
+  secrets?: SecretStore;
 }
 
 export interface Core {
@@ -59,7 +63,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? { now: () => Date.now() };
   const log = options.log ?? consoleLogger;
   const store = await openStore(options.dataDir, () => clock.now());
-  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings };
+  const secrets = options.secrets ?? memorySecretStore();
+  moveClearPasswords(options.settings, secrets, log);
+  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings, secrets };
   const listeners = new Set<(event: ChangeEvent) => void>();
   const emit = (event: ChangeEvent) => {
     for (const listener of listeners) {
@@ -74,7 +80,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // Until a post is set up there is nothing to copy; the ten-minute re-check picks it up after first run.
   if (options.safetyCopies ?? true) safetyCopies.start();
   const sync = createSyncEngine({
-    store, now: context.now, log, hubs: () => options.settings.read().hubs,
+    store, now: context.now, log, hubs: () => configuredHubs(options.settings, secrets),
     onApplied: () => emit({ entities: ALL_ENTITIES }),
   });
   context.sync = sync;

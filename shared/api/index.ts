@@ -62,7 +62,7 @@ export const api = {
   'sync.status': channel(empty, z.array(s.hubStatus)),
   'sync.now': channel(z.object({ hubId: z.string().uuid().optional() }).strict(), z.array(s.hubStatus)),
   'hubs.list': channel(empty, z.array(s.hubView)),
-  'hubs.test': channel(z.object({ url: s.hubInput.shape.url }).strict(), ok),
+  'hubs.test': channel(s.hubConnection, ok),
   'hubs.add': channel(s.hubInput, savedId),
   'hubs.remove': channel(z.object({ id: z.string().uuid() }).strict(), ok),
 } as const;

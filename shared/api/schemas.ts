@@ -453,5 +453,22 @@ export const hubStatus = z.object({
   lastMoved: z.object({ pushed: z.number(), pulled: z.number(), applied: z.number(), quarantined: z.number() }).nullable(),
 });
 const hubUrl = z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, { error: 'validation.hubUrl' });
-export const hubInput = z.object({ name: requiredText(60), url: hubUrl }).strict();
-export const hubView = z.object({ id: z.string(), name: z.string(), address: z.string() });
+/** disable: plain; require: encrypted, certificate not checked; verify: certificate and host name checked. */
+export const HUB_TLS_MODES = ['disable', 'require', 'verify'] as const;
+export const hubTls = z.object({
+  mode: z.enum(HUB_TLS_MODES),
+  /** A PEM file of the certificate authority, for verify (none: the system's own). */
+  caFile: text(1000).nullable(),
+}).strict();
+/** The hub's address and how to reach it; the password goes to the secret store, never the settings. */
+export const hubConnection = z.object({
+  url: hubUrl,
+  password: z.string().max(200).optional(),
+  tls: hubTls,
+}).strict();
+export const hubInput = hubConnection.extend({ name: requiredText(60) }).strict();
+export const hubView = z.object({
+  id: z.string(), name: z.string(), address: z.string(), tls: z.enum(HUB_TLS_MODES), caFile: z.string().nullable(),
+  /** A password is stored for it (never the password itself). */
+  password: z.boolean(),
+});

@@ -68,7 +68,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'sync.status': [{ all: true }],
   'sync.now': [{ hubId: 'x' }, { hubId: 1 }],
   'hubs.list': [{ secret: true }],
-  'hubs.test': [{ url: 'http://example.org' }, { url: '' }, {}],
+  'hubs.test': [{ url: 'http://example.org', tls: { mode: 'disable', caFile: null } }, { url: 'postgres://h/db', tls: { mode: 'maybe', caFile: null } }, { url: 'postgres://h/db' }, {}],
   'hubs.add': [{ name: 'HQ', url: 'mysql://x' }, { name: '', url: 'postgres://beacon@127.0.0.1:1/beacon' }, { url: 'postgres://beacon@127.0.0.1:1/beacon' }],
   'hubs.remove': [{ id: 'x' }, {}],
 };
@@ -156,8 +156,8 @@ describe('every channel', () => {
       'sync.status': {},
       'sync.now': {},
       'hubs.list': {},
-      'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon' },
-      'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon' },
+      'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+      'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
       'hubs.remove': { id: Z },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');

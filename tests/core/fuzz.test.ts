@@ -335,8 +335,8 @@ beforeAll(async () => {
     'sync.status': {},
     'sync.now': {},
     'hubs.list': {},
-    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon' },
-    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon' },
+    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
     'hubs.remove': { id: '00000000-0000-4000-8000-000000000000' },
   };
   for (const channel of CHANNEL_NAMES) {

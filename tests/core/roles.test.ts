@@ -57,8 +57,8 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'sync.now': {},
     'hubs.list': {},
     // Port 1: refused at once, so the allowed calls finish quickly.
-    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon' },
-    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon' },
+    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
     'hubs.remove': { id: w.noteId },
   };
 }

@@ -1,5 +1,6 @@
 // Opens a real core on a real SQLite file in a fresh temporary folder, with a clock the
 // test controls, and signs in the first operator the way the first-run screen does.
+import type { SecretStore } from '../../electron/core/secrets/secretStore';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ export const SETUP = {
   loadDemo: false,
 };
 
-export async function openTestCore(options: { dir?: string; setup?: boolean; letter?: string } = {}): Promise<TestCore> {
+export async function openTestCore(options: { dir?: string; setup?: boolean; letter?: string; secrets?: SecretStore } = {}): Promise<TestCore> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'beacon-test-'));
   const clock = new TestClock();
   const open = () => openCore({
@@ -46,6 +47,7 @@ export async function openTestCore(options: { dir?: string; setup?: boolean; let
     clock,
     checkOutputs: true,
     log: { error: () => undefined, info: () => undefined },
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   let closed = false;
   const t: TestCore = {

@@ -30,10 +30,12 @@ async function hubUrl(): Promise<string> {
   return url;
 }
 
+const PLAIN = { mode: 'disable', caFile: null } as const;
+
 async function consoleWith(letter: string, hubs: { id: string; name: string; url: string }[]): Promise<TestCore> {
   const t = await openTestCore({ letter });
   consoles.push(t);
-  t.core.context.settings.write({ ...t.core.context.settings.read(), hubs });
+  t.core.context.settings.write({ ...t.core.context.settings.read(), hubs: hubs.map((h) => ({ ...h, tls: PLAIN })) });
   return t;
 }
 
@@ -79,7 +81,7 @@ describe('the sync engine', () => {
     expect(waits[2]).toBeGreaterThan(waits[0]! * 2);
     // The hub comes back (same hub, now reachable): the next exchange succeeds and the count resets.
     const settings = a.core.context.settings.read();
-    a.core.context.settings.write({ ...settings, hubs: [{ id, name: 'Headquarters', url: await hubUrl() }] });
+    a.core.context.settings.write({ ...settings, hubs: [{ id, name: 'Headquarters', url: await hubUrl(), tls: PLAIN }] });
     const [ok] = await engine(a).syncNow();
     expect(ok).toMatchObject({ state: 'ok', failures: 0, lastError: null, waiting: 0 });
   });

@@ -110,10 +110,10 @@ export const handlers: Handlers = {
   'sync.now': async (ctx, input) => (ctx.sync ? ctx.sync.syncNow(input.hubId) : []),
   'hubs.list': async (ctx) => listHubs(ctx),
   'hubs.test': async (_ctx, input) => {
-    await testHub(input.url);
+    await testHub(input);
     return { ok: true as const };
   },
-  'hubs.add': async (ctx, input) => addHub(ctx, input.name, input.url),
+  'hubs.add': async (ctx, input) => addHub(ctx, input.name, input),
   'hubs.remove': async (ctx, input) => {
     removeHub(ctx, input.id);
     return { ok: true as const };

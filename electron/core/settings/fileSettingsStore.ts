@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { consoleLetter, language, postSettings } from '../../../shared/api/schemas';
+import { TLS_MODES } from '../sync/hubConnection';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 import { DEFAULT_SAFETY_COPIES_KEPT, DEFAULT_SETTINGS, MAX_SAFETY_COPIES_KEPT, type ConsoleSettings, type SettingsStore } from './settingsStore';
 
@@ -14,7 +15,11 @@ export const consoleSettingsSchema = z.object({
   postKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable().default(null),
   shiftStarts: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).max(6).default([...DEFAULT_SHIFT_STARTS]),
   safetyCopiesKept: z.number().int().min(1).max(MAX_SAFETY_COPIES_KEPT).default(DEFAULT_SAFETY_COPIES_KEPT),
-  hubs: z.array(z.object({ id: z.string().uuid(), name: z.string().min(1).max(60), url: z.string().regex(/^postgres(ql)?:\/\//).max(500) })).max(10).default([]),
+  hubs: z.array(z.object({
+    id: z.string().uuid(), name: z.string().min(1).max(60), url: z.string().regex(/^postgres(ql)?:\/\//).max(500),
+    // Hubs added before TLS was a setting connected in plain text; they keep doing so until changed.
+    tls: z.object({ mode: z.enum(TLS_MODES), caFile: z.string().max(1000).nullable() }).default({ mode: 'disable', caFile: null }),
+  })).max(10).default([]),
 });
 
 /** Reads stored settings; anything unreadable or invalid yields null (the caller decides). */

@@ -2,6 +2,7 @@
 // default language. The app backs this with electron-store; the CLI and tests with a file.
 import type { PostSettings } from '../../../shared/api';
 import type { Language } from '../../../shared/domain';
+import type { HubTls } from '../sync/hubConnection';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 
 export interface ConsoleSettings {
@@ -16,7 +17,8 @@ export interface ConsoleSettings {
   /** How many shift-change safety copies of the database are kept (1–365). */
   safetyCopiesKept: number;
   /** PostgreSQL hubs this console syncs with (electron/core/sync/engine.ts). */
-  hubs: { id: string; name: string; url: string }[];
+  /** Addresses without passwords: those are in the secret store under `hub:<id>`. */
+  hubs: { id: string; name: string; url: string; tls: HubTls }[];
 }
 
 /** Safety copies kept by default: a week of two-shift days. */

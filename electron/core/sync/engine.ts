@@ -4,17 +4,18 @@
 // contiguous counter), so a connection that drops or an app that quits mid-batch loses
 // nothing and applies nothing twice: the next exchange simply carries on. Batches are
 // transactions of their own, so the main process stays responsive between them.
-import type pg from 'pg';
+import pg from 'pg';
 import { DomainError } from '../api/errors';
 import type { Store } from '../db/store';
 import type { Logger } from '../openCore';
 import { versionVector, type VersionVector } from './exchange';
-import { connectHub, hubVector, syncWithHub } from './hub';
+import { hubVector, syncWithHub } from './hub';
+import { connectEndpoint, type HubEndpoint } from './hubConnection';
 
 export interface HubConfig {
   id: string;
   name: string;
-  url: string;
+  endpoint: HubEndpoint;
 }
 
 export interface HubStatus {
@@ -42,7 +43,7 @@ export interface SyncEngineOptions {
   /** The first retry after a failure; doubles with each further failure. */
   retryMs?: number;
   maxBackoffMs?: number;
-  connect?: (url: string) => Promise<pg.Client>;
+  connect?: (endpoint: HubEndpoint) => Promise<pg.Client>;
   onStatus?: (status: HubStatus[]) => void;
   /** Called after an exchange applied operations from elsewhere, so open views re-ask. */
   onApplied?: () => void;
@@ -72,7 +73,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const intervalMs = options.intervalMs ?? 30_000;
   const retryMs = options.retryMs ?? 5_000;
   const maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
-  const connect = options.connect ?? connectHub;
+  const connect = options.connect ?? ((endpoint: HubEndpoint) => connectEndpoint(endpoint, pg.Client));
   const states = new Map<string, HubStatus & { hubVector: VersionVector | null }>();
   const running = new Map<string, Promise<void>>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -94,7 +95,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     s.lastAttemptAt = options.now();
     let client: pg.Client | null = null;
     try {
-      client = await connect(hub.url);
+      client = await connect(hub.endpoint);
       s.lastMoved = await syncWithHub(options.store, client, options.now);
       if (s.lastMoved.applied > 0) options.onApplied?.();
       s.hubVector = await hubVector(client);

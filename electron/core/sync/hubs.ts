@@ -1,28 +1,50 @@
-// The hubs an administrator has configured for this console. Addresses are shown without
-// their password; see the README on giving each console a role of its own.
+// The hubs an administrator has configured for this console. The settings keep each hub's
+// address without its password and its TLS setting; the password is in the secret store
+// (electron/core/secrets). See the README on giving each console a role of its own.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
-import { connectHub, hubVector } from './hub';
+import type { Logger } from '../openCore';
+import type { SecretStore } from '../secrets/secretStore';
+import type { SettingsStore } from '../settings/settingsStore';
+import { hubVector } from './hub';
+import { connectEndpoint, splitHubUrl, type HubEndpoint, type HubTls } from './hubConnection';
+
+export const hubSecretName = (id: string) => `hub:${id}`;
 
 /** The address without its password, for screens and logs. */
 export function hubAddress(url: string): string {
   try {
-    const u = new URL(url);
-    if (u.password) u.password = '';
-    return u.toString().replace(/:@/, '@');
+    return splitHubUrl(url).address;
   } catch {
     return url.replace(/:[^:@/]*@/, '@');
   }
 }
 
-export function listHubs(ctx: ServiceContext): { id: string; name: string; address: string }[] {
-  return ctx.settings.read().hubs.map((h) => ({ id: h.id, name: h.name, address: hubAddress(h.url) }));
+export function listHubs(ctx: ServiceContext): { id: string; name: string; address: string; tls: HubTls['mode']; caFile: string | null; password: boolean }[] {
+  return ctx.settings.read().hubs.map((h) => ({
+    id: h.id, name: h.name, address: hubAddress(h.url), tls: h.tls.mode, caFile: h.tls.caFile,
+    password: ctx.secrets.get(hubSecretName(h.id)) !== null,
+  }));
+}
+
+export interface HubForm {
+  url: string;
+  /** Typed apart, or inside the address (postgres://user:password@…): either way it goes to the secret store. */
+  password?: string | undefined;
+  tls: HubTls;
+}
+
+/** What to connect with, from what an administrator typed. */
+function endpointOf(form: HubForm): HubEndpoint {
+  const { address, password } = splitHubUrl(form.url);
+  return { url: address, password: form.password || password, tls: form.tls };
 }
 
 /** Connects and reads the hub's vector: reachable, a Beacon hub, and of a schema this build knows. */
-export async function testHub(url: string): Promise<void> {
-  const client = await connectHub(url);
+export async function testHub(form: HubForm): Promise<void> {
+  const client = await connectEndpoint(endpointOf(form), pg.Client);
   try {
     await hubVector(client);
   } catch (err) {
@@ -33,11 +55,15 @@ export async function testHub(url: string): Promise<void> {
   }
 }
 
-export function addHub(ctx: ServiceContext, name: string, url: string): { id: string } {
+export function addHub(ctx: ServiceContext, name: string, form: HubForm): { id: string } {
   const settings = ctx.settings.read();
   if (settings.hubs.length >= 10) throw new DomainError('error.invalidInput', undefined, { url: 'validation.tooLarge' });
+  const endpoint = endpointOf(form);
+  if (endpoint.password && !ctx.secrets.available) throw new DomainError('hub.noSecretStore', undefined, { password: 'hub.noSecretStore' });
   const id = randomUUID();
-  ctx.settings.write({ ...settings, hubs: [...settings.hubs, { id, name: name.trim(), url }] });
+  // The secret first: a hub in the settings without its password would fail at every exchange.
+  if (endpoint.password) ctx.secrets.set(hubSecretName(id), endpoint.password);
+  ctx.settings.write({ ...settings, hubs: [...settings.hubs, { id, name: name.trim(), url: endpoint.url, tls: form.tls }] });
   void ctx.sync?.syncNow(id);
   return { id };
 }
@@ -46,4 +72,40 @@ export function removeHub(ctx: ServiceContext, id: string): void {
   const settings = ctx.settings.read();
   if (!settings.hubs.some((h) => h.id === id)) throw new DomainError('error.notFound');
   ctx.settings.write({ ...settings, hubs: settings.hubs.filter((h) => h.id !== id) });
+  ctx.secrets.delete(hubSecretName(id));
+}
+
+/** The hubs the engine syncs with, each with its password from the secret store. */
+export function configuredHubs(settings: SettingsStore, secrets: SecretStore): { id: string; name: string; endpoint: HubEndpoint }[] {
+  return settings.read().hubs.map((h) => ({ id: h.id, name: h.name, endpoint: { url: h.url, password: secrets.get(hubSecretName(h.id)), tls: h.tls } }));
+}
+
+/**
+ * Settings written before passwords had a store of their own may hold one inside an address:
+ * move it into the secret store and out of the file. Where no store can protect it, it stays
+ * (the console keeps syncing) and the log says so.
+ */
+export function moveClearPasswords(settings: SettingsStore, secrets: SecretStore, log: Logger): void {
+  const current = settings.read();
+  if (!current.hubs.some((h) => hasPassword(h.url))) return;
+  if (!secrets.available) {
+    log.error('hub passwords are in the settings file: this computer offers no secret store to move them to');
+    return;
+  }
+  const hubs = current.hubs.map((h) => {
+    if (!hasPassword(h.url)) return h;
+    const { address, password } = splitHubUrl(h.url);
+    if (password) secrets.set(hubSecretName(h.id), password);
+    return { ...h, url: address };
+  });
+  settings.write({ ...current, hubs });
+  log.info('hub passwords moved from the settings file to the secret store');
+}
+
+function hasPassword(url: string): boolean {
+  try {
+    return new URL(url).password !== '';
+  } catch {
+    return false;
+  }
 }

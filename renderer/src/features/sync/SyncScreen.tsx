@@ -1,16 +1,29 @@
 // An administrator's hubs: add (after a test), remove, sync now, and each hub's state.
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../../shared/api';
+import type { ApiError, Input } from '../../../../shared/api';
+import { HUB_TLS_MODES } from '../../../../shared/api/schemas';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { hubLine, useSyncStatus } from './SyncStatus';
 
+type HubTlsMode = (typeof HUB_TLS_MODES)[number];
+// A hub over the internet should be encrypted: that is where the form starts.
+const EMPTY = { name: '', url: '', password: '', tls: 'require' as HubTlsMode, caFile: '' };
+type Form = typeof EMPTY;
+
+const hubConnection = (form: Form): Input<'hubs.test'> => ({
+  url: form.url.trim(),
+  ...(form.password ? { password: form.password } : {}),
+  tls: { mode: form.tls, caFile: form.tls === 'verify' && form.caFile.trim() ? form.caFile.trim() : null },
+});
+const hubInput = (form: Form): Input<'hubs.add'> => ({ ...hubConnection(form), name: form.name });
+
 export function SyncScreen() {
   const { t, tCode, duration, dateTime, time, errorText } = useLocale();
   const { data: hubs, reload } = useQuery('hubs.list', {});
   const [status, refresh] = useSyncStatus(3_000);
-  const [form, setForm] = useState({ name: '', url: '' });
+  const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
   const done = (r: { ok: boolean; error?: ApiError }, message?: string) => {
@@ -21,9 +34,9 @@ export function SyncScreen() {
   };
   async function add(e: FormEvent) {
     e.preventDefault();
-    const r = await call('hubs.add', form);
+    const r = await call('hubs.add', hubInput(form));
     done(r, t('sync.added'));
-    if (r.ok) setForm({ name: '', url: '' });
+    if (r.ok) setForm(EMPTY);
   }
   return (
     <section className="stats" aria-labelledby="sync-title">
@@ -42,6 +55,7 @@ export function SyncScreen() {
                 <li key={h.id}>
                   <div>
                     <strong><bdi>{h.name}</bdi></strong> <bdi dir="ltr" className="muted">{h.address}</bdi>
+                    <span className="muted"> · {t(`sync.tls_${h.tls}`)}{h.password ? ` · ${t('sync.passwordStored')}` : ''}</span>
                     {s ? <p className="muted">{hubLine(s, t, tCode, duration)}{s.lastSuccessAt ? ` · ${t('sync.lastSuccess')}: ${dateTime(s.lastSuccessAt)}` : ''}
                       {s.lastMoved ? ` · ${t('sync.moved', { pushed: s.lastMoved.pushed, pulled: s.lastMoved.pulled })}` : ''}
                       {s.state === 'error' && s.nextAttemptAt ? ` · ${t('sync.next')}: ${time(s.nextAttemptAt)}` : ''}</p> : null}
@@ -56,9 +70,22 @@ export function SyncScreen() {
       </div>
       <form className="panel grid2" aria-label={t('sync.add')} onSubmit={(e) => void add(e)}>
         <Field label={t('sync.name')}><input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></Field>
-        <Field label={t('sync.url')}><input value={form.url} dir="ltr" onChange={(e) => setForm({ ...form, url: e.target.value })} /></Field>
+        <Field label={t('sync.url')}><input value={form.url} dir="ltr" autoComplete="off" onChange={(e) => setForm({ ...form, url: e.target.value })} /></Field>
+        <Field label={t('sync.password')} hint={t('sync.passwordHint')} error={error?.fields?.password ? tCode(error.fields.password) : undefined}>
+          <input type="password" value={form.password} dir="ltr" autoComplete="new-password" onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        </Field>
+        <Field label={t('sync.tls')}>
+          <select value={form.tls} onChange={(e) => setForm({ ...form, tls: e.target.value as HubTlsMode })}>
+            {HUB_TLS_MODES.map((m) => <option key={m} value={m}>{t(`sync.tls_${m}`)}</option>)}
+          </select>
+        </Field>
+        {form.tls === 'verify' ? (
+          <Field label={t('sync.caFile')} hint={t('sync.caFileHint')}>
+            <input value={form.caFile} dir="ltr" onChange={(e) => setForm({ ...form, caFile: e.target.value })} />
+          </Field>
+        ) : null}
         <div className="actions span2">
-          <button type="button" className="button" onClick={() => void call('hubs.test', { url: form.url }).then((r) => done(r, t('sync.tested')))}>{t('sync.test')}</button>
+          <button type="button" className="button" onClick={() => void call('hubs.test', hubConnection(form)).then((r) => done(r, t('sync.tested')))}>{t('sync.test')}</button>
           <button type="submit" className="button button--primary">{t('sync.add')}</button>
         </div>
       </form>

@@ -1,0 +1,83 @@
+// How a console reaches a configured hub: the address from the settings, the password from
+// the secret store, and the hub's TLS setting. The pg client is given each part on its own
+// (no connection string), so nothing in an address can switch TLS off behind the setting.
+import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+import { DomainError } from '../api/errors';
+
+import { HUB_TLS_MODES } from '../../../shared/api/schemas';
+
+export const TLS_MODES = HUB_TLS_MODES;
+export type TlsMode = (typeof TLS_MODES)[number];
+
+export interface HubTls {
+  /** disable: plain; require: encrypted, certificate not checked; verify: encrypted, certificate checked against the CA file (or the system's CAs) and the host name. */
+  mode: TlsMode;
+  caFile: string | null;
+}
+
+export interface HubEndpoint {
+  url: string;
+  password: string | null;
+  tls: HubTls;
+}
+
+/** The address split: user, host, port, database; the password (if any was typed in it) apart. */
+export function splitHubUrl(url: string): { address: string; password: string | null } {
+  const u = new URL(url);
+  const password = u.password ? decodeURIComponent(u.password) : null;
+  u.password = '';
+  // TLS is the hub's own setting; query options in the address are dropped with it.
+  u.search = '';
+  return { address: u.toString().replace(/:@/, '@'), password };
+}
+
+export function hubClientConfig(endpoint: HubEndpoint): pg.ClientConfig {
+  const u = new URL(endpoint.url);
+  let ssl: pg.ClientConfig['ssl'] = false;
+  if (endpoint.tls.mode === 'require') ssl = { rejectUnauthorized: false };
+  if (endpoint.tls.mode === 'verify') {
+    let ca: string | undefined;
+    if (endpoint.tls.caFile) {
+      try {
+        ca = readFileSync(endpoint.tls.caFile, 'utf8');
+      } catch {
+        throw new DomainError('hub.caFileUnreadable');
+      }
+    }
+    ssl = { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
+  }
+  return {
+    host: decodeURIComponent(u.hostname.replace(/^\[|\]$/g, '')),
+    port: u.port ? Number(u.port) : 5432,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || undefined,
+    user: decodeURIComponent(u.username) || undefined,
+    // The stored password; an address that still carries one (the CLI, older settings) works too.
+    ...(endpoint.password !== null ? { password: endpoint.password } : u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ssl,
+    connectionTimeoutMillis: 10_000,
+    statement_timeout: 60_000,
+  };
+}
+
+/** Plain words for why a connection failed: a wrong password and a TLS problem are not "unreachable". */
+export function connectionError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === '28P01' || code === '28000') return new DomainError('hub.passwordRejected');
+  if (/does not support SSL/i.test(message)) return new DomainError('hub.tlsRefused');
+  if (/certificate|self[- ]signed|unable to verify|altname/i.test(message)) return new DomainError('hub.tlsUntrusted');
+  return new DomainError('hub.unreachable');
+}
+
+export async function connectEndpoint(endpoint: HubEndpoint, Client: typeof pg.Client): Promise<pg.Client> {
+  const client = new Client(hubClientConfig(endpoint));
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw connectionError(err);
+  }
+  return client;
+}
