@@ -3,6 +3,7 @@ import type { ChangeEvent, ChannelName, Output, Result } from '../../shared/api'
 import { handlers, changes } from './api/handlers';
 import { createRouter } from './api/router';
 import { createSession, type Session } from './api/session';
+import type { FileChooser } from './backup/backups';
 import type { ServiceContext } from './context';
 import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
 import { createSyncEngine } from './sync/engine';
@@ -34,6 +35,8 @@ export interface CoreOptions {
   safetyCopies?: boolean;
   /** Sync with the configured hubs in the background (default on; off for the CLI, which syncs on command). */
   sync?: boolean;
+  /** The shell's file dialogs, for backup and restore from the app (Electron's main, the e2e harness). */
+  files?: FileChooser;
 }
 
 export interface Core {
@@ -59,7 +62,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? { now: () => Date.now() };
   const log = options.log ?? consoleLogger;
   const store = await openStore(options.dataDir, () => clock.now());
-  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings };
+  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings, ...(options.files ? { files: options.files } : {}) };
   const listeners = new Set<(event: ChangeEvent) => void>();
   const emit = (event: ChangeEvent) => {
     for (const listener of listeners) {
@@ -73,6 +76,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const safetyCopies = createSafetyCopies({ databaseFile: store.file, dataDir: options.dataDir, settings: options.settings, now: context.now, log });
   // Until a post is set up there is nothing to copy; the ten-minute re-check picks it up after first run.
   if (options.safetyCopies ?? true) safetyCopies.start();
+  context.safetyCopies = safetyCopies;
   const sync = createSyncEngine({
     store, now: context.now, log, hubs: () => options.settings.read().hubs,
     onApplied: () => emit({ entities: ALL_ENTITIES }),
