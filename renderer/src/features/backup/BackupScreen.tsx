@@ -1,7 +1,7 @@
 // The administrator's backup and restore: a copy written while work goes on, and a backup (a
 // file or a shift-change safety copy) checked and shown before it replaces this console's
 // database. Paths are only shown here: the main process's dialog or the core chooses them.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, BackupInspection, DuplicateNumber, Output } from '../../../../shared/api';
 import { useLocale, type Locale } from '../../i18n';
 import { call, useQuery } from '../../ops';
@@ -136,9 +136,15 @@ function Confirm({ inspection: b, busy, onRestore, onCancel }: { inspection: Bac
   const locale = useLocale();
   const { t, dateTime, number } = locale;
   const otherPost = b.postCode !== null && b.thisPostCode !== null && b.postCode !== b.thisPostCode;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The check appears below the lists: bring it into view and read it out before anything is confirmed.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [b.token]);
   return (
     <div className="panel backup__confirm" role="region" aria-labelledby="backup-check">
-      <h2 id="backup-check">{t('backups.checkTitle')}</h2>
+      <h2 id="backup-check" ref={heading} tabIndex={-1}>{t('backups.checkTitle')}</h2>
       <dl className="backup__facts">
         <dt>{t('backups.file')}</dt><dd><bdi dir="ltr">{b.file}</bdi></dd>
         <dt>{t('backups.modified')}</dt><dd>{dateTime(b.modifiedAt)}</dd>
