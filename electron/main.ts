@@ -3,11 +3,12 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, webContents, type WebContents } from 'electron';
 import { isChannelName, type Output } from '../shared/api';
 import { printSummary } from './printing';
 import { createElectronSecretStore } from './secrets';
-import { openCore, type Core, type Session } from './core';
+import { createFileChooser } from './backupDialogs';
+import { openCore, restoreInPlace, type Core, type Session } from './core';
 import { DatabaseOpenError } from './core/db/migrations';
 import { createElectronSettingsStore } from './settings/electronSettingsStore';
 import { messageFor } from './cli/messages';
@@ -19,6 +20,8 @@ const DEV_SERVER = process.env.VITE_DEV_SERVER_URL;
 
 const sessions = new Map<number, Session>();
 let core: Core | null = null;
+/** While a restore swaps the database, every other call waits its turn with a clear answer. */
+let restoring = false;
 
 function logFile(): string {
   const dir = join(app.getPath('userData'), 'logs');
@@ -96,31 +99,76 @@ function buildMenu(openWindow: () => void, openWall: () => void): void {
   ]));
 }
 
+function windowOf(own: Session): BrowserWindow | null {
+  for (const [id, s] of sessions) {
+    const contents = s === own ? webContents.fromId(id) : undefined;
+    if (contents) return BrowserWindow.fromWebContents(contents);
+  }
+  return null;
+}
+
+/** After a restore every window starts signed out; windows that shared a session (the wall display) still share one. */
+function renewSessions(next: Core): void {
+  const renewed = new Map<Session, Session>();
+  for (const [id, old] of sessions) {
+    let fresh = renewed.get(old);
+    if (!fresh) renewed.set(old, (fresh = next.createSession()));
+    sessions.set(id, fresh);
+  }
+}
+
 async function start(): Promise<void> {
   const dataDir = process.env.BEACON_DATA_DIR ?? join(app.getPath('userData'), 'data');
   const settings = createElectronSettingsStore((keptAs) => log('error', 'settings file damaged; defaults restored', { keptAs }));
-  try {
-    core = await openCore({
-      dataDir, settings,
-      secrets: createElectronSecretStore((error) => log('error', 'hub passwords unreadable; re-enter them on the sync screen', { error: String(error) })),
-      log: { error: (m, c) => log('error', m, c), info: (m, c) => log('info', m, c) },
+  const logger = { error: (m: string, c?: Record<string, unknown>) => log('error', m, c), info: (m: string, c?: Record<string, unknown>) => log('info', m, c) };
+  const secrets = createElectronSecretStore((error) => log('error', 'hub passwords unreadable; re-enter them on the sync screen', { error: String(error) }));
+  const open = async () => {
+    const opened = await openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf), secrets });
+    opened.onChange((event) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('ops:change', event);
     });
-  } catch (err) {
+    return opened;
+  };
+  const failedToOpen = (err: unknown) => {
     // Never a blank window: say what happened and what to do, and leave the file untouched.
     const message = err instanceof DatabaseOpenError ? messageFor(err.code, err.params) : `${(err as Error).message}\n\n${messageFor('error.corrupt', {})}`;
     log('error', 'core failed to open', { error: String(err) });
     dialog.showErrorBox('Beacon', `${message}\n\n${dataDir}`);
     app.exit(1);
+  };
+  try {
+    core = await open();
+  } catch (err) {
+    failedToOpen(err);
     return;
   }
-  core.onChange((event) => {
-    for (const win of BrowserWindow.getAllWindows()) win.webContents.send('ops:change', event);
-  });
   ipcMain.handle('ops:invoke', async (event, channel: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
     const own = sessions.get(event.sender.id);
     if (!own || !isOwnFrame(frameUrl) || !isChannelName(channel) || !core) return { ok: false, error: { code: 'error.unknownChannel' } };
+    if (restoring) return { ok: false, error: { code: 'error.busy' } };
     const result = await core.invoke(own, channel, input);
+    if (channel === 'backup.restore' && result.ok) {
+      // The core approved (administrator, the backup this window inspected); swapping the database is the shell's.
+      restoring = true;
+      try {
+        const done = await restoreInPlace(core, result.value as Output<'backup.restore'>, open, logger);
+        core = done.core;
+        if (done.result.ok) {
+          // Operators are those of the restored database: every window signs in again. The asking
+          // window reloads itself after noting what was done; the others go back to sign-in now.
+          renewSessions(core);
+          for (const win of BrowserWindow.getAllWindows()) if (win.webContents.id !== event.sender.id) win.webContents.reload();
+        }
+        return done.result;
+      } catch (err) {
+        core = null;
+        failedToOpen(err);
+        return { ok: false, error: { code: 'backup.restoreFailed' } };
+      } finally {
+        restoring = false;
+      }
+    }
     if (channel !== 'summary.print' || !result.ok) return result;
     // The core has checked the role and the period; printing itself is the shell's.
     const approved = result.value as Output<'summary.print'>;

@@ -8,7 +8,10 @@ import { databaseCheck } from './check';
 import { connectHub, hubInit, syncWithHub } from '../core/sync/hub';
 import { backupDatabase } from '../core/db/backup';
 import { restoreDatabase } from '../core/db/restore';
-import { resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
+import { Connection } from '../core/db/connection';
+import { DATABASE_FILE } from '../core/db/store';
+import { duplicateIncidentNumbers } from '../core/backup/duplicates';
 import { exportBundle, importBundle } from '../core/sync/bundles';
 import type { VersionVector } from '../core/sync/exchange';
 import { readFileSync } from 'node:fs';
@@ -219,7 +222,12 @@ export const COMMANDS: Record<string, Command> = {
       const file = args.positional[0];
       if (!file) throw new Error('restore needs the backup file');
       const result = await restoreDatabase(dataDir, resolvePath(file), Date.now());
-      out(JSON.stringify(result));
+      const restored = await Connection.open(join(dataDir, DATABASE_FILE), 'readonly');
+      try {
+        out(JSON.stringify({ ...result, duplicateIncidentNumbers: await duplicateIncidentNumbers(restored) }));
+      } finally {
+        await restored.close();
+      }
     },
   },
   check: {

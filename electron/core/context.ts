@@ -1,5 +1,7 @@
 // What every service is given rather than imports: the database, the time, the settings.
 import type { SecretStore } from './secrets/secretStore';
+import type { FileChooser } from './backup/backups';
+import type { SafetyCopies } from './db/safetyCopies';
 import type { Store } from './db/store';
 import type { SettingsStore } from './settings/settingsStore';
 import type { SyncEngine } from './sync/engine';
@@ -12,4 +14,8 @@ export interface ServiceContext {
   secrets: SecretStore;
   /** The background sync engine, where the core runs one. */
   sync?: SyncEngine;
+  /** The shift-change copies of the database, where the core takes them. */
+  safetyCopies?: SafetyCopies;
+  /** The shell's file dialogs (Electron's, or the e2e harness's); absent in the command line. */
+  files?: FileChooser;
 }

@@ -7,3 +7,5 @@ export type { SafetyCopies, SafetyCopy } from './db/safetyCopies';
 export type { SettingsStore, ConsoleSettings } from './settings/settingsStore';
 export { DEFAULT_SETTINGS } from './settings/settingsStore';
 export { createFileSettingsStore } from './settings/fileSettingsStore';
+export type { FileChooser } from './backup/backups';
+export { restoreInPlace } from './backup/restoreInPlace';

@@ -3,6 +3,7 @@ import type { ChangeEvent, ChannelName, Output, Result } from '../../shared/api'
 import { handlers, changes } from './api/handlers';
 import { createRouter } from './api/router';
 import { createSession, type Session } from './api/session';
+import type { FileChooser } from './backup/backups';
 import type { ServiceContext } from './context';
 import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
 import { createSyncEngine } from './sync/engine';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   sync?: boolean;
   /** Where hub passwords are kept: the app gives one sealed by the OS (electron/secrets.ts); default, in memory. */
   secrets?: SecretStore;
+  /** The shell's file dialogs, for backup and restore from the app (Electron's main, the e2e harness). */
+  files?: FileChooser;
 }
 
 export interface Core {
@@ -65,7 +68,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const store = await openStore(options.dataDir, () => clock.now());
   const secrets = options.secrets ?? memorySecretStore();
   moveClearPasswords(options.settings, secrets, log);
-  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings, secrets };
+  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings, secrets, ...(options.files ? { files: options.files } : {}) };
   const listeners = new Set<(event: ChangeEvent) => void>();
   const emit = (event: ChangeEvent) => {
     for (const listener of listeners) {
@@ -79,6 +82,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const safetyCopies = createSafetyCopies({ databaseFile: store.file, dataDir: options.dataDir, settings: options.settings, now: context.now, log });
   // Until a post is set up there is nothing to copy; the ten-minute re-check picks it up after first run.
   if (options.safetyCopies ?? true) safetyCopies.start();
+  context.safetyCopies = safetyCopies;
   const sync = createSyncEngine({
     store, now: context.now, log, hubs: () => configuredHubs(options.settings, secrets),
     onApplied: () => emit({ entities: ALL_ENTITIES }),

@@ -8,6 +8,7 @@ import { SignIn } from './features/session/SignIn';
 import { Console } from './Console';
 import { LocaleProvider, useLocale } from './i18n';
 import { call } from './ops';
+import { RestoredNotice } from './features/backup/RestoredNotice';
 
 export function App() {
   const [status, setStatus] = useState<SetupStatus>();
@@ -46,6 +47,7 @@ export function App() {
   return (
     <LocaleProvider language={language} timeZone={timeZone}>
       {status.settingsRestoredFrom && !operator ? <SettingsNotice file={status.settingsRestoredFrom} /> : null}
+      {!operator ? <RestoredNotice /> : null}
       {status.needsSetup ? (
         <FirstRun defaultTimeZone={status.defaultTimeZone} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
       ) : !operator ? (

@@ -14,6 +14,7 @@ import { ImportScreen } from './features/stats/ImportScreen';
 import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { SyncScreen } from './features/sync/SyncScreen';
+import { BackupScreen } from './features/backup/BackupScreen';
 import { SyncStatus } from './features/sync/SyncStatus';
 import { shiftAt } from '../../shared/time/shifts';
 import { TeamBoard } from './features/teams/TeamBoard';
@@ -108,7 +109,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
   if (hash === '#/wall') return <WallDisplay />;
   if (hash.startsWith('#/print/summary')) return <SummaryPrint query={hash.split('?')[1] ?? ''} />;
   const shift = shiftAt(now, shiftStarts, timeZone);
-  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : hash === '#/audit' ? 'audit' : hash === '#/sync' ? 'sync' : 'queues';
+  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : hash === '#/audit' ? 'audit' : hash === '#/sync' ? 'sync' : hash === '#/backup' ? 'backup' : 'queues';
   return (
     <RoleContext.Provider value={operator.role}>
     <div className="console">
@@ -131,6 +132,8 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
             ? <a href="#/audit" aria-current={section === 'audit' ? 'page' : undefined}>{t('nav.audit')}</a> : null}
           {mayCall(operator.role, 'administrator')
             ? <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>{t('nav.sync')}</a> : null}
+          {mayCall(operator.role, 'administrator')
+            ? <a href="#/backup" aria-current={section === 'backup' ? 'page' : undefined}>{t('nav.backup')}</a> : null}
           <a href="#/wall">{t('nav.wall')}</a>
         </nav>
         <div className="header__actions">
@@ -155,6 +158,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
           : section === 'summary' ? <SummaryScreen shiftStarts={shiftStarts} />
           : section === 'audit' ? <AuditScreen />
           : section === 'sync' ? <SyncScreen />
+          : section === 'backup' && mayCall(operator.role, 'administrator') ? <BackupScreen />
           : (
             <div className="main-split">
               <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />

@@ -65,6 +65,13 @@ export const api = {
   'hubs.test': channel(s.hubConnection, ok),
   'hubs.add': channel(s.hubInput, savedId),
   'hubs.remove': channel(z.object({ id: z.string().uuid() }).strict(), ok),
+  'backup.status': channel(empty, s.backupStatus),
+  /** The core asks the shell's file dialog where to write; null when the administrator cancelled. */
+  'backup.create': channel(empty, s.backupWritten.nullable()),
+  /** A file the administrator picks (shell's dialog) or a safety copy; null when cancelled. */
+  'backup.inspect': channel(s.backupInspectInput, s.backupInspection.nullable()),
+  /** The core approves; the shell closes the core, restores (electron/core/backup/restoreInPlace.ts) and reopens it. */
+  'backup.restore': channel(s.backupRestoreInput, s.backupRestoreResult),
 } as const;
 
 export type Api = typeof api;

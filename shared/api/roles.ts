@@ -64,6 +64,11 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'hubs.test': 'administrator',
   'hubs.add': 'administrator',
   'hubs.remove': 'administrator',
+  // The whole database leaves or replaces this console's: the administrator's alone.
+  'backup.status': 'administrator',
+  'backup.create': 'administrator',
+  'backup.inspect': 'administrator',
+  'backup.restore': 'administrator',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

@@ -472,3 +472,36 @@ export const hubView = z.object({
   /** A password is stored for it (never the password itself). */
   password: z.boolean(),
 });
+
+// ── Backup and restore from the app (issue 8) ────────────────────────────────
+// Paths never come from the renderer: the main process asks the administrator (a file
+// dialog) or the core names the file (a safety copy); the screen only shows them.
+export const safetyCopyName = z.string().regex(/^beacon-\d{4}-\d{2}-\d{2}-\d{4}\.db$/, { error: 'validation.invalid' });
+export const duplicateNumber = z.object({ number: z.string(), count: z.number() });
+export const safetyCopyView = z.object({ name: z.string(), bytes: z.number(), shiftStart: z.number().nullable() });
+export const backupStatus = z.object({
+  folder: z.string(), safetyCopies: z.array(safetyCopyView), duplicates: z.array(duplicateNumber),
+  /** False where no file dialog exists (the command line's core); the screen says so. */
+  canChooseFiles: z.boolean(),
+});
+export const backupWritten = z.object({ file: z.string(), bytes: z.number(), incidents: z.number() });
+export const backupInspectInput = z.object({ safetyCopy: safetyCopyName.optional() }).strict();
+export const backupInspection = z.object({
+  /** Names this inspection; restoring needs it, so what is restored is what the screen showed. */
+  token: z.string().uuid(),
+  file: z.string(), bytes: z.number(), modifiedAt: z.number(), schemaVersion: z.number(),
+  incidents: z.number(), newestIncidentAt: z.number().nullable(),
+  /** The post code its incident numbers carry (null when it holds no incident). */
+  postCode: z.string().nullable(), thisPostCode: z.string().nullable(),
+  duplicates: z.array(duplicateNumber),
+  /** This console's database, which a restore keeps beside itself as `<file>.before-restore-<time>`. */
+  databaseFile: z.string(),
+});
+export const backupRestoreInput = z.object({ token: z.string().uuid({ error: 'validation.invalid' }) }).strict();
+export const backupRestoreResult = z.object({
+  file: z.string(),
+  /** False in the core's answer (approved, not yet done); the shell closes the core, restores and reopens it. */
+  restored: z.boolean(),
+  keptAs: z.string().nullable(),
+  duplicates: z.array(duplicateNumber),
+});

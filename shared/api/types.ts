@@ -40,3 +40,7 @@ export type ShiftSummary = z.output<typeof s.shiftSummary>;
 export type SummaryTimelineEntry = z.output<typeof s.summaryTimelineEntry>;
 export type AuditEntryView = z.output<typeof s.auditEntry>;
 export type AuditQueryInput = z.output<typeof s.auditQuery>;
+export type BackupStatus = z.output<typeof s.backupStatus>;
+export type BackupInspection = z.output<typeof s.backupInspection>;
+export type BackupRestoreResult = z.output<typeof s.backupRestoreResult>;
+export type DuplicateNumber = z.output<typeof s.duplicateNumber>;

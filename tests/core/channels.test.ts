@@ -71,6 +71,11 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'hubs.test': [{ url: 'http://example.org', tls: { mode: 'disable', caFile: null } }, { url: 'postgres://h/db', tls: { mode: 'maybe', caFile: null } }, { url: 'postgres://h/db' }, {}],
   'hubs.add': [{ name: 'HQ', url: 'mysql://x' }, { name: '', url: 'postgres://beacon@127.0.0.1:1/beacon' }, { url: 'postgres://beacon@127.0.0.1:1/beacon' }],
   'hubs.remove': [{ id: 'x' }, {}],
+  'backup.status': [{ folder: '/tmp' }],
+  // No path is ever taken from the renderer: the shell's dialog or the core's own list names the file.
+  'backup.create': [{ file: '/tmp/x.db' }, { path: '/etc/passwd' }],
+  'backup.inspect': [{ file: '/tmp/x.db' }, { safetyCopy: '../beacon.db' }, { safetyCopy: '/etc/passwd' }, { safetyCopy: 'beacon-2026-11-24-0800.db/../../x' }],
+  'backup.restore': [{}, { token: 'x' }, { token: Z, file: '/tmp/x.db' }],
 };
 
 async function snapshot(t: TestCore) {
@@ -159,6 +164,10 @@ describe('every channel', () => {
       'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
       'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
       'hubs.remove': { id: Z },
+      'backup.status': {},
+      'backup.create': {},
+      'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
+      'backup.restore': { token: Z },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

@@ -338,6 +338,10 @@ beforeAll(async () => {
     'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
     'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
     'hubs.remove': { id: '00000000-0000-4000-8000-000000000000' },
+    'backup.status': {},
+    'backup.create': {},
+    'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
+    'backup.restore': { token: Z },
   };
   for (const channel of CHANNEL_NAMES) {
     if (refused(channel, VALID[channel])) throw new Error(`the valid example for ${channel} does not pass its own schema`);

@@ -60,6 +60,11 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
     'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
     'hubs.remove': { id: w.noteId },
+    'backup.status': {},
+    // No file dialog in this core: refused after the role check, writing nothing.
+    'backup.create': {},
+    'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
+    'backup.restore': { token: '00000000-0000-4000-8000-000000000000' },
   };
 }
 
@@ -93,7 +98,8 @@ describe('roles', () => {
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
     const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
       'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list'];
-    const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove'];
+    const administratorChannels = ['operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove',
+      'backup.status', 'backup.create', 'backup.inspect', 'backup.restore'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),
       ...administratorChannels.map((c) => `${c}:supervisor`),

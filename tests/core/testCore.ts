@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelName, Input, Output } from '../../shared/api';
-import { openCore, type Core, type Session } from '../../electron/core';
+import { openCore, type Core, type FileChooser, type Session } from '../../electron/core';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
 
 /** 2026-11-24 10:00 in Damascus (UTC+3). */
@@ -38,7 +38,7 @@ export const SETUP = {
   loadDemo: false,
 };
 
-export async function openTestCore(options: { dir?: string; setup?: boolean; letter?: string; secrets?: SecretStore } = {}): Promise<TestCore> {
+export async function openTestCore(options: { dir?: string; setup?: boolean; letter?: string; secrets?: SecretStore; files?: FileChooser } = {}): Promise<TestCore> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'beacon-test-'));
   const clock = new TestClock();
   const open = () => openCore({
@@ -48,6 +48,7 @@ export async function openTestCore(options: { dir?: string; setup?: boolean; let
     checkOutputs: true,
     log: { error: () => undefined, info: () => undefined },
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.files ? { files: options.files } : {}),
   });
   let closed = false;
   const t: TestCore = {

@@ -7,8 +7,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { test as base, chromium, type Browser, type Page } from '@playwright/test';
-import type { ChangeEvent } from '../../shared/api';
-import { openCore, type Core } from '../../electron/core';
+import type { ChangeEvent, Output, Result } from '../../shared/api';
+import { openCore, restoreInPlace, type Core, type FileChooser } from '../../electron/core';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
 
 const RENDERER = resolve('dist/renderer');
@@ -49,16 +49,52 @@ export interface Beacon {
   page: Page;
   /** Closes the core and opens a new one on the same folder; the page is reloaded. */
   restartCore(): Promise<void>;
+  /** The file the next file dialog answers (null: the administrator cancels), as Electron's dialog would in main. */
+  chooseFile(path: string | null): void;
+  /** The name the core last suggested in a save dialog. */
+  readonly suggestedName: string | null;
 }
 
-/** Wires a page to a core: one session per page, as one window has one in the app. */
-export async function connect(page: Page, core: () => Core): Promise<() => void> {
+/** Stands in for Electron's file dialogs (electron/backupDialogs.ts): the test says what the administrator picks. */
+function harnessFileChooser() {
+  const state = { next: null as string | null, suggested: null as string | null };
+  const files: FileChooser = {
+    saveBackup: async (_session, suggestedName) => {
+      state.suggested = suggestedName;
+      return state.next;
+    },
+    openBackup: async () => state.next,
+  };
+  return { files, state };
+}
+
+/**
+ * Wires a page to a core: one session per page, as one window has one in the app. `restore`
+ * does the shell's half of an approved `backup.restore`, as electron/main.ts does.
+ */
+export async function connect(
+  page: Page,
+  core: () => Core,
+  restore?: (approved: Output<'backup.restore'>) => Promise<Result<Output<'backup.restore'>>>,
+): Promise<() => void> {
   let session = core().createSession();
   let unsubscribe = core().onChange((event) => void emit(event));
   async function emit(event: ChangeEvent) {
     await page.evaluate((e) => (globalThis as unknown as { __opsEmit?: (e: ChangeEvent) => void }).__opsEmit?.(e), event).catch(() => undefined);
   }
-  await page.exposeBinding('__opsInvoke', (_source, channel: string, input: unknown) => core().invoke(session, channel as never, input));
+  const renew = (signOut = true) => {
+    unsubscribe();
+    if (signOut) session = core().createSession();
+    unsubscribe = core().onChange((event) => void emit(event));
+  };
+  await page.exposeBinding('__opsInvoke', async (_source, channel: string, input: unknown) => {
+    const result = await core().invoke(session, channel as never, input);
+    if (channel !== 'backup.restore' || !result.ok || !restore) return result;
+    const outcome = await restore(result.value as Output<'backup.restore'>);
+    // A new core either way; its operators are the restored database's only when it worked.
+    renew(outcome.ok);
+    return outcome;
+  });
   await page.addInitScript(() => {
     const listeners = new Set<(e: unknown) => void>();
     const w = globalThis as unknown as Record<string, unknown>;
@@ -71,16 +107,14 @@ export async function connect(page: Page, core: () => Core): Promise<() => void>
       },
     });
   });
-  return () => {
-    unsubscribe();
-    session = core().createSession();
-    unsubscribe = core().onChange((event) => void emit(event));
-  };
+  return () => renew();
 }
 
-export async function openTestCore(dataDir: string): Promise<Core> {
-  return openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), checkOutputs: true, safetyCopies: false });
+export async function openTestCore(dataDir: string, files?: FileChooser): Promise<Core> {
+  return openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), checkOutputs: true, safetyCopies: false, ...(files ? { files } : {}) });
 }
+
+const quiet = { error: () => undefined, info: () => undefined };
 
 export const test = base.extend<{ beacon: Beacon }, { renderer: { url: string }; browserInstance: Browser }>({
   renderer: [async ({}, use) => {
@@ -95,10 +129,15 @@ export const test = base.extend<{ beacon: Beacon }, { renderer: { url: string };
   }, { scope: 'worker' }],
   beacon: async ({ renderer, browserInstance }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'beacon-e2e-'));
-    let core = await openTestCore(dataDir);
+    const chooser = harnessFileChooser();
+    let core = await openTestCore(dataDir, chooser.files);
     const context = await browserInstance.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
-    const reconnect = await connect(page, () => core);
+    const reconnect = await connect(page, () => core, async (approved) => {
+      const done = await restoreInPlace(core, approved, () => openTestCore(dataDir, chooser.files), quiet);
+      core = done.core;
+      return done.result;
+    });
     await page.goto(renderer.url);
     await use({
       get core() { return core; },
@@ -106,10 +145,14 @@ export const test = base.extend<{ beacon: Beacon }, { renderer: { url: string };
       page,
       async restartCore() {
         await core.close();
-        core = await openTestCore(dataDir);
+        core = await openTestCore(dataDir, chooser.files);
         reconnect();
         await page.reload();
       },
+      chooseFile(path) {
+        chooser.state.next = path;
+      },
+      get suggestedName() { return chooser.state.suggested; },
     });
     await context.close();
     await core.close();

@@ -18,6 +18,7 @@ import { addHub, listHubs, removeHub, testHub } from '../sync/hubs';
 import { shiftSummary, summaryPeriod } from '../summary/shiftSummary';
 import { addHandoverNote } from '../summary/handover';
 import { importStatus, inspectExport, previewImport, startImport } from '../import/importJobs';
+import { approveRestore, backupStatus, createBackup, inspectBackup } from '../backup/backups';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
 
@@ -118,6 +119,10 @@ export const handlers: Handlers = {
     removeHub(ctx, input.id);
     return { ok: true as const };
   },
+  'backup.status': (ctx) => backupStatus(ctx),
+  'backup.create': (ctx) => createBackup(ctx, ctx.session),
+  'backup.inspect': (ctx, input) => inspectBackup(ctx, ctx.session, input),
+  'backup.restore': async (ctx, input) => approveRestore(ctx.session, input.token),
   'summary.print': async (ctx, input) => {
     // A period that cannot be summarised is refused here, before any window opens.
     const settings = requirePost(ctx.settings);

@@ -4,6 +4,8 @@ export interface Session {
   operatorId: string | null;
   /** Locked after idle time: only unlocking with the operator's PIN (or signing out) answers. */
   locked?: boolean;
+  /** The backup this window's administrator inspected last: restoring names it by its token, never by a path. */
+  pendingRestore?: { token: string; file: string };
 }
 
 export function createSession(): Session {

@@ -69,6 +69,7 @@ export async function restoreDatabase(dataDir: string, backupFile: string, now: 
   } finally {
     await copy.close();
   }
+  if (existsSync(target)) await carryCountersForward(target, staging);
   let keptAs: string | null = null;
   if (existsSync(target)) {
     keptAs = `${target}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
@@ -77,4 +78,34 @@ export async function restoreDatabase(dataDir: string, backupFile: string, now: 
   }
   renameSync(staging, target);
   return { keptAs, previousOrigin, origin };
+}
+
+/**
+ * The database being replaced is this console's own later state: its counters (incident
+ * numbers of the day) are at least as far on as the backup's. Keeping the higher of each
+ * means the restored console never issues again a number it already gave out after the
+ * backup. A replaced database that cannot be read (the reason for restoring) is passed over.
+ */
+async function carryCountersForward(replaced: string, staging: string): Promise<void> {
+  let rows: { key: string; value: number }[];
+  try {
+    const old = await Connection.open(replaced, 'readonly');
+    try {
+      rows = await old.all<{ key: string; value: number }>('SELECT key, value FROM counters');
+    } finally {
+      await old.close();
+    }
+  } catch {
+    return;
+  }
+  const copy = await Connection.open(staging, 'readwrite');
+  try {
+    await copy.exec('BEGIN');
+    for (const row of rows) {
+      await copy.run('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)', [row.key, row.value]);
+    }
+    await copy.exec('COMMIT');
+  } finally {
+    await copy.close();
+  }
 }

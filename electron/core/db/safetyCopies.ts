@@ -50,10 +50,15 @@ export interface SafetyCopiesOptions {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** `2026-11-24-0800`: a local time in file names (safety copies, backups), sorting as it reads. */
+export function localFileStamp(at: number, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}-${pad(p.hour)}${pad(p.minute)}`;
+}
+
 /** `beacon-2026-11-24-0800.db`: the shift's local start in the post's time zone. */
 export function safetyCopyName(shiftStart: number, timeZone: string): string {
-  const p = zonedParts(shiftStart, timeZone);
-  return `beacon-${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}-${pad(p.hour)}${pad(p.minute)}.db`;
+  return `beacon-${localFileStamp(shiftStart, timeZone)}.db`;
 }
 
 function keptCount(kept: number): number {

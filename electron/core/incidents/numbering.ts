@@ -20,5 +20,17 @@ export async function nextIncidentNumber(
     'INSERT INTO counters (key, value) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING value',
     [key],
   );
-  return formatIncidentNumber(post.code, dateCode, letter, row?.value ?? 1);
+  const number = formatIncidentNumber(post.code, dateCode, letter, row?.value ?? 1);
+  // The counter is local and a restored database has an old one: numbers this console issued
+  // after the backup may already be back (synced). Carry on above the highest one held.
+  if (!(await tx.get('SELECT 1 FROM incidents WHERE number = ?', [number]))) return number;
+  const prefix = `${post.code}-${dateCode}-${letter}`;
+  const top = await tx.get<{ seq: number | null }>(
+    // ':' sorts right after the digits: the range is this prefix's numbers, read from the number index.
+    'SELECT max(CAST(substr(number, ?) AS INTEGER)) AS seq FROM incidents WHERE number > ? AND number < ?',
+    [prefix.length + 1, prefix, `${prefix}:`],
+  );
+  const next = (top?.seq ?? 0) + 1;
+  await tx.run('UPDATE counters SET value = ? WHERE key = ?', [next, key]);
+  return formatIncidentNumber(post.code, dateCode, letter, next);
 }
