@@ -13,7 +13,7 @@ import { useNow } from '../../ui/useNow';
 const ROW_HEIGHT = 56;
 
 export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
-  const { t } = useLocale();
+  const { t, number } = useLocale();
   const districts = useDistricts();
   const [queue, setQueue] = useState<QueueName>('waiting');
   const [district, setDistrict] = useState('');
@@ -40,7 +40,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
         <div role="tablist" aria-label={t('queue.tabs')} className="tabs">
           {QUEUES.map((q, i) => (
             <button key={q} role="tab" type="button" aria-selected={queue === q} className="tab" onClick={() => setQueue(q)} aria-keyshortcuts={String(i + 1)}>
-              {t(`queues.${q}`)} <span className="count">{data?.counts[q] ?? 0}</span>
+              {t(`queues.${q}`)} <span className="count">{number(data?.counts[q] ?? 0)}</span>
             </button>
           ))}
         </div>
@@ -71,7 +71,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
 }
 
 function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName; onOpen: (id: string) => void }) {
-  const { t, duration } = useLocale();
+  const { t, duration, number } = useLocale();
   const districts = useDistricts();
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
@@ -136,7 +136,7 @@ function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName
                 {row.injured ? <span className="tag">{t('queue.injuredShort', { n: row.injured })}</span> : null}
                 {row.dead ? <span className="tag">{t('queue.deadShort', { n: row.dead })}</span> : null}
               </span>
-              <span className="queue__calls" title={t('queue.calls')}>☎ {row.callCount}</span>
+              <span className="queue__calls" title={t('queue.calls')}>☎ {number(row.callCount)}</span>
               <span className="queue__status">{queue !== 'waiting' ? t(`status.${row.status}`) : null}</span>
             </div>
           );

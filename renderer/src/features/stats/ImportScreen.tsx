@@ -255,7 +255,7 @@ export function ImportScreen() {
                 {preview.incidents.map((i) => (
                   <tr key={i.lines.join(',')}>
                     <th scope="row">{i.lines.join(', ')}{i.alreadyImported ? ` (${t('import.already')})` : ''}</th>
-                    <td>{dateTime(i.receivedAt)}</td><td>{t(`incidentType.${i.type}`)}</td><td>{i.priority}</td><td>{districts.name(i.district)}</td>
+                    <td>{dateTime(i.receivedAt)}</td><td>{t(`incidentType.${i.type}`)}</td><td>{number(i.priority)}</td><td>{districts.name(i.district)}</td>
                     <td><bdi>{i.locality ?? ''}</bdi></td>
                     <td>{i.dispatchedAt ? dateTime(i.dispatchedAt) : t('common.none')}</td><td>{i.onSceneAt ? dateTime(i.onSceneAt) : t('common.none')}</td>
                     <td>{i.closedAt ? dateTime(i.closedAt) : t('common.none')}</td><td>{i.injured}</td><td>{i.dead}</td><td>{i.teams}</td>
