@@ -62,7 +62,8 @@ export function App() {
           onLanguage={switchLanguage}
           onSignOut={async () => {
             await call('session.signOut', {});
-            setOperator(null);
+            // Sign-in speaks the post's language again, not the last operator's.
+            await refresh();
           }}
         />
       )}
