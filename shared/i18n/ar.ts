@@ -216,7 +216,7 @@ export const ar: Same<Resources> = {
   },
   digits: { latn: 'أرقام غربية', arab: 'أرقام عربية مشرقية' },
   filePick: { choose: 'اختر ملفًا…', none: 'لم تختر ملفًا بعد' },
-  auditValue: { yes: 'نعم', no: 'لا' },
+  auditValue: { yes: 'نعم', no: 'لا', ended_cleared: 'أنهى العمل', ended_reassigned: 'أُرسل إلى حادثة أخرى', ended_cancelled: 'أُلغيت الحادثة' },
   auditField: {
     number: 'رقم الحادثة', type: 'النوع', priority: 'الأولوية', status: 'الحالة', district: 'المنطقة', subdistrict: 'الناحية',
     locality: 'القرية أو الحي', landmark: 'علامة دالّة', lat: 'خط العرض', lon: 'خط الطول', description: 'الوصف',

@@ -212,7 +212,7 @@ export const en = {
   },
   digits: { latn: 'Western', arab: 'Arabic-Indic' },
   filePick: { choose: 'Choose a file\u2026', none: 'No file chosen' },
-  auditValue: { yes: 'Yes', no: 'No' },
+  auditValue: { yes: 'Yes', no: 'No', ended_cleared: 'work done', ended_reassigned: 'sent to another incident', ended_cancelled: 'incident cancelled' },
   auditField: {
     number: 'Incident number', type: 'Type', priority: 'Priority', status: 'Status', district: 'District', subdistrict: 'Sub-district',
     locality: 'Village or neighbourhood', landmark: 'Landmark', lat: 'Latitude', lon: 'Longitude', description: 'Description',

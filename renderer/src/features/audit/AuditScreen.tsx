@@ -10,7 +10,7 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { download, toCsv } from '../../ui/exporters';
 import { useDistricts } from '../../ui/useDistricts';
-import { auditFieldName, auditValue } from './auditText';
+import { auditFieldName, auditValue, readableFields } from './auditText';
 
 type Query = Input<'audit.list'>;
 type Entity = (typeof AUDIT_ENTITIES)[number];
@@ -63,10 +63,10 @@ export function AuditScreen() {
     setNext(r.value.next);
   }
 
-  const show = (entity: string, field: string, value: AuditEntryView['before']): string => auditValue(locale, districts.name, entity, field, value);
+  const show = (entity: string, field: string, value: AuditEntryView['before']): string => auditValue(locale, districts, entity, field, value);
   const separator = locale.language === 'ar' ? '؛ ' : '; ';
   const after = (e: AuditEntryView): string => (typeof e.after === 'object' && e.after !== null
-    ? Object.entries(e.after).map(([k, v]) => `${auditFieldName(t, k)}: ${show(e.entity, k, v)}`).join(separator)
+    ? readableFields(e.after).map(([k, v]) => `${auditFieldName(t, k)}: ${show(e.entity, k, v)}`).join(separator)
     : show(e.entity, e.field, e.after));
 
   async function exportCsv() {

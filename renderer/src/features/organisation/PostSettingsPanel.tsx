@@ -47,7 +47,8 @@ function PostSettingsForm({ status }: { status: SetupStatus }) {
 }
 
 /** Shown beside each choice, in the digits it stands for. */
-const SAMPLE: Record<DigitStyle, string> = { latn: '0 1 2 3', arab: '٠ ١ ٢ ٣' };
+// No spaces: in right-to-left text, space-separated digits would read in reverse.
+const SAMPLE: Record<DigitStyle, string> = { latn: '0123', arab: '٠١٢٣' };
 
 /** The digit choice, each option written in the digits it stands for. */
 export function DigitsField({ value, onChange }: { value: DigitStyle; onChange: (d: DigitStyle) => void }) {

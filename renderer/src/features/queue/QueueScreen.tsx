@@ -129,7 +129,7 @@ function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName
               <PriorityBadge priority={row.priority} />
               <bdi className="number" dir="ltr">{row.number}</bdi>
               <time className="queue__age" title={queue === 'waiting' ? t('queue.age') : t('queue.timeInStatus')}>{duration(now - since)}</time>
-              <span className="queue__type">{t(`incidentType.${row.type}`)}</span>
+              <span className="queue__type" title={t(`incidentType.${row.type}`)}>{t(`incidentType.${row.type}`)}</span>
               <span className="queue__place"><bdi>{place}</bdi></span>
               <span className="queue__reported">
                 {row.trapped ? <span className="tag tag--trapped">{t('queue.trappedShort', { n: row.trapped })}</span> : null}
@@ -137,7 +137,7 @@ function QueueList({ rows, queue, onOpen }: { rows: QueueRow[]; queue: QueueName
                 {row.dead ? <span className="tag">{t('queue.deadShort', { n: row.dead })}</span> : null}
               </span>
               <span className="queue__calls" title={t('queue.calls')}>☎ {number(row.callCount)}</span>
-              <span className="queue__status">{queue !== 'waiting' ? t(`status.${row.status}`) : null}</span>
+              <span className="queue__status" title={queue !== 'waiting' ? t(`status.${row.status}`) : undefined}>{queue !== 'waiting' ? t(`status.${row.status}`) : null}</span>
             </div>
           );
         })}
