@@ -78,6 +78,11 @@ export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 export const LANGUAGES = ['ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** How the Arabic interface writes numbers: Western (0–9) or Arabic-Indic (٠–٩). A post's
+ * choice, so every console, the wall display and the printed summary read alike. */
+export const DIGIT_STYLES = ['latn', 'arab'] as const;
+export type DigitStyle = (typeof DIGIT_STYLES)[number];
+
 /** Duplicate detection window and radius (issue 2: "last 3 hours", "within 500 m"). */
 export const DUPLICATE_WINDOW_MS = 3 * 60 * 60 * 1000;
 export const DUPLICATE_RADIUS_M = 500;

@@ -6,7 +6,7 @@ import type { Language } from '../../shared/domain';
 import { FirstRun } from './features/setup/FirstRun';
 import { SignIn } from './features/session/SignIn';
 import { Console } from './Console';
-import { LocaleProvider, useLocale } from './i18n';
+import { LocaleProvider, PSEUDO_LOCALE, useLocale } from './i18n';
 import { call } from './ops';
 import { RestoredNotice } from './features/backup/RestoredNotice';
 
@@ -27,11 +27,14 @@ export function App() {
 
   useEffect(() => {
     void refresh();
+    // The post's defaults (language, digits) changed on this or another window.
+    return window.ops.onChange((e) => { if (e.entities.includes('settings')) void refresh(); });
   }, [refresh]);
 
   useEffect(() => {
-    document.documentElement.lang = language;
-    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    const shown = PSEUDO_LOCALE ? 'en' : language;
+    document.documentElement.lang = shown;
+    document.documentElement.dir = shown === 'ar' ? 'rtl' : 'ltr';
   }, [language]);
 
   const switchLanguage = useCallback(async (next: Language) => {
@@ -45,7 +48,7 @@ export function App() {
   if (!status) return null;
   const timeZone = status.post?.timeZone ?? status.defaultTimeZone;
   return (
-    <LocaleProvider language={language} timeZone={timeZone}>
+    <LocaleProvider language={language} timeZone={timeZone} digits={status.digits}>
       {status.settingsRestoredFrom && !operator ? <SettingsNotice file={status.settingsRestoredFrom} /> : null}
       {!operator ? <RestoredNotice /> : null}
       {status.needsSetup ? (
@@ -61,7 +64,8 @@ export function App() {
           onLanguage={switchLanguage}
           onSignOut={async () => {
             await call('session.signOut', {});
-            setOperator(null);
+            // Sign-in speaks the post's language again, not the last operator's.
+            await refresh();
           }}
         />
       )}

@@ -1,54 +1,23 @@
-// Language, direction and formatting for the whole renderer. Times are shown in the post's
-// time zone with a 24-hour clock, whatever the laptop's own settings.
+// The operator's locale for every component (see locale/locale.ts for what it formats).
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { ApiError } from '../../shared/api';
-import type { Language } from '../../shared/domain';
-import { createTranslator, translateCode, type Translate } from '../../shared/i18n';
+import type { DigitStyle, Language } from '../../shared/domain';
+import { makeLocale, type Locale } from './locale/locale';
 
-export interface Locale {
-  language: Language;
-  dir: 'rtl' | 'ltr';
-  t: Translate;
-  /** A core error code (an i18n key that arrives as data) in the operator's language. */
-  tCode: (code: string, params?: Record<string, string | number>) => string;
-  errorText: (error: ApiError) => string;
-  time: (ms: number) => string;
-  dateTime: (ms: number) => string;
-  duration: (ms: number) => string;
-  /** A number in the operator's language, with at most `digits` decimals. */
-  number: (n: number, digits?: number) => string;
-  timeZone: string;
-}
+export type { Locale } from './locale/locale';
 
 const LocaleContext = createContext<Locale | null>(null);
 
-export function makeLocale(language: Language, timeZone: string): Locale {
-  const t = createTranslator(language);
-  const tag = language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB';
-  const timeFormat = new Intl.DateTimeFormat(tag, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const dateTimeFormat = new Intl.DateTimeFormat(tag, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const tCode = (code: string, params?: Record<string, string | number>) => translateCode(t, code, params);
-  const numberFormats = [0, 1, 2].map((digits) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }));
-  return {
-    language, dir: language === 'ar' ? 'rtl' : 'ltr', t, tCode, timeZone,
-    errorText: (error) => tCode(error.code, error.params),
-    time: (ms) => timeFormat.format(ms),
-    dateTime: (ms) => dateTimeFormat.format(ms),
-    number: (n, digits = 0) => numberFormats[Math.max(0, Math.min(2, digits))]!.format(n),
-    duration: (ms) => {
-      const s = Math.max(0, Math.floor(ms / 1000));
-      if (s < 60) return t('duration.seconds', { s });
-      const m = Math.floor(s / 60);
-      if (m < 60) return t('duration.minutes', { m });
-      const h = Math.floor(m / 60);
-      if (h < 24) return t('duration.hoursMinutes', { h, m: m % 60 });
-      return t('duration.daysHours', { d: Math.floor(h / 24), h: h % 24 });
-    },
-  };
-}
+/**
+ * The pseudo-locale is for the test suite only: it is chosen by `?locale=pseudo` in the
+ * page address, which the app's window never has and the operator cannot type.
+ */
+export const PSEUDO_LOCALE = new URLSearchParams(window.location.search).get('locale') === 'pseudo';
 
-export function LocaleProvider({ language, timeZone, children }: { language: Language; timeZone: string; children: ReactNode }) {
-  const locale = useMemo(() => makeLocale(language, timeZone), [language, timeZone]);
+export function LocaleProvider({ language, timeZone, digits, children }: { language: Language; timeZone: string; digits: DigitStyle; children: ReactNode }) {
+  const locale = useMemo(
+    () => makeLocale({ language: PSEUDO_LOCALE ? 'en' : language, timeZone, digits, pseudo: PSEUDO_LOCALE }),
+    [language, timeZone, digits],
+  );
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 

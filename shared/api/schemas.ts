@@ -2,7 +2,7 @@
 // these, never written twice (STYLE.md).
 import { z } from 'zod';
 import {
-  ASSIGNMENT_STEPS, CALL_SOURCES, CANCEL_REASONS, INCIDENT_STATUSES, INCIDENT_TYPES, LANGUAGES, MAX_CASUALTY_COUNT,
+  ASSIGNMENT_STEPS, CALL_SOURCES, CANCEL_REASONS, INCIDENT_STATUSES, INCIDENT_TYPES, DIGIT_STYLES, LANGUAGES, MAX_CASUALTY_COUNT,
   OPERATOR_ROLES, QUEUES, TEAM_KINDS, TEAM_STATUSES, TEXT_LIMITS, VOLUNTEER_ROLES,
 } from '../domain';
 
@@ -25,6 +25,7 @@ export const priority = z.union([z.literal(1), z.literal(2), z.literal(3)], { er
 export const incidentStatus = z.enum(INCIDENT_STATUSES, { error: 'validation.chooseOne' });
 export const callSource = z.enum(CALL_SOURCES, { error: 'validation.chooseOne' });
 export const language = z.enum(LANGUAGES, { error: 'validation.chooseOne' });
+export const digitStyle = z.enum(DIGIT_STYLES, { error: 'validation.chooseOne' });
 export const operatorRole = z.enum(OPERATOR_ROLES);
 export const regionCode = z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: 'validation.chooseOne' });
 
@@ -130,8 +131,13 @@ export const setupInput = z.object({
   consoleLetter,
   operator: z.object({ name: operatorName, pin }).strict(),
   language,
+  /** Absent: Western digits, as before this setting existed. */
+  digits: digitStyle.optional(),
   loadDemo: z.boolean(),
 }).strict();
+
+/** What the post sets for every console: the language a new operator starts in, and digits. */
+export const postDefaultsInput = z.object({ language, digits: digitStyle }).strict();
 
 export const signInInput = z.object({ name: operatorName, pin }).strict();
 
@@ -197,6 +203,7 @@ export const setupStatus = z.object({
   post: postSettings.nullable(),
   consoleLetter: z.string().nullable(),
   language,
+  digits: digitStyle,
   defaultTimeZone: z.string(),
   /** Minutes without a key or mouse before the console locks. */
   lockAfterMinutes: z.number(),

@@ -14,6 +14,7 @@ export type LogCallInput = z.output<typeof s.logCallInput>;
 export type IncidentChanges = z.output<typeof s.incidentChanges>;
 export type SetStatusInput = z.output<typeof s.setStatusInput>;
 export type SetupInput = z.output<typeof s.setupInput>;
+export type PostDefaultsInput = z.output<typeof s.postDefaultsInput>;
 export type PostSettings = z.output<typeof s.postSettings>;
 export type Coordinates = z.output<typeof s.coordinates>;
 export type CentreView = z.output<typeof s.centreView>;

@@ -241,6 +241,26 @@ export const en = {
     unknownField: 'Unexpected field.', chooseTeam: 'Choose at least one team.',
     date: 'A date as YYYY-MM-DD, please.', periodOrder: 'The period ends before it starts.', periodTooLong: 'At most 5 years at a time.',
   },
+  postSettings: {
+    title: 'Post settings', language: 'Language of sign-in and new accounts', languageHint: 'Each operator can still switch; Beacon remembers each one\u2019s choice.',
+    digits: 'Digits in the Arabic interface', digitsHint: 'On every console of the post, the wall display and the printed summary.', save: 'Save settings',
+    setupNote: 'The language chosen at the top of this form becomes the post\u2019s default; it can be changed later under Teams and centres.',
+  },
+  digits: { latn: 'Western', arab: 'Arabic-Indic' },
+  filePick: { choose: 'Choose a file\u2026', none: 'No file chosen' },
+  auditValue: { yes: 'Yes', no: 'No', ended_cleared: 'work done', ended_reassigned: 'sent to another incident', ended_cancelled: 'incident cancelled' },
+  auditField: {
+    number: 'Incident number', type: 'Type', priority: 'Priority', status: 'Status', district: 'District', subdistrict: 'Sub-district',
+    locality: 'Village or neighbourhood', landmark: 'Landmark', lat: 'Latitude', lon: 'Longitude', description: 'Description',
+    trapped: 'Trapped', injured: 'Injured', dead: 'Dead', receivedAt: 'Received at', statusAt: 'Status since', dispatchedAt: 'Dispatched at',
+    onSceneAt: 'On scene at', clearedAt: 'Cleared at', closedAt: 'Closed at', cancelledAt: 'Cancelled at', cancelReason: 'Reason for cancelling',
+    createdBy: 'Logged by', incidentId: 'Incident', source: 'Source', callerName: 'Caller name', callerPhone: 'Caller phone', operator: 'Operator',
+    at: 'Time', kind: 'Kind', text: 'Text', struckReason: 'Reason struck through', struckAt: 'Struck through at', struckBy: 'Struck through by',
+    name: 'Name', pinHash: 'PIN', role: 'Role', language: 'Language', disabled: 'Disabled', createdAt: 'Created at', covers: 'Also covers',
+    callSign: 'Call sign', centreId: 'Centre', vehicle: 'Vehicle', radioChannel: 'Radio channel', retired: 'Retired', phone: 'Phone',
+    qualifications: 'Qualifications', volunteerId: 'Volunteer', teamId: 'Team', checkInAt: 'Checked in at', checkOutAt: 'Checked out at',
+    enRouteAt: 'En route at', endedReason: 'Ended because', shiftStart: 'Shift start', writtenAt: 'Written at',
+  },
 };
 
 export type Resources = typeof en;

@@ -14,6 +14,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'session.signOut': [{ now: true }],
   'session.current': [[1]],
   'session.setLanguage': [{ language: 'de' }, {}],
+  'post.setDefaults': [{ language: 'ar' }, { language: 'ar', digits: 'hindi' }, { language: 'fr', digits: 'latn' }],
   'reference.districts': [{ all: true }],
   'calls.findDuplicates': [{}, { receivedAt: 'now', district: 'latakia' }],
   'calls.log': [
@@ -119,6 +120,7 @@ describe('every channel', () => {
     const before = await snapshot(t);
     const VALID: Partial<Record<ChannelName, unknown>> = {
       'session.setLanguage': { language: 'ar' },
+      'post.setDefaults': { language: 'en', digits: 'arab' },
       'calls.findDuplicates': { receivedAt: Date.now(), district: 'latakia', locality: 'x' },
       'calls.log': intake(),
       'incidents.queue': { queue: 'waiting' },
@@ -205,6 +207,18 @@ describe('signing in', () => {
     t = await openTestCore();
     expect((await t.call('session.setLanguage', { language: 'ar' })).language).toBe('ar');
     await t.reopen();
+    expect((await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' })).language).toBe('ar');
+  });
+
+  it('keeps the post\'s default language and digits across a restart; an operator\'s own language still wins', async () => {
+    t = await openTestCore();
+    expect((await t.call('setup.status', {})).digits).toBe('latn');
+    const status = await t.call('post.setDefaults', { language: 'en', digits: 'arab' });
+    expect({ language: status.language, digits: status.digits }).toEqual({ language: 'en', digits: 'arab' });
+    await t.call('session.setLanguage', { language: 'ar' });
+    await t.reopen();
+    expect((await t.call('setup.status', {})).digits).toBe('arab');
+    expect((await t.call('setup.status', {})).language).toBe('en');
     expect((await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' })).language).toBe('ar');
   });
 });

@@ -292,6 +292,7 @@ beforeAll(async () => {
     'session.signOut': {},
     'session.current': {},
     'session.setLanguage': { language: 'ar' },
+    'post.setDefaults': { language: 'ar', digits: 'arab' },
     'reference.districts': {},
     'calls.findDuplicates': { receivedAt: T0, district: 'latakia', locality: 'x', coordinates: { lat: 35.5, lon: 35.8 } },
     'calls.log': intake({ attachToIncidentId: incidentId, location: { district: 'latakia', subdistrict: 'latakia', locality: 'x', landmark: 'y', coordinates: { lat: 35.5, lon: 35.8 } } }),

@@ -27,9 +27,9 @@ for (const language of LANGUAGES) {
     await page.getByRole('group', { name: t('stats.filters') }).getByLabel(t('audit.entity')).selectOption('incident');
 
     const table = page.getByRole('table', { name: t('audit.title') });
-    const priorityRows = table.getByRole('row').filter({ has: page.getByRole('cell', { name: 'priority', exact: true }) });
+    const priorityRows = table.getByRole('row').filter({ has: page.getByRole('cell', { name: t('auditField.priority'), exact: true }) });
     await expect(priorityRows).toHaveCount(2);
-    // Newest first: 2 → 1, then 3 → 2, each by the operator who made it.
+    // Field names in the reader's words; newest first: 2 → 1, then 3 → 2, each by the operator who made it.
     await expect(priorityRows.nth(0).getByRole('cell').nth(2)).toHaveText('2');
     await expect(priorityRows.nth(0).getByRole('cell').nth(3)).toHaveText('1');
     await expect(priorityRows.nth(1).getByRole('cell').nth(2)).toHaveText('3');

@@ -2,7 +2,7 @@
 // file never stops the console: it is kept aside and the defaults are used.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { consoleLetter, language, postSettings } from '../../../shared/api/schemas';
+import { consoleLetter, digitStyle, language, postSettings } from '../../../shared/api/schemas';
 import { TLS_MODES } from '../sync/hubConnection';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 import { DEFAULT_SAFETY_COPIES_KEPT, DEFAULT_SETTINGS, MAX_SAFETY_COPIES_KEPT, type ConsoleSettings, type SettingsStore } from './settingsStore';
@@ -11,6 +11,7 @@ export const consoleSettingsSchema = z.object({
   post: postSettings.nullable(),
   consoleLetter: consoleLetter.nullable(),
   language,
+  digits: digitStyle.default('latn'),
   lockAfterMinutes: z.number().int().min(1).max(240).default(10),
   postKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable().default(null),
   shiftStarts: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).max(6).default([...DEFAULT_SHIFT_STARTS]),

@@ -1,14 +1,16 @@
 // Settings the console keeps outside the database: the post, this console's letter, the
 // default language. The app backs this with electron-store; the CLI and tests with a file.
 import type { PostSettings } from '../../../shared/api';
-import type { Language } from '../../../shared/domain';
+import type { DigitStyle, Language } from '../../../shared/domain';
 import type { HubTls } from '../sync/hubConnection';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 
 export interface ConsoleSettings {
   post: PostSettings | null;
   consoleLetter: string | null;
+  /** The language of the sign-in screen and of new operators. */
   language: Language;
+  digits: DigitStyle;
   /** Local start times of the shifts, e.g. ['08:00', '20:00']. */
   shiftStarts: string[];
   /** The post's shared secret that authenticates bundles; made at first run, shared when a console joins. */
@@ -25,7 +27,7 @@ export interface ConsoleSettings {
 export const DEFAULT_SAFETY_COPIES_KEPT = 14;
 export const MAX_SAFETY_COPIES_KEPT = 365;
 
-export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null, lockAfterMinutes: 10, safetyCopiesKept: DEFAULT_SAFETY_COPIES_KEPT, hubs: [] };
+export const DEFAULT_SETTINGS: ConsoleSettings = { post: null, consoleLetter: null, language: 'ar', digits: 'latn', shiftStarts: [...DEFAULT_SHIFT_STARTS], postKey: null, lockAfterMinutes: 10, safetyCopiesKept: DEFAULT_SAFETY_COPIES_KEPT, hubs: [] };
 
 export interface SettingsStore {
   read(): ConsoleSettings;

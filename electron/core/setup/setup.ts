@@ -1,6 +1,6 @@
 // First run: the post, this console's letter and the first operator. Until then only the
 // setup channels answer.
-import type { OperatorView, SetupInput, SetupStatus } from '../../../shared/api';
+import type { OperatorView, PostDefaultsInput, SetupInput, SetupStatus } from '../../../shared/api';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
@@ -33,6 +33,7 @@ export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
     post: settings.post,
     consoleLetter: settings.consoleLetter,
     language: settings.language,
+    digits: settings.digits,
     defaultTimeZone: DEFAULT_TIME_ZONE,
     lockAfterMinutes: settings.lockAfterMinutes,
     shiftStarts: settings.shiftStarts,
@@ -46,12 +47,19 @@ export async function completeSetup(
   loadDemo: (operatorId: string) => Promise<void>,
 ): Promise<OperatorView> {
   if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
-  ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language, postKey: newPostKey() });
+  ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language, digits: input.digits ?? 'latn', postKey: newPostKey() });
   const operator = await ctx.store.write(null, (writer) =>
     createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
   );
   if (input.loadDemo) await loadDemo(operator.id);
   return operator;
+}
+
+/** The post's defaults: the language of sign-in and of new operators, and how digits are written. */
+export async function setPostDefaults(ctx: ServiceContext, input: PostDefaultsInput): Promise<SetupStatus> {
+  requirePost(ctx.settings);
+  ctx.settings.write({ ...ctx.settings.read(), language: input.language, digits: input.digits });
+  return setupStatus(ctx);
 }
 
 /** For the command line: an empty data folder gets a post with defaults, without prompting. */

@@ -9,6 +9,8 @@ import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { download, toCsv } from '../../ui/exporters';
+import { useDistricts } from '../../ui/useDistricts';
+import { auditFieldName, auditValue, readableFields } from './auditText';
 
 type Query = Input<'audit.list'>;
 type Entity = (typeof AUDIT_ENTITIES)[number];
@@ -23,7 +25,9 @@ function dayStart(date: string, timeZone: string, plusDays = 0): number | undefi
 }
 
 export function AuditScreen() {
-  const { t, dateTime, timeZone, errorText } = useLocale();
+  const locale = useLocale();
+  const { t, dateTime, timeZone, errorText } = locale;
+  const districts = useDistricts();
   const { data: operators } = useQuery('operators.list', {});
   const [entity, setEntity] = useState<Entity | ''>('');
   const [operatorId, setOperatorId] = useState('');
@@ -59,16 +63,11 @@ export function AuditScreen() {
     setNext(r.value.next);
   }
 
-  const show = (field: string, value: AuditEntryView['before']): string => {
-    if (value === undefined) return '';
-    if (value === null) return t('common.none');
-    if (value === '(changed)') return t('audit.hidden');
-    if (typeof value === 'number' && /At$/.test(field) && value > 946684800000) return dateTime(value);
-    return String(value);
-  };
+  const show = (entity: string, field: string, value: AuditEntryView['before']): string => auditValue(locale, districts, entity, field, value);
+  const separator = locale.language === 'ar' ? '؛ ' : '; ';
   const after = (e: AuditEntryView): string => (typeof e.after === 'object' && e.after !== null
-    ? Object.entries(e.after).map(([k, v]) => `${k}: ${show(k, v)}`).join('; ')
-    : show(e.field, e.after));
+    ? readableFields(e.after).map(([k, v]) => `${auditFieldName(t, k)}: ${show(e.entity, k, v)}`).join(separator)
+    : show(e.entity, e.field, e.after));
 
   async function exportCsv() {
     const all: AuditEntryView[] = [];
@@ -80,8 +79,8 @@ export function AuditScreen() {
       cursor = r.value.next;
     } while (cursor && all.length < CSV_LIMIT);
     const header = [t('audit.time'), t('audit.entity'), t('audit.record'), t('audit.field'), t('audit.before'), t('audit.after'), t('audit.by'), t('audit.console')];
-    const rows = all.map((e) => [new Date(e.at).toISOString(), t(`audit.entity_${e.entity}`), e.label, e.field === '*' ? t('audit.created') : e.field,
-      show(e.field, e.before), after(e), e.operatorName ?? '', e.origin]);
+    const rows = all.map((e) => [new Date(e.at).toISOString(), t(`audit.entity_${e.entity}`), e.label, auditFieldName(t, e.field),
+      show(e.entity, e.field, e.before), after(e), e.operatorName ?? '', e.origin]);
     download('beacon-audit.csv', new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
   }
 
@@ -124,8 +123,8 @@ export function AuditScreen() {
                   <tr key={`${e.origin}-${e.seq}`} className={e.superseded ? 'audit--superseded' : undefined} title={e.superseded ? t('audit.overridden') : undefined}>
                     <th scope="row">{dateTime(e.at)}</th>
                     <td>{t(`audit.entity_${e.entity}`)} <bdi>{e.label}</bdi></td>
-                    <td><bdi dir="ltr">{e.field === '*' ? t('audit.created') : e.field}</bdi></td>
-                    <td><bdi>{show(e.field, e.before)}</bdi></td>
+                    <td>{auditFieldName(t, e.field)}</td>
+                    <td><bdi>{show(e.entity, e.field, e.before)}</bdi></td>
                     <td><bdi>{after(e)}</bdi>{e.superseded ? <span className="muted"> — {t('audit.overridden')}</span> : null}</td>
                     <td><bdi>{e.operatorName ?? ''}</bdi></td>
                     <td><bdi dir="ltr">{e.origin.slice(0, 6)}</bdi></td>

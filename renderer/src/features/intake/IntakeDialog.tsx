@@ -14,6 +14,8 @@ import { CasualtyFields } from '../../ui/CasualtyFields';
 import { DistrictCombobox, type Place } from './DistrictCombobox';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** The form the field reads, shown as an example in digits, which both languages read alike. */
+const RECEIVED_EXAMPLE = '2026-11-24 21:05';
 
 /** 24-hour local time as operators write it: "2026-11-24 14:05", or "14:05" for today. */
 function toLocalInput(ms: number, timeZone: string): string {
@@ -132,7 +134,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
         <ErrorBanner>{error && !error.fields ? errorText(error) : null}</ErrorBanner>
         <div className="grid4">
           <Field label={t('intake.receivedAt')} error={fieldError('receivedAt')}>
-            <input value={form.receivedAt} onChange={set('receivedAt')} autoFocus dir="ltr" placeholder="YYYY-MM-DD HH:MM" />
+            <input value={form.receivedAt} onChange={set('receivedAt')} autoFocus dir="ltr" placeholder={RECEIVED_EXAMPLE} />
           </Field>
           <Field label={t('intake.source')} error={fieldError('source')}>
             <select value={form.source} onChange={set('source')}>

@@ -11,14 +11,17 @@ export function AccountsPanel() {
   const { t, tCode, errorText } = useLocale();
   const { data: accounts } = useQuery('operators.list', {});
   const { data: me } = useQuery('session.current', {});
-  const [form, setForm] = useState({ name: '', pin: '', role: 'operator' as OperatorRole, language: 'ar' as Language });
+  const { data: status } = useQuery('setup.status', {});
+  // A new account starts in the post's default language unless chosen otherwise.
+  const [form, setForm] = useState({ name: '', pin: '', role: 'operator' as OperatorRole, language: null as Language | null });
+  const language = form.language ?? status?.language ?? 'ar';
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
   const fieldError = (path: string) => (error?.fields?.[path] ? tCode(error.fields[path]) : undefined);
 
   async function create(e: FormEvent) {
     e.preventDefault();
-    const result = await call('operators.create', form);
+    const result = await call('operators.create', { ...form, language });
     setError(result.ok ? undefined : result.error);
     if (result.ok) {
       setNotice(t('accounts.created', { name: result.value.name }));
@@ -57,7 +60,7 @@ export function AccountsPanel() {
           </select>
         </Field>
         <Field label={t('accounts.language')}>
-          <select value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value as Language })}>
+          <select value={language} onChange={(e) => setForm({ ...form, language: e.target.value as Language })}>
             {LANGUAGES.map((l) => <option key={l} value={l}>{t(`language.${l}`)}</option>)}
           </select>
         </Field>

@@ -9,6 +9,7 @@ import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
 import { useMay } from '../../ui/role';
 import { AccountsPanel } from './AccountsPanel';
+import { PostSettingsPanel } from './PostSettingsPanel';
 
 export function OrganisationScreen() {
   const { t } = useLocale();
@@ -24,6 +25,7 @@ export function OrganisationScreen() {
         <TeamEditor teams={teams ?? []} centres={centres ?? []} />
         <VolunteerEditor volunteers={volunteers ?? []} centres={centres ?? []} />
         {may('operators.list') ? <AccountsPanel /> : null}
+        {may('post.setDefaults') ? <PostSettingsPanel /> : null}
       </div>
     </section>
   );

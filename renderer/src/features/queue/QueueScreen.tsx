@@ -12,7 +12,7 @@ import { useQueuePages, type QueuePages } from './useQueuePages';
 const ROW_HEIGHT = 56;
 
 export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
-  const { t } = useLocale();
+  const { t, number } = useLocale();
   const districts = useDistricts();
   const [queue, setQueue] = useState<QueueName>('waiting');
   const [district, setDistrict] = useState('');
@@ -39,7 +39,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
         <div role="tablist" aria-label={t('queue.tabs')} className="tabs">
           {QUEUES.map((q, i) => (
             <button key={q} role="tab" type="button" aria-selected={queue === q} className="tab" onClick={() => setQueue(q)} aria-keyshortcuts={String(i + 1)}>
-              {t(`queues.${q}`)} <span className="count">{pages.counts?.[q] ?? 0}</span>
+              {t(`queues.${q}`)} <span className="count">{number(pages.counts?.[q] ?? 0)}</span>
             </button>
           ))}
         </div>
@@ -70,7 +70,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
 }
 
 function QueueList({ pages, queue, onOpen }: { pages: QueuePages; queue: QueueName; onOpen: (id: string) => void }) {
-  const { t, duration } = useLocale();
+  const { t, duration, number } = useLocale();
   const districts = useDistricts();
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
@@ -141,15 +141,15 @@ function QueueList({ pages, queue, onOpen }: { pages: QueuePages; queue: QueueNa
               <PriorityBadge priority={row.priority} />
               <bdi className="number" dir="ltr">{row.number}</bdi>
               <time className="queue__age" title={queue === 'waiting' ? t('queue.age') : t('queue.timeInStatus')}>{duration(now - since)}</time>
-              <span className="queue__type">{t(`incidentType.${row.type}`)}</span>
+              <span className="queue__type" title={t(`incidentType.${row.type}`)}>{t(`incidentType.${row.type}`)}</span>
               <span className="queue__place"><bdi>{place}</bdi></span>
               <span className="queue__reported">
                 {row.trapped ? <span className="tag tag--trapped">{t('queue.trappedShort', { n: row.trapped })}</span> : null}
                 {row.injured ? <span className="tag">{t('queue.injuredShort', { n: row.injured })}</span> : null}
                 {row.dead ? <span className="tag">{t('queue.deadShort', { n: row.dead })}</span> : null}
               </span>
-              <span className="queue__calls" title={t('queue.calls')}>☎ {row.callCount}</span>
-              <span className="queue__status">{queue !== 'waiting' ? t(`status.${row.status}`) : null}</span>
+              <span className="queue__calls" title={t('queue.calls')}>☎ {number(row.callCount)}</span>
+              <span className="queue__status" title={queue !== 'waiting' ? t(`status.${row.status}`) : undefined}>{queue !== 'waiting' ? t(`status.${row.status}`) : null}</span>
             </div>
           );
         })}

@@ -12,7 +12,7 @@ import { useMay } from '../../ui/role';
 const DAY = 86_400_000;
 
 export function RosterScreen() {
-  const { t, errorText, dateTime, time } = useLocale();
+  const { t, errorText, dateTime, time, number } = useLocale();
   const { data: roster } = useQuery('roster.current', {});
   const { data: volunteers } = useQuery('volunteers.list', {});
   const { data: teams } = useQuery('teams.board', {});
@@ -58,7 +58,7 @@ export function RosterScreen() {
       {notice ? <p role="status" className="notice">{notice}</p> : null}
       <div className="incident__grid">
         <div className="panel">
-          <h2>{t('roster.onDuty')} ({onDuty.length})</h2>
+          <h2>{t('roster.onDuty')} ({number(onDuty.length)})</h2>
           {onDuty.length === 0 ? <p className="muted">{t('roster.empty')}</p> : (
             <table className="table" aria-label={t('roster.onDuty')}>
               <thead><tr><th>{t('roster.name')}</th><th>{t('roster.role')}</th><th>{t('roster.team')}</th><th>{t('roster.checkedIn')}</th><th /></tr></thead>
@@ -132,7 +132,7 @@ function localDay(ms: number, timeZone: string): string {
 }
 
 function Attendance() {
-  const { t, timeZone } = useLocale();
+  const { t, timeZone, number } = useLocale();
   const [from, setFrom] = useState(() => localDay(Date.now() - 6 * DAY, timeZone));
   const [to, setTo] = useState(() => localDay(Date.now(), timeZone));
   const range = useMemo(() => {
@@ -150,7 +150,7 @@ function Attendance() {
       </div>
       <table className="table" aria-label={t('roster.attendance')}>
         <thead><tr><th>{t('roster.name')}</th><th>{t('roster.shifts')}</th><th>{t('roster.hours')}</th></tr></thead>
-        <tbody>{(range ? data ?? [] : []).slice(0, 200).map((r) => <tr key={r.volunteerId}><td><bdi>{r.name}</bdi></td><td>{r.shifts}</td><td>{r.hours}</td></tr>)}</tbody>
+        <tbody>{(range ? data ?? [] : []).slice(0, 200).map((r) => <tr key={r.volunteerId}><td><bdi>{r.name}</bdi></td><td>{number(r.shifts)}</td><td>{number(r.hours, 1)}</td></tr>)}</tbody>
       </table>
     </section>
   );

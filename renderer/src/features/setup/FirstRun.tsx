@@ -1,7 +1,8 @@
 // First run: the post, this console's letter, the first operator, and demo data on offer.
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../shared/api';
-import type { Language } from '../../../../shared/domain';
+import type { DigitStyle, Language } from '../../../../shared/domain';
+import { DigitsField } from '../organisation/PostSettingsPanel';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
@@ -11,7 +12,7 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
   defaultTimeZone: string; language: Language; onLanguage: (l: Language) => void; onDone: () => void;
 }) {
   const { t, errorText, tCode } = useLocale();
-  const [form, setForm] = useState({ postName: '', postCode: '', timeZone: defaultTimeZone, letter: 'A', name: '', pin: '', confirm: '', demo: true });
+  const [form, setForm] = useState({ postName: '', postCode: '', timeZone: defaultTimeZone, letter: 'A', name: '', pin: '', confirm: '', demo: true, digits: 'latn' as DigitStyle });
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
@@ -26,7 +27,7 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
     setBusy(true);
     const result = await call('setup.complete', {
       post: { name: form.postName, code: form.postCode.trim().toUpperCase(), timeZone: form.timeZone.trim() },
-      consoleLetter: form.letter.trim().toUpperCase(), operator: { name: form.name, pin: form.pin }, language, loadDemo: form.demo,
+      consoleLetter: form.letter.trim().toUpperCase(), operator: { name: form.name, pin: form.pin }, language, digits: form.digits, loadDemo: form.demo,
     });
     setBusy(false);
     if (result.ok) onDone();
@@ -48,6 +49,10 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
           <span />
           <Field label={t('setup.pin')} error={fieldError('operator.pin')}><input type="password" inputMode="numeric" value={form.pin} onChange={set('pin')} dir="ltr" /></Field>
           <Field label={t('setup.confirmPin')} error={fieldError('operator.confirm')}><input type="password" inputMode="numeric" value={form.confirm} onChange={set('confirm')} dir="ltr" /></Field>
+        </div>
+        <div className="grid2">
+          <p className="muted">{t('postSettings.setupNote')}</p>
+          <DigitsField value={form.digits} onChange={(digits) => setForm({ ...form, digits })} />
         </div>
         <label className="checkbox">
           <input type="checkbox" checked={form.demo} onChange={(e) => setForm({ ...form, demo: e.target.checked })} />

@@ -7,8 +7,8 @@ const CELL_H = 24;
 const LABEL_W = 70;
 const TOP = 18;
 
-export function Heatmap({ heat, weekdays, rtl, format }: {
-  heat: StatsReport['heat']; weekdays: string[]; rtl: boolean; format: (n: number) => string;
+export function Heatmap({ heat, weekdays, rtl, format, hour }: {
+  heat: StatsReport['heat']; weekdays: string[]; rtl: boolean; format: (n: number) => string; hour: (h: number) => string;
 }) {
   const max = Math.max(1, ...heat.map((c) => c.count));
   const width = LABEL_W + 24 * CELL_W;
@@ -17,7 +17,7 @@ export function Heatmap({ heat, weekdays, rtl, format }: {
   return (
     <svg viewBox={`0 0 ${width} ${TOP + 7 * CELL_H}`} width="100%" role="img" aria-hidden="true" className="heatmap">
       {Array.from({ length: 24 }, (_, h) => (
-        <text key={h} x={x(h) + CELL_W / 2} y={12} fontSize={10} textAnchor="middle" fill="#4b5563">{String(h).padStart(2, '0')}</text>
+        <text key={h} x={x(h) + CELL_W / 2} y={12} fontSize={10} textAnchor="middle" fill="#4b5563">{hour(h)}</text>
       ))}
       {weekdays.map((name, d) => (
         <g key={d}>

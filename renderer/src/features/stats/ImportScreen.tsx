@@ -52,6 +52,7 @@ export function ImportScreen() {
   const districts = useDistricts();
   const [encoding, setEncoding] = useState<'utf-8' | 'windows-1256'>('utf-8');
   const [bytes, setBytes] = useState<ArrayBuffer | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [inspection, setInspection] = useState<ImportInspection>();
   const [columns, setColumns] = useState<Partial<Record<Field, string>>>({});
@@ -146,12 +147,20 @@ export function ImportScreen() {
       </div>
       <p className="muted">{t('import.intro')}</p>
       <div className="panel stats__controls">
-        <Field label={t('import.file')}>
-          <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => {
+        {/* Chromium writes a file input's own words ("Choose File") in the laptop's language,
+            so the input is hidden and a label in the operator's language stands for it. */}
+        <label className="field file-pick">
+          <span className="file-pick__label">{t('import.file')}</span>
+          <input type="file" accept=".csv,.txt,text/csv" className="visually-hidden file-pick__input" aria-describedby="import-file-name" onChange={(e) => {
             const file = e.target.files?.[0];
+            setFileName(file?.name ?? null);
             if (file) void file.arrayBuffer().then(setBytes);
           }} />
-        </Field>
+          <span className="file-pick__row" aria-hidden="true">
+            <span className="button file-pick__button">{t('filePick.choose')}</span>
+            <span className="muted" id="import-file-name"><bdi>{fileName ?? t('filePick.none')}</bdi></span>
+          </span>
+        </label>
         <Field label={t('import.encoding')}>
           <select value={encoding} onChange={(e) => setEncoding(e.target.value as 'utf-8' | 'windows-1256')}>
             <option value="utf-8">{t('import.utf8')}</option>
@@ -255,7 +264,7 @@ export function ImportScreen() {
                 {preview.incidents.map((i) => (
                   <tr key={i.lines.join(',')}>
                     <th scope="row">{i.lines.join(', ')}{i.alreadyImported ? ` (${t('import.already')})` : ''}</th>
-                    <td>{dateTime(i.receivedAt)}</td><td>{t(`incidentType.${i.type}`)}</td><td>{i.priority}</td><td>{districts.name(i.district)}</td>
+                    <td>{dateTime(i.receivedAt)}</td><td>{t(`incidentType.${i.type}`)}</td><td>{number(i.priority)}</td><td>{districts.name(i.district)}</td>
                     <td><bdi>{i.locality ?? ''}</bdi></td>
                     <td>{i.dispatchedAt ? dateTime(i.dispatchedAt) : t('common.none')}</td><td>{i.onSceneAt ? dateTime(i.onSceneAt) : t('common.none')}</td>
                     <td>{i.closedAt ? dateTime(i.closedAt) : t('common.none')}</td><td>{i.injured}</td><td>{i.dead}</td><td>{i.teams}</td>

@@ -40,9 +40,8 @@ const minutes = (sec: number | null) => (sec === null ? null : Math.round(sec / 
 
 export function StatsScreen() {
   const locale = useLocale();
-  const { t, language, timeZone, errorText } = locale;
+  const { t, tag, timeZone, errorText } = locale;
   const districts = useDistricts();
-  const tag = language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB';
   const [preset, setPreset] = useState<Preset>('last30d');
   const [custom, setCustom] = useState(() => localDates(Date.now(), timeZone, 7));
   const [customApplied, setCustomApplied] = useState(custom);
@@ -195,13 +194,14 @@ function Report({ report, locale, tag, districtName }: { report: StatsReport; lo
 
   const weekdays = t('stats.weekdays').split(',');
   const heatTable: TableData = {
-    header: [t('stats.weekday'), ...Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'))],
+    header: [t('stats.weekday'), ...Array.from({ length: 24 }, (_, h) => locale.digits(String(h).padStart(2, '0')))],
     rows: weekdays.map((name, d) => [name, ...Array.from({ length: 24 }, (_, h) => report.heat.find((c) => c.weekday === d && c.hour === h)?.count ?? 0)]),
   };
 
   // Time runs from the reader's start side: right to left in Arabic.
   const xAxis = <XAxis dataKey="bucket" reversed={rtl} tick={{ fontSize: 11 }} minTickGap={12} />;
-  const yAxis = (unit?: string) => <YAxis orientation={rtl ? 'right' : 'left'} tick={{ fontSize: 11 }} allowDecimals={false} width={44} {...(unit ? { unit } : {})} />;
+  const tickNumber = (v: number) => number(v);
+  const yAxis = (unit?: string) => <YAxis orientation={rtl ? 'right' : 'left'} tick={{ fontSize: 11 }} allowDecimals={false} width={44} tickFormatter={tickNumber} {...(unit ? { unit } : {})} />;
   const legend = <Legend wrapperStyle={{ direction: dir, fontSize: 12 }} />;
   const tooltip = <Tooltip wrapperStyle={{ direction: dir }} formatter={(v) => (typeof v === 'number' ? number(v, 1) : String(v))} />;
 
@@ -220,13 +220,13 @@ function Report({ report, locale, tag, districtName }: { report: StatsReport; lo
           </ResponsiveContainer>
         </ChartCard>
         <ChartCard title={t('stats.heat')} table={heatTable} wide>
-          <Heatmap heat={report.heat} weekdays={weekdays} rtl={rtl} format={(n) => number(n)} />
+          <Heatmap heat={report.heat} weekdays={weekdays} rtl={rtl} format={(n) => number(n)} hour={(h) => locale.digits(String(h).padStart(2, '0'))} />
         </ChartCard>
         <ChartCard title={t('stats.byDistrict')} table={districtTable}>
           <ResponsiveContainer width="100%" height={Math.max(160, districtsData.length * 34 + 40)}>
             <BarChart data={districtsData} layout="vertical">
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" reversed={rtl} allowDecimals={false} tick={{ fontSize: 11 }} />
+              <XAxis type="number" reversed={rtl} allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={tickNumber} />
               <YAxis type="category" dataKey="name" orientation={rtl ? 'right' : 'left'} width={96} tick={{ fontSize: 12 }} />
               {tooltip}{legend}
               <Bar dataKey="count" name={t('stats.count')} fill="#0b5cad" isAnimationActive={false} />
@@ -263,7 +263,7 @@ function Report({ report, locale, tag, districtName }: { report: StatsReport; lo
           <ResponsiveContainer width="100%" height={Math.max(160, teams.length * 26 + 40)}>
             <BarChart data={teams} layout="vertical">
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" reversed={rtl} tick={{ fontSize: 11 }} />
+              <XAxis type="number" reversed={rtl} tick={{ fontSize: 11 }} tickFormatter={tickNumber} />
               <YAxis type="category" dataKey="name" orientation={rtl ? 'right' : 'left'} width={130} tick={{ fontSize: 11 }} />
               {tooltip}
               <Bar dataKey="hours" name={t('stats.hours')} fill="#15803d" isAnimationActive={false} />

@@ -141,7 +141,7 @@ export function SummaryDocument({ summary }: { summary: ShiftSummary }) {
             <tbody>
               {summary.openIncidents.map((o) => (
                 <tr key={o.number}>
-                  <th scope="row" className="nowrap"><bdi dir="ltr">{o.number}</bdi></th><td>{o.priority}</td><td>{t(`incidentType.${o.type}`)}</td>
+                  <th scope="row" className="nowrap"><bdi dir="ltr">{o.number}</bdi></th><td>{number(o.priority)}</td><td>{t(`incidentType.${o.type}`)}</td>
                   <td className="nowrap">{t(`status.${o.status}`)}</td><td><bdi>{place(o.district, o.locality)}</bdi></td><td className="nowrap">{dateTime(o.receivedAt)}</td>
                   <td>{o.teams.map((c) => <bdi key={c} className="summary__chip">{c}</bdi>)}</td>
                   <td><bdi>{o.lastNote?.text ?? ''}</bdi></td>

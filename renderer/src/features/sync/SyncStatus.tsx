@@ -28,7 +28,7 @@ export function hubLine(s: Status[number], t: ReturnType<typeof useLocale>['t'],
 }
 
 export function SyncStatus() {
-  const { t, tCode, duration } = useLocale();
+  const { t, tCode, duration, dir } = useLocale();
   const [status] = useSyncStatus();
   if (status.length === 0) return null;
   return (
@@ -37,7 +37,8 @@ export function SyncStatus() {
         // Short in the header; the whole sentence is its title and the sync screen's.
         <li key={s.id} className={`sync-status__hub sync-status__hub--${s.state}`} title={hubLine(s, t, tCode, duration)}>
           <span aria-hidden="true">{s.state === 'error' ? '⚠' : s.state === 'ok' ? '⇅' : '…'}</span>{' '}
-          <bdi>{s.state === 'error' ? `${t('sync.errorShort', { hub: s.name })}${s.waiting ? ` · ${t('sync.waiting', { n: s.waiting })}` : ''}` : hubLine(s, t, tCode, duration)}</bdi>
+          {/* The sentence runs in the interface's direction: `auto` would make it English-first when the hub's name is Latin. */}
+          <bdi dir={dir}>{s.state === 'error' ? `${t('sync.errorShort', { hub: s.name })}${s.waiting ? ` · ${t('sync.waiting', { n: s.waiting })}` : ''}` : hubLine(s, t, tCode, duration)}</bdi>
         </li>
       ))}
     </ul>
