@@ -19,6 +19,7 @@ export const api = {
   'session.current': channel(empty, s.operatorView.nullable()),
   'session.setLanguage': channel(z.object({ language: s.language }).strict(), s.operatorView),
   'post.setDefaults': channel(s.postDefaultsInput, s.setupStatus),
+  'shifts.set': channel(s.shiftPatternInput, s.setupStatus),
   'reference.districts': channel(empty, z.array(s.district)),
   'calls.findDuplicates': channel(s.duplicateQuery, z.array(s.duplicateCandidate)),
   'calls.log': channel(s.logCallInput, s.logCallResult),

@@ -45,6 +45,7 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'operators.create': 'administrator',
   'operators.setDisabled': 'administrator',
   'post.setDefaults': 'administrator',
+  'shifts.set': 'supervisor',
   // Trends are read by the duty officer and headquarters.
   'stats.report': 'supervisor',
   // Bringing in another system's history adds many incidents at once: the duty officer's call.

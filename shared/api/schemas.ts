@@ -138,6 +138,10 @@ export const setupInput = z.object({
 
 /** What the post sets for every console: the language a new operator starts in, and digits. */
 export const postDefaultsInput = z.object({ language, digits: digitStyle }).strict();
+/** The local times shifts start, e.g. 08:00 and 20:00, or 06:00, 14:00 and 22:00. */
+export const shiftPatternInput = z.object({
+  starts: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' })).min(1, { error: 'validation.required' }).max(6, { error: 'validation.tooLarge' }),
+}).strict();
 
 export const signInInput = z.object({ name: operatorName, pin }).strict();
 

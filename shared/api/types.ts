@@ -15,6 +15,7 @@ export type IncidentChanges = z.output<typeof s.incidentChanges>;
 export type SetStatusInput = z.output<typeof s.setStatusInput>;
 export type SetupInput = z.output<typeof s.setupInput>;
 export type PostDefaultsInput = z.output<typeof s.postDefaultsInput>;
+export type ShiftPatternInput = z.output<typeof s.shiftPatternInput>;
 export type PostSettings = z.output<typeof s.postSettings>;
 export type Coordinates = z.output<typeof s.coordinates>;
 export type CentreView = z.output<typeof s.centreView>;

@@ -233,6 +233,7 @@ export const en = {
   restore: { notFound: 'There is no file there.' },
   validation: {
     hubUrl: 'A PostgreSQL address: postgres://user@host:5432/database',
+    time: 'A time of day, HH:MM (24-hour).', shiftRepeated: 'The same start time is given twice.', shiftTooShort: 'Shifts must be at least two hours apart.',
     required: 'Required.', invalid: 'Not valid.', tooLong: 'Too long.', badCharacters: 'Contains characters that are not allowed.',
     dateRange: 'That date is out of range.', wholeNumber: 'A whole number, please.', notNegative: 'Cannot be negative.', tooLarge: 'Too large.',
     chooseOne: 'Choose one.', coordinates: 'Coordinates out of range.', pin: '4 to 12 digits.', postCode: '2 to 5 capital letters, e.g. LTK.',
@@ -245,6 +246,11 @@ export const en = {
     title: 'Post settings', language: 'Language of sign-in and new accounts', languageHint: 'Each operator can still switch; Beacon remembers each one\u2019s choice.',
     digits: 'Digits in the Arabic interface', digitsHint: 'On every console of the post, the wall display and the printed summary.', save: 'Save settings',
     setupNote: 'The language chosen at the top of this form becomes the post\u2019s default; it can be changed later under Teams and centres.',
+  },
+  shiftPattern: {
+    title: 'Shift pattern', intro: 'When each shift starts, on the post\u2019s clock. The header, the shift summary and the safety copies follow it from the next minute.',
+    start: 'Shift {n} starts', add: 'Add a shift', remove: 'Remove shift {n}', two: 'Two shifts (08:00 and 20:00)', three: 'Three shifts (06:00, 14:00, 22:00)',
+    hint: '24-hour clock, HH:MM', save: 'Save the shift pattern', saved: 'Saved. The current shift is now {shift}.',
   },
   digits: { latn: 'Western', arab: 'Arabic-Indic' },
   filePick: { choose: 'Choose a file\u2026', none: 'No file chosen' },

@@ -15,6 +15,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'session.current': [[1]],
   'session.setLanguage': [{ language: 'de' }, {}],
   'post.setDefaults': [{ language: 'ar' }, { language: 'ar', digits: 'hindi' }, { language: 'fr', digits: 'latn' }],
+  'shifts.set': [{ starts: [] }, { starts: ['8:00'] }, { starts: ['24:00'] }, { starts: Array(7).fill('08:00') }, {}],
   'reference.districts': [{ all: true }],
   'calls.findDuplicates': [{}, { receivedAt: 'now', district: 'latakia' }],
   'calls.log': [
@@ -121,6 +122,7 @@ describe('every channel', () => {
     const VALID: Partial<Record<ChannelName, unknown>> = {
       'session.setLanguage': { language: 'ar' },
       'post.setDefaults': { language: 'en', digits: 'arab' },
+      'shifts.set': { starts: ['08:00', '20:00'] },
       'calls.findDuplicates': { receivedAt: Date.now(), district: 'latakia', locality: 'x' },
       'calls.log': intake(),
       'incidents.queue': { queue: 'waiting' },
@@ -208,6 +210,21 @@ describe('signing in', () => {
     expect((await t.call('session.setLanguage', { language: 'ar' })).language).toBe('ar');
     await t.reopen();
     expect((await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' })).language).toBe('ar');
+  });
+
+  it('sets the shift pattern (three shifts, stored sorted); refuses a start twice or shifts under two hours, beside the field', async () => {
+    t = await openTestCore();
+    const status = await t.call('shifts.set', { starts: ['22:00', '06:00', '14:00'] });
+    expect(status.shiftStarts).toEqual(['06:00', '14:00', '22:00']);
+    await t.reopen();
+    expect((await t.call('setup.status', {})).shiftStarts).toEqual(['06:00', '14:00', '22:00']);
+    await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
+    for (const [starts, reason] of [[['08:00', '08:00'], 'validation.shiftRepeated'], [['08:00', '09:30'], 'validation.shiftTooShort'], [['23:30', '00:30', '12:00'], 'validation.shiftTooShort']] as const) {
+      const refused = await t.core.invoke(t.session, 'shifts.set', { starts: [...starts] });
+      expect(refused.ok ? null : refused.error.fields).toEqual({ starts: reason });
+    }
+    expect((await t.call('setup.status', {})).shiftStarts).toEqual(['06:00', '14:00', '22:00']);
+    expect((await t.call('shifts.set', { starts: ['07:00'] })).shiftStarts).toEqual(['07:00']);
   });
 
   it('keeps the post\'s default language and digits across a restart; an operator\'s own language still wins', async () => {

@@ -293,6 +293,7 @@ beforeAll(async () => {
     'session.current': {},
     'session.setLanguage': { language: 'ar' },
     'post.setDefaults': { language: 'ar', digits: 'arab' },
+    'shifts.set': { starts: ['08:00', '20:00'] },
     'reference.districts': {},
     'calls.findDuplicates': { receivedAt: T0, district: 'latakia', locality: 'x', coordinates: { lat: 35.5, lon: 35.8 } },
     'calls.log': intake({ attachToIncidentId: incidentId, location: { district: 'latakia', subdistrict: 'latakia', locality: 'x', landmark: 'y', coordinates: { lat: 35.5, lon: 35.8 } } }),

@@ -23,7 +23,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
   const now = Date.now();
   return {
     'setup.status': {}, 'setup.complete': {}, 'session.signIn': { name: 'x', pin: '0000' }, 'session.current': {}, 'reference.districts': {},
-    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' },
+    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' }, 'shifts.set': { starts: ['08:00', '20:00'] },
     'calls.findDuplicates': { receivedAt: now, district: 'latakia', locality: 'x' }, 'calls.log': intake(),
     'incidents.queue': { queue: 'waiting' }, 'incidents.get': { id: w.incidentId },
     'incidents.update': { id: w.incidentId, changes: { priority: 2 } },
@@ -97,7 +97,7 @@ describe('roles', () => {
     }
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
     const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
-      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list'];
+      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list', 'shifts.set'];
     const administratorChannels = ['post.setDefaults', 'operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove',
       'backup.status', 'backup.create', 'backup.inspect', 'backup.restore'];
     expect(refused.sort()).toEqual([

@@ -6,7 +6,7 @@ import { setStatus, updateIncident } from '../incidents/incidentChanges';
 import { findDuplicates, incidentDetail, queue } from '../incidents/queries';
 import { createOperator, getOperator, listOperators, setOperatorDisabled, setOperatorLanguage, signIn } from '../operators/operators';
 import { DISTRICTS } from '../reference/districts';
-import { completeSetup, requirePost, setPostDefaults, setupStatus } from '../setup/setup';
+import { completeSetup, requirePost, setPostDefaults, setShiftPattern, setupStatus } from '../setup/setup';
 import { addNote, strikeNote } from '../timeline/notes';
 import { advanceAssignment, dispatchTeams, setTeamStatus, suggestTeams } from '../dispatch/dispatch';
 import { attendance, checkIn, checkOut, copyPreviousRoster, rosterFor, shiftFor, walkUp } from '../roster/roster';
@@ -61,6 +61,7 @@ export const handlers: Handlers = {
     return operator;
   },
   'post.setDefaults': (ctx, input) => setPostDefaults(ctx, input),
+  'shifts.set': (ctx, input) => setShiftPattern(ctx, input),
   'reference.districts': async () => [...DISTRICTS],
   'calls.findDuplicates': (ctx, input) => findDuplicates(ctx.store.reader, input, DUPLICATE_WINDOW_MS, DUPLICATE_RADIUS_M),
   'calls.log': (ctx, input) => logCall(ctx, ctx.operatorId, input),
@@ -178,6 +179,7 @@ export const changes: ChangeMap = {
   'session.setLanguage': ['operator'],
   // Not a table: every open window re-reads the post's settings.
   'post.setDefaults': ['settings'],
+  'shifts.set': ['settings'],
   'operators.create': ['operator'],
   'operators.setDisabled': ['operator'],
   'calls.log': ['incident', 'call', 'timeline'],

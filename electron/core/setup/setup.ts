@@ -1,6 +1,6 @@
 // First run: the post, this console's letter and the first operator. Until then only the
 // setup channels answer.
-import type { OperatorView, PostDefaultsInput, SetupInput, SetupStatus } from '../../../shared/api';
+import type { OperatorView, PostDefaultsInput, SetupInput, SetupStatus, ShiftPatternInput } from '../../../shared/api';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
@@ -59,6 +59,27 @@ export async function completeSetup(
 export async function setPostDefaults(ctx: ServiceContext, input: PostDefaultsInput): Promise<SetupStatus> {
   requirePost(ctx.settings);
   ctx.settings.write({ ...ctx.settings.read(), language: input.language, digits: input.digits });
+  return setupStatus(ctx);
+}
+
+/** Shorter than this, a "shift" is a typing mistake rather than a pattern. */
+const SHORTEST_SHIFT_MINUTES = 120;
+
+/**
+ * The post's shift pattern: the header, the shift summary and the safety copies follow it
+ * from the next minute. Stored sorted; two starts closer than two hours are refused.
+ */
+export async function setShiftPattern(ctx: ServiceContext, input: ShiftPatternInput): Promise<SetupStatus> {
+  requirePost(ctx.settings);
+  const minutes = input.starts.map((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
+  const sorted = [...new Set(minutes)].sort((a, b) => a - b);
+  if (sorted.length !== minutes.length) throw new DomainError('error.invalidInput', undefined, { starts: 'validation.shiftRepeated' });
+  const gaps = sorted.map((m, i) => ((sorted[(i + 1) % sorted.length]! - m + 1440 - 1) % 1440) + 1);
+  if (sorted.length > 1 && gaps.some((g) => g < SHORTEST_SHIFT_MINUTES)) {
+    throw new DomainError('error.invalidInput', undefined, { starts: 'validation.shiftTooShort' });
+  }
+  const starts = sorted.map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+  ctx.settings.write({ ...ctx.settings.read(), shiftStarts: starts });
   return setupStatus(ctx);
 }
 

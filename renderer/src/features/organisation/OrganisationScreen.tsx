@@ -10,6 +10,7 @@ import { useDistricts } from '../../ui/useDistricts';
 import { useMay } from '../../ui/role';
 import { AccountsPanel } from './AccountsPanel';
 import { PostSettingsPanel } from './PostSettingsPanel';
+import { ShiftPatternPanel } from './ShiftPatternPanel';
 
 export function OrganisationScreen() {
   const { t } = useLocale();
@@ -25,6 +26,7 @@ export function OrganisationScreen() {
         <TeamEditor teams={teams ?? []} centres={centres ?? []} />
         <VolunteerEditor volunteers={volunteers ?? []} centres={centres ?? []} />
         {may('operators.list') ? <AccountsPanel /> : null}
+        {may('shifts.set') ? <ShiftPatternPanel /> : null}
         {may('post.setDefaults') ? <PostSettingsPanel /> : null}
       </div>
     </section>
