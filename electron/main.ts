@@ -10,7 +10,9 @@ import { createElectronSecretStore } from './secrets';
 import { createFileChooser } from './backupDialogs';
 import { openCore, restoreInPlace, type Core, type Session } from './core';
 import { DatabaseOpenError } from './core/db/migrations';
+import Store from 'electron-store';
 import { createElectronSettingsStore } from './settings/electronSettingsStore';
+import { parseSettings } from './core/settings/fileSettingsStore';
 import { messageFor } from './cli/messages';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -189,10 +191,25 @@ async function start(): Promise<void> {
   });
 }
 
+/**
+ * Native date and time fields follow Chromium's locale, not the page's language: English
+ * consoles get day/month/year and the 24-hour clock (en-GB), Arabic ones Arabic. Read from the
+ * post's default language before the app is ready; damage is left for start() to report.
+ */
+function chromiumLocale(): string {
+  try {
+    const raw = new Store<{ console: unknown }>({ name: 'settings', clearInvalidConfig: false }).get('console');
+    return (parseSettings(raw)?.language ?? 'ar') === 'ar' ? 'ar' : 'en-GB';
+  } catch {
+    return 'ar';
+  }
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  app.commandLine.appendSwitch('lang', chromiumLocale());
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
