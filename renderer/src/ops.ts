@@ -17,15 +17,22 @@ export interface Query<T> {
   reload: () => void;
 }
 
-/** Runs a query now, again when its input changes, and again after any saved change. */
-export function useQuery<C extends ChannelName>(channel: C, input: Input<C> | null): Query<Output<C>> {
+/**
+ * Runs a query now, again when its input changes, and again after any saved change. A heavy
+ * query (a year of statistics) passes `minIntervalMs`: changes arriving meanwhile are folded
+ * into one re-ask, so a busy post does not keep the reader busy for one screen.
+ */
+export function useQuery<C extends ChannelName>(channel: C, input: Input<C> | null, options: { minIntervalMs?: number } = {}): Query<Output<C>> {
   const [data, setData] = useState<Output<C>>();
   const [error, setError] = useState<ApiError>();
   const key = input === null ? null : JSON.stringify(input);
   const latest = useRef(0);
+  const lastRun = useRef(0);
+  const interval = options.minIntervalMs ?? 0;
   const run = useCallback(() => {
     if (key === null) return;
     const ticket = ++latest.current;
+    lastRun.current = Date.now();
     void call(channel, JSON.parse(key) as Input<C>).then((result) => {
       if (ticket !== latest.current) return; // an older answer arriving late
       if (result.ok) {
@@ -38,7 +45,16 @@ export function useQuery<C extends ChannelName>(channel: C, input: Input<C> | nu
   }, [channel, key]);
   useEffect(() => {
     run();
-    return window.ops.onChange(() => run());
-  }, [run]);
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const off = window.ops.onChange(() => {
+      if (interval === 0) return run();
+      if (pending !== undefined) return; // a re-ask is already on its way
+      pending = setTimeout(() => { pending = undefined; run(); }, Math.max(0, lastRun.current + interval - Date.now()));
+    });
+    return () => {
+      off();
+      clearTimeout(pending);
+    };
+  }, [run, interval]);
   return { data, error, reload: run };
 }
