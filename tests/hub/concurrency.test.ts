@@ -7,7 +7,7 @@ import { versionVector } from '../../electron/core/sync/exchange';
 import { connectHub, hubInit, pullFromHub, pushToHub } from '../../electron/core/sync/hub';
 import { openTestCore, type TestCore } from '../core/testCore';
 import { startPostgres, type TestPostgres } from './postgres';
-import { createIncidents, ownOperations, writeEdits } from './workload';
+import { createIncidents, expectedFieldState, hubFieldState, ownOperations, writeEdits } from './workload';
 
 const TOTAL = 10_000;
 const PUSHERS = 8;
@@ -36,22 +36,6 @@ async function console_(letter: string): Promise<TestCore> {
   const t = await openTestCore({ letter });
   consoles.push(t);
   return t;
-}
-
-interface Op { origin: string; seq: number; hlc: string; entity: string; row_id: string; field: string; value: string }
-
-/** The latest value per field, worked out from the operations themselves: what field_state must hold. */
-function expectedFieldState(ops: readonly Op[]): Map<string, string> {
-  const newest = new Map<string, { hlc: string; value: string }>();
-  const set = (key: string, hlc: string, value: string) => {
-    const seen = newest.get(key);
-    if (!seen || hlc > seen.hlc) newest.set(key, { hlc, value });
-  };
-  for (const op of ops) {
-    if (op.field !== '*') set(`${op.entity}|${op.row_id}|${op.field}`, op.hlc, op.value);
-    else for (const [field, value] of Object.entries(JSON.parse(op.value) as Record<string, unknown>)) set(`${op.entity}|${op.row_id}|${field}`, op.hlc, JSON.stringify(value));
-  }
-  return new Map([...newest].map(([k, v]) => [k, v.value]));
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -123,13 +107,12 @@ describe('a hub under concurrent pushes and pulls', () => {
     }
 
     // The hub's current state is the newest value of each field over all operations, and the pullers show it.
-    const all = (await hub.query<Op>('SELECT origin, seq::int AS seq, hlc, entity, row_id, field, value FROM beacon.operations')).rows;
-    const state = await hub.query<{ entity: string; row_id: string; field: string; value: string }>('SELECT entity, row_id, field, value FROM beacon.field_state');
-    expect(new Map(state.rows.map((r) => [`${r.entity}|${r.row_id}|${r.field}`, r.value]))).toEqual(expectedFieldState(all));
-    const hubShared = new Map(state.rows.filter((r) => r.entity === 'incident' && r.field === 'description').map((r) => [r.row_id, JSON.parse(r.value) as string]));
+    const { state: hubState, ops: all } = await hubFieldState(hub);
+    expect(hubState).toEqual(expectedFieldState(all));
+    const description = (id: string) => JSON.parse(hubState.get(`incident|${id}|description`)!) as string;
     for (const t of pullers) {
       const rows = await t.core.store.reader.all<{ id: string; description: string }>(`SELECT id, description FROM incidents WHERE id IN (${shared.map(() => '?').join(', ')})`, shared);
-      expect(new Map(rows.map((r) => [r.id, r.description]))).toEqual(new Map(shared.map((id) => [id, hubShared.get(id)])));
+      expect(new Map(rows.map((r) => [r.id, r.description]))).toEqual(new Map(shared.map((id) => [id, description(id)])));
     }
   }, 120_000);
 });

@@ -2,6 +2,7 @@
 // the store's own operation log, exactly as services write them, in transactions of a few
 // hundred changes so that thousands take seconds, not minutes.
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import type { Store } from '../../electron/core/db/store';
 import type { Change } from '../../electron/core/oplog/opLog';
 
@@ -36,4 +37,27 @@ export async function writeEdits(store: Store, operatorId: string, incidentIds: 
 /** How many operations this console wrote itself (its own counter). */
 export async function ownOperations(store: Store): Promise<number> {
   return (await store.reader.get<{ seq: number }>('SELECT seq FROM version_vector WHERE origin = ?', [store.origin]))?.seq ?? 0;
+}
+
+export interface HubOperation { origin: string; seq: number; hlc: string; entity: string; row_id: string; field: string; value: string }
+
+/** The newest value of each field, worked out from the operations themselves: what the hub's field_state must hold. */
+export function expectedFieldState(ops: readonly HubOperation[]): Map<string, string> {
+  const newest = new Map<string, { hlc: string; value: string }>();
+  const set = (key: string, hlc: string, value: string) => {
+    const seen = newest.get(key);
+    if (!seen || hlc > seen.hlc) newest.set(key, { hlc, value });
+  };
+  for (const op of ops) {
+    if (op.field !== '*') set(`${op.entity}|${op.row_id}|${op.field}`, op.hlc, op.value);
+    else for (const [field, value] of Object.entries(JSON.parse(op.value) as Record<string, unknown>)) set(`${op.entity}|${op.row_id}|${field}`, op.hlc, JSON.stringify(value));
+  }
+  return new Map([...newest].map(([k, v]) => [k, v.value]));
+}
+
+/** The hub's field_state as a map, to compare with expectedFieldState. */
+export async function hubFieldState(hub: Pick<pg.Client, 'query'>): Promise<{ state: Map<string, string>; ops: HubOperation[] }> {
+  const ops = (await hub.query<HubOperation>('SELECT origin, seq::int AS seq, hlc, entity, row_id, field, value FROM beacon.operations')).rows;
+  const rows = await hub.query<{ entity: string; row_id: string; field: string; value: string }>('SELECT entity, row_id, field, value FROM beacon.field_state');
+  return { state: new Map(rows.rows.map((r) => [`${r.entity}|${r.row_id}|${r.field}`, r.value])), ops };
 }

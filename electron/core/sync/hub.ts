@@ -29,6 +29,9 @@ CREATE TABLE IF NOT EXISTS beacon.field_state (
 
 export async function connectHub(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, statement_timeout: 60_000 });
+  // A hub that goes away mid-exchange fails the query under way, which the caller handles; pg
+  // also emits 'error' on the client, and unheard that would crash the main process.
+  client.on('error', () => undefined);
   try {
     await client.connect();
   } catch {
