@@ -56,18 +56,24 @@ async function consoleWithBacklog(letter: string, operations: number, dir?: stri
   return t;
 }
 
-/** Runs the syncer on `dataDir`; kills it `killAfterMs` after it connected, unless it finishes first. */
-function runSyncer(dataDir: string, url: string, killAfterMs: number | null): Promise<'killed' | 'finished'> {
+/** Runs the syncer on `dataDir`; SIGKILLs it as soon as `cut()` says so, unless it finishes first. */
+function runSyncer(dataDir: string, url: string, cut: (() => Promise<boolean>) | null): Promise<'killed' | 'finished'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [syncer, dataDir, url, '250'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: process.cwd() });
+    const child = spawn(process.execPath, [syncer, dataDir, url, '100'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: process.cwd() });
     let stdout = '';
     let stderr = '';
+    let exited = false;
+    const watch = async () => {
+      while (!exited && cut && !(await cut())) await new Promise((r) => setTimeout(r, 1));
+      if (!exited && cut) child.kill('SIGKILL');
+    };
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
-      if (killAfterMs !== null && d.toString().includes('ready')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (d.toString().includes('ready')) void watch();
     });
     child.on('exit', (code, signal) => {
+      exited = true;
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0 && stdout.includes('done')) resolve('finished');
       else reject(new Error(`syncer failed (${code}): ${stderr}`));
@@ -117,10 +123,12 @@ describe('an exchange cut short', () => {
     const outcomes: string[] = [];
     const seen: number[] = [];
     for (let i = 0; i < KILLS; i++) {
-      outcomes.push(await runSyncer(dir, url, 20 + Math.floor(Math.random() * 300)));
+      // A random moment of the push: once the hub has committed a random share of the backlog.
+      const threshold = 1 + Math.floor(Math.random() * total * 0.8);
+      outcomes.push(await runSyncer(dir, url, async () => ((await hubCounts(hub)).get(origin)?.n ?? 0) >= threshold));
       seen.push((await hubCounts(hub)).get(origin)?.n ?? 0);
     }
-    // At least one kill landed in the middle of the push.
+    // The kills landed in the middle of the push.
     expect(seen.some((n) => n > 0 && n < total), `hub held ${seen.join(', ')} of ${total}`).toBe(true);
     expect(await runSyncer(dir, url, null)).toBe('finished');
 

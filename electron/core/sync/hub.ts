@@ -7,25 +7,11 @@ import pg from 'pg';
 import { DomainError } from '../api/errors';
 import type { Store } from '../db/store';
 import { operationsAbove, versionVector, type VersionVector } from './exchange';
+import { checkSchema } from './hubSchema';
 import type { Operation } from './operation';
 
-export const HUB_SCHEMA_VERSION = 1;
+export { HUB_SCHEMA_VERSION, hubInit } from './hubSchema';
 const BATCH = 2000;
-
-const SCHEMA_V1 = `
-CREATE SCHEMA IF NOT EXISTS beacon;
-CREATE TABLE IF NOT EXISTS beacon.meta (key text PRIMARY KEY, value text NOT NULL);
-CREATE TABLE IF NOT EXISTS beacon.operations (
-  origin text NOT NULL, seq bigint NOT NULL, hlc text NOT NULL, entity text NOT NULL, row_id text NOT NULL,
-  field text NOT NULL, value text NOT NULL, operator text, pushed_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (origin, seq)
-);
--- Headquarters reports on this with plain SQL: the latest value of every field of every row.
-CREATE TABLE IF NOT EXISTS beacon.field_state (
-  entity text NOT NULL, row_id text NOT NULL, field text NOT NULL, hlc text NOT NULL, value text NOT NULL,
-  PRIMARY KEY (entity, row_id, field)
-);
-`;
 
 export async function connectHub(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, statement_timeout: 60_000 });
@@ -38,31 +24,6 @@ export async function connectHub(url: string): Promise<pg.Client> {
     throw new DomainError('hub.unreachable');
   }
   return client;
-}
-
-/** Creates or migrates the hub's schema; refuses one written by a newer Beacon. */
-export async function hubInit(client: pg.Client): Promise<number> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock(4242)'); // two consoles initialising at once
-    await client.query(SCHEMA_V1);
-    const row = await client.query<{ value: string }>("SELECT value FROM beacon.meta WHERE key = 'schema_version'");
-    const current = row.rows[0] ? Number(row.rows[0].value) : 0;
-    if (current > HUB_SCHEMA_VERSION) throw new DomainError('hub.newerSchema', { version: current, supported: HUB_SCHEMA_VERSION });
-    await client.query("INSERT INTO beacon.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [String(HUB_SCHEMA_VERSION)]);
-    await client.query('COMMIT');
-    return HUB_SCHEMA_VERSION;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
-}
-
-async function checkSchema(client: pg.Client): Promise<void> {
-  const row = await client.query<{ value: string }>("SELECT value FROM beacon.meta WHERE key = 'schema_version'").catch(() => ({ rows: [] as { value: string }[] }));
-  const version = row.rows[0] ? Number(row.rows[0].value) : 0;
-  if (version === 0) throw new DomainError('hub.notInitialised');
-  if (version > HUB_SCHEMA_VERSION) throw new DomainError('hub.newerSchema', { version, supported: HUB_SCHEMA_VERSION });
 }
 
 /**
@@ -80,39 +41,22 @@ export async function hubVector(client: pg.Client): Promise<VersionVector> {
   return Object.fromEntries(rows.rows.map((r) => [r.origin, Number(r.seq)]));
 }
 
-/** Field values an operation sets: every field of a create, or its one field. */
-function fieldsOf(op: Operation): [string, string][] {
-  if (op.field !== '*') return [[op.field, op.value]];
-  const values = JSON.parse(op.value) as Record<string, unknown>;
-  return Object.entries(values).map(([field, value]) => [field, JSON.stringify(value)]);
-}
-
+/**
+ * One batch in one statement and one transaction. The batch travels as one JSON parameter
+ * (json_to_recordset) rather than eight arrays: pg's array encoding, not the server, was the
+ * cost. Rows are inserted in key order, the same in every push, so consoles pushing the same
+ * operations at once (relays) wait for each other, never deadlock.
+ */
 async function pushBatch(client: pg.Client, ops: readonly Operation[]): Promise<void> {
-  const col = <K extends keyof Operation>(k: K) => ops.map((o) => o[k]);
-  const state = ops.flatMap((op) => fieldsOf(op).map(([field, value]) => ({ entity: op.entity, rowId: op.rowId, field, hlc: op.hlc, value })));
-  // The newest clock wins, as on the consoles; one row per key per statement.
-  const newest = new Map<string, (typeof state)[number]>();
-  for (const s of state) {
-    const key = `${s.entity}|${s.rowId}|${s.field}`;
-    const seen = newest.get(key);
-    if (!seen || s.hlc > seen.hlc) newest.set(key, s);
-  }
-  const rows = [...newest.values()];
   await client.query('BEGIN');
   try {
-    // Rows are locked in key order (operations by origin and seq, then fields by key), the
-    // same in every push, so consoles pushing the same rows at once wait, never deadlock.
     await client.query(
       `INSERT INTO beacon.operations (origin, seq, hlc, entity, row_id, field, value, operator)
-       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) ORDER BY 1, 2
+       SELECT origin, seq, hlc, entity, "rowId", field, value, operator
+       FROM json_to_recordset($1::json) AS o(origin text, seq bigint, hlc text, entity text, "rowId" text, field text, value text, operator text)
+       ORDER BY origin, seq
        ON CONFLICT (origin, seq) DO NOTHING`,
-      [col('origin'), col('seq'), col('hlc'), col('entity'), col('rowId'), col('field'), col('value'), col('operator')],
-    );
-    await client.query(
-      `INSERT INTO beacon.field_state (entity, row_id, field, hlc, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ORDER BY 1, 2, 3
-       ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = EXCLUDED.hlc, value = EXCLUDED.value WHERE beacon.field_state.hlc < EXCLUDED.hlc`,
-      [rows.map((r) => r.entity), rows.map((r) => r.rowId), rows.map((r) => r.field), rows.map((r) => r.hlc), rows.map((r) => r.value)],
+      [JSON.stringify(ops)],
     );
     await client.query('COMMIT');
   } catch (err) {
@@ -137,14 +81,26 @@ export interface ExchangeOptions {
 export async function pushToHub(store: Store, client: pg.Client, options: ExchangeOptions = {}): Promise<number> {
   await checkSchema(client);
   const theirs = await hubVector(client);
-  let pushed = 0;
-  for (;;) {
-    const ops = await operationsAbove(store.reader, theirs, options.batch ?? BATCH);
-    if (ops.length === 0) return pushed;
-    await pushBatch(client, ops);
+  const batch = options.batch ?? BATCH;
+  const above = (ops: readonly Operation[]) => {
     for (const op of ops) theirs[op.origin] = Math.max(theirs[op.origin] ?? 0, op.seq);
+    return operationsAbove(store.reader, theirs, batch);
+  };
+  let pushed = 0;
+  let ops = await above([]);
+  while (ops.length > 0) {
+    // The next batch is read from SQLite while the hub writes this one.
+    const next = above(ops);
+    try {
+      await pushBatch(client, ops);
+    } catch (err) {
+      await next.catch(() => undefined);
+      throw err;
+    }
     pushed += ops.length;
+    ops = await next;
   }
+  return pushed;
 }
 
 /**
