@@ -10,12 +10,14 @@ import { systemOperator } from '../../electron/core/operators/operators';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
 import { ensurePost } from '../../electron/core/setup/setup';
 import { operationsAbove } from '../../electron/core/sync/exchange';
-import { connectHub, hubInit, pullFromHub, pushToHub } from '../../electron/core/sync/hub';
+import type pg from 'pg';
+import { connectHub, hubInit, operationsOnHub, pullFromHub, pushToHub } from '../../electron/core/sync/hub';
 import { startPostgres } from '../hub/postgres';
 import { createIncidents, ownOperations, writeEdits } from '../hub/workload';
 
 type Record = (operation: string, size: number, samples: number[], target: string, baseline?: number | null) => void;
 
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const OPS = Number(process.env.BENCH_HUB_OPS ?? 100_000);
 
 async function console_(dir: string): Promise<{ core: Core; operatorId: string }> {
@@ -44,48 +46,60 @@ export async function measureHub(record: Record): Promise<void> {
     await writeEdits(a.core.store, a.operatorId, ids, OPS - (await ownOperations(a.core.store)), 'bench', 5_000);
     const total = await ownOperations(a.core.store);
 
-    const url = await server.createDatabase('bench_hub');
-    const hub = await connectHub(url);
-    await hubInit(hub);
+    // The baseline first and the push after, each three times into a fresh table or hub, so
+    // that neither gains from the other's warm caches; the median of each counts.
+    const ops = await operationsAbove(a.core.store.reader, {}, total + 10);
+    const file = join(work, 'operations.csv');
+    writeFileSync(file, ops.map((o) => [o.origin, o.seq, o.hlc, o.entity, o.rowId, o.field, o.value, o.operator].map(csv).join(',')).join('\n'));
+    chmodSync(file, 0o644);
+    const copySamples: number[] = [];
+    const pushSamples: number[] = [];
+    let hub: pg.Client | null = null;
+    for (let round = 0; round < 3; round++) {
+      // The same columns, key and indexes as the hub's operations.
+      const copyTarget = await connectHub(await server.createDatabase(`bench_copy_${round}`));
+      await hubInit(copyTarget);
+      let start = performance.now();
+      await copyTarget.query(`COPY beacon.operations (origin, seq, hlc, entity, row_id, field, value, operator) FROM '${file}' WITH (FORMAT csv)`);
+      copySamples.push(performance.now() - start);
+      await copyTarget.end();
 
+      await hub?.end();
+      hub = await connectHub(await server.createDatabase(`bench_hub_${round}`));
+      await hubInit(hub);
+      start = performance.now();
+      const pushed = await pushToHub(a.core.store, hub);
+      pushSamples.push(performance.now() - start);
+      if (pushed !== total) throw new Error(`hub bench pushed ${pushed} of ${total}`);
+    }
+    const copyMs = median(copySamples);
+    const pushMs = median(pushSamples);
+
+    // What the hub serves a pulling console, page by page, without the console's work of applying it.
     let start = performance.now();
-    const pushed = await pushToHub(a.core.store, hub);
-    const pushMs = performance.now() - start;
-
-    // What the hub serves a pulling console, without the console's own work of applying it.
-    start = performance.now();
     let fetched = 0;
     for (let seq = 0; ;) {
-      const rows = await hub.query<{ seq: string }>('SELECT origin, seq, hlc, entity, row_id, field, value, operator FROM beacon.operations WHERE origin = $1 AND seq > $2 ORDER BY seq LIMIT 2000', [a.core.store.origin, seq]);
-      if (rows.rows.length === 0) break;
-      fetched += rows.rows.length;
-      seq = Number(rows.rows.at(-1)!.seq);
+      const page = await operationsOnHub(hub!, a.core.store.origin, seq, 2000);
+      if (page.length === 0) break;
+      fetched += page.length;
+      seq = page.at(-1)!.seq;
     }
     const fetchMs = performance.now() - start;
 
     const b = await console_(join(work, 'b'));
     start = performance.now();
-    const pulled = await pullFromHub(b.core.store, hub, () => Date.now());
+    const pulled = await pullFromHub(b.core.store, hub!, () => Date.now());
     const pullMs = performance.now() - start;
 
-    // The baseline: the same rows, COPY'd from a file on the server into a table with the hub's columns and key.
-    const ops = await operationsAbove(a.core.store.reader, {}, total + 10);
-    const file = join(work, 'operations.csv');
-    writeFileSync(file, ops.map((o) => [o.origin, o.seq, o.hlc, o.entity, o.rowId, o.field, o.value, o.operator].map(csv).join(',')).join('\n'));
-    chmodSync(file, 0o644);
-    await hub.query('CREATE TABLE public.copy_baseline (LIKE beacon.operations INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)');
-    start = performance.now();
-    await hub.query(`COPY public.copy_baseline (origin, seq, hlc, entity, row_id, field, value, operator) FROM '${file}' WITH (FORMAT csv)`);
-    const copyMs = performance.now() - start;
-    await hub.end();
+    await hub!.end();
 
-    if (pushed !== total || pulled.applied !== total || fetched !== total) throw new Error(`hub bench moved ${pushed}/${fetched}/${pulled.applied} of ${total}`);
+    if (pulled.applied !== total || fetched !== total) throw new Error(`hub bench pulled ${fetched}/${pulled.applied} of ${total}`);
     const rate = (ms: number) => Math.round(total / (ms / 1000));
     const percent = (ms: number) => `${Math.round((copyMs / ms) * 100)}% of COPY`;
-    record('hub push (pushToHub, batches of 2000)', total, [pushMs], '≥ 25% of COPY', copyMs);
+    record('hub push (pushToHub, batches of 2000)', total, pushSamples, '≥ 25% of COPY', copyMs);
     record('hub pull: rows served (per origin, 2000/page)', total, [fetchMs], '—', copyMs);
     record('hub pull into a console (fetch + apply)', total, [pullMs], '—', copyMs);
-    record('hub baseline: raw COPY of the same rows', total, [copyMs], '—');
+    record('hub baseline: raw COPY of the same rows', total, copySamples, '—');
     process.stderr.write([
       `hub, ${total} operations:`,
       `  push  ${rate(pushMs)} ops/s (${percent(pushMs)})`,

@@ -42,27 +42,20 @@ export async function hubVector(client: pg.Client): Promise<VersionVector> {
 }
 
 /**
- * One batch in one statement and one transaction. The batch travels as one JSON parameter
- * (json_to_recordset) rather than eight arrays: pg's array encoding, not the server, was the
- * cost. Rows are inserted in key order, the same in every push, so consoles pushing the same
- * operations at once (relays) wait for each other, never deadlock.
+ * One batch, one statement: atomic on its own, so no BEGIN and COMMIT round trips. The batch
+ * travels as one JSON parameter (json_to_recordset) rather than eight arrays: pg's array
+ * encoding, not the server, was the cost. Rows are inserted in key order, the same in every
+ * push, so consoles pushing the same operations at once (relays) wait, never deadlock.
  */
 async function pushBatch(client: pg.Client, ops: readonly Operation[]): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await client.query(
-      `INSERT INTO beacon.operations (origin, seq, hlc, entity, row_id, field, value, operator)
-       SELECT origin, seq, hlc, entity, "rowId", field, value, operator
-       FROM json_to_recordset($1::json) AS o(origin text, seq bigint, hlc text, entity text, "rowId" text, field text, value text, operator text)
-       ORDER BY origin, seq
-       ON CONFLICT (origin, seq) DO NOTHING`,
-      [JSON.stringify(ops)],
-    );
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
+  await client.query(
+    `INSERT INTO beacon.operations (origin, seq, hlc, entity, row_id, field, value, operator)
+     SELECT origin, seq, hlc, entity, "rowId", field, value, operator
+     FROM json_to_recordset($1::json) AS o(origin text, seq bigint, hlc text, entity text, "rowId" text, field text, value text, operator text)
+     ORDER BY origin, seq
+     ON CONFLICT (origin, seq) DO NOTHING`,
+    [JSON.stringify(ops)],
+  );
 }
 
 export interface SyncResult { pushed: number; pulled: number; applied: number; quarantined: number }
@@ -104,6 +97,20 @@ export async function pushToHub(store: Store, client: pg.Client, options: Exchan
 }
 
 /**
+ * An origin's operations above `seq`, in order: one JSON value per page, which pg hands to
+ * JSON.parse, rather than thousands of rows parsed field by field (twice as fast).
+ */
+export async function operationsOnHub(client: pg.Client, origin: string, seq: number, limit: number): Promise<Operation[]> {
+  const page = await client.query<{ ops: Operation[] }>(
+    `SELECT coalesce(json_agg(o ORDER BY seq), '[]') AS ops FROM (
+       SELECT origin, seq, hlc, entity, row_id AS "rowId", field, value, operator FROM beacon.operations
+       WHERE origin = $1 AND seq > $2 ORDER BY seq LIMIT $3) AS o`,
+    [origin, seq, limit],
+  );
+  return page.rows[0]?.ops ?? [];
+}
+
+/**
  * Fetches, per origin, the operations above this console's own contiguous counter and
  * applies them. No global cursor (a serial id or a time) is kept: such a cursor skips rows of
  * a transaction that took its id early and committed late. Per-origin seqs on the hub are
@@ -119,12 +126,8 @@ export async function pullFromHub(store: Store, client: pg.Client, now: () => nu
     if (origins.length === 0) return result;
     let progressed = false;
     for (const origin of origins) {
-      const rows = await client.query<{ origin: string; seq: string; hlc: string; entity: string; row_id: string; field: string; value: string; operator: string | null }>(
-        'SELECT origin, seq, hlc, entity, row_id, field, value, operator FROM beacon.operations WHERE origin = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        [origin, ours[origin] ?? 0, options.batch ?? BATCH],
-      );
       // Checked like any outside input when applied: a hub is outside.
-      const ops: Operation[] = rows.rows.map((r) => ({ origin: r.origin, seq: Number(r.seq), hlc: r.hlc, entity: r.entity, rowId: r.row_id, field: r.field, value: r.value, operator: r.operator }));
+      const ops = await operationsOnHub(client, origin, ours[origin] ?? 0, options.batch ?? BATCH);
       const applied = await store.applyRemote(ops, now());
       result.pulled += ops.length;
       result.applied += applied.applied;
