@@ -3,6 +3,7 @@
 // a baseline measured in the same run. Writes the table as JSON to bench-results/.
 // Benchmarks are not tests: nothing here fails on a timing.
 //   BENCH_SIZES=10000,100000 npm run bench     (default 10000,100000,1000000)
+//   BENCH_HUB=0 skips the hub rows (push and pull of 100,000 operations, against COPY)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -181,6 +182,13 @@ async function measureStatistics(core: Core, invoke: (channel: Parameters<Core['
 for (const size of SIZES) {
   process.stderr.write(`${size} incidents…\n`);
   await measure(size);
+}
+
+if (process.env.BENCH_HUB !== '0') {
+  process.stderr.write('hub…\n');
+  // Starts an embedded PostgreSQL of its own in a temporary folder.
+  const { measureHub } = await import('./hub');
+  await measureHub(record);
 }
 
 if (process.env.BENCH_RENDERER !== '0') {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectHub, hubInit, syncWithHub, HUB_SCHEMA_VERSION } from '../../electron/core/sync/hub';
+import { HUB_MIGRATIONS } from '../../electron/core/sync/hubSchema';
 import { stateHash, versionVector } from '../../electron/core/sync/exchange';
 import { intake, MINUTE, openTestCore, type TestCore } from '../core/testCore';
 import { startPostgres, type TestPostgres } from './postgres';
@@ -42,6 +43,23 @@ describe('a hub', () => {
     await expect(hubInit(h)).rejects.toMatchObject({ code: 'hub.newerSchema', params: { version: 99 } });
     const a = await console_('A');
     await expect(sync(a, h)).rejects.toMatchObject({ code: 'hub.newerSchema' });
+  });
+
+  it('migrates a hub of the first schema, keeping its operations and showing their current state', async () => {
+    const client = await connectHub(await server.createDatabase(`hub_${++n}`));
+    clients.push(client);
+    await client.query(HUB_MIGRATIONS[0]!);
+    await client.query("INSERT INTO beacon.meta (key, value) VALUES ('schema_version', '1')");
+    const a = await console_('A');
+    const logged = await a.call('calls.log', intake());
+    const ops = await a.core.store.reader.all<{ origin: string; seq: number; hlc: string; entity: string; row_id: string; field: string; value: string }>('SELECT origin, seq, hlc, entity, row_id, field, value FROM operations');
+    for (const op of ops) await client.query('INSERT INTO beacon.operations (origin, seq, hlc, entity, row_id, field, value) VALUES ($1, $2, $3, $4, $5, $6, $7)', [op.origin, op.seq, op.hlc, op.entity, op.row_id, op.field, op.value]);
+    expect(await hubInit(client)).toBe(HUB_SCHEMA_VERSION);
+    const state = await client.query<{ value: string }>("SELECT value FROM beacon.field_state WHERE entity = 'incident' AND row_id = $1 AND field = 'priority'", [logged.incidentId]);
+    expect(state.rows[0]?.value).toBe('1');
+    const b = await console_('B');
+    await sync(b, client);
+    expect((await b.call('incidents.get', { id: logged.incidentId })).number).toBe(logged.number);
   });
 
   it('brings two consoles to the same state, and pushing twice changes nothing', async () => {

@@ -10,6 +10,8 @@ import pg from 'pg';
 export interface TestPostgres {
   url(database: string): string;
   createDatabase(name: string): Promise<string>;
+  /** Shuts the server down (fast: open transactions are rolled back), keeping its data, and starts it again. */
+  restart(between?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     chownSync(dataDir, owner.uid, owner.gid);
   }
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = new EmbeddedPostgres({ databaseDir: dataDir, user: 'beacon', password: 'beacon', port, persistent: false, onLog: () => undefined, onError: () => undefined, createPostgresUser: true });
+  const server = new EmbeddedPostgres({ databaseDir: dataDir, user: 'beacon', password: 'beacon', port, persistent: true, onLog: () => undefined, onError: () => undefined, createPostgresUser: true });
   await server.initialise();
   await server.start();
   const url = (database: string) => `postgres://beacon:beacon@127.0.0.1:${port}/${database}`;
@@ -44,6 +46,11 @@ export async function startPostgres(): Promise<TestPostgres> {
       await client.query(`CREATE DATABASE ${name}`);
       await client.end();
       return url(name);
+    },
+    async restart(between) {
+      await server.stop();
+      await between?.();
+      await server.start();
     },
     async stop() {
       await server.stop();

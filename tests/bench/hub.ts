@@ -1,0 +1,116 @@
+// The hub rows of `npm run bench`: push and pull of 100,000 operations through the code the
+// engine runs, against its own embedded PostgreSQL, and the baseline the issue names: a raw
+// COPY of the same rows into a table shaped like the hub's, on the same server.
+//   BENCH_HUB=0 skips them; BENCH_HUB_OPS=20000 sets how many operations.
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type Core } from '../../electron/core';
+import { systemOperator } from '../../electron/core/operators/operators';
+import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
+import { ensurePost } from '../../electron/core/setup/setup';
+import { operationsAbove } from '../../electron/core/sync/exchange';
+import type pg from 'pg';
+import { connectHub, hubInit, operationsOnHub, pullFromHub, pushToHub } from '../../electron/core/sync/hub';
+import { startPostgres } from '../hub/postgres';
+import { createIncidents, ownOperations, writeEdits } from '../hub/workload';
+
+type Record = (operation: string, size: number, samples: number[], target: string, baseline?: number | null) => void;
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const OPS = Number(process.env.BENCH_HUB_OPS ?? 100_000);
+
+async function console_(dir: string): Promise<{ core: Core; operatorId: string }> {
+  const core = await openCore({ dataDir: dir, settings: createFileSettingsStore(join(dir, 'settings.json')), log: { error: () => undefined, info: () => undefined }, safetyCopies: false, sync: false });
+  ensurePost(core.context.settings);
+  const operatorId = await core.store.write(null, (w) => systemOperator(w, Date.now()));
+  return { core, operatorId };
+}
+
+/** One CSV field as COPY reads it: quoted, quotes doubled; an empty unquoted field is NULL. */
+const csv = (v: string | number | null) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`);
+
+export async function measureHub(record: Record): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'beacon-bench-hub-'));
+  chmodSync(work, 0o755); // the server, running as `postgres`, reads the COPY file from here
+  const server = await startPostgres();
+  try {
+    // A console with OPS operations: a fifth incidents created, the rest edits of them.
+    const a = await console_(join(work, 'a'));
+    const ids: string[] = [];
+    for (let made = 0; made < OPS / 5;) {
+      const n = Math.min(5_000, OPS / 5 - made);
+      ids.push(...await createIncidents(a.core.store, a.operatorId, n, Date.now(), `B${made}`));
+      made += n;
+    }
+    await writeEdits(a.core.store, a.operatorId, ids, OPS - (await ownOperations(a.core.store)), 'bench', 5_000);
+    const total = await ownOperations(a.core.store);
+
+    // The baseline first and the push after, each three times into a fresh table or hub, so
+    // that neither gains from the other's warm caches; the median of each counts.
+    const ops = await operationsAbove(a.core.store.reader, {}, total + 10);
+    const file = join(work, 'operations.csv');
+    writeFileSync(file, ops.map((o) => [o.origin, o.seq, o.hlc, o.entity, o.rowId, o.field, o.value, o.operator].map(csv).join(',')).join('\n'));
+    chmodSync(file, 0o644);
+    const copySamples: number[] = [];
+    const pushSamples: number[] = [];
+    let hub: pg.Client | null = null;
+    for (let round = 0; round < 3; round++) {
+      // The same columns, key and indexes as the hub's operations.
+      const copyTarget = await connectHub(await server.createDatabase(`bench_copy_${round}`));
+      await hubInit(copyTarget);
+      let start = performance.now();
+      await copyTarget.query(`COPY beacon.operations (origin, seq, hlc, entity, row_id, field, value, operator) FROM '${file}' WITH (FORMAT csv)`);
+      copySamples.push(performance.now() - start);
+      await copyTarget.end();
+
+      await hub?.end();
+      hub = await connectHub(await server.createDatabase(`bench_hub_${round}`));
+      await hubInit(hub);
+      start = performance.now();
+      const pushed = await pushToHub(a.core.store, hub);
+      pushSamples.push(performance.now() - start);
+      if (pushed !== total) throw new Error(`hub bench pushed ${pushed} of ${total}`);
+    }
+    const copyMs = median(copySamples);
+    const pushMs = median(pushSamples);
+
+    // What the hub serves a pulling console, page by page, without the console's work of applying it.
+    let start = performance.now();
+    let fetched = 0;
+    for (let seq = 0; ;) {
+      const page = await operationsOnHub(hub!, a.core.store.origin, seq, 2000);
+      if (page.length === 0) break;
+      fetched += page.length;
+      seq = page.at(-1)!.seq;
+    }
+    const fetchMs = performance.now() - start;
+
+    const b = await console_(join(work, 'b'));
+    start = performance.now();
+    const pulled = await pullFromHub(b.core.store, hub!, () => Date.now());
+    const pullMs = performance.now() - start;
+
+    await hub!.end();
+
+    if (pulled.applied !== total || fetched !== total) throw new Error(`hub bench pulled ${fetched}/${pulled.applied} of ${total}`);
+    const rate = (ms: number) => Math.round(total / (ms / 1000));
+    const percent = (ms: number) => `${Math.round((copyMs / ms) * 100)}% of COPY`;
+    record('hub push (pushToHub, batches of 2000)', total, pushSamples, '≥ 25% of COPY', copyMs);
+    record('hub pull: rows served (per origin, 2000/page)', total, [fetchMs], '—', copyMs);
+    record('hub pull into a console (fetch + apply)', total, [pullMs], '—', copyMs);
+    record('hub baseline: raw COPY of the same rows', total, copySamples, '—');
+    process.stderr.write([
+      `hub, ${total} operations:`,
+      `  push  ${rate(pushMs)} ops/s (${percent(pushMs)})`,
+      `  pull  ${rate(fetchMs)} ops/s served (${percent(fetchMs)}), ${rate(pullMs)} ops/s applied by a console (${percent(pullMs)})`,
+      `  COPY  ${rate(copyMs)} ops/s`,
+      '',
+    ].join('\n'));
+    await a.core.close();
+    await b.core.close();
+  } finally {
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
