@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectHub, hubInit } from '../../electron/core/sync/hub';
 import { memorySecretStore } from '../../electron/core/secrets/secretStore';
+import { connectEndpoint } from '../../electron/core/sync/hubConnection';
 import { openTestCore, type TestCore } from '../core/testCore';
 import { startPostgres, type TestPostgres } from './postgres';
 
@@ -30,6 +31,17 @@ const address = () => `postgres://${hub.username}@${hub.host}${hub.pathname}`;
 const PLAIN = { mode: 'disable', caFile: null } as const;
 
 describe('hub credentials', () => {
+  it('a connection the hub ends is an error for the query under way, not a crash of the process', async () => {
+    const client = await connectEndpoint({ url: address(), password: decodeURIComponent(hub.password), tls: PLAIN }, pg.Client);
+    const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    const admin: pg.Client = await connectHub(hub.toString());
+    await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+    await admin.end();
+    await expect(client.query('SELECT 1')).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 200)); // an unheard 'error' event would fail the run here
+    await client.end().catch(() => undefined);
+  });
+
   it('the password kept in the secret store is what the engine connects with', async () => {
     t = await openTestCore({ secrets: memorySecretStore() });
     const { id } = await t.call('hubs.add', { name: 'HQ', url: address(), password: decodeURIComponent(hub.password), tls: PLAIN });

@@ -73,6 +73,9 @@ export function connectionError(err: unknown): DomainError {
 
 export async function connectEndpoint(endpoint: HubEndpoint, Client: typeof pg.Client): Promise<pg.Client> {
   const client = new Client(hubClientConfig(endpoint));
+  // A hub that goes away mid-exchange fails the query under way, which the engine handles; pg
+  // also emits 'error' on the client, and unheard that would crash the main process.
+  client.on('error', () => undefined);
   try {
     await client.connect();
   } catch (err) {
