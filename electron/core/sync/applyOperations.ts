@@ -43,8 +43,18 @@ async function newestFor(tx: Tx, rowId: string, field: string, except: Operation
 
 async function applyOne(tx: Tx, op: Operation): Promise<void> {
   const spec: EntitySpec = ENTITIES[op.entity as EntityName];
+  if (op.field !== '*') {
+    // A change to one field: whether its row is here and the field's newest clock, in one look.
+    const found = await tx.get<{ here: number; newest: string | null }>(
+      `SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE id = ?) AS here,
+              (SELECT max(hlc) FROM operations WHERE row_id = ? AND field IN (?, '*') AND NOT (origin = ? AND seq = ?)) AS newest`,
+      [op.rowId, op.rowId, op.field, op.origin, op.seq]);
+    if (!found?.here) return; // kept in the log; applied when the row's create arrives
+    if (found.newest === null || op.hlc > found.newest) await update(tx, spec, op.rowId, { [op.field]: JSON.parse(op.value) as FieldValue });
+    return;
+  }
   const exists = (await tx.get(`SELECT 1 FROM ${spec.table} WHERE id = ?`, [op.rowId])) !== undefined;
-  if (op.field === '*') {
+  {
     const values = JSON.parse(op.value) as Record<string, FieldValue>;
     if (!exists) {
       const { columns, params } = columnsFor(spec, values, Object.keys(spec.fields));
@@ -65,11 +75,7 @@ async function applyOne(tx: Tx, op: Operation): Promise<void> {
       if (newest === null || op.hlc > newest) newer[field] = values[field] ?? null;
     }
     await update(tx, spec, op.rowId, newer);
-    return;
   }
-  if (!exists) return; // kept in the log; applied when the row's create arrives
-  const newest = await newestFor(tx, op.rowId, op.field, op);
-  if (newest === null || op.hlc > newest) await update(tx, spec, op.rowId, { [op.field]: JSON.parse(op.value) as FieldValue });
 }
 
 async function update(tx: Tx, spec: EntitySpec, rowId: string, values: Record<string, FieldValue>): Promise<void> {
@@ -85,17 +91,28 @@ export async function applyOperations(
   now: number,
 ): Promise<ApplyResult> {
   const result: ApplyResult = { applied: 0, known: 0, quarantined: [] };
-  const touched = new Set<string>();
   const quarantine = async (op: Operation, reason: ApplyResult['quarantined'][number]['reason']) => {
     await tx.run('INSERT OR IGNORE INTO quarantine (origin, seq, received_at, reason, operation) VALUES (?, ?, ?, ?, ?)',
       [String(op.origin).slice(0, 64), Number.isInteger(op.seq) ? op.seq : -1, now, reason, JSON.stringify(op).slice(0, 20_000)]);
     result.quarantined.push({ origin: op.origin, seq: op.seq, reason });
   };
+
+  // Which of the batch this console holds already: one lookup for the whole batch.
+  const valid: Operation[] = [];
   for (const op of operations) {
     const rejection = rejectionOf(op, now + MAX_CLOCK_AHEAD_MS);
-    if (rejection) { await quarantine(op, rejection); continue; }
-    const known = await tx.get<{ hlc: string; value: string; field: string; row_id: string }>(
-      'SELECT hlc, value, field, row_id FROM operations WHERE origin = ? AND seq = ?', [op.origin, op.seq]);
+    if (rejection) await quarantine(op, rejection);
+    else valid.push(op);
+  }
+  const held = new Map<string, { hlc: string; value: string; field: string; row_id: string }>();
+  for (const row of await tx.all<{ origin: string; seq: number; hlc: string; value: string; field: string; row_id: string }>(
+    `SELECT o.origin, o.seq, o.hlc, o.value, o.field, o.row_id FROM json_each(?) j
+       JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
+    [JSON.stringify(valid.map((op) => [op.origin, op.seq]))])) held.set(`${row.origin}/${row.seq}`, row);
+  const fresh: Operation[] = [];
+  for (const op of valid) {
+    const key = `${op.origin}/${op.seq}`;
+    const known = held.get(key);
     if (known) {
       // The same identity with other content: a console restored from a backup or a cloned disk.
       if (known.hlc !== op.hlc || known.value !== op.value || known.field !== op.field || known.row_id !== op.rowId) await quarantine(op, 'duplicateIdentity');
@@ -103,6 +120,46 @@ export async function applyOperations(
       continue;
     }
     if (op.origin === local.origin) { await quarantine(op, 'ownOrigin'); continue; }
+    // Later in the same batch, the same identity counts as held.
+    held.set(key, { hlc: op.hlc, value: op.value, field: op.field, row_id: op.rowId });
+    fresh.push(op);
+  }
+
+  // The usual case, a batch the tables accept, in few statements: every operation stored at
+  // once, then each applied. Stored first is safe: an operation only wins over the others of
+  // its field if its clock is newer, whichever was stored first. If any operation is refused
+  // by a constraint, the batch is undone and taken one operation at a time.
+  await tx.run('SAVEPOINT apply_batch');
+  try {
+    await tx.run(
+      `INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator)
+       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
+              json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]')
+         FROM json_each(?)`,
+      [JSON.stringify(fresh.map((op) => [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator]))]);
+    for (const op of fresh) await applyOne(tx, op);
+    await tx.run('RELEASE apply_batch');
+    for (const op of fresh) local.clock.receive(decodeHlc(op.hlc)!);
+    result.applied += fresh.length;
+  } catch {
+    await tx.run('ROLLBACK TO apply_batch');
+    await tx.run('RELEASE apply_batch');
+    await applyEach(tx, local, fresh, result, quarantine);
+  }
+  for (const origin of new Set(fresh.map((op) => op.origin))) await advanceVector(tx, origin);
+  await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", [local.clock.current()]);
+  // Reported in the batch's own order, whichever pass set each one aside.
+  const position = new Map(operations.map((op, i) => [`${op.origin}/${op.seq}`, i]));
+  result.quarantined.sort((x, y) => (position.get(`${x.origin}/${x.seq}`) ?? 0) - (position.get(`${y.origin}/${y.seq}`) ?? 0));
+  return result;
+}
+
+/** One operation at a time, each in a savepoint: one the tables refuse is quarantined, the rest applied. */
+async function applyEach(
+  tx: Tx, local: { clock: HybridClock }, operations: readonly Operation[], result: ApplyResult,
+  quarantine: (op: Operation, reason: 'constraint') => Promise<void>,
+): Promise<void> {
+  for (const op of operations) {
     await tx.run('SAVEPOINT apply_op');
     try {
       await tx.run('INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -117,12 +174,8 @@ export async function applyOperations(
       continue;
     }
     local.clock.receive(decodeHlc(op.hlc)!);
-    touched.add(op.origin);
     result.applied++;
   }
-  for (const origin of touched) await advanceVector(tx, origin);
-  await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", [local.clock.current()]);
-  return result;
 }
 
 /** Moves an origin's counter past every operation held without a gap. */
