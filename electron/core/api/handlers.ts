@@ -108,7 +108,7 @@ export const handlers: Handlers = {
   'import.start': async (ctx, input) => startImport(ctx, ctx.operatorId, input.text, input.mapping),
   'import.status': async (_ctx, input) => importStatus(input.jobId),
   'summary.get': (ctx, input) => shiftSummary(ctx, input),
-  'audit.list': (ctx, input) => auditTrail(ctx.store.reader, input),
+  'audit.list': (ctx, input) => auditTrail(ctx.store.reports, input),
   'sync.status': async (ctx) => (ctx.sync ? ctx.sync.status() : []),
   'sync.now': async (ctx, input) => (ctx.sync ? ctx.sync.syncNow(input.hubId) : []),
   'hubs.list': async (ctx) => listHubs(ctx),
@@ -135,7 +135,7 @@ export const handlers: Handlers = {
     await addHandoverNote(ctx, ctx.operatorId, input.shiftStart, input.text);
     return { ok: true as const };
   },
-  'stats.report': (ctx, input) => statsReport(ctx.store.reader, input, requirePost(ctx.settings).post.timeZone, ctx.now()),
+  'stats.report': (ctx, input) => statsReport(ctx.store.reports, input, requirePost(ctx.settings).post.timeZone, ctx.now()),
   'dispatch.suggest': (ctx, input) => suggestTeams(ctx.store.reader, input.incidentId),
   'dispatch.send': async (ctx, input) => {
     await dispatchTeams(ctx, ctx.operatorId, input);

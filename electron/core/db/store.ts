@@ -24,6 +24,11 @@ export interface Store {
   readonly origin: string;
   readonly schemaVersion: number;
   readonly reader: Connection;
+  /**
+   * A second reader for long reports (statistics over months, the audit trail): a year of
+   * figures takes seconds at headquarters' sizes, and meanwhile the queues keep their reader.
+   */
+  readonly reports: Connection;
   write<T>(operatorId: string | null, work: (writer: Writer) => Promise<T>): Promise<T>;
   /** Applies operations from elsewhere in one transaction (sync, bundles). */
   applyRemote(operations: readonly Operation[], now: number): Promise<ApplyResult>;
@@ -35,6 +40,7 @@ export async function openStore(dataDir: string, physicalClock: () => number): P
   const file = join(dataDir, DATABASE_FILE);
   const writerConn = await Connection.open(file, 'readwrite');
   let reader: Connection | null = null;
+  let reports: Connection | null = null;
   try {
     // FULL: a commit survives power loss, not only a crash. Acknowledged calls must never vanish.
     await writerConn.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
@@ -44,15 +50,19 @@ export async function openStore(dataDir: string, physicalClock: () => number): P
     const lastSeq = (await writerConn.get<{ seq: number }>('SELECT seq FROM version_vector WHERE origin = ?', [origin]))?.seq ?? 0;
     reader = await Connection.open(file, 'readonly');
     await reader.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
+    reports = await Connection.open(file, 'readonly');
+    await reports.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
 
     const oplog = new OpLog(origin, new HybridClock(origin, physicalClock, lastHlc), lastSeq);
     const queue = new WriteQueue(writerConn);
     const readerConn = reader;
+    const reportsConn = reports;
     return {
       file,
       origin,
       schemaVersion,
       reader: readerConn,
+      reports: reportsConn,
       write(operatorId, work) {
         let before: ReturnType<OpLog['snapshot']> | null = null;
         return queue.transaction(
@@ -76,11 +86,13 @@ export async function openStore(dataDir: string, physicalClock: () => number): P
       async close() {
         await queue.idle();
         await readerConn.close();
+        await reportsConn.close();
         await writerConn.close();
       },
     };
   } catch (err) {
     await reader?.close().catch(() => undefined);
+    await reports?.close().catch(() => undefined);
     await writerConn.close().catch(() => undefined);
     throw asOpenError(err);
   }
