@@ -28,8 +28,10 @@ interface ConflictRow {
 
 /**
  * Newest first, a page at a time. The time range is turned into a seq range per origin (as the
- * audit trail does, no index on hlc needed); each edit in it looks up the next other console's
- * edit of its field inside the window through operations_row_field (row_id, field, hlc).
+ * audit trail does, no index on hlc needed); each edit in it looks up the field's next edit
+ * through operations_row_field (row_id, field, hlc). Only when that next edit came from
+ * another console, inside the window, with another value, was this one lost to the merge: a
+ * console re-editing its own change, or two consoles agreeing, is ordinary history.
  */
 export async function fieldConflicts(db: Pick<Connection, 'all'>, query: ConflictsQuery): Promise<Output<'sync.conflicts'>> {
   const limit = query.limit ?? CONFLICTS_DEFAULT_LIMIT;
@@ -42,15 +44,13 @@ export async function fieldConflicts(db: Pick<Connection, 'all'>, query: Conflic
               k.origin AS k_origin, k.seq AS k_seq, k.hlc AS k_hlc, k.value AS k_value, k.operator AS k_operator, ko.name AS k_operator_name
          FROM operations l
          JOIN operations k ON k.row_id = l.row_id AND k.field = l.field AND k.hlc = (
-              SELECT x.hlc FROM operations x
-               WHERE x.row_id = l.row_id AND x.field = l.field AND x.hlc > l.hlc
-                 AND x.hlc < printf('%015d', CAST(substr(l.hlc, 1, 15) AS INTEGER) + ?) AND x.origin <> l.origin
-               ORDER BY x.hlc LIMIT 1)
+              SELECT x.hlc FROM operations x WHERE x.row_id = l.row_id AND x.field = l.field AND x.hlc > l.hlc ORDER BY x.hlc LIMIT 1)
          LEFT JOIN operators lo ON lo.id = l.operator
          LEFT JOIN operators ko ON ko.id = k.operator
-        WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}' AND k.value <> l.value
+        WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}'
+          AND k.origin <> l.origin AND k.value <> l.value AND k.hlc < printf('%015d', CAST(substr(l.hlc, 1, 15) AS INTEGER) + ?)
         ORDER BY l.seq DESC LIMIT ?`,
-      [windowMs, range.origin, range.from, range.to, limit + 1],
+      [range.origin, range.from, range.to, windowMs, limit + 1],
     ));
   }
   found.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
