@@ -117,7 +117,7 @@ function FieldConflicts() {
       <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
       {rows.length === 0 ? <p className="muted">{t('conflicts.none')}</p> : (
         <div className="table-scroll table-scroll--tall">
-          <table className="data-table" aria-labelledby="conflicts-fields">
+          <table className="data-table conflicts" aria-labelledby="conflicts-fields">
             <thead>
               <tr>
                 <th scope="col">{t('conflicts.record')}</th><th scope="col">{t('conflicts.field')}</th>
