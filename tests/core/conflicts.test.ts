@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOperator } from '../../electron/core/operators/operators';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
+import { fieldConflicts } from '../../electron/core/sync/conflicts';
 import { versionVector } from '../../electron/core/sync/exchange';
 import { intake, MINUTE, openTestCore, T0, type TestCore } from './testCore';
 
@@ -84,6 +85,20 @@ describe('sync conflicts', () => {
     const second = await a.call('sync.conflicts', { from: T0, limit: 1, before: first.next! });
     expect(second.conflicts.map((c) => c.rowId)).toEqual([ids[0]]);
     expect(second.next).toBeNull();
+
+    // Read through indexes only: the time range by primary key per origin, each next edit by operations_row_field.
+    const reader = a.core.store.reader;
+    const scans: string[] = [];
+    const explaining = {
+      async all<T>(sql: string, params: readonly (string | number | null)[] = []): Promise<T[]> {
+        for (const { detail } of await reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)) {
+          if (detail.startsWith('SCAN ') && !/^SCAN (json_each|page|origins|search|bounds|CONSTANT ROW|\d+ CONSTANT ROWS|\(subquery-\d+\))/.test(detail)) scans.push(detail);
+        }
+        return reader.all<T>(sql, params);
+      },
+    };
+    await fieldConflicts(explaining, { from: T0, limit: 1, before: first.next! });
+    expect(scans).toEqual([]);
   });
 
   it('list a team sent to two incidents by two consoles apart, beside the field conflicts', async () => {
