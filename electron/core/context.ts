@@ -18,4 +18,6 @@ export interface ServiceContext {
   safetyCopies?: SafetyCopies;
   /** The shell's file dialogs (Electron's, or the e2e harness's); absent in the command line. */
   files?: FileChooser;
+  /** Tells every open view that these entities changed, for work that ends after its call returned. */
+  announce?: (entities: string[]) => void;
 }

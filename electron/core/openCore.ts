@@ -79,6 +79,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
     }
   };
+  context.announce = (entities) => emit({ entities });
   const safetyCopies = createSafetyCopies({ databaseFile: store.file, dataDir: options.dataDir, settings: options.settings, now: context.now, log });
   // Until a post is set up there is nothing to copy; the ten-minute re-check picks it up after first run.
   if (options.safetyCopies ?? true) safetyCopies.start();

@@ -14,6 +14,7 @@ import { ImportScreen } from './features/stats/ImportScreen';
 import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { SyncScreen } from './features/sync/SyncScreen';
+import { ConflictsScreen } from './features/sync/ConflictsScreen';
 import { BackupScreen } from './features/backup/BackupScreen';
 import { SyncStatus } from './features/sync/SyncStatus';
 import { shiftAt } from '../../shared/time/shifts';
@@ -109,7 +110,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
   if (hash === '#/wall') return <WallDisplay />;
   if (hash.startsWith('#/print/summary')) return <SummaryPrint query={hash.split('?')[1] ?? ''} />;
   const shift = shiftAt(now, shiftStarts, timeZone);
-  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : hash === '#/audit' ? 'audit' : hash === '#/sync' ? 'sync' : hash === '#/backup' ? 'backup' : 'queues';
+  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : hash === '#/audit' ? 'audit' : hash === '#/sync' ? 'sync' : hash === '#/backup' ? 'backup' : hash === '#/conflicts' ? 'conflicts' : 'queues';
   return (
     <RoleContext.Provider value={operator.role}>
     <div className="console">
@@ -130,7 +131,10 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
             ? <a href="#/summary" aria-current={section === 'summary' ? 'page' : undefined}>{t('nav.summary')}</a> : null}
           {mayCall(operator.role, 'supervisor')
             ? <a href="#/audit" aria-current={section === 'audit' ? 'page' : undefined}>{t('nav.audit')}</a> : null}
-          {mayCall(operator.role, 'administrator')
+          {mayCall(operator.role, 'supervisor')
+            ? <a href="#/conflicts" aria-current={section === 'conflicts' ? 'page' : undefined}>{t('nav.conflicts')}</a> : null}
+          {/* Supervisors carry bundles; hubs on the same screen stay the administrator's. */}
+          {mayCall(operator.role, 'supervisor')
             ? <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>{t('nav.sync')}</a> : null}
           {mayCall(operator.role, 'administrator')
             ? <a href="#/backup" aria-current={section === 'backup' ? 'page' : undefined}>{t('nav.backup')}</a> : null}
@@ -158,6 +162,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
           : section === 'summary' ? <SummaryScreen shiftStarts={shiftStarts} />
           : section === 'audit' ? <AuditScreen />
           : section === 'sync' ? <SyncScreen />
+          : section === 'conflicts' ? <ConflictsScreen />
           : section === 'backup' && mayCall(operator.role, 'administrator') ? <BackupScreen />
           : (
             <div className="main-split">

@@ -74,6 +74,13 @@ export const api = {
   'backup.inspect': channel(s.backupInspectInput, s.backupInspection.nullable()),
   /** The core approves; the shell closes the core, restores (electron/core/backup/restoreInPlace.ts) and reopens it. */
   'backup.restore': channel(s.backupRestoreInput, s.backupRestoreResult),
+  /** The core asks the shell's save dialog where to write; null when cancelled. */
+  'bundles.export': channel(s.bundleExportInput, s.bundleWritten.nullable()),
+  /** The shell's open dialog picks the file; the core checks it whole, then applies it in the background. */
+  'bundles.import': channel(empty, s.bundleImportStarted.nullable()),
+  'bundles.status': channel(s.importJob.strict(), s.bundleImportStatus),
+  /** What last-writer-wins set aside: two consoles' edits of one field close together in time. */
+  'sync.conflicts': channel(s.conflictsQuery, s.conflictsPage),
 } as const;
 
 export type Api = typeof api;

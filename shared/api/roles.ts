@@ -71,6 +71,14 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'backup.create': 'administrator',
   'backup.inspect': 'administrator',
   'backup.restore': 'administrator',
+  // A post without a link passes its stick at handover: the duty officer carries bundles.
+  // Safe below the administrator: a bundle only carries operations signed with this post's
+  // key and applied like a hub's, never settings or a whole database.
+  'bundles.export': 'supervisor',
+  'bundles.import': 'supervisor',
+  'bundles.status': 'supervisor',
+  // Resolving what sync set aside (a field edited twice, a team sent twice) is the duty officer's.
+  'sync.conflicts': 'supervisor',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

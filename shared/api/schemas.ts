@@ -516,3 +516,36 @@ export const backupRestoreResult = z.object({
   keptAs: z.string().nullable(),
   duplicates: z.array(duplicateNumber),
 });
+
+// ── Bundles from the app, and what sync overrode (issue 6, point 8) ──────────
+/** Everything (no date), or the operations made since the start of a local day. */
+export const bundleExportInput = z.object({ since: localDate.optional() }).strict();
+export const bundleWritten = z.object({ file: z.string(), operations: z.number(), bytes: z.number() });
+/** A bundle checked whole (post key, length) and being applied in batches: its job, and what it holds. */
+export const bundleImportStarted = z.object({
+  jobId: id, file: z.string(), createdAt: z.number(), fromOrigin: z.string(), operations: z.number(),
+});
+export const bundleQuarantineCount = z.object({ reason: z.string(), count: z.number() });
+export const bundleImportStatus = z.object({
+  state: z.enum(['running', 'done', 'failed']), total: z.number(), processed: z.number(),
+  applied: z.number(), known: z.number(), quarantined: z.number(), reasons: z.array(bundleQuarantineCount),
+  error: z.object({ code: z.string() }).optional(),
+});
+export const conflictsQuery = z.object({
+  from: timestamp.optional(), to: timestamp.optional(),
+  /** Two edits of one field further apart than this are a correction, not a conflict. */
+  withinMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  limit: z.number().int().min(1).max(500).optional(), before: auditCursor.optional(),
+}).strict();
+const conflictSide = z.object({
+  value: fieldValue, at: z.number(), hlc: z.string(), origin: z.string(), seq: z.number(),
+  operatorId: z.string().nullable(), operatorName: z.string().nullable(),
+});
+export const fieldConflict = z.object({
+  entity: z.enum(AUDIT_ENTITIES), rowId: z.string(), label: z.string(), field: z.string(),
+  /** The earlier edit, which last-writer-wins set aside (it stays in the log). */
+  overridden: conflictSide,
+  /** The later edit, from another console, which the field took. */
+  kept: conflictSide,
+});
+export const conflictsPage = z.object({ conflicts: z.array(fieldConflict), next: auditCursor.nullable() });

@@ -46,3 +46,7 @@ export type BackupStatus = z.output<typeof s.backupStatus>;
 export type BackupInspection = z.output<typeof s.backupInspection>;
 export type BackupRestoreResult = z.output<typeof s.backupRestoreResult>;
 export type DuplicateNumber = z.output<typeof s.duplicateNumber>;
+export type BundleImportStarted = z.output<typeof s.bundleImportStarted>;
+export type BundleImportStatus = z.output<typeof s.bundleImportStatus>;
+export type FieldConflictView = z.output<typeof s.fieldConflict>;
+export type ConflictsQuery = z.output<typeof s.conflictsQuery>;

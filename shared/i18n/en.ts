@@ -62,7 +62,7 @@ export const en = {
     copyPrevious: 'Start from the previous shift', copied: '{n} volunteers checked in from the previous shift.', empty: 'Nobody is checked in yet.',
     attendance: 'Attendance', from: 'From (YYYY-MM-DD)', to: 'To (YYYY-MM-DD, inclusive)', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
-  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', audit: 'Audit trail', sync: 'Sync', backup: 'Backup', wall: 'Wall display' },
+  nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', audit: 'Audit trail', sync: 'Sync', backup: 'Backup', wall: 'Wall display', conflicts: 'Conflicts' },
   stats: {
     csvShort: 'CSV', pngShort: 'PNG',
     title: 'Statistics', period: 'Period', last24h: 'Last 24 hours', last7d: 'Last 7 days', last30d: 'Last 30 days', last90d: 'Last 90 days',
@@ -130,6 +130,8 @@ export const en = {
     tampered: 'This bundle has been altered since it was made. Nothing was imported.',
     otherPost: 'This bundle belongs to another post. Nothing was imported.', tooLarge: 'This file is too large to be a bundle.',
     unreadable: 'The bundle file cannot be read.', noKey: 'This console has no post key yet, so it cannot check bundles.',
+    noFileDialog: 'Bundles are written and chosen in the Beacon app.', busy: 'A bundle is already being imported; wait for it to finish.',
+    cannotWrite: 'The bundle could not be written to {file}. Choose another place (a USB stick that is plugged in and not full).',
   },
   backup: {
     exists: 'A file with that name is already there; choose another name.',
@@ -266,6 +268,25 @@ export const en = {
     callSign: 'Call sign', centreId: 'Centre', vehicle: 'Vehicle', radioChannel: 'Radio channel', retired: 'Retired', phone: 'Phone',
     qualifications: 'Qualifications', volunteerId: 'Volunteer', teamId: 'Team', checkInAt: 'Checked in at', checkOutAt: 'Checked out at',
     enRouteAt: 'En route at', endedReason: 'Ended because', shiftStart: 'Shift start', writtenAt: 'Written at',
+  },
+  bundles: {
+    title: 'Bundles on a USB stick',
+    intro: 'For a place with no link: carry the post\u2019s changes on a USB stick. A bundle is signed with the post\u2019s key; one altered, cut short or made at another post is refused whole and changes nothing.',
+    exportTitle: 'Export a bundle', scope: 'What goes in', all: 'Every change this console holds', since: 'Changes since a day', sinceDate: 'Since (day)',
+    export: 'Export a bundle\u2026', written: 'Bundle written', writtenTo: 'Written to', operations: 'Changes', size: 'Size',
+    importTitle: 'Import a bundle', import: 'Import a bundle\u2026', holds: 'What the bundle holds', file: 'File', madeAt: 'Made at', madeBy: 'Made by console',
+    progress: 'Applying the bundle\u2019s changes', done: 'Import finished', applied: 'New changes applied', known: 'Already here', quarantined: 'Set aside, not applied',
+    nothingNew: 'Nothing new: this console already had every change in this bundle.',
+    failed: 'The import stopped. What was applied is kept; import the same bundle again to finish.',
+    reason_malformed: 'malformed', reason_unknownEntity: 'unknown kind of record', reason_unknownField: 'field unknown to this version', reason_badValue: 'invalid value', reason_immutableField: 'field that cannot change', reason_clockAhead: 'clock too far ahead', reason_hlcOrigin: 'clock of another console', reason_duplicateIdentity: 'same number, other content (cloned console)', reason_ownOrigin: 'marked as this console\u2019s own', reason_constraint: 'incomplete record',
+  },
+  conflicts: {
+    title: 'Sync conflicts',
+    intro: 'Where two consoles changed the same thing close together while apart. The later change was kept (last writer wins); the other stays in the audit trail. Check with the people concerned and correct it if needed.',
+    fieldsTitle: 'One field changed on two consoles', period: 'Period', within: 'At most this long between the two changes',
+    record: 'Record', field: 'Field', overridden: 'Set aside', kept: 'Kept', none: 'No change was set aside in this period.', more: 'Show older',
+    teamsTitle: 'Teams sent to two incidents', teamsIntro: 'Two consoles, each without the other\u2019s news, sent the same team. Clear the team from one incident.',
+    teamsNone: 'No team is committed to two incidents.', sentAt: 'sent {time}', console: 'console',
   },
 };
 

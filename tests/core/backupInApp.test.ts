@@ -36,6 +36,11 @@ function chooser() {
       return state.next;
     },
     openBackup: async () => state.next,
+    saveBundle: async (_s, name) => {
+      state.suggested = name;
+      return state.next;
+    },
+    openBundle: async () => state.next,
   };
   return { files, state };
 }

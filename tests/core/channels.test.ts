@@ -78,6 +78,11 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'backup.create': [{ file: '/tmp/x.db' }, { path: '/etc/passwd' }],
   'backup.inspect': [{ file: '/tmp/x.db' }, { safetyCopy: '../beacon.db' }, { safetyCopy: '/etc/passwd' }, { safetyCopy: 'beacon-2026-11-24-0800.db/../../x' }],
   'backup.restore': [{}, { token: 'x' }, { token: Z, file: '/tmp/x.db' }],
+  // Paths never come from the renderer: the shell's dialog picks them.
+  'bundles.export': [{ file: '/tmp/x.bundle' }, { since: '24/11/2026' }, { since: 20261124 }],
+  'bundles.import': [{ file: '/tmp/x.bundle' }, { path: '/etc/passwd' }],
+  'bundles.status': [{}, { jobId: 'x' }],
+  'sync.conflicts': [{ withinMinutes: 0 }, { withinMinutes: 100000 }, { limit: 5000 }, { from: 'yesterday' }, { before: { hlc: 'x' } }],
 };
 
 async function snapshot(t: TestCore) {
@@ -172,6 +177,10 @@ describe('every channel', () => {
       'backup.create': {},
       'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
       'backup.restore': { token: Z },
+      'bundles.export': {},
+      'bundles.import': {},
+      'bundles.status': { jobId: Z },
+      'sync.conflicts': {},
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

@@ -344,6 +344,10 @@ beforeAll(async () => {
     'backup.create': {},
     'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
     'backup.restore': { token: Z },
+    'bundles.export': { since: '2026-11-01' },
+    'bundles.import': {},
+    'bundles.status': { jobId: Z },
+    'sync.conflicts': { from: T0 - 86_400_000, withinMinutes: 10, limit: 50 },
   };
   for (const channel of CHANNEL_NAMES) {
     if (refused(channel, VALID[channel])) throw new Error(`the valid example for ${channel} does not pass its own schema`);

@@ -55,7 +55,7 @@ export interface Beacon {
   readonly suggestedName: string | null;
 }
 
-/** Stands in for Electron's file dialogs (electron/backupDialogs.ts): the test says what the administrator picks. */
+/** Stands in for Electron's file dialogs (electron/backupDialogs.ts): the test says what the user picks. */
 function harnessFileChooser() {
   const state = { next: null as string | null, suggested: null as string | null };
   const files: FileChooser = {
@@ -64,6 +64,11 @@ function harnessFileChooser() {
       return state.next;
     },
     openBackup: async () => state.next,
+    saveBundle: async (_session, suggestedName) => {
+      state.suggested = suggestedName;
+      return state.next;
+    },
+    openBundle: async () => state.next,
   };
   return { files, state };
 }

@@ -54,6 +54,9 @@ export async function visitEveryScreen(page: Page, t: T, look: Look, printQuery:
   await heading(t('audit.title'));
   await expect(main.getByRole('table')).toBeVisible();
   await look('audit');
+  await open(t('nav.conflicts'));
+  await heading(t('conflicts.title'));
+  await look('conflicts');
   await open(t('nav.sync'));
   await heading(t('sync.title'));
   await look('sync');

@@ -19,6 +19,8 @@ import { shiftSummary, summaryPeriod } from '../summary/shiftSummary';
 import { addHandoverNote } from '../summary/handover';
 import { importStatus, inspectExport, previewImport, startImport } from '../import/importJobs';
 import { approveRestore, backupStatus, createBackup, inspectBackup } from '../backup/backups';
+import { bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
+import { fieldConflicts } from '../sync/conflicts';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
 
@@ -125,6 +127,10 @@ export const handlers: Handlers = {
   'backup.create': (ctx) => createBackup(ctx, ctx.session),
   'backup.inspect': (ctx, input) => inspectBackup(ctx, ctx.session, input),
   'backup.restore': async (ctx, input) => approveRestore(ctx.session, input.token),
+  'bundles.export': (ctx, input) => exportBundleFromApp(ctx, ctx.session, input),
+  'bundles.import': (ctx) => startBundleImport(ctx, ctx.session),
+  'bundles.status': async (ctx, input) => bundleImportStatus(ctx, input.jobId),
+  'sync.conflicts': (ctx, input) => fieldConflicts(ctx.store.reader, input),
   'summary.print': async (ctx, input) => {
     // A period that cannot be summarised is refused here, before any window opens.
     const settings = requirePost(ctx.settings);

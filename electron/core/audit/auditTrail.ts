@@ -93,7 +93,7 @@ export async function auditTrail(db: Queryable, query: AuditQuery): Promise<Audi
 }
 
 /** HLC text bounds for the query's time range and cursor: lower inclusive, upper exclusive. */
-function hlcBounds(query: AuditQuery): { lower: string | null; upper: string | null } {
+export function hlcBounds(query: Pick<AuditQuery, 'from' | 'to' | 'before'>): { lower: string | null; upper: string | null } {
   const lower = query.from === undefined ? null : encodeHlc({ wall: query.from, counter: 0, origin: '' });
   let upper = query.to === undefined ? null : encodeHlc({ wall: query.to, counter: 0, origin: '' });
   if (query.before && (upper === null || query.before.hlc < upper)) upper = query.before.hlc;
@@ -144,7 +144,7 @@ async function logPage(db: Queryable, query: AuditQuery, take: number): Promise<
   return found.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0)).slice(0, take);
 }
 
-interface SeqRange {
+export interface SeqRange {
   origin: string;
   /** First seq inside the range. */
   from: number;
@@ -153,7 +153,7 @@ interface SeqRange {
 }
 
 /** Per origin, the seqs whose hlc lies in [lower, upper): two binary searches in one statement. */
-async function seqRanges(db: Queryable, bounds: { lower: string | null; upper: string | null }): Promise<SeqRange[]> {
+export async function seqRanges(db: Queryable, bounds: { lower: string | null; upper: string | null }): Promise<SeqRange[]> {
   // For an absent bound, '' sorts before every hlc and '~' after every one.
   const rows = await db.all<{ origin: string; bound: number; seq: number }>(
     `WITH RECURSIVE
@@ -263,7 +263,7 @@ const LABEL_SQL: Readonly<Record<EntityName, string | null>> = {
   handoverNote: null,
 };
 
-async function labelsFor(db: Queryable, rows: readonly OperationRow[]): Promise<Map<string, string>> {
+export async function labelsFor(db: Queryable, rows: readonly { entity: EntityName; row_id: string }[]): Promise<Map<string, string>> {
   const ids = new Map<EntityName, Set<string>>();
   for (const row of rows) {
     if (!Object.hasOwn(ENTITIES, row.entity)) continue;

@@ -18,6 +18,9 @@ import { duplicateIncidentNumbers } from './duplicates';
 export interface FileChooser {
   saveBackup(session: Session, suggestedName: string): Promise<string | null>;
   openBackup(session: Session): Promise<string | null>;
+  /** A bundle for a USB stick (electron/core/sync/bundleJobs.ts). */
+  saveBundle(session: Session, suggestedName: string): Promise<string | null>;
+  openBundle(session: Session): Promise<string | null>;
 }
 
 /** `beacon-LTK-2026-11-24-1032.db`: the post and the local time, shaped like the safety copies' names. */

@@ -4,7 +4,7 @@ import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';
 import type { ApplyResult } from './applyOperations';
-import { BundleError, readBundle, writeBundle } from './bundle';
+import { BundleError, readBundle, writeBundle, type BundleHeader } from './bundle';
 import { operationsAbove, type VersionVector } from './exchange';
 import type { Operation } from './operation';
 
@@ -32,7 +32,8 @@ export async function exportBundle(ctx: ServiceContext, file: string, options: {
   return operations.length;
 }
 
-export async function importBundle(ctx: ServiceContext, file: string): Promise<ApplyResult & { total: number }> {
+/** Reads and checks a bundle whole (post key, signature, length) before anything is applied. */
+export function readBundleFile(ctx: ServiceContext, file: string): { header: BundleHeader; operations: Operation[] } {
   const { code, key } = postKey(ctx);
   let text: string;
   try {
@@ -43,14 +44,18 @@ export async function importBundle(ctx: ServiceContext, file: string): Promise<A
     if (err instanceof BundleError) throw new DomainError(err.code);
     throw new DomainError('bundle.unreadable');
   }
-  let operations: unknown[];
   try {
-    operations = readBundle(text, key, code).operations;
+    const { header, operations } = readBundle(text, key, code);
+    // Each operation is validated again on apply: a bundle from our own post is still outside input.
+    return { header, operations: operations as Operation[] };
   } catch (err) {
     if (err instanceof BundleError) throw new DomainError(err.code);
     throw err;
   }
-  // Each operation is validated again on apply: a bundle from our own post is still outside input.
-  const result = await ctx.store.applyRemote(operations as Operation[], ctx.now());
+}
+
+export async function importBundle(ctx: ServiceContext, file: string): Promise<ApplyResult & { total: number }> {
+  const { operations } = readBundleFile(ctx, file);
+  const result = await ctx.store.applyRemote(operations, ctx.now());
   return { ...result, total: operations.length };
 }

@@ -60,7 +60,7 @@ export async function teamConflicts(db: Queryable): Promise<TeamConflict[]> {
        FROM assignments a JOIN teams t ON t.id = a.team_id LEFT JOIN incidents i ON i.id = a.incident_id
       WHERE a.cleared_at IS NULL
         AND a.team_id IN (SELECT team_id FROM assignments WHERE cleared_at IS NULL GROUP BY team_id HAVING count(*) > 1)
-      ORDER BY t.call_sign, a.dispatched_at`,
+      ORDER BY t.call_sign, a.dispatched_at, a.id`,
   );
   return [...groupBy(rows, (r) => r.team_id).values()].map((list) => ({
     teamId: list[0]!.team_id, callSign: list[0]!.call_sign,

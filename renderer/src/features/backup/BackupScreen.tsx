@@ -10,7 +10,7 @@ import { ErrorBanner } from '../../ui/Field';
 /** Read by the sign-in screen after the reload, so the administrator sees what was done. */
 export const RESTORED_NOTICE_KEY = 'beacon.restoredNotice';
 
-function size(bytes: number, { t, number }: Locale): string {
+export function fileSize(bytes: number, { t, number }: Locale): string {
   if (bytes < 1024 * 1024) return t('backups.kilobytes', { n: number(Math.max(1, bytes / 1024)) });
   if (bytes < 1024 ** 3) return t('backups.megabytes', { n: number(bytes / 1024 ** 2, 1) });
   return t('backups.gigabytes', { n: number(bytes / 1024 ** 3, 2) });
@@ -83,7 +83,7 @@ export function BackupScreen() {
         {written ? (
           <dl className="backup__facts" role="status" aria-label={t('backups.written')}>
             <dt>{t('backups.writtenTo')}</dt><dd><bdi dir="ltr">{written.file}</bdi></dd>
-            <dt>{t('backups.size')}</dt><dd>{size(written.bytes, locale)}</dd>
+            <dt>{t('backups.size')}</dt><dd>{fileSize(written.bytes, locale)}</dd>
             <dt>{t('backups.incidents')}</dt><dd>{number(written.incidents)}</dd>
           </dl>
         ) : null}
@@ -105,7 +105,7 @@ export function BackupScreen() {
                 return (
                   <tr key={c.name}>
                     <td><bdi>{when}</bdi></td>
-                    <td>{size(c.bytes, locale)}</td>
+                    <td>{fileSize(c.bytes, locale)}</td>
                     <td>
                       <button type="button" className="button button--small" disabled={busy} aria-label={t('backups.checkCopy', { shift: when })}
                         onClick={() => void inspect(c.name)}>{t('backups.checkCopyShort')}</button>
@@ -148,7 +148,7 @@ function Confirm({ inspection: b, busy, onRestore, onCancel }: { inspection: Bac
       <dl className="backup__facts">
         <dt>{t('backups.file')}</dt><dd><bdi dir="ltr">{b.file}</bdi></dd>
         <dt>{t('backups.modified')}</dt><dd>{dateTime(b.modifiedAt)}</dd>
-        <dt>{t('backups.size')}</dt><dd>{size(b.bytes, locale)}</dd>
+        <dt>{t('backups.size')}</dt><dd>{fileSize(b.bytes, locale)}</dd>
         <dt>{t('backups.checks')}</dt><dd>{t('backups.checksOk', { version: b.schemaVersion })}</dd>
         <dt>{t('backups.post')}</dt><dd><bdi dir="ltr">{b.postCode ?? '—'}</bdi></dd>
         <dt>{t('backups.incidents')}</dt><dd>{number(b.incidents)}</dd>

@@ -1,10 +1,13 @@
-// An administrator's hubs: add (after a test), remove, sync now, and each hub's state.
+// Sync: an administrator's hubs (add after a test, remove, each hub's state), and bundles on
+// a USB stick, which the duty officer carries too (see shared/api/roles.ts).
 import { useState, type FormEvent } from 'react';
 import type { ApiError, Input } from '../../../../shared/api';
 import { HUB_TLS_MODES } from '../../../../shared/api/schemas';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
+import { useMay } from '../../ui/role';
+import { BundlesPanel } from './BundlesPanel';
 import { hubLine, useSyncStatus } from './SyncStatus';
 
 type HubTlsMode = (typeof HUB_TLS_MODES)[number];
@@ -20,6 +23,21 @@ const hubConnection = (form: Form): Input<'hubs.test'> => ({
 const hubInput = (form: Form): Input<'hubs.add'> => ({ ...hubConnection(form), name: form.name });
 
 export function SyncScreen() {
+  const { t } = useLocale();
+  const may = useMay();
+  return (
+    <section className="stats" aria-labelledby="sync-title">
+      <div className="incident__head">
+        <h1 id="sync-title">{t('sync.title')}</h1>
+        <button type="button" className="button" onClick={() => void call('sync.now', {})}>{t('sync.now')}</button>
+      </div>
+      {may('hubs.list') ? <HubsPanel /> : null}
+      {may('bundles.import') ? <BundlesPanel /> : null}
+    </section>
+  );
+}
+
+function HubsPanel() {
   const { t, tCode, duration, dateTime, time, errorText } = useLocale();
   const { data: hubs, reload } = useQuery('hubs.list', {});
   const [status, refresh] = useSyncStatus(3_000);
@@ -39,11 +57,7 @@ export function SyncScreen() {
     if (r.ok) setForm(EMPTY);
   }
   return (
-    <section className="stats" aria-labelledby="sync-title">
-      <div className="incident__head">
-        <h1 id="sync-title">{t('sync.title')}</h1>
-        <button type="button" className="button" onClick={() => void call('sync.now', {}).then((r) => done(r))}>{t('sync.now')}</button>
-      </div>
+    <>
       <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
       {notice ? <p role="status" className="notice">{notice}</p> : null}
       <div className="panel">
@@ -89,6 +103,6 @@ export function SyncScreen() {
           <button type="submit" className="button button--primary">{t('sync.add')}</button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

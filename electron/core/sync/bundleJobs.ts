@@ -1,0 +1,103 @@
+// Bundles from the app. The shell's dialog answers "which file?" (FileChooser), so the
+// renderer never names a path. An import is checked whole first (a tampered, truncated or
+// foreign bundle changes nothing), then applied in batches in the background, so a big
+// bundle does not hold the main process: the screen asks how far along it is.
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BundleImportStatus, Output } from '../../../shared/api';
+import { DomainError, fieldError } from '../api/errors';
+import type { Session } from '../api/session';
+import type { ServiceContext } from '../context';
+import { localFileStamp } from '../db/safetyCopies';
+import { ENTITIES } from '../oplog/entities';
+import { localDatesToRange } from '../stats/localTime';
+import { exportBundle, readBundleFile } from './bundles';
+import type { Operation } from './operation';
+
+/** Operations per transaction: small enough that other calls get in between batches. */
+export const BUNDLE_BATCH = 500;
+
+/** Jobs per store, so two cores in one process (tests) keep their own. */
+const jobsByStore = new WeakMap<object, Map<string, BundleImportStatus>>();
+
+function jobsOf(ctx: ServiceContext): Map<string, BundleImportStatus> {
+  let jobs = jobsByStore.get(ctx.store);
+  if (!jobs) jobsByStore.set(ctx.store, (jobs = new Map()));
+  return jobs;
+}
+
+/** `beacon-LTK-A-2026-11-24-1032.bundle`: post, console letter and local time. */
+export function bundleFileName(ctx: ServiceContext): string {
+  const { post, consoleLetter } = ctx.settings.read();
+  const stamp = localFileStamp(ctx.now(), post?.timeZone ?? 'UTC');
+  return post ? `beacon-${post.code}-${consoleLetter ?? ''}-${stamp}.bundle` : `beacon-${stamp}.bundle`;
+}
+
+export async function exportBundleFromApp(ctx: ServiceContext, session: Session, input: { since?: string | undefined }): Promise<Output<'bundles.export'>> {
+  if (!ctx.files) throw new DomainError('bundle.noFileDialog');
+  let since: number | undefined;
+  if (input.since !== undefined) {
+    try {
+      since = localDatesToRange(input.since, input.since, ctx.settings.read().post?.timeZone ?? 'UTC').start;
+    } catch {
+      throw fieldError('since', 'validation.date');
+    }
+  }
+  const target = await ctx.files.saveBundle(session, bundleFileName(ctx));
+  if (!target) return null;
+  if (resolve(target) === resolve(ctx.store.file)) throw new DomainError('bundle.cannotWrite', { file: target });
+  let operations: number;
+  try {
+    operations = await exportBundle(ctx, target, since !== undefined ? { since } : {});
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('bundle.cannotWrite', { file: target });
+  }
+  return { file: target, operations, bytes: statSync(target).size };
+}
+
+export async function startBundleImport(ctx: ServiceContext, session: Session): Promise<Output<'bundles.import'>> {
+  if (!ctx.files) throw new DomainError('bundle.noFileDialog');
+  const jobs = jobsOf(ctx);
+  if ([...jobs.values()].some((j) => j.state === 'running')) throw new DomainError('bundle.busy');
+  const file = await ctx.files.openBundle(session);
+  if (!file) return null;
+  const { header, operations } = readBundleFile(ctx, file);
+  const jobId = randomUUID();
+  const status: BundleImportStatus = { state: 'running', total: operations.length, processed: 0, applied: 0, known: 0, quarantined: 0, reasons: [] };
+  jobs.set(jobId, status);
+  void applyInBatches(ctx, operations, status);
+  return { jobId, file, createdAt: header.createdAt, fromOrigin: header.origin, operations: operations.length };
+}
+
+async function applyInBatches(ctx: ServiceContext, operations: readonly Operation[], status: BundleImportStatus): Promise<void> {
+  const reasons = new Map<string, number>();
+  try {
+    for (let at = 0; at < operations.length; at += BUNDLE_BATCH) {
+      const batch = operations.slice(at, at + BUNDLE_BATCH);
+      // A batch is one transaction: an app that quits between batches resumes on the next
+      // import, since what is held is "already had" and the version vector moves only across gaps.
+      const result = await ctx.store.applyRemote(batch, ctx.now());
+      status.processed += batch.length;
+      status.applied += result.applied;
+      status.known += result.known;
+      status.quarantined += result.quarantined.length;
+      for (const q of result.quarantined) reasons.set(q.reason, (reasons.get(q.reason) ?? 0) + 1);
+      status.reasons = [...reasons].map(([reason, count]) => ({ reason, count }));
+      await new Promise((next) => setImmediate(next));
+    }
+    status.state = 'done';
+  } catch (err) {
+    status.state = 'failed';
+    status.error = { code: err instanceof DomainError ? err.code : 'error.unexpected' };
+  } finally {
+    if (status.applied > 0) ctx.announce?.(Object.keys(ENTITIES));
+  }
+}
+
+export function bundleImportStatus(ctx: ServiceContext, jobId: string): BundleImportStatus {
+  const status = jobsOf(ctx).get(jobId);
+  if (!status) throw new DomainError('error.notFound');
+  return { ...status, reasons: [...status.reasons] };
+}

@@ -1,0 +1,72 @@
+// What last-writer-wins set aside (ARCHITECTURE.md: "detected and shown to a supervisor,
+// never silently lost"): an edit of a field followed, within a short time, by another
+// console's edit of the same field to another value. The later clock won; the earlier edit
+// stays in the log. Both are ordered by HLC, so every console lists the same conflicts.
+import type { Output } from '../../../shared/api';
+import { hlcBounds, HIDDEN_VALUE, labelsFor, seqRanges, type AuditCursor } from '../audit/auditTrail';
+import type { Connection } from '../db/connection';
+import { type EntityName, type FieldValue } from '../oplog/entities';
+import { decodeHlc } from '../oplog/hlc';
+import { CREATE_FIELD } from '../oplog/opLog';
+
+export const CONFLICT_WINDOW_MINUTES = 10;
+export const CONFLICTS_DEFAULT_LIMIT = 100;
+
+export interface ConflictsQuery {
+  from?: number | undefined;
+  to?: number | undefined;
+  withinMinutes?: number | undefined;
+  limit?: number | undefined;
+  before?: AuditCursor | undefined;
+}
+
+interface ConflictRow {
+  origin: string; seq: number; hlc: string; entity: EntityName; row_id: string; field: string; value: string; operator: string | null;
+  operator_name: string | null;
+  k_origin: string; k_seq: number; k_hlc: string; k_value: string; k_operator: string | null; k_operator_name: string | null;
+}
+
+/**
+ * Newest first, a page at a time. The time range is turned into a seq range per origin (as the
+ * audit trail does, no index on hlc needed); each edit in it looks up the field's next edit
+ * through operations_row_field (row_id, field, hlc). Only when that next edit came from
+ * another console, inside the window, with another value, was this one lost to the merge: a
+ * console re-editing its own change, or two consoles agreeing, is ordinary history.
+ */
+export async function fieldConflicts(db: Pick<Connection, 'all'>, query: ConflictsQuery): Promise<Output<'sync.conflicts'>> {
+  const limit = query.limit ?? CONFLICTS_DEFAULT_LIMIT;
+  const windowMs = (query.withinMinutes ?? CONFLICT_WINDOW_MINUTES) * 60_000;
+  const ranges = await seqRanges(db, hlcBounds(query));
+  const found: ConflictRow[] = [];
+  for (const range of ranges) {
+    found.push(...await db.all<ConflictRow>(
+      `SELECT l.origin, l.seq, l.hlc, l.entity, l.row_id, l.field, l.value, l.operator, lo.name AS operator_name,
+              k.origin AS k_origin, k.seq AS k_seq, k.hlc AS k_hlc, k.value AS k_value, k.operator AS k_operator, ko.name AS k_operator_name
+         FROM operations l
+         JOIN operations k ON k.row_id = l.row_id AND k.field = l.field AND k.hlc = (
+              SELECT x.hlc FROM operations x WHERE x.row_id = l.row_id AND x.field = l.field AND x.hlc > l.hlc ORDER BY x.hlc LIMIT 1)
+         LEFT JOIN operators lo ON lo.id = l.operator
+         LEFT JOIN operators ko ON ko.id = k.operator
+        WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}'
+          AND k.origin <> l.origin AND k.value <> l.value AND k.hlc < printf('%015d', CAST(substr(l.hlc, 1, 15) AS INTEGER) + ?)
+        ORDER BY l.seq DESC LIMIT ?`,
+      [range.origin, range.from, range.to, windowMs, limit + 1],
+    ));
+  }
+  found.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
+  const page = found.slice(0, limit);
+  const labels = await labelsFor(db, page);
+  const last = page.at(-1);
+  return {
+    conflicts: page.map((r) => {
+      const hidden = r.entity === 'operator' && r.field === 'pinHash';
+      const value = (text: string): FieldValue => (hidden ? HIDDEN_VALUE : (JSON.parse(text) as FieldValue));
+      return {
+        entity: r.entity, rowId: r.row_id, label: labels.get(r.row_id) ?? '', field: r.field,
+        overridden: { value: value(r.value), at: decodeHlc(r.hlc)?.wall ?? 0, hlc: r.hlc, origin: r.origin, seq: r.seq, operatorId: r.operator, operatorName: r.operator_name },
+        kept: { value: value(r.k_value), at: decodeHlc(r.k_hlc)?.wall ?? 0, hlc: r.k_hlc, origin: r.k_origin, seq: r.k_seq, operatorId: r.k_operator, operatorName: r.k_operator_name },
+      };
+    }),
+    next: found.length > limit && last ? { hlc: last.hlc, origin: last.origin, seq: last.seq } : null,
+  };
+}

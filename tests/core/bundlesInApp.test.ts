@@ -1,0 +1,134 @@
+// Bundles from the app: two consoles of one post exchange a bundle through the channels, the
+// files chosen by the shell's dialog (here a stand-in); a bad bundle is refused with nothing
+// written; a second import changes nothing; a big one is applied in batches with progress.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FileChooser } from '../../electron/core';
+import { BUNDLE_BATCH } from '../../electron/core/sync/bundleJobs';
+import { stateHash, versionVector } from '../../electron/core/sync/exchange';
+import type { Output } from '../../shared/api';
+import { count, intake, openTestCore, type TestCore } from './testCore';
+
+const open: TestCore[] = [];
+afterEach(async () => {
+  for (const t of open.splice(0)) await t.close();
+});
+
+function chooser() {
+  const state = { next: null as string | null, suggested: null as string | null };
+  const pick = async () => state.next;
+  const files: FileChooser = {
+    saveBackup: pick, openBackup: pick, openBundle: pick,
+    saveBundle: async (_s, name) => {
+      state.suggested = name;
+      return state.next;
+    },
+  };
+  return { files, state };
+}
+
+/** Two consoles of one post, each with its own "file dialog"; B joined with A's post key. */
+async function post() {
+  const da = chooser();
+  const db = chooser();
+  const a = await openTestCore({ letter: 'A', files: da.files });
+  const b = await openTestCore({ letter: 'B', files: db.files });
+  open.push(a, b);
+  b.core.context.settings.write({ ...b.core.context.settings.read(), postKey: a.core.context.settings.read().postKey });
+  return { a, b, pickA: (f: string | null) => { da.state.next = f; }, pickB: (f: string | null) => { db.state.next = f; }, suggestedA: () => da.state.suggested };
+}
+
+async function snapshot(t: TestCore) {
+  return [await stateHash(t.core.store.reader), await versionVector(t.core.store.reader), await count(t, 'operations')];
+}
+
+/** Asks for the import's status until it is over, as the screen does; returns every answer. */
+async function follow(t: TestCore, jobId: string): Promise<Output<'bundles.status'>[]> {
+  const seen: Output<'bundles.status'>[] = [];
+  for (;;) {
+    const status = await t.call('bundles.status', { jobId });
+    seen.push(status);
+    if (status.state !== 'running') return seen;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+describe('bundles from the app', () => {
+  it('carry one console\'s changes to another through the file the dialog picked; a second import changes nothing', async () => {
+    const { a, b, pickA, pickB, suggestedA } = await post();
+    await a.call('calls.log', intake());
+    await b.call('calls.log', intake({ location: { district: 'jableh' } }));
+    const file = join(a.dir, 'to-b.bundle');
+    pickA(file);
+    const written = await a.call('bundles.export', {});
+    expect(written).toMatchObject({ file, operations: await count(a, 'operations') });
+    expect(written!.bytes).toBe(readFileSync(file).length);
+    expect(suggestedA()).toMatch(/^beacon-LTK-A-2026-11-24-\d{4}\.bundle$/);
+
+    pickB(file);
+    const started = await b.call('bundles.import', {});
+    expect(started).toMatchObject({ file, fromOrigin: a.core.store.origin, operations: written!.operations });
+    const done = (await follow(b, started!.jobId)).at(-1)!;
+    expect(done).toMatchObject({ state: 'done', total: written!.operations, processed: written!.operations, applied: written!.operations, known: 0, quarantined: 0 });
+    expect((await b.call('incidents.queue', { queue: 'waiting' })).rows.map((r) => r.number).sort()).toEqual(['LTK-261124-A001', 'LTK-261124-B001']);
+
+    const after = await snapshot(b);
+    const again = await b.call('bundles.import', {});
+    expect((await follow(b, again!.jobId)).at(-1)).toMatchObject({ state: 'done', applied: 0, known: written!.operations, quarantined: 0 });
+    expect(await snapshot(b)).toEqual(after);
+  });
+
+  it('export only what was made since a day, and nothing when the dialog is cancelled', async () => {
+    const { a, pickA } = await post();
+    await a.call('calls.log', intake());
+    pickA(null);
+    expect(await a.call('bundles.export', {})).toBeNull();
+    pickA(join(a.dir, 'later.bundle'));
+    expect(await a.call('bundles.export', { since: '2026-11-25' })).toMatchObject({ operations: 0 });
+    expect((await a.call('bundles.export', { since: '2026-11-24' }))!.operations).toBe(await count(a, 'operations'));
+    expect(await a.core.invoke(a.session, 'bundles.export', { since: '2026-02-30' })).toEqual({ ok: false, error: { code: 'error.invalidInput', fields: { since: 'validation.date' } } });
+  });
+
+  it('refuse a tampered, truncated or foreign bundle with its reason, writing nothing', async () => {
+    const { a, b, pickA, pickB } = await post();
+    await a.call('calls.log', intake());
+    const file = join(a.dir, 'x.bundle');
+    pickA(file);
+    await a.call('bundles.export', {});
+    const text = readFileSync(file, 'utf8');
+    const before = await snapshot(b);
+    const attempt = async (name: string, content: string) => {
+      const path = join(b.dir, name);
+      writeFileSync(path, content);
+      pickB(path);
+      return b.core.invoke(b.session, 'bundles.import', {});
+    };
+    const at = text.indexOf('building_collapse');
+    expect(await attempt('tampered', `${text.slice(0, at)}fire${text.slice(at + 'building_collapse'.length)}`)).toEqual({ ok: false, error: { code: 'bundle.tampered' } });
+    expect(await attempt('truncated', text.slice(0, Math.floor(text.length / 2)))).toEqual({ ok: false, error: { code: 'bundle.truncated' } });
+    expect(await attempt('foreign', text.replace('"post":"LTK"', '"post":"JBL"'))).toEqual({ ok: false, error: { code: 'bundle.otherPost' } });
+    expect(await attempt('notes.txt', 'shopping list\n')).toEqual({ ok: false, error: { code: 'bundle.notABundle' } });
+    expect(await snapshot(b)).toEqual(before);
+  });
+
+  it('apply a big bundle in batches, reporting progress, while other calls are answered', async () => {
+    const { a, b, pickA, pickB } = await post();
+    while (await count(a, 'operations') <= 2 * BUNDLE_BATCH) await a.call('calls.log', intake());
+    const file = join(a.dir, 'big.bundle');
+    pickA(file);
+    const { operations } = (await a.call('bundles.export', {}))!;
+    pickB(file);
+    const started = (await b.call('bundles.import', {}))!;
+    // A second import while one runs is refused rather than queued behind it.
+    expect(await b.core.invoke(b.session, 'bundles.import', {})).toEqual({ ok: false, error: { code: 'bundle.busy' } });
+    // The window is not held: a read is answered between batches.
+    expect((await b.core.invoke(b.session, 'incidents.queue', { queue: 'waiting' })).ok).toBe(true);
+    const seen = await follow(b, started.jobId);
+    const processed = seen.map((s) => s.processed);
+    expect(processed).toEqual([...processed].sort((x, y) => x - y));
+    expect(seen.some((s) => s.state === 'running' && s.processed > 0 && s.processed < operations)).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ state: 'done', processed: operations, applied: operations });
+    expect(await count(b, 'incidents')).toBe(await count(a, 'incidents'));
+  });
+});
