@@ -75,8 +75,9 @@ async function prepare(size: number): Promise<string> {
  */
 function shellMs(file: string, sql: string, params: readonly SqlValue[], runs: number): number | null {
   let i = 0;
-  const inlined = sql.replace(/\?/g, () => {
-    const v = params[i++];
+  // Both kinds of parameter: `?` in turn, and `?N` by number.
+  const inlined = sql.replace(/\?(\d+)?/g, (_, n: string | undefined) => {
+    const v = n ? params[Number(n) - 1] : params[i++];
     return typeof v === 'number' ? String(v) : v === null || v === undefined ? 'NULL' : `'${String(v).replace(/'/g, "''")}'`;
   }).replace(/\s+/g, ' ');
   const wall = (statement: string) => {
