@@ -228,7 +228,7 @@ export const ar: Same<Resources> = {
   },
   sync: {
     errorShort: '{hub}: تعذّر الوصول',
-    title: 'المزامنة مع المراكز الرئيسية', status: 'حالة المزامنة', ok: '{hub}: متزامن، منذ {ago}', never: '{hub}: لم تتم المزامنة بعد', syncing: '{hub}: جارٍ المزامنة…',
+    title: 'المزامنة مع المراكز الرئيسية', titleBundles: 'نقل التغييرات على ذاكرة USB', status: 'حالة المزامنة', ok: '{hub}: متزامن، منذ {ago}', never: '{hub}: لم تتم المزامنة بعد', syncing: '{hub}: جارٍ المزامنة…',
     error: '{hub}: {problem}', waiting: '{n} تغييرًا بانتظار الإرسال', now: 'زامن الآن', name: 'الاسم', url: 'العنوان (postgres://user@host:5432/database)',
     password: 'كلمة المرور', passwordHint: 'تُحفظ مختومة بمخزن كلمات المرور في هذا الحاسوب، ولا تُكتب في ملف الإعدادات أبدًا.', passwordStored: 'كلمة المرور محفوظة',
     tls: 'التشفير (TLS)', tls_disable: 'بلا تشفير (للشبكة المحلية فقط)', tls_require: 'مشفّر', tls_verify: 'مشفّر مع التحقق من الشهادة',

@@ -224,7 +224,7 @@ export const en = {
   },
   sync: {
     errorShort: '{hub}: not reachable',
-    title: 'Sync with hubs', status: 'Sync status', ok: '{hub}: in step, {ago} ago', never: '{hub}: not yet synced', syncing: '{hub}: syncing…',
+    title: 'Sync with hubs', titleBundles: 'Carry changes on a USB stick', status: 'Sync status', ok: '{hub}: in step, {ago} ago', never: '{hub}: not yet synced', syncing: '{hub}: syncing…',
     error: '{hub}: {problem}', waiting: '{n} changes waiting', now: 'Sync now', name: 'Name', url: 'Address (postgres://user@host:5432/database)',
     password: 'Password', passwordHint: 'Kept sealed by this computer\u2019s keyring, never in the settings file.', passwordStored: 'password stored',
     tls: 'Encryption (TLS)', tls_disable: 'None (local network only)', tls_require: 'Encrypted', tls_verify: 'Encrypted, certificate checked',

@@ -48,7 +48,7 @@ for (const language of LANGUAGES) {
     await signIn(page, t, 'Samer Duty', '1357');
     const nav = page.getByRole('navigation', { name: t('nav.main') });
     await nav.getByRole('link', { name: t('nav.sync'), exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: t('sync.title') })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: t('sync.titleBundles') })).toBeVisible();
     // Hubs stay the administrator's: a supervisor sees bundles only.
     await expect(page.getByRole('form', { name: t('sync.add') })).toHaveCount(0);
 

@@ -28,8 +28,9 @@ export function SyncScreen() {
   return (
     <section className="stats" aria-labelledby="sync-title">
       <div className="incident__head">
-        <h1 id="sync-title">{t('sync.title')}</h1>
-        <button type="button" className="button" onClick={() => void call('sync.now', {})}>{t('sync.now')}</button>
+        {/* A supervisor comes here for bundles only: hubs are the administrator's. */}
+        <h1 id="sync-title">{may('hubs.list') ? t('sync.title') : t('sync.titleBundles')}</h1>
+        {may('sync.now') ? <button type="button" className="button" onClick={() => void call('sync.now', {})}>{t('sync.now')}</button> : null}
       </div>
       {may('hubs.list') ? <HubsPanel /> : null}
       {may('bundles.import') ? <BundlesPanel /> : null}
