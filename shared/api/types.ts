@@ -16,6 +16,9 @@ export type SetStatusInput = z.output<typeof s.setStatusInput>;
 export type SetupInput = z.output<typeof s.setupInput>;
 export type PostDefaultsInput = z.output<typeof s.postDefaultsInput>;
 export type ShiftPatternInput = z.output<typeof s.shiftPatternInput>;
+/** A hub's TLS setting (see hubTls in schemas). */
+export type HubTls = z.output<typeof s.hubTls>;
+export type HubView = z.output<typeof s.hubView>;
 export type PostSettings = z.output<typeof s.postSettings>;
 export type Coordinates = z.output<typeof s.coordinates>;
 export type CentreView = z.output<typeof s.centreView>;

@@ -3,7 +3,7 @@ import { auditCsv, type AuditCsvLabels } from '../../electron/core/audit/auditCs
 import { auditTrail, HIDDEN_VALUE, type AuditEntry, type AuditQuery } from '../../electron/core/audit/auditTrail';
 import { encodeHlc } from '../../electron/core/oplog/hlc';
 import type { Operation } from '../../electron/core/sync/operation';
-import { intake, MINUTE, openTestCore, T0, type TestCore } from './testCore';
+import { intake, MINUTE, openTestCore, T0, type TestCore, scanWatcher } from './testCore';
 
 let t: TestCore;
 afterEach(async () => t?.close());
@@ -200,16 +200,7 @@ describe('the audit trail', () => {
     t = await openTestCore();
     const s = await aShiftOfChanges(t);
     const reader = t.core.store.reader;
-    const scans: string[] = [];
-    const explaining = {
-      async all<T>(sql: string, params: readonly (string | number | null)[] = []): Promise<T[]> {
-        for (const { detail } of await reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)) {
-          // Scans of CTEs, constant rows and json_each are of the query's own small lists.
-          if (detail.startsWith('SCAN ') && !/^SCAN (json_each|page|origins|search|bounds|CONSTANT ROW|\d+ CONSTANT ROWS|\(subquery-\d+\))/.test(detail)) scans.push(detail);
-        }
-        return reader.all<T>(sql, params);
-      },
-    };
+    const { db: explaining, scans } = scanWatcher(reader);
     for (const query of [{}, { from: T0, to: T0 + 5 * MINUTE, entity: 'incident' as const, limit: 2 }, { rowId: s.incidentId, field: 'priority', from: T0 }]) {
       const first = await auditTrail(explaining, query);
       if (first.next) await auditTrail(explaining, { ...query, before: first.next });

@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../electron/core/db/backup';
 import { DATABASE_FILE } from '../../electron/core/db/store';
-import { intake, openTestCore, type TestCore } from './testCore';
+import { cleanedAfterEach, intake, openTestCore } from './testCore';
 
-const open: TestCore[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { cores: open, dirs } = cleanedAfterEach();
 
 describe('a backup', () => {
   it('taken while calls are being logged restores to an intact database holding what was committed', async () => {

@@ -1,10 +1,9 @@
 // Backup and restore from the administrator's screen, against real SQLite files: the core
 // asks the shell's file dialog (here a stand-in) and never takes a path from the renderer.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileChooser } from '../../electron/core';
 import { restoreInPlace } from '../../electron/core/backup/restoreInPlace';
 import { duplicateIncidentNumbers } from '../../electron/core/backup/duplicates';
@@ -12,19 +11,9 @@ import { backupDatabase } from '../../electron/core/db/backup';
 import { Connection } from '../../electron/core/db/connection';
 import { restoreDatabase } from '../../electron/core/db/restore';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
-import { count, intake, openTestCore, type TestCore } from './testCore';
+import { cleanedAfterEach, count, intake, openTestCore } from './testCore';
 
-const open: TestCore[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'beacon-backup-app-'));
-  dirs.push(d);
-  return d;
-};
+const { cores: open, tempDir } = cleanedAfterEach('beacon-backup-app-');
 const quiet = { error: () => undefined, info: () => undefined };
 
 /** A stand-in for Electron's dialogs: answers what the test says the administrator picked. */

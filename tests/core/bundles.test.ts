@@ -1,23 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
 import { stateHash, versionVector } from '../../electron/core/sync/exchange';
-import { intake, openTestCore, type TestCore } from './testCore';
+import { cleanedAfterEach, consolesOfOnePost, intake, openTestCore, type TestCore } from './testCore';
 
-const open: TestCore[] = [];
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.close();
-});
+const { cores: open } = cleanedAfterEach();
 
 /** Two consoles of one post: the second joined with the first's post key. */
-async function post() {
-  const a = await openTestCore({ letter: 'A' });
-  const b = await openTestCore({ letter: 'B' });
-  open.push(a, b);
-  b.core.context.settings.write({ ...b.core.context.settings.read(), postKey: a.core.context.settings.read().postKey });
-  return { a, b };
-}
+const post = () => consolesOfOnePost(open);
 
 async function snapshot(t: TestCore) {
   return [await stateHash(t.core.store.reader), await versionVector(t.core.store.reader)];

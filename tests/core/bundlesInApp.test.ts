@@ -3,17 +3,14 @@
 // written; a second import changes nothing; a big one is applied in batches with progress.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileChooser } from '../../electron/core';
 import { BUNDLE_BATCH } from '../../electron/core/sync/bundleJobs';
 import { stateHash, versionVector } from '../../electron/core/sync/exchange';
 import type { Output } from '../../shared/api';
-import { count, intake, openTestCore, type TestCore } from './testCore';
+import { cleanedAfterEach, consolesOfOnePost, count, intake, type TestCore } from './testCore';
 
-const open: TestCore[] = [];
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.close();
-});
+const { cores: open } = cleanedAfterEach();
 
 function chooser() {
   const state = { next: null as string | null, suggested: null as string | null };
@@ -32,10 +29,7 @@ function chooser() {
 async function post() {
   const da = chooser();
   const db = chooser();
-  const a = await openTestCore({ letter: 'A', files: da.files });
-  const b = await openTestCore({ letter: 'B', files: db.files });
-  open.push(a, b);
-  b.core.context.settings.write({ ...b.core.context.settings.read(), postKey: a.core.context.settings.read().postKey });
+  const { a, b } = await consolesOfOnePost(open, { a: { files: da.files }, b: { files: db.files } });
   return { a, b, pickA: (f: string | null) => { da.state.next = f; }, pickB: (f: string | null) => { db.state.next = f; }, suggestedA: () => da.state.suggested };
 }
 

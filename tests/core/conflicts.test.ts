@@ -2,25 +2,16 @@
 // same incident's priority minutes apart; once merged by bundles both consoles list the same
 // conflict with both values, who, which console, when, and which was kept.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOperator } from '../../electron/core/operators/operators';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
 import { fieldConflicts } from '../../electron/core/sync/conflicts';
 import { versionVector } from '../../electron/core/sync/exchange';
-import { intake, MINUTE, openTestCore, T0, type TestCore } from './testCore';
+import { cleanedAfterEach, consolesOfOnePost, intake, MINUTE, T0, type TestCore, scanWatcher } from './testCore';
 
-const open: TestCore[] = [];
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.close();
-});
+const { cores: open } = cleanedAfterEach();
 
-async function post() {
-  const a = await openTestCore({ letter: 'A' });
-  const b = await openTestCore({ letter: 'B' });
-  open.push(a, b);
-  b.core.context.settings.write({ ...b.core.context.settings.read(), postKey: a.core.context.settings.read().postKey });
-  return { a, b };
-}
+const post = () => consolesOfOnePost(open);
 
 /** One exchange by USB stick, both ways. */
 async function merge(a: TestCore, b: TestCore) {
@@ -88,15 +79,7 @@ describe('sync conflicts', () => {
 
     // Read through indexes only: the time range by primary key per origin, each next edit by operations_row_field.
     const reader = a.core.store.reader;
-    const scans: string[] = [];
-    const explaining = {
-      async all<T>(sql: string, params: readonly (string | number | null)[] = []): Promise<T[]> {
-        for (const { detail } of await reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)) {
-          if (detail.startsWith('SCAN ') && !/^SCAN (json_each|page|origins|search|bounds|CONSTANT ROW|\d+ CONSTANT ROWS|\(subquery-\d+\))/.test(detail)) scans.push(detail);
-        }
-        return reader.all<T>(sql, params);
-      },
-    };
+    const { db: explaining, scans } = scanWatcher(reader);
     await fieldConflicts(explaining, { from: T0, limit: 1, before: first.next! });
     expect(scans).toEqual([]);
   });

@@ -1,28 +1,16 @@
 // Restoring a backup: only a whole Beacon database of a version this build knows is taken;
 // the database it replaces is kept; the restored console works under a new origin.
-import { copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../electron/core/db/backup';
 import { Connection } from '../../electron/core/db/connection';
 import { restoreDatabase } from '../../electron/core/db/restore';
 import { DATABASE_FILE } from '../../electron/core/db/store';
-import { intake, openTestCore, type TestCore } from './testCore';
+import { cleanedAfterEach, count, intake, openTestCore } from './testCore';
 
-const open: TestCore[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'beacon-restore-'));
-  dirs.push(d);
-  return d;
-};
-const count = async (t: TestCore, table: string) => (await t.core.store.reader.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
+const { cores: open, tempDir } = cleanedAfterEach('beacon-restore-');
 
 describe('restoring a backup', () => {
   it('brings back the backup, keeps the replaced database, and gives the console a new origin', async () => {

@@ -1,23 +1,18 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/core/openCore';
 import { Connection } from '../../electron/core/db/connection';
 import { createSafetyCopies } from '../../electron/core/db/safetyCopies';
 import { parseSettings } from '../../electron/core/settings/fileSettingsStore';
-import { count, intake, MINUTE, openTestCore, T0, type TestCore } from './testCore';
+import { cleanedAfterEach, count, intake, MINUTE, openTestCore, T0, type TestCore } from './testCore';
 
 const HOUR = 60 * MINUTE;
 /** T0 is 10:00 in Damascus (UTC+3, no daylight saving): local wall time of T0's day. */
 const local = (dayOffset: number, hour: number, minute = 0) => T0 + dayOffset * 24 * HOUR + (hour - 10) * HOUR + minute * MINUTE;
 
-const open: TestCore[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { cores: open, dirs } = cleanedAfterEach();
 
 async function testCore(): Promise<TestCore> {
   const t = await openTestCore();

@@ -2,13 +2,12 @@
 // by the OS through Electron's safeStorage; here by AES-GCM standing in for it), moved out of
 // settings written before, and refused where nothing can protect them.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encryptedFileSecretStore, memorySecretStore, type Cipher } from '../../electron/core/secrets/secretStore';
 import { hubClientConfig } from '../../electron/core/sync/hubConnection';
-import { openTestCore, type TestCore } from './testCore';
+import { cleanedAfterEach, openTestCore, type TestCore } from './testCore';
 
 const PASSWORD = 'Zeb@d1-ن';
 const TLS = { mode: 'disable', caFile: null } as const;
@@ -32,13 +31,11 @@ function aesCipher(available = true): Cipher {
   };
 }
 
-const dirs: string[] = [];
-const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'beacon-secrets-')); dirs.push(d); return d; };
+const { tempDir } = cleanedAfterEach('beacon-secrets-');
 let t: TestCore | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 describe('the secret store', () => {
@@ -49,6 +46,7 @@ describe('the secret store', () => {
     store.set('hub:a', PASSWORD);
     store.set('hub:b', 'other');
     expect(store.get('hub:a')).toBe(PASSWORD);
+    expect([store.has('hub:a'), store.has('hub:c')]).toEqual([true, false]);
     expect(readFileSync(file, 'utf8')).not.toContain('Zeb@d1');
     store.delete('hub:a');
     expect([store.get('hub:a'), store.get('hub:b')]).toEqual([null, 'other']);

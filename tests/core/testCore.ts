@@ -4,7 +4,9 @@ import type { SecretStore } from '../../electron/core/secrets/secretStore';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { ChannelName, Input, Output } from '../../shared/api';
+import type { Connection } from '../../electron/core/db/connection';
 import { openCore, type Core, type FileChooser, type Session } from '../../electron/core';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
 
@@ -96,4 +98,53 @@ export function intake(overrides: Partial<Input<'calls.log'>> = {}): Input<'call
 
 export async function count(t: TestCore, table: string): Promise<number> {
   return (await t.core.store.reader.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+}
+
+/**
+ * For a test file that opens several cores or temporary folders: what it keeps here is closed
+ * and removed after each test.
+ */
+export function cleanedAfterEach(prefix = 'beacon-test-'): { cores: TestCore[]; dirs: string[]; tempDir: () => string } {
+  const cores: TestCore[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const t of cores.splice(0)) await t.close();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    cores,
+    dirs,
+    tempDir() {
+      const d = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(d);
+      return d;
+    },
+  };
+}
+
+/** Two consoles of one post: B joined with A's post key. Both closed with the others kept in `cores`. */
+export async function consolesOfOnePost(cores: TestCore[], options: { a?: { files?: FileChooser }; b?: { files?: FileChooser } } = {}): Promise<{ a: TestCore; b: TestCore }> {
+  const a = await openTestCore({ letter: 'A', ...options.a });
+  const b = await openTestCore({ letter: 'B', ...options.b });
+  cores.push(a, b);
+  b.core.context.settings.write({ ...b.core.context.settings.read(), postKey: a.core.context.settings.read().postKey });
+  return { a, b };
+}
+
+/**
+ * A reader that notes every full-table scan in the plans of the queries it runs (scans of a
+ * query's own small lists excepted), for tests that a read stays on its indexes.
+ */
+export function scanWatcher(reader: Connection): { db: Pick<Connection, 'all'>; scans: string[] } {
+  const scans: string[] = [];
+  const db = {
+    async all<T>(sql: string, params: readonly (string | number | null)[] = []): Promise<T[]> {
+      for (const { detail } of await reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)) {
+        // Scans of CTEs, constant rows and json_each are of the query's own small lists.
+        if (detail.startsWith('SCAN ') && !/^SCAN (json_each|page|origins|search|bounds|CONSTANT ROW|\d+ CONSTANT ROWS|\(subquery-\d+\))/.test(detail)) scans.push(detail);
+      }
+      return reader.all<T>(sql, params);
+    },
+  };
+  return { db, scans };
 }

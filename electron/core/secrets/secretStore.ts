@@ -8,6 +8,8 @@ export interface SecretStore {
   /** False where values cannot be protected (no OS keychain): storing a password is refused. */
   readonly available: boolean;
   get(name: string): string | null;
+  /** Whether a value is kept, without unsealing it (the OS may ask the user to unlock a keychain). */
+  has(name: string): boolean;
   set(name: string, value: string): void;
   delete(name: string): void;
 }
@@ -17,6 +19,7 @@ export function memorySecretStore(available = true): SecretStore {
   return {
     available,
     get: (name) => values.get(name) ?? null,
+    has: (name) => values.has(name),
     set(name, value) {
       if (!available) throw new Error('no secret store');
       values.set(name, value);
@@ -68,6 +71,7 @@ export function encryptedFileSecretStore(file: string, cipher: Cipher, onDamaged
         return null;
       }
     },
+    has: (name) => name in read(),
     set(name, value) {
       if (!cipher.available()) throw new Error('no secret store');
       write({ ...read(), [name]: cipher.encrypt(value).toString('base64') });

@@ -2,8 +2,7 @@
 // file never stops the console: it is kept aside and the defaults are used.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { consoleLetter, digitStyle, language, postSettings } from '../../../shared/api/schemas';
-import { TLS_MODES } from '../sync/hubConnection';
+import { consoleLetter, digitStyle, hubTls, language, postSettings } from '../../../shared/api/schemas';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 import { DEFAULT_SAFETY_COPIES_KEPT, DEFAULT_SETTINGS, MAX_SAFETY_COPIES_KEPT, type ConsoleSettings, type SettingsStore } from './settingsStore';
 
@@ -19,7 +18,7 @@ export const consoleSettingsSchema = z.object({
   hubs: z.array(z.object({
     id: z.string().uuid(), name: z.string().min(1).max(60), url: z.string().regex(/^postgres(ql)?:\/\//).max(500),
     // Hubs added before TLS was a setting connected in plain text; they keep doing so until changed.
-    tls: z.object({ mode: z.enum(TLS_MODES), caFile: z.string().max(1000).nullable() }).default({ mode: 'disable', caFile: null }),
+    tls: hubTls.default({ mode: 'disable', caFile: null }),
   })).max(10).default([]),
 });
 

@@ -1,8 +1,7 @@
 // Settings the console keeps outside the database: the post, this console's letter, the
 // default language. The app backs this with electron-store; the CLI and tests with a file.
-import type { PostSettings } from '../../../shared/api';
+import type { HubTls, PostSettings } from '../../../shared/api';
 import type { DigitStyle, Language } from '../../../shared/domain';
-import type { HubTls } from '../sync/hubConnection';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 
 export interface ConsoleSettings {

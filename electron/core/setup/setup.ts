@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
 import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
 import { newPostKey } from '../sync/bundle';
+import { parsePattern } from '../../../shared/time/shifts';
 
 /** The region Beacon is first built for; the first-run form offers it. */
 export const DEFAULT_TIME_ZONE = 'Asia/Damascus';
@@ -71,9 +72,8 @@ const SHORTEST_SHIFT_MINUTES = 120;
  */
 export async function setShiftPattern(ctx: ServiceContext, input: ShiftPatternInput): Promise<SetupStatus> {
   requirePost(ctx.settings);
-  const minutes = input.starts.map((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
-  const sorted = [...new Set(minutes)].sort((a, b) => a - b);
-  if (sorted.length !== minutes.length) throw new DomainError('error.invalidInput', undefined, { starts: 'validation.shiftRepeated' });
+  const sorted = parsePattern(input.starts); // sorted minutes after midnight, each once
+  if (sorted.length !== input.starts.length) throw new DomainError('error.invalidInput', undefined, { starts: 'validation.shiftRepeated' });
   const gaps = sorted.map((m, i) => ((sorted[(i + 1) % sorted.length]! - m + 1440 - 1) % 1440) + 1);
   if (sorted.length > 1 && gaps.some((g) => g < SHORTEST_SHIFT_MINUTES)) {
     throw new DomainError('error.invalidInput', undefined, { starts: 'validation.shiftTooShort' });

@@ -15,7 +15,8 @@ import { connectEndpoint, type HubEndpoint } from './hubConnection';
 export interface HubConfig {
   id: string;
   name: string;
-  endpoint: HubEndpoint;
+  /** Read when connecting, so a password is unsealed only then. */
+  endpoint(): HubEndpoint;
 }
 
 export interface HubStatus {
@@ -95,7 +96,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     s.lastAttemptAt = options.now();
     let client: pg.Client | null = null;
     try {
-      client = await connect(hub.endpoint);
+      client = await connect(hub.endpoint());
       s.lastMoved = await syncWithHub(options.store, client, options.now);
       if (s.lastMoved.applied > 0) options.onApplied?.();
       s.hubVector = await hubVector(client);

@@ -3,18 +3,8 @@
 // (no connection string), so nothing in an address can switch TLS off behind the setting.
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
+import type { HubTls } from '../../../shared/api';
 import { DomainError } from '../api/errors';
-
-import { HUB_TLS_MODES } from '../../../shared/api/schemas';
-
-export const TLS_MODES = HUB_TLS_MODES;
-export type TlsMode = (typeof TLS_MODES)[number];
-
-export interface HubTls {
-  /** disable: plain; require: encrypted, certificate not checked; verify: encrypted, certificate checked against the CA file (or the system's CAs) and the host name. */
-  mode: TlsMode;
-  caFile: string | null;
-}
 
 export interface HubEndpoint {
   url: string;

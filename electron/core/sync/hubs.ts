@@ -8,8 +8,10 @@ import type { ServiceContext } from '../context';
 import type { Logger } from '../openCore';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/settingsStore';
+import type { HubConfig } from './engine';
 import { hubVector } from './hub';
-import { connectEndpoint, splitHubUrl, type HubEndpoint, type HubTls } from './hubConnection';
+import type { HubTls, HubView } from '../../../shared/api';
+import { connectEndpoint, splitHubUrl, type HubEndpoint } from './hubConnection';
 
 export const hubSecretName = (id: string) => `hub:${id}`;
 
@@ -22,10 +24,10 @@ export function hubAddress(url: string): string {
   }
 }
 
-export function listHubs(ctx: ServiceContext): { id: string; name: string; address: string; tls: HubTls['mode']; caFile: string | null; password: boolean }[] {
+export function listHubs(ctx: ServiceContext): HubView[] {
   return ctx.settings.read().hubs.map((h) => ({
     id: h.id, name: h.name, address: hubAddress(h.url), tls: h.tls.mode, caFile: h.tls.caFile,
-    password: ctx.secrets.get(hubSecretName(h.id)) !== null,
+    password: ctx.secrets.has(hubSecretName(h.id)),
   }));
 }
 
@@ -75,9 +77,15 @@ export function removeHub(ctx: ServiceContext, id: string): void {
   ctx.secrets.delete(hubSecretName(id));
 }
 
-/** The hubs the engine syncs with, each with its password from the secret store. */
-export function configuredHubs(settings: SettingsStore, secrets: SecretStore): { id: string; name: string; endpoint: HubEndpoint }[] {
-  return settings.read().hubs.map((h) => ({ id: h.id, name: h.name, endpoint: { url: h.url, password: secrets.get(hubSecretName(h.id)), tls: h.tls } }));
+/**
+ * The hubs the engine syncs with. The engine re-reads the list every few seconds; a password
+ * is unsealed only when it connects.
+ */
+export function configuredHubs(settings: SettingsStore, secrets: SecretStore): HubConfig[] {
+  return settings.read().hubs.map((h) => ({
+    id: h.id, name: h.name,
+    endpoint: () => ({ url: h.url, password: secrets.get(hubSecretName(h.id)), tls: h.tls }),
+  }));
 }
 
 /**

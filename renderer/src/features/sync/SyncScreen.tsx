@@ -1,7 +1,7 @@
 // Sync: an administrator's hubs (add after a test, remove, each hub's state), and bundles on
 // a USB stick, which the duty officer carries too (see shared/api/roles.ts).
 import { useState, type FormEvent } from 'react';
-import type { ApiError, Input } from '../../../../shared/api';
+import type { ApiError, HubTls, Input } from '../../../../shared/api';
 import { HUB_TLS_MODES } from '../../../../shared/api/schemas';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
@@ -10,7 +10,7 @@ import { useMay } from '../../ui/role';
 import { BundlesPanel } from './BundlesPanel';
 import { hubLine, useSyncStatus } from './SyncStatus';
 
-type HubTlsMode = (typeof HUB_TLS_MODES)[number];
+type HubTlsMode = HubTls['mode'];
 // A hub over the internet should be encrypted: that is where the form starts.
 const EMPTY = { name: '', url: '', password: '', tls: 'require' as HubTlsMode, caFile: '' };
 type Form = typeof EMPTY;
