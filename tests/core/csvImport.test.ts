@@ -159,6 +159,23 @@ describe('importing a call log', () => {
     expect(await count(t, 'import_keys')).toBe(5);
   });
 
+  it('tells open views when an import started from the screen has finished, once and only if it wrote', async () => {
+    t = await openTestCore();
+    const events: string[][] = [];
+    t.core.onChange((e) => events.push(e.entities));
+    const run = async () => {
+      const { jobId } = await t.call('import.start', { text: ARABIC_EXPORT, mapping: ARABIC_MAPPING });
+      for (let i = 0; (await t.call('import.status', { jobId })).state === 'running'; i++) {
+        if (i > 500) throw new Error('the import job never finished');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    await run();
+    expect(events.filter((e) => e.includes('incident'))).toHaveLength(1);
+    await run(); // the same file again: nothing new, nothing to announce
+    expect(events.filter((e) => e.includes('incident'))).toHaveLength(1);
+  });
+
   it('reads wall times in the mapping\'s zone across a daylight-saving change, from a date and a time column', async () => {
     t = await openTestCore();
     const tsv = 'Date\tTime\tType\tDistrict\n24.10.2026\t10:00\tfire\tjableh\n26.10.2026\t10:00\tFIRE\tJableh\n26.10.2026\t10:00\tFIRE\tJableh\n';

@@ -2,6 +2,7 @@
 // along one is (a progress bar) rather than waiting on a single long call.
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
+import { ENTITIES } from '../oplog/entities';
 import { DomainError } from '../api/errors';
 import { parseCsv } from './csv';
 import { detectDelimiter } from './csv';
@@ -54,6 +55,8 @@ export function startImport(ctx: ServiceContext, operatorId: string, text: strin
     status.read = incidents + rejected;
     status.rejectedCount = rejected;
   }).then((result) => {
+    // Open views (queues, statistics) learn of the imported incidents as of any other change.
+    if (result.imported > 0) ctx.announce?.(Object.keys(ENTITIES));
     Object.assign(status, {
       state: 'done', read: status.rows, imported: result.imported, skipped: result.skippedAsAlreadyImported,
       rejected: result.rejected.slice(0, MAX_REJECTIONS_SHOWN), rejectedCount: result.rejected.length,
