@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { createTranslator } from '../../shared/i18n';
 import { shiftAt } from '../../shared/time/shifts';
-import { expect, signIn, test } from './harness';
+import { expect, signIn, test, testIn } from './harness';
 import { visitEveryScreen } from './screens';
 
 const DIR = 'test-results/arabic';
@@ -15,7 +15,7 @@ const ar = createTranslator('ar');
 const en = createTranslator('en');
 const WESTERN_DIGIT = /[0-9]/;
 
-test('every screen in Arabic, then with Arabic-Indic digits', async ({ beacon }) => {
+testIn('ar')('every screen in Arabic, then with Arabic-Indic digits', async ({ beacon }) => {
   test.setTimeout(120_000);
   const { page, core } = beacon;
 

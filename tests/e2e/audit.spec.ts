@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, signIn, test } from './harness';
+import { expect, signIn, testIn } from './harness';
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`the audit trail shows before and after, and exports CSV (${language})`, async ({ beacon }) => {
+  testIn(language)(`the audit trail shows before and after, and exports CSV (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
     const admin = core.createSession();
     const setup = await core.invoke(admin, 'setup.complete', {
@@ -36,6 +36,13 @@ for (const language of LANGUAGES) {
     await expect(priorityRows.nth(0)).toContainText('Rania Haddad');
     await expect(priorityRows.nth(0)).toContainText(logged.value.number);
     await page.screenshot({ path: `test-results/screens/audit-${language}.png` });
+
+    // On a narrow laptop screen the incident number still reads as one piece, never split at a hyphen.
+    await page.setViewportSize({ width: 900, height: 700 });
+    const numbers = table.locator('bdi', { hasText: logged.value.number });
+    expect(await numbers.count()).toBeGreaterThan(1);
+    const lines = await numbers.evaluateAll((all) => all.map((n) => n.getClientRects().length));
+    expect(lines.every((n) => n === 1)).toBe(true);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t('audit.csv') }).click()]);
     const text = readFileSync(await csv.path(), 'utf8');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, signIn, test } from './harness';
+import { expect, signIn, testIn } from './harness';
 
 const intake = {
   receivedAt: Date.now() - 60_000, source: 'phone', type: 'fire', priority: 2,
@@ -15,7 +15,7 @@ const intake = {
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`an administrator backs up and restores from the app; a supervisor sees no such screen (${language})`, async ({ beacon }) => {
+  testIn(language)(`an administrator backs up and restores from the app; a supervisor sees no such screen (${language})`, async ({ beacon }) => {
     const { page } = beacon;
     const admin = beacon.core.createSession();
     const setup = await beacon.core.invoke(admin, 'setup.complete', {

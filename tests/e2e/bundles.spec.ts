@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, openTestCore, signIn, test } from './harness';
+import { expect, openTestCore, signIn, testIn } from './harness';
 
 const intake = {
   receivedAt: Date.now() - 60_000, source: 'phone', type: 'fire', priority: 1,
@@ -17,7 +17,7 @@ const intake = {
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`a supervisor exports and imports bundles, and sees what the merge set aside (${language})`, async ({ beacon }) => {
+  testIn(language)(`a supervisor exports and imports bundles, and sees what the merge set aside (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
     const admin = core.createSession();
     const post = { name: language === 'ar' ? 'مركز عمليات اللاذقية' : 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' };

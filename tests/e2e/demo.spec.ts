@@ -3,13 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, test } from './harness';
+import { expect, testIn } from './harness';
 
 mkdirSync('test-results/screens', { recursive: true });
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`demo data fills the queues, ages tick and filters narrow them (${language})`, async ({ beacon }) => {
+  testIn(language)(`demo data fills the queues, ages tick and filters narrow them (${language})`, async ({ beacon }) => {
     const { page } = beacon;
     const result = await beacon.core.invoke(beacon.core.createSession(), 'setup.complete', {
       post: { name: language === 'ar' ? 'مركز عمليات اللاذقية' : 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' },

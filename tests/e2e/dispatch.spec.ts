@@ -7,7 +7,7 @@ import type { ChannelName, Input, Output } from '../../shared/api';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
 import type { Core } from '../../electron/core';
-import { expect, test } from './harness';
+import { expect, testIn } from './harness';
 
 mkdirSync('test-results/screens', { recursive: true });
 
@@ -27,7 +27,7 @@ async function press(page: Page, key: string, times = 1) {
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`two teams are sent to a priority-1 incident and move with it to closure (${language})`, async ({ beacon }) => {
+  testIn(language)(`two teams are sent to a priority-1 incident and move with it to closure (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
     const call = await admin(core);
     await call('setup.complete', {

@@ -10,6 +10,7 @@ import { test as base, chromium, type Browser, type Page } from '@playwright/tes
 import type { ChangeEvent, Output, Result } from '../../shared/api';
 import { openCore, restoreInPlace, type Core, type FileChooser } from '../../electron/core';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
+import type { Language } from '../../shared/domain';
 
 const RENDERER = resolve('dist/renderer');
 const MIME: Record<string, string> = {
@@ -36,10 +37,17 @@ export function serveRenderer(): Promise<{ url: string; close: () => Promise<voi
   }));
 }
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Chromium with its own UI in `language`, as Electron's `--lang` gives the app (electron/main.ts):
+ * native date fields then read dd/mm/yyyy or يوم/شهر/سنة, not the American default. On Linux
+ * Chromium takes its locale from the environment, and needs Debian's chromium-l10n for Arabic.
+ */
+export function launchChromium(language: Language = 'en'): Promise<Browser> {
+  const locale = language === 'ar' ? 'ar' : 'en_GB';
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    env: { ...process.env, LANGUAGE: locale, LANG: `${locale}.UTF-8` },
   });
 }
 
@@ -121,18 +129,28 @@ export async function openTestCore(dataDir: string, files?: FileChooser): Promis
 
 const quiet = { error: () => undefined, info: () => undefined };
 
-export const test = base.extend<{ beacon: Beacon }, { renderer: { url: string }; browserInstance: Browser }>({
+export const test = base.extend<{ beacon: Beacon; language: Language }, { renderer: { url: string }; browserInstance: Browser; browserFor: (language: Language) => Promise<Browser> }>({
+  /** The language of Chromium's own UI for this test (see `testIn`). */
+  language: ['en', { option: true }],
   renderer: [async ({}, use) => {
     const server = await serveRenderer();
     await use(server);
     await server.close();
   }, { scope: 'worker' }],
-  browserInstance: [async ({}, use) => {
-    const browser = await launchChromium();
-    await use(browser);
-    await browser.close();
+  /** One Chromium per UI language a worker needs, started when first asked for. */
+  browserFor: [async ({}, use) => {
+    const started = new Map<Language, Promise<Browser>>();
+    await use((language) => {
+      if (!started.has(language)) started.set(language, launchChromium(language));
+      return started.get(language)!;
+    });
+    for (const browser of started.values()) await (await browser).close();
   }, { scope: 'worker' }],
-  beacon: async ({ renderer, browserInstance }, use) => {
+  browserInstance: [async ({ browserFor }, use) => {
+    await use(await browserFor('en'));
+  }, { scope: 'worker' }],
+  beacon: async ({ renderer, browserFor, language }, use) => {
+    const browserInstance = await browserFor(language);
     const dataDir = mkdtempSync(join(tmpdir(), 'beacon-e2e-'));
     const chooser = harnessFileChooser();
     let core = await openTestCore(dataDir, chooser.files);
@@ -163,6 +181,11 @@ export const test = base.extend<{ beacon: Beacon }, { renderer: { url: string };
     await core.close();
   },
 });
+
+/** `test` in a browser whose own UI (native date fields) is in `language`, as the app's would be. */
+export function testIn(language: Language) {
+  return test.extend({ language });
+}
 
 /** Signs in through the sign-in screen, in whatever language it shows. */
 export async function signIn(page: Page, t: (key: 'signIn.name' | 'signIn.pin') => string, name = 'Rania Haddad', pin = '2468'): Promise<void> {

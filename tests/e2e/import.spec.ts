@@ -3,7 +3,7 @@
 // the same file adds nothing.
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, signIn, test } from './harness';
+import { expect, signIn, testIn } from './harness';
 
 /** DD/MM/YYYY HH:mm in Damascus (UTC+3), `days` ago at the given local time. */
 function local(days: number, hhmm: string): string {
@@ -21,7 +21,7 @@ const CSV = '\uFEFF' + [
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`a supervisor imports a call log from another system (${language})`, async ({ beacon }) => {
+  testIn(language)(`a supervisor imports a call log from another system (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
     const admin = core.createSession();
     const setup = await core.invoke(admin, 'setup.complete', {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { LANGUAGES, type Language } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, test } from './harness';
+import { expect, testIn } from './harness';
 
 const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -17,7 +17,7 @@ async function screenshot(page: Page, name: string, language: Language) {
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
 
-  test(`an operator logs, merges and closes calls, and nothing is lost on restart (${language})`, async ({ beacon }) => {
+  testIn(language)(`an operator logs, merges and closes calls, and nothing is lost on restart (${language})`, async ({ beacon }) => {
     const { page } = beacon;
     // A new installation starts in Arabic; switch if this run is in English.
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -13,7 +13,8 @@ import { connect, expect, openTestCore, test } from './harness';
 const language = 'ar';
 const t = createTranslator(language);
 
-test(`with the network cut off every screen works and nothing asks to leave the machine (${language})`, async ({ renderer, browserInstance }) => {
+test(`with the network cut off every screen works and nothing asks to leave the machine (${language})`, async ({ renderer, browserFor }) => {
+  const browserInstance = await browserFor(language);
   const origin = new URL(renderer.url).origin; // the harness's own server on 127.0.0.1
   const isLocal = (url: string) => url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin;
 

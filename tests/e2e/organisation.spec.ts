@@ -2,11 +2,11 @@
 // the board, off duty until someone checks in.
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, test } from './harness';
+import { expect, testIn } from './harness';
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`a supervisor adds a centre, a team and a volunteer (${language})`, async ({ beacon }) => {
+  testIn(language)(`a supervisor adds a centre, a team and a volunteer (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
     const setup = await core.invoke(core.createSession(), 'setup.complete', {
       post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',

@@ -2,14 +2,14 @@
 // start time given twice is refused beside the field.
 import { shiftAt } from '../../shared/time/shifts';
 import { createTranslator } from '../../shared/i18n';
-import { expect, signIn, test } from './harness';
+import { expect, signIn, testIn } from './harness';
 
 const TZ = 'Asia/Damascus';
 const hhmm = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 
 for (const language of ['en', 'ar'] as const) {
   const t = createTranslator(language);
-  test(`three shifts instead of two, and the header follows (${language})`, async ({ beacon }) => {
+  testIn(language)(`three shifts instead of two, and the header follows (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
     const setup = await core.invoke(core.createSession(), 'setup.complete', {
       post: { name: 'Latakia command post', code: 'LTK', timeZone: TZ }, consoleLetter: 'A',

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
 import { seedIncidents } from '../../electron/core/demo/seed';
-import { expect, signIn, test } from './harness';
+import { expect, signIn, testIn } from './harness';
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`a supervisor reads the statistics, filters them and exports a chart (${language})`, async ({ beacon }) => {
+  testIn(language)(`a supervisor reads the statistics, filters them and exports a chart (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
     const admin = core.createSession();
     const setup = await core.invoke(admin, 'setup.complete', {

@@ -6,14 +6,14 @@ import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
 import { previousShift, shiftAt } from '../../shared/time/shifts';
 import { seedIncidents } from '../../electron/core/demo/seed';
-import { expect, signIn, test } from './harness';
+import { expect, signIn, test, testIn } from './harness';
 
 const TZ = 'Asia/Damascus';
 const STARTS = ['08:00', '20:00'];
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
-  test(`the shift summary prints to PDF with every page numbered (${language})`, async ({ beacon }) => {
+  testIn(language)(`the shift summary prints to PDF with every page numbered (${language})`, async ({ beacon }) => {
     test.setTimeout(120_000);
     const { page, core } = beacon;
     const admin = core.createSession();

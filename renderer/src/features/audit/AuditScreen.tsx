@@ -1,6 +1,6 @@
 // Who changed what and when, read from the operation log: before → after, operator, console
 // and time, newest first, with filters, older pages on demand, and CSV for the file.
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import type { ApiError, Input } from '../../../../shared/api';
 import type { AuditEntryView } from '../../../../shared/api/types';
 import { AUDIT_ENTITIES } from '../../../../shared/api/schemas';
@@ -17,6 +17,9 @@ type Entity = (typeof AUDIT_ENTITIES)[number];
 const PAGE = 200;
 /** A CSV export reads at most this many changes (50 pages). */
 const CSV_LIMIT = 10_000;
+
+/** Identifiers rather than prose: no spaces and short enough to always fit a line. */
+const isToken = (text: string) => text.length <= 24 && !/\s/.test(text);
 
 function dayStart(date: string, timeZone: string, plusDays = 0): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -68,6 +71,16 @@ export function AuditScreen() {
   const after = (e: AuditEntryView): string => (typeof e.after === 'object' && e.after !== null
     ? readableFields(e.after).map(([k, v]) => `${auditFieldName(t, k)}: ${show(e.entity, k, v)}`).join(separator)
     : show(e.entity, e.field, e.after));
+  /** One value isolated in its own direction; a short token (incident number, call sign, phone) never splits at its hyphens. */
+  const value = (entity: string, field: string, v: AuditEntryView['before']): ReactNode => {
+    const text = show(entity, field, v);
+    return <bdi className={isToken(text) ? 'audit__token' : undefined}>{text}</bdi>;
+  };
+  const afterCell = (e: AuditEntryView): ReactNode => (typeof e.after === 'object' && e.after !== null
+    ? readableFields(e.after).map(([k, v], i) => (
+      <Fragment key={k}>{i > 0 ? separator : null}<span className="audit__pair">{auditFieldName(t, k)}: {value(e.entity, k, v)}</span></Fragment>
+    ))
+    : value(e.entity, e.field, e.after));
 
   async function exportCsv() {
     const all: AuditEntryView[] = [];
@@ -122,10 +135,10 @@ export function AuditScreen() {
                 {entries.map((e) => (
                   <tr key={`${e.origin}-${e.seq}`} className={e.superseded ? 'audit--superseded' : undefined} title={e.superseded ? t('audit.overridden') : undefined}>
                     <th scope="row">{dateTime(e.at)}</th>
-                    <td>{t(`audit.entity_${e.entity}`)} <bdi>{e.label}</bdi></td>
+                    <td>{t(`audit.entity_${e.entity}`)} <bdi className={isToken(e.label) ? 'audit__token' : undefined}>{e.label}</bdi></td>
                     <td>{auditFieldName(t, e.field)}</td>
-                    <td><bdi>{show(e.entity, e.field, e.before)}</bdi></td>
-                    <td><bdi>{after(e)}</bdi>{e.superseded ? <span className="muted"> — {t('audit.overridden')}</span> : null}</td>
+                    <td>{value(e.entity, e.field, e.before)}</td>
+                    <td>{afterCell(e)}{e.superseded ? <span className="muted"> — {t('audit.overridden')}</span> : null}</td>
                     <td><bdi>{e.operatorName ?? ''}</bdi></td>
                     <td><bdi dir="ltr">{e.origin.slice(0, 6)}</bdi></td>
                   </tr>
