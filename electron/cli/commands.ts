@@ -94,8 +94,8 @@ export const COMMANDS: Record<string, Command> = {
       const since = args.options.get('since');
       const theirs = forFile ? readVector(forFile) : undefined;
       const sinceMs = since ? localDate(core, since) : undefined;
-      const count = await exportBundle(core.context, file, { ...(theirs ? { theirs } : {}), ...(sinceMs !== undefined ? { since: sinceMs } : {}) });
-      out(JSON.stringify({ file, operations: count }));
+      const { operations, bytes } = await exportBundle(core.context, file, { ...(theirs ? { theirs } : {}), ...(sinceMs !== undefined ? { since: sinceMs } : {}) });
+      out(JSON.stringify({ file, operations, bytes }));
     },
   },
   'bundle-import': {

@@ -79,6 +79,8 @@ export const api = {
   /** The shell's open dialog picks the file; the core checks it whole, then applies it in the background. */
   'bundles.import': channel(empty, s.bundleImportStarted.nullable()),
   'bundles.status': channel(s.importJob.strict(), s.bundleImportStatus),
+  /** How far the export running on this console has got (null: none), for its progress bar. */
+  'bundles.exportProgress': channel(empty, s.bundleExportProgress.nullable()),
   /** What last-writer-wins set aside: two consoles' edits of one field close together in time. */
   'sync.conflicts': channel(s.conflictsQuery, s.conflictsPage),
 } as const;

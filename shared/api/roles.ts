@@ -77,6 +77,7 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'bundles.export': 'supervisor',
   'bundles.import': 'supervisor',
   'bundles.status': 'supervisor',
+  'bundles.exportProgress': 'supervisor',
   // Resolving what sync set aside (a field edited twice, a team sent twice) is the duty officer's.
   'sync.conflicts': 'supervisor',
 };

@@ -521,6 +521,7 @@ export const backupRestoreResult = z.object({
 /** Everything (no date), or the operations made since the start of a local day. */
 export const bundleExportInput = z.object({ since: localDate.optional() }).strict();
 export const bundleWritten = z.object({ file: z.string(), operations: z.number(), bytes: z.number() });
+export const bundleExportProgress = z.object({ file: z.string(), written: z.number(), total: z.number() });
 /** A bundle checked whole (post key, length) and being applied in batches: its job, and what it holds. */
 export const bundleImportStarted = z.object({
   jobId: id, file: z.string(), createdAt: z.number(), fromOrigin: z.string(), operations: z.number(),

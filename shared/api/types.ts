@@ -51,5 +51,6 @@ export type BackupRestoreResult = z.output<typeof s.backupRestoreResult>;
 export type DuplicateNumber = z.output<typeof s.duplicateNumber>;
 export type BundleImportStarted = z.output<typeof s.bundleImportStarted>;
 export type BundleImportStatus = z.output<typeof s.bundleImportStatus>;
+export type BundleExportProgress = z.output<typeof s.bundleExportProgress>;
 export type FieldConflictView = z.output<typeof s.fieldConflict>;
 export type ConflictsQuery = z.output<typeof s.conflictsQuery>;

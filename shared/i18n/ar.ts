@@ -279,7 +279,7 @@ export const ar: Same<Resources> = {
     exportTitle: 'تصدير حزمة', scope: 'ماذا تتضمن', all: 'كل التغييرات الموجودة على هذا الجهاز', since: 'التغييرات منذ يوم معيّن', sinceDate: 'منذ يوم',
     export: 'تصدير حزمة…', written: 'كُتبت الحزمة', writtenTo: 'حُفظت في', operations: 'التغييرات', size: 'الحجم',
     importTitle: 'استيراد حزمة', import: 'استيراد حزمة…', holds: 'محتوى الحزمة', file: 'الملف', madeAt: 'أُنشئت في', madeBy: 'أنشأها الجهاز',
-    progress: 'جارٍ تطبيق تغييرات الحزمة', done: 'انتهى الاستيراد', applied: 'تغييرات جديدة طُبّقت', known: 'موجودة من قبل', quarantined: 'وُضعت جانبًا ولم تُطبّق',
+    progress: 'جارٍ تطبيق تغييرات الحزمة', exportProgress: 'جارٍ كتابة الحزمة: {written} من {total} تغييرًا', done: 'انتهى الاستيراد', applied: 'تغييرات جديدة طُبّقت', known: 'موجودة من قبل', quarantined: 'وُضعت جانبًا ولم تُطبّق',
     nothingNew: 'لا جديد: كل تغييرات هذه الحزمة موجودة على هذا الجهاز من قبل.',
     failed: 'توقف الاستيراد. ما طُبّق محفوظ؛ استورد الحزمة نفسها مرة أخرى لإكماله.',
     reason_malformed: 'صيغة غير سليمة', reason_unknownEntity: 'نوع سجل غير معروف', reason_unknownField: 'حقل لا يعرفه هذا الإصدار', reason_badValue: 'قيمة غير صالحة', reason_immutableField: 'حقل لا يجوز تغييره', reason_clockAhead: 'ساعة الجهاز متقدمة كثيرًا', reason_hlcOrigin: 'ساعة جهاز آخر', reason_duplicateIdentity: 'رقم مكرر بمحتوى مختلف (جهاز منسوخ)', reason_ownOrigin: 'منسوبة إلى هذا الجهاز نفسه', reason_constraint: 'سجل ناقص',

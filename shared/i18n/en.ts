@@ -275,7 +275,7 @@ export const en = {
     exportTitle: 'Export a bundle', scope: 'What goes in', all: 'Every change this console holds', since: 'Changes since a day', sinceDate: 'Since (day)',
     export: 'Export a bundle\u2026', written: 'Bundle written', writtenTo: 'Written to', operations: 'Changes', size: 'Size',
     importTitle: 'Import a bundle', import: 'Import a bundle\u2026', holds: 'What the bundle holds', file: 'File', madeAt: 'Made at', madeBy: 'Made by console',
-    progress: 'Applying the bundle\u2019s changes', done: 'Import finished', applied: 'New changes applied', known: 'Already here', quarantined: 'Set aside, not applied',
+    progress: 'Applying the bundle\u2019s changes', exportProgress: 'Writing the bundle: {written} of {total} changes', done: 'Import finished', applied: 'New changes applied', known: 'Already here', quarantined: 'Set aside, not applied',
     nothingNew: 'Nothing new: this console already had every change in this bundle.',
     failed: 'The import stopped. What was applied is kept; import the same bundle again to finish.',
     reason_malformed: 'malformed', reason_unknownEntity: 'unknown kind of record', reason_unknownField: 'field unknown to this version', reason_badValue: 'invalid value', reason_immutableField: 'field that cannot change', reason_clockAhead: 'clock too far ahead', reason_hlcOrigin: 'clock of another console', reason_duplicateIdentity: 'same number, other content (cloned console)', reason_ownOrigin: 'marked as this console\u2019s own', reason_constraint: 'incomplete record',

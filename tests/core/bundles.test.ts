@@ -20,7 +20,7 @@ describe('bundles', () => {
     await a.call('calls.log', intake());
     await b.call('calls.log', intake({ location: { district: 'jableh' } }));
     const aToB = join(a.dir, 'a-to-b.bundle');
-    const written = await exportBundle(a.core.context, aToB, { theirs: await versionVector(b.core.store.reader) });
+    const { operations: written } = await exportBundle(a.core.context, aToB, { theirs: await versionVector(b.core.store.reader) });
     const first = await importBundle(b.core.context, aToB);
     expect(first).toMatchObject({ total: written, applied: written, known: 0, quarantined: [] });
     const after = await snapshot(b);

@@ -1,10 +1,11 @@
 // Bundles from the app: two consoles of one post exchange a bundle through the channels, the
 // files chosen by the shell's dialog (here a stand-in); a bad bundle is refused with nothing
 // written; a second import changes nothing; a big one is applied in batches with progress.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileChooser } from '../../electron/core';
+import { Connection } from '../../electron/core/db/connection';
 import { BUNDLE_BATCH } from '../../electron/core/sync/bundleJobs';
 import { stateHash, versionVector } from '../../electron/core/sync/exchange';
 import type { Output } from '../../shared/api';
@@ -125,4 +126,43 @@ describe('bundles from the app', () => {
     expect(seen.at(-1)).toMatchObject({ state: 'done', processed: operations, applied: operations });
     expect(await count(b, 'incidents')).toBe(await count(a, 'incidents'));
   });
+});
+
+describe('a whole post\'s log in one bundle', () => {
+  it('is written a page at a time, with progress, and reads back whole', async () => {
+    const { a, b, pickA, pickB } = await post();
+    await a.call('calls.log', intake());
+    // 150,000 operations from another console, more than one array spread or one page holds.
+    const LONG = 150_000;
+    const raw = await Connection.open(a.core.store.file, 'readwrite');
+    await raw.exec('PRAGMA busy_timeout = 5000;');
+    await raw.run(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+      INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator)
+      SELECT 'other', i, printf('%015d-%04d-other', 1764000000000 + i, 0), 'incident', printf('00000000-0000-4000-8000-%012d', i), 'priority', '2', NULL FROM n`, [LONG]);
+    await raw.run(`INSERT INTO version_vector (origin, seq) VALUES ('other', ?)`, [LONG]);
+    await raw.close();
+    const total = await count(a, 'operations');
+
+    const file = join(a.dir, 'whole.bundle');
+    pickA(file);
+    const exporting = a.call('bundles.export', {});
+    const seen: { written: number; total: number }[] = [];
+    for (;;) {
+      const progress = await a.call('bundles.exportProgress', {});
+      if (!progress) break;
+      seen.push(progress);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const written = (await exporting)!;
+    expect(written).toMatchObject({ file, operations: total });
+    expect(written.bytes).toBe(readFileSync(file).length);
+    expect(seen.some((p) => p.total === total && p.written > 0 && p.written < total)).toBe(true);
+    expect(seen.map((p) => p.written)).toEqual(seen.map((p) => p.written).sort((x, y) => x - y));
+    expect(await a.call('bundles.exportProgress', {})).toBeNull();
+    expect(existsSync(`${file}.part`)).toBe(false);
+
+    pickB(file);
+    const started = (await b.call('bundles.import', {}))!;
+    expect(started.operations).toBe(total);
+  }, 60_000);
 });

@@ -82,6 +82,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'bundles.export': [{ file: '/tmp/x.bundle' }, { since: '24/11/2026' }, { since: 20261124 }],
   'bundles.import': [{ file: '/tmp/x.bundle' }, { path: '/etc/passwd' }],
   'bundles.status': [{}, { jobId: 'x' }],
+  'bundles.exportProgress': [{ file: '/tmp/x.bundle' }],
   'sync.conflicts': [{ withinMinutes: 0 }, { withinMinutes: 100000 }, { limit: 5000 }, { from: 'yesterday' }, { before: { hlc: 'x' } }],
 };
 
@@ -180,6 +181,7 @@ describe('every channel', () => {
       'bundles.export': {},
       'bundles.import': {},
       'bundles.status': { jobId: Z },
+      'bundles.exportProgress': {},
       'sync.conflicts': {},
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');

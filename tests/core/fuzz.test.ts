@@ -347,6 +347,7 @@ beforeAll(async () => {
     'bundles.export': { since: '2026-11-01' },
     'bundles.import': {},
     'bundles.status': { jobId: Z },
+    'bundles.exportProgress': {},
     'sync.conflicts': { from: T0 - 86_400_000, withinMinutes: 10, limit: 50 },
   };
   for (const channel of CHANNEL_NAMES) {

@@ -69,6 +69,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'bundles.export': {},
     'bundles.import': {},
     'bundles.status': { jobId: '00000000-0000-4000-8000-000000000000' },
+    'bundles.exportProgress': {},
     'sync.conflicts': {},
   };
 }
@@ -103,7 +104,7 @@ describe('roles', () => {
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
     const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
       'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list', 'shifts.set',
-      'bundles.export', 'bundles.import', 'bundles.status', 'sync.conflicts'];
+      'bundles.export', 'bundles.import', 'bundles.status', 'bundles.exportProgress', 'sync.conflicts'];
     const administratorChannels = ['post.setDefaults', 'operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove',
       'backup.status', 'backup.create', 'backup.inspect', 'backup.restore'];
     expect(refused.sort()).toEqual([

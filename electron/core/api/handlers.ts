@@ -19,7 +19,7 @@ import { shiftSummary, summaryPeriod } from '../summary/shiftSummary';
 import { addHandoverNote } from '../summary/handover';
 import { importStatus, inspectExport, previewImport, startImport } from '../import/importJobs';
 import { approveRestore, backupStatus, createBackup, inspectBackup } from '../backup/backups';
-import { bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
+import { bundleExportProgress, bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
 import { fieldConflicts } from '../sync/conflicts';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
@@ -130,6 +130,7 @@ export const handlers: Handlers = {
   'bundles.export': (ctx, input) => exportBundleFromApp(ctx, ctx.session, input),
   'bundles.import': (ctx) => startBundleImport(ctx, ctx.session),
   'bundles.status': async (ctx, input) => bundleImportStatus(ctx, input.jobId),
+  'bundles.exportProgress': async (ctx) => bundleExportProgress(ctx),
   'sync.conflicts': (ctx, input) => fieldConflicts(ctx.store.reader, input),
   'summary.print': async (ctx, input) => {
     // A period that cannot be summarised is refused here, before any window opens.

@@ -1,7 +1,8 @@
 // A bundle: the operations a place with no link may lack, in one file carried on a USB
 // stick. Authenticated with the post's key (HMAC-SHA256 over everything before the last
 // line), so a tampered, truncated or foreign bundle is refused before anything is applied.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual, type Hmac } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import type { Operation } from './operation';
 
@@ -40,6 +41,54 @@ export function writeBundle(header: Omit<BundleHeader, 'format' | 'version' | 'c
   const head: BundleHeader = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, ...header, count: operations.length };
   const body = [JSON.stringify(head), ...operations.map((op) => JSON.stringify(op))].join('\n') + '\n';
   return `${body}HMAC ${mac(key, body)}\n`;
+}
+
+/**
+ * The same file as writeBundle, written a page of operations at a time: a whole post's log
+ * (millions of operations) never sits in memory as one string. Written to `<file>.part` and
+ * renamed at the end, so a stick pulled out mid-write leaves no half bundle under the real name.
+ */
+export class BundleWriter {
+  private readonly hmac: Hmac;
+  private written = 0;
+
+  private constructor(private readonly file: string, private readonly fd: number, private readonly count: number, key: string) {
+    this.hmac = createHmac('sha256', Buffer.from(key, 'base64url'));
+  }
+
+  static open(file: string, header: Omit<BundleHeader, 'format' | 'version'>, key: string): BundleWriter {
+    const writer = new BundleWriter(file, openSync(`${file}.part`, 'w'), header.count, key);
+    writer.append(`${JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, ...header })}\n`);
+    return writer;
+  }
+
+  write(operations: readonly Operation[]): void {
+    if (operations.length === 0) return;
+    this.written += operations.length;
+    this.append(`${operations.map((op) => JSON.stringify(op)).join('\n')}\n`);
+  }
+
+  /** Signs and closes the file; its size in bytes. */
+  finish(): number {
+    if (this.written !== this.count) throw new Error(`bundle header says ${this.count} operations, ${this.written} written`);
+    writeSync(this.fd, `HMAC ${this.hmac.digest('hex')}\n`);
+    fsyncSync(this.fd);
+    const bytes = fstatSync(this.fd).size;
+    closeSync(this.fd);
+    renameSync(`${this.file}.part`, this.file);
+    return bytes;
+  }
+
+  /** Leaves nothing behind after a failure. */
+  abort(): void {
+    try { closeSync(this.fd); } catch { /* already closed */ }
+    rmSync(`${this.file}.part`, { force: true });
+  }
+
+  private append(text: string): void {
+    this.hmac.update(text, 'utf8');
+    writeSync(this.fd, text);
+  }
 }
 
 /** Checks a bundle whole before returning its operations; throws a BundleError otherwise. */

@@ -3,9 +3,8 @@
 // foreign bundle changes nothing), then applied in batches in the background, so a big
 // bundle does not hold the main process: the screen asks how far along it is.
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BundleImportStatus, Output } from '../../../shared/api';
+import type { BundleExportProgress, BundleImportStatus, Output } from '../../../shared/api';
 import { DomainError, fieldError } from '../api/errors';
 import type { Session } from '../api/session';
 import type { ServiceContext } from '../context';
@@ -27,6 +26,9 @@ function jobsOf(ctx: ServiceContext): Map<string, BundleImportStatus> {
   return jobs;
 }
 
+/** The export in progress per store: one at a time, a second would race for the same stick. */
+const exportsRunning = new WeakMap<object, BundleExportProgress>();
+
 /** `beacon-LTK-A-2026-11-24-1032.bundle`: post, console letter and local time. */
 export function bundleFileName(ctx: ServiceContext): string {
   const { post, consoleLetter } = ctx.settings.read();
@@ -44,17 +46,28 @@ export async function exportBundleFromApp(ctx: ServiceContext, session: Session,
       throw fieldError('since', 'validation.date');
     }
   }
+  if (exportsRunning.has(ctx.store)) throw new DomainError('bundle.busy');
   const target = await ctx.files.saveBundle(session, bundleFileName(ctx));
   if (!target) return null;
   if (resolve(target) === resolve(ctx.store.file)) throw new DomainError('bundle.cannotWrite', { file: target });
-  let operations: number;
+  if (exportsRunning.has(ctx.store)) throw new DomainError('bundle.busy');
+  const progress: BundleExportProgress = { file: target, written: 0, total: 0 };
+  exportsRunning.set(ctx.store, progress);
   try {
-    operations = await exportBundle(ctx, target, since !== undefined ? { since } : {});
+    const written = await exportBundle(ctx, target, since !== undefined ? { since } : {}, (done, total) => Object.assign(progress, { written: done, total }));
+    return { file: target, ...written };
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw new DomainError('bundle.cannotWrite', { file: target });
+  } finally {
+    exportsRunning.delete(ctx.store);
   }
-  return { file: target, operations, bytes: statSync(target).size };
+}
+
+/** The export running on this console, if any: the screen polls it for its progress bar. */
+export function bundleExportProgress(ctx: ServiceContext): BundleExportProgress | null {
+  const progress = exportsRunning.get(ctx.store);
+  return progress ? { ...progress } : null;
 }
 
 export async function startBundleImport(ctx: ServiceContext, session: Session): Promise<Output<'bundles.import'>> {

@@ -1,11 +1,11 @@
 // Exporting and importing bundles: the same exchange as with a hub, through a file.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';
 import type { ApplyResult } from './applyOperations';
-import { BundleError, readBundle, writeBundle, type BundleHeader } from './bundle';
-import { operationsAbove, type VersionVector } from './exchange';
+import { BundleError, BundleWriter, readBundle, type BundleHeader } from './bundle';
+import { operationPages, type VersionVector } from './exchange';
 import type { Operation } from './operation';
 
 /** Bundles are read whole; this bounds what a USB stick can make the console load. */
@@ -17,19 +17,32 @@ function postKey(ctx: ServiceContext): { code: string; key: string } {
   return { code: settings.post.code, key: settings.postKey };
 }
 
-/** Writes what a destination with `theirs` lacks (everything, without one), or all since a time. */
-export async function exportBundle(ctx: ServiceContext, file: string, options: { theirs?: VersionVector; since?: number }): Promise<number> {
+/** How far an export has got, for a progress bar. */
+export type ExportProgress = (written: number, total: number) => void;
+
+/**
+ * Writes what a destination with `theirs` lacks (everything, without one), or all since a time,
+ * a page at a time: memory stays flat however long the post's log is.
+ */
+export async function exportBundle(ctx: ServiceContext, file: string, options: { theirs?: VersionVector; since?: number }, progress?: ExportProgress): Promise<{ operations: number; bytes: number }> {
   const { code, key } = postKey(ctx);
-  let operations: Operation[] = await operationsAbove(ctx.store.reader, options.theirs ?? {}, Number.MAX_SAFE_INTEGER);
-  if (options.since !== undefined) {
-    const since = String(options.since).padStart(15, '0');
-    operations = operations.filter((op) => op.hlc.slice(0, 15) >= since);
+  // HLCs start with the wall clock in 15 zero-padded digits, so "since" is a string bound.
+  const range = { theirs: options.theirs ?? {}, ...(options.since !== undefined ? { fromHlc: String(options.since).padStart(15, '0') } : {}) };
+  const { total, pages } = await operationPages(ctx.store.reader, range);
+  const writer = BundleWriter.open(file, { post: code, origin: ctx.store.origin, createdAt: ctx.now(), count: total }, key);
+  try {
+    let written = 0;
+    progress?.(0, total);
+    for await (const page of pages) {
+      writer.write(page);
+      written += page.length;
+      progress?.(written, total);
+    }
+    return { operations: written, bytes: writer.finish() };
+  } catch (err) {
+    writer.abort();
+    throw err;
   }
-  const text = writeBundle({ post: code, origin: ctx.store.origin, createdAt: ctx.now() }, operations, key);
-  // Write then rename: a stick pulled out mid-write leaves no half bundle under the real name.
-  writeFileSync(`${file}.part`, text);
-  renameSync(`${file}.part`, file);
-  return operations.length;
 }
 
 /** Reads and checks a bundle whole (post key, signature, length) before anything is applied. */

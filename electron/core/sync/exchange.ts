@@ -23,10 +23,54 @@ export async function operationsAbove(db: Queryable, theirs: VersionVector, limi
       'SELECT origin, seq, hlc, entity, row_id, field, value, operator FROM operations WHERE origin = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
       [origin, from, seq, limit - out.length],
     );
-    out.push(...rows.map((r) => ({ origin: r.origin, seq: r.seq, hlc: r.hlc, entity: r.entity, rowId: r.row_id, field: r.field, value: r.value, operator: r.operator })));
+    // One at a time: spreading a page of hundreds of thousands into push() overflows the stack.
+    for (const r of rows) out.push({ origin: r.origin, seq: r.seq, hlc: r.hlc, entity: r.entity, rowId: r.row_id, field: r.field, value: r.value, operator: r.operator });
     if (out.length >= limit) break;
   }
   return out;
+}
+
+type OperationRow = { origin: string; seq: number; hlc: string; entity: string; row_id: string; field: string; value: string; operator: string | null };
+
+/** What a party with `theirs` lacks, bounded by what we hold now, optionally only from an HLC on. */
+export interface OperationRange {
+  theirs: VersionVector;
+  /** HLCs at or after this one (HLCs compare as strings). */
+  fromHlc?: string;
+}
+
+function rangeSql(origin: string, from: number, to: number, fromHlc: string | undefined): { where: string; params: (string | number)[] } {
+  return fromHlc === undefined
+    ? { where: 'origin = ? AND seq > ? AND seq <= ?', params: [origin, from, to] }
+    : { where: 'origin = ? AND seq > ? AND seq <= ? AND hlc >= ?', params: [origin, from, to, fromHlc] };
+}
+
+/**
+ * The operations of a range in pages, with their count first: a whole post's log is read a
+ * page at a time (the writer's version vector, read once, bounds it, so the count holds).
+ */
+export async function operationPages(db: Queryable, range: OperationRange, pageSize = 5000): Promise<{ total: number; pages: AsyncGenerator<Operation[]> }> {
+  const ours = await versionVector(db);
+  const origins = Object.entries(ours).filter(([origin, seq]) => seq > (range.theirs[origin] ?? 0));
+  let total = 0;
+  for (const [origin, seq] of origins) {
+    const { where, params } = rangeSql(origin, range.theirs[origin] ?? 0, seq, range.fromHlc);
+    total += (await db.get<{ n: number }>(`SELECT count(*) AS n FROM operations WHERE ${where}`, params))?.n ?? 0;
+  }
+  async function* pages(): AsyncGenerator<Operation[]> {
+    for (const [origin, seq] of origins) {
+      let from = range.theirs[origin] ?? 0;
+      for (;;) {
+        const { where, params } = rangeSql(origin, from, seq, range.fromHlc);
+        const rows = await db.all<OperationRow>(`SELECT origin, seq, hlc, entity, row_id, field, value, operator FROM operations WHERE ${where} ORDER BY seq LIMIT ?`, [...params, pageSize]);
+        if (rows.length === 0) break;
+        yield rows.map((r) => ({ origin: r.origin, seq: r.seq, hlc: r.hlc, entity: r.entity, rowId: r.row_id, field: r.field, value: r.value, operator: r.operator }));
+        from = rows[rows.length - 1]!.seq;
+        if (rows.length < pageSize) break;
+      }
+    }
+  }
+  return { total, pages: pages() };
 }
 
 /** SHA-256 over every synced table's rows in id order: equal on two consoles means equal data. */

@@ -2,7 +2,7 @@
 // the shell's dialog picks, and import one with progress. The core checks a bundle whole
 // before applying anything, then applies it in batches; this panel asks how far along it is.
 import { useEffect, useState } from 'react';
-import type { ApiError, BundleImportStarted, BundleImportStatus, Output } from '../../../../shared/api';
+import type { ApiError, BundleExportProgress, BundleImportStarted, BundleImportStatus, Output } from '../../../../shared/api';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
@@ -20,15 +20,34 @@ export function BundlesPanel() {
   const [written, setWritten] = useState<Output<'bundles.export'>>(null);
   const [started, setStarted] = useState<BundleImportStarted | null>(null);
   const [status, setStatus] = useState<BundleImportStatus | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportProgress, setExportProgress] = useState<BundleExportProgress | null>(null);
 
   async function exportBundle() {
     setBusy(true);
+    setExporting(true);
     setError(undefined);
     const r = await call('bundles.export', scope === 'since' && since ? { since } : {});
     setBusy(false);
+    setExporting(false);
+    setExportProgress(null);
     if (r.ok) setWritten(r.value);
     else setError(r.error);
   }
+
+  // A whole post's log takes a while to write to a stick: how far along, while it runs.
+  useEffect(() => {
+    if (!exporting) return;
+    let live = true;
+    const ask = async () => {
+      const r = await call('bundles.exportProgress', {});
+      if (!live) return;
+      if (r.ok) setExportProgress(r.value);
+      setTimeout(() => { if (live) void ask(); }, POLL_MS);
+    };
+    void ask();
+    return () => { live = false; };
+  }, [exporting]);
 
   async function importBundle() {
     setBusy(true);
@@ -79,7 +98,13 @@ export function BundlesPanel() {
           <button type="button" className="button button--primary" disabled={busy || (scope === 'since' && !since)} onClick={() => void exportBundle()}>{t('bundles.export')}</button>
         </div>
       </div>
-      {written ? (
+      {exportProgress ? (
+        <div role="status">
+          <label htmlFor="bundle-export-progress">{t('bundles.exportProgress', { written: number(exportProgress.written), total: number(exportProgress.total) })}</label>
+          <progress id="bundle-export-progress" max={Math.max(1, exportProgress.total)} value={exportProgress.written} />
+        </div>
+      ) : null}
+      {written && !exporting ? (
         <dl className="backup__facts" role="status" aria-label={t('bundles.written')}>
           <dt>{t('bundles.writtenTo')}</dt><dd><bdi dir="ltr">{written.file}</bdi></dd>
           <dt>{t('bundles.operations')}</dt><dd><bdi>{number(written.operations)}</bdi></dd>
