@@ -2,7 +2,7 @@
 // stick. Authenticated with the post's key (HMAC-SHA256 over everything before the last
 // line), so a tampered, truncated or foreign bundle is refused before anything is applied.
 import { createHmac, randomBytes, timingSafeEqual, type Hmac } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import type { Operation } from './operation';
 
@@ -33,18 +33,8 @@ export function newPostKey(): string {
   return randomBytes(32).toString('base64url');
 }
 
-function mac(key: string, body: string): string {
-  return createHmac('sha256', Buffer.from(key, 'base64url')).update(body, 'utf8').digest('hex');
-}
-
-export function writeBundle(header: Omit<BundleHeader, 'format' | 'version' | 'count'>, operations: readonly Operation[], key: string): string {
-  const head: BundleHeader = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, ...header, count: operations.length };
-  const body = [JSON.stringify(head), ...operations.map((op) => JSON.stringify(op))].join('\n') + '\n';
-  return `${body}HMAC ${mac(key, body)}\n`;
-}
-
 /**
- * The same file as writeBundle, written a page of operations at a time: a whole post's log
+ * A bundle file, written a page of operations at a time: a whole post's log
  * (millions of operations) never sits in memory as one string. Written to `<file>.part` and
  * renamed at the end, so a stick pulled out mid-write leaves no half bundle under the real name.
  */
@@ -91,29 +81,95 @@ export class BundleWriter {
   }
 }
 
-/** Checks a bundle whole before returning its operations; throws a BundleError otherwise. */
-export function readBundle(text: string, key: string, postCode: string): { header: BundleHeader; operations: unknown[] } {
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  let header: BundleHeader;
+/** A bundle file's lines, without their newlines, one chunk of the file in memory at a time. */
+async function* fileLines(file: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    rest += chunk as string;
+    let start = 0;
+    for (let at = rest.indexOf('\n'); at >= 0; at = rest.indexOf('\n', start)) {
+      yield rest.slice(start, at);
+      start = at + 1;
+    }
+    rest = rest.slice(start);
+  }
+  if (rest) yield rest;
+}
+
+function parseHeader(line: string): BundleHeader {
   try {
-    const parsed = headerSchema.safeParse(JSON.parse(firstLine));
-    if (!parsed.success) throw new Error('header');
-    header = parsed.data;
-  } catch {
-    throw new BundleError('bundle.notABundle');
+    const parsed = headerSchema.safeParse(JSON.parse(line));
+    if (parsed.success) return parsed.data;
+  } catch { /* not JSON */ }
+  throw new BundleError('bundle.notABundle');
+}
+
+/**
+ * Checks a bundle before anything is applied: the file is read once, line by line, hashing as it goes, and
+ * copied to `copyTo` (a file of the console's own that no stick can change between this check
+ * and the import).
+ */
+export async function checkBundleFile(file: string, key: string, postCode: string, copyTo: string): Promise<BundleHeader> {
+  const hmac = createHmac('sha256', Buffer.from(key, 'base64url'));
+  const out = openSync(copyTo, 'w');
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    writeSync(out, pending.join(''));
+    pending = [];
+    pendingBytes = 0;
+  };
+  try {
+    let header: BundleHeader | undefined;
+    let last: string | undefined;
+    let count = 0;
+    for await (const line of fileLines(file)) {
+      if (last !== undefined) {
+        const text = `${last}\n`;
+        hmac.update(text, 'utf8');
+        pending.push(text);
+        pendingBytes += text.length;
+        if (pendingBytes > 1 << 20) flush();
+        count += 1;
+      } else if (header === undefined) {
+        header = parseHeader(line);
+        if (header.version > BUNDLE_VERSION) throw new BundleError('bundle.newerVersion');
+        last = line;
+        continue;
+      }
+      last = line;
+    }
+    if (header === undefined) throw new BundleError('bundle.notABundle');
+    // `last` is the trailer; every line before it (the header too) was signed.
+    if (last === undefined || count === 0 || !/^HMAC [0-9a-f]{64}$/.test(last)) throw new BundleError('bundle.truncated');
+    const expected = hmac.digest();
+    const given = Buffer.from(last.slice(5), 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new BundleError(header.post !== postCode ? 'bundle.otherPost' : 'bundle.tampered');
+    }
+    if (header.post !== postCode) throw new BundleError('bundle.otherPost');
+    if (count - 1 !== header.count) throw new BundleError('bundle.truncated');
+    pending.push(`${last}\n`);
+    flush();
+    return header;
+  } finally {
+    closeSync(out);
   }
-  if (header.version > BUNDLE_VERSION) throw new BundleError('bundle.newerVersion');
-  const trailerAt = text.lastIndexOf('HMAC ');
-  if (trailerAt < 0 || !/^HMAC [0-9a-f]{64}\n?$/.test(text.slice(trailerAt))) throw new BundleError('bundle.truncated');
-  const body = text.slice(0, trailerAt);
-  const expected = Buffer.from(mac(key, body), 'hex');
-  const given = Buffer.from(text.slice(trailerAt + 5, trailerAt + 69), 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    // Signed with another key: from another post, or altered on the way.
-    throw new BundleError(header.post !== postCode ? 'bundle.otherPost' : 'bundle.tampered');
+}
+
+/** The operations of a checked bundle (see checkBundleFile), in batches, parsed as they are read. */
+export async function* bundleBatches(file: string, header: BundleHeader, size: number): AsyncGenerator<unknown[]> {
+  let index = -1;
+  let batch: unknown[] = [];
+  for await (const line of fileLines(file)) {
+    index += 1;
+    if (index === 0) continue;
+    if (index > header.count) break;
+    batch.push(JSON.parse(line) as unknown);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
   }
-  if (header.post !== postCode) throw new BundleError('bundle.otherPost');
-  const lines = body.split('\n').slice(1, -1);
-  if (lines.length !== header.count) throw new BundleError('bundle.truncated');
-  return { header, operations: lines.map((line) => JSON.parse(line) as unknown) };
+  if (batch.length > 0) yield batch;
 }

@@ -11,8 +11,7 @@ import type { ServiceContext } from '../context';
 import { localFileStamp } from '../db/safetyCopies';
 import { ENTITIES } from '../oplog/entities';
 import { localDatesToRange } from '../stats/localTime';
-import { exportBundle, readBundleFile } from './bundles';
-import type { Operation } from './operation';
+import { applyBundle, checkBundle, exportBundle, type CheckedBundle } from './bundles';
 
 /** Operations per transaction: small enough that other calls get in between batches. */
 export const BUNDLE_BATCH = 500;
@@ -76,35 +75,34 @@ export async function startBundleImport(ctx: ServiceContext, session: Session): 
   if ([...jobs.values()].some((j) => j.state === 'running')) throw new DomainError('bundle.busy');
   const file = await ctx.files.openBundle(session);
   if (!file) return null;
-  const { header, operations } = readBundleFile(ctx, file);
+  const bundle = await checkBundle(ctx, file);
   const jobId = randomUUID();
-  const status: BundleImportStatus = { state: 'running', total: operations.length, processed: 0, applied: 0, known: 0, quarantined: 0, reasons: [] };
+  const status: BundleImportStatus = { state: 'running', total: bundle.header.count, processed: 0, applied: 0, known: 0, quarantined: 0, reasons: [] };
   jobs.set(jobId, status);
-  void applyInBatches(ctx, operations, status);
-  return { jobId, file, createdAt: header.createdAt, fromOrigin: header.origin, operations: operations.length };
+  void applyInBatches(ctx, bundle, status);
+  return { jobId, file, createdAt: bundle.header.createdAt, fromOrigin: bundle.header.origin, operations: bundle.header.count };
 }
 
-async function applyInBatches(ctx: ServiceContext, operations: readonly Operation[], status: BundleImportStatus): Promise<void> {
+async function applyInBatches(ctx: ServiceContext, bundle: CheckedBundle, status: BundleImportStatus): Promise<void> {
   const reasons = new Map<string, number>();
   try {
-    for (let at = 0; at < operations.length; at += BUNDLE_BATCH) {
-      const batch = operations.slice(at, at + BUNDLE_BATCH);
-      // A batch is one transaction: an app that quits between batches resumes on the next
-      // import, since what is held is "already had" and the version vector moves only across gaps.
-      const result = await ctx.store.applyRemote(batch, ctx.now());
-      status.processed += batch.length;
+    // A batch is one transaction: an app that quits between batches resumes on the next
+    // import, since what is held is "already had" and the version vector moves only across gaps.
+    await applyBundle(ctx, bundle, BUNDLE_BATCH, async (size, result) => {
+      status.processed += size;
       status.applied += result.applied;
       status.known += result.known;
       status.quarantined += result.quarantined.length;
       for (const q of result.quarantined) reasons.set(q.reason, (reasons.get(q.reason) ?? 0) + 1);
       status.reasons = [...reasons].map(([reason, count]) => ({ reason, count }));
       await new Promise((next) => setImmediate(next));
-    }
+    });
     status.state = 'done';
   } catch (err) {
     status.state = 'failed';
     status.error = { code: err instanceof DomainError ? err.code : 'error.unexpected' };
   } finally {
+    bundle.discard();
     if (status.applied > 0) ctx.announce?.(Object.keys(ENTITIES));
   }
 }

@@ -1,15 +1,19 @@
 // Exporting and importing bundles: the same exchange as with a hub, through a file.
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';
 import type { ApplyResult } from './applyOperations';
-import { BundleError, BundleWriter, readBundle, type BundleHeader } from './bundle';
+import { BundleError, BundleWriter, bundleBatches, checkBundleFile, type BundleHeader } from './bundle';
 import { operationPages, type VersionVector } from './exchange';
 import type { Operation } from './operation';
 
-/** Bundles are read whole; this bounds what a USB stick can make the console load. */
-export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
+/** Bundles are streamed, never held whole; this bounds the copy a USB stick can make the console write. */
+export const MAX_BUNDLE_BYTES = 8 * 1024 * 1024 * 1024;
+/** Operations per transaction when the command line imports a bundle. */
+const IMPORT_BATCH = 5000;
 
 function postKey(ctx: ServiceContext): { code: string; key: string } {
   const settings = requirePost(ctx.settings);
@@ -45,30 +49,62 @@ export async function exportBundle(ctx: ServiceContext, file: string, options: {
   }
 }
 
-/** Reads and checks a bundle whole (post key, signature, length) before anything is applied. */
-export function readBundleFile(ctx: ServiceContext, file: string): { header: BundleHeader; operations: Operation[] } {
+/** A checked bundle: its header, and the console's own copy of it to apply from. */
+export interface CheckedBundle {
+  header: BundleHeader;
+  copy: string;
+  /** Removes the copy; call when the import is over, however it ended. */
+  discard(): void;
+}
+
+/**
+ * Checks a bundle whole (post key, signature, length) before anything is applied, streaming it
+ * into a copy in the data folder: a bundle of millions of operations never sits in memory, and
+ * what is applied is exactly what was checked even if the stick is pulled or rewritten.
+ */
+export async function checkBundle(ctx: ServiceContext, file: string): Promise<CheckedBundle> {
   const { code, key } = postKey(ctx);
-  let text: string;
+  let size: number;
   try {
-    const bytes = readFileSync(file);
-    if (bytes.length > MAX_BUNDLE_BYTES) throw new BundleError('bundle.tooLarge');
-    text = bytes.toString('utf8');
-  } catch (err) {
-    if (err instanceof BundleError) throw new DomainError(err.code);
+    size = statSync(file).size;
+  } catch {
     throw new DomainError('bundle.unreadable');
   }
+  if (size > MAX_BUNDLE_BYTES) throw new DomainError('bundle.tooLarge');
+  const folder = join(dirname(ctx.store.file), 'incoming');
+  mkdirSync(folder, { recursive: true });
+  const copy = join(folder, `${randomUUID()}.bundle`);
+  const discard = () => rmSync(copy, { force: true });
   try {
-    const { header, operations } = readBundle(text, key, code);
-    // Each operation is validated again on apply: a bundle from our own post is still outside input.
-    return { header, operations: operations as Operation[] };
+    const header = await checkBundleFile(file, key, code, copy);
+    return { header, copy, discard };
   } catch (err) {
+    discard();
     if (err instanceof BundleError) throw new DomainError(err.code);
-    throw err;
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('bundle.unreadable');
   }
 }
 
+/** Applies a checked bundle in batches, each its own transaction; reports after each. */
+export async function applyBundle(ctx: ServiceContext, bundle: CheckedBundle, batchSize: number, after?: (batch: number, result: ApplyResult) => Promise<void> | void): Promise<ApplyResult & { total: number }> {
+  const total: ApplyResult = { applied: 0, known: 0, quarantined: [] };
+  // Each operation is validated again on apply: a bundle from our own post is still outside input.
+  for await (const batch of bundleBatches(bundle.copy, bundle.header, batchSize)) {
+    const result = await ctx.store.applyRemote(batch as Operation[], ctx.now());
+    total.applied += result.applied;
+    total.known += result.known;
+    for (const q of result.quarantined) total.quarantined.push(q);
+    await after?.(batch.length, result);
+  }
+  return { ...total, total: bundle.header.count };
+}
+
 export async function importBundle(ctx: ServiceContext, file: string): Promise<ApplyResult & { total: number }> {
-  const { operations } = readBundleFile(ctx, file);
-  const result = await ctx.store.applyRemote(operations, ctx.now());
-  return { ...result, total: operations.length };
+  const bundle = await checkBundle(ctx, file);
+  try {
+    return await applyBundle(ctx, bundle, IMPORT_BATCH);
+  } finally {
+    bundle.discard();
+  }
 }
