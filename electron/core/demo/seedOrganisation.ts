@@ -1,5 +1,5 @@
 // Centres, teams, volunteers and their rosters for synthetic data, written as operations.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import type { TeamKind, TeamStatus } from '../../../shared/domain';
 import { shiftAt } from '../../../shared/time/shifts';
 import type { ServiceContext } from '../context';
@@ -22,7 +22,7 @@ export async function ensureOrganisation(ctx: ServiceContext, operatorId: string
   const ids = new Map<string, string>();
   const idOf = (key: string) => {
     let id = ids.get(key);
-    if (!id) ids.set(key, (id = randomUUID()));
+    if (!id) ids.set(key, (id = newRowId()));
     return id;
   };
   const changes: Change[] = [];
@@ -51,7 +51,7 @@ export async function ensureOrganisation(ctx: ServiceContext, operatorId: string
       members.forEach((member, k) => {
         if (k === (n + teamIndex) % members.length) return;
         changes.push({
-          entity: 'rosterEntry', rowId: randomUUID(),
+          entity: 'rosterEntry', rowId: newRowId(),
           create: { volunteerId: idOf(member.key), teamId: idOf(team.key), checkInAt: shift.start + (k + 1) * MINUTE, checkOutAt: current ? null : shift.end },
         });
       });

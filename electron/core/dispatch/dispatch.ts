@@ -1,6 +1,6 @@
 // Sending teams to incidents. Team and incident move together: the first team on scene puts
 // the incident on scene; when the last team clears, the incident is cleared.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { COMMITTED_TEAM_STATUSES, KINDS_FOR_TYPE, OPEN_STATUSES, type AssignmentStep, type IncidentStatus, type IncidentType, type TeamKind, type TeamStatus } from '../../../shared/domain';
@@ -81,7 +81,7 @@ export async function dispatchTeams(
         await clearIncidentIfLast(writer, old.incident_id, now);
       }
       await record([{
-        entity: 'assignment', rowId: randomUUID(),
+        entity: 'assignment', rowId: newRowId(),
         create: { incidentId: input.incidentId, teamId, dispatchedAt: now, enRouteAt: null, onSceneAt: null, clearedAt: null, endedReason: null, operator: operatorId },
       }]);
       await setTeam(writer, teamId, 'dispatched', now);

@@ -1,6 +1,6 @@
 // Writing incidents that already happened, whole: the seeder, the demo data and the CSV
 // import of historical call logs all come through here, as ordinary operations.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import { type CallSource, type IncidentStatus, type IncidentType, type Priority } from '../../../shared/domain';
 import type { Writer } from '../db/store';
 import type { Change, Values } from '../oplog/opLog';
@@ -69,7 +69,7 @@ export async function importIncidents(
   const ids: string[] = [];
   const changes: Change[] = [];
   for (const incident of incidents) {
-    const id = randomUUID();
+    const id = newRowId();
     ids.push(id);
     const status = statusFromTimes(incident);
     const times: Record<IncidentStatus, number | null> = {
@@ -83,10 +83,10 @@ export async function importIncidents(
     };
     changes.push({ entity: 'incident', rowId: id, create });
     for (const call of incident.calls) {
-      changes.push({ entity: 'call', rowId: randomUUID(), create: { ...call, incidentId: id, operator: operatorId } });
+      changes.push({ entity: 'call', rowId: newRowId(), create: { ...call, incidentId: id, operator: operatorId } });
     }
     for (const assignment of incident.assignments ?? []) {
-      changes.push({ entity: 'assignment', rowId: randomUUID(), create: { ...assignment, incidentId: id, operator: operatorId } });
+      changes.push({ entity: 'assignment', rowId: newRowId(), create: { ...assignment, incidentId: id, operator: operatorId } });
     }
   }
   await writer.record(changes);

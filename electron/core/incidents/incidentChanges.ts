@@ -1,6 +1,6 @@
 // Editing an incident and moving it through its statuses. Closed and cancelled incidents
 // are history: they no longer change.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import type { IncidentChanges, SetStatusInput } from '../../../shared/api';
 import { canMoveTo, OPEN_STATUSES, STATUS_TIME_FIELD, type IncidentStatus } from '../../../shared/domain';
 import { DomainError, fieldError } from '../api/errors';
@@ -63,7 +63,7 @@ export async function setStatus(ctx: ServiceContext, operatorId: string, input: 
     await record([
       { entity: 'incident', rowId: input.id, set },
       ...(note
-        ? [{ entity: 'timeline' as const, rowId: randomUUID(), create: { incidentId: input.id, at: now, kind: 'note', text: note, operator: operatorId } }]
+        ? [{ entity: 'timeline' as const, rowId: newRowId(), create: { incidentId: input.id, at: now, kind: 'note', text: note, operator: operatorId } }]
         : []),
     ]);
   });

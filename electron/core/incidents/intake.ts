@@ -1,5 +1,5 @@
 // Logging a call: it opens a new incident, or is attached to an open one that it reports again.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import type { LogCallInput } from '../../../shared/api';
 import { OPEN_STATUSES, type IncidentStatus } from '../../../shared/domain';
 import { DomainError } from '../api/errors';
@@ -21,7 +21,7 @@ export async function logCall(ctx: ServiceContext, operatorId: string, input: Lo
   const settings = requirePost(ctx.settings);
   checkLocation(input.location.district, input.location.subdistrict);
   return ctx.store.write(operatorId, async ({ tx, record }) => {
-    const callId = randomUUID();
+    const callId = newRowId();
     const call = {
       receivedAt: input.receivedAt, source: input.source,
       callerName: blankToNull(input.callerName), callerPhone: blankToNull(input.callerPhone),
@@ -39,7 +39,7 @@ export async function logCall(ctx: ServiceContext, operatorId: string, input: Lo
       return { incidentId, callId, number: target.number, attached: true };
     }
 
-    const incidentId = randomUUID();
+    const incidentId = newRowId();
     const number = await nextIncidentNumber(tx, settings.post, settings.consoleLetter, input.receivedAt);
     const { location } = input;
     await record([

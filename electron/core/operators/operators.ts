@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import type { OperatorView } from '../../../shared/api';
 import type { Language, OperatorRole } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
@@ -30,7 +30,7 @@ export async function createOperator(
   const name = input.name.trim();
   const taken = await writer.tx.get('SELECT 1 FROM operators WHERE name_key = ? AND disabled = 0', [normalizeForSearch(name)]);
   if (taken) throw fieldError('name', 'validation.duplicateName');
-  const id = randomUUID();
+  const id = newRowId();
   const pinHash = input.pin === null ? NO_PIN : await hashPin(input.pin);
   await writer.record([{
     entity: 'operator', rowId: id,

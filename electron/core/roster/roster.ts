@@ -1,6 +1,6 @@
 // The shift roster: who is on duty, on which team, from when to when. A team's crew is
 // whoever is checked in to it; a team with nobody checked in is off duty.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { previousShift, shiftAt, type Shift } from '../../../shared/time/shifts';
@@ -45,7 +45,7 @@ async function checkInWith(writer: Writer, volunteerId: string, teamId: string, 
   if (await tx.get('SELECT 1 FROM roster_entries WHERE volunteer_id = ? AND check_out_at IS NULL', [volunteerId])) {
     throw new DomainError('error.alreadyOnDuty');
   }
-  const entryId = randomUUID();
+  const entryId = newRowId();
   await record([{ entity: 'rosterEntry', rowId: entryId, create: { volunteerId, teamId, checkInAt: at, checkOutAt: null } }]);
   // The first member checking in makes an off-duty team available.
   if (team.status === 'off_duty') await record([{ entity: 'team', rowId: teamId, set: { status: 'available', statusAt: at } }]);
@@ -79,7 +79,7 @@ export async function walkUp(
   return ctx.store.write(operatorId, async (writer) => {
     const team = await writer.tx.get<{ centre_id: string }>('SELECT centre_id FROM teams WHERE id = ? AND retired = 0', [input.teamId]);
     if (!team) throw new DomainError('error.teamNotFound');
-    const volunteerId = randomUUID();
+    const volunteerId = newRowId();
     await writer.record([{
       entity: 'volunteer', rowId: volunteerId,
       create: { name: input.name.trim(), role: input.role, phone: input.phone?.trim() || null, centreId: team.centre_id, qualifications: null, retired: 0 },

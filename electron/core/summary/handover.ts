@@ -1,6 +1,6 @@
 // Handover notes: written by the outgoing duty officer for the shift that is ending, read on
 // the summary by the incoming one. Append-only, like the timeline.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import { shiftAt } from '../../../shared/time/shifts';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';
@@ -11,7 +11,7 @@ export async function addHandoverNote(ctx: ServiceContext, operatorId: string, a
   const shift = shiftAt(at, settings.shiftStarts, settings.post.timeZone);
   const now = ctx.now();
   await ctx.store.write(operatorId, ({ record }) => record([{
-    entity: 'handoverNote', rowId: randomUUID(),
+    entity: 'handoverNote', rowId: newRowId(),
     create: { shiftStart: shift.start, text: text.trim(), operator: operatorId, writtenAt: now },
   }]));
 }

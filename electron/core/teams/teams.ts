@@ -1,6 +1,6 @@
 // Centres, teams and volunteers: who can be sent, from where. A supervisor edits them; every
 // edit is an operation like any other.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { normalizeForSearch } from '../../../shared/text/search';
@@ -27,7 +27,7 @@ export async function saveCentre(ctx: ServiceContext, operatorId: string, input:
       await record([{ entity: 'centre', rowId: input.id, set: { name: input.name.trim(), district: input.district, covers } }]);
       return input.id;
     }
-    const id = randomUUID();
+    const id = newRowId();
     await record([{ entity: 'centre', rowId: id, create: { name: input.name.trim(), district: input.district, covers } }]);
     return id;
   });
@@ -53,7 +53,7 @@ export async function saveTeam(ctx: ServiceContext, operatorId: string, input: S
       await record([{ entity: 'team', rowId: input.id, set: fields }]);
       return input.id;
     }
-    const id = randomUUID();
+    const id = newRowId();
     await record([{ entity: 'team', rowId: id, create: { ...fields, status: 'off_duty', statusAt: now, retired: 0 } }]);
     return id;
   });
@@ -71,7 +71,7 @@ export async function saveVolunteer(ctx: ServiceContext, operatorId: string, inp
       await record([{ entity: 'volunteer', rowId: input.id, set: fields }]);
       return input.id;
     }
-    const id = randomUUID();
+    const id = newRowId();
     await record([{ entity: 'volunteer', rowId: id, create: { ...fields, retired: 0 } }]);
     return id;
   });

@@ -1,6 +1,6 @@
 // The incident's timeline is append-only: a note written by mistake is struck through with
 // a reason, never deleted, so the record of what the post knew and when stays whole.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../oplog/rowId';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 
@@ -10,7 +10,7 @@ export async function addNote(ctx: ServiceContext, operatorId: string, incidentI
     const exists = await tx.get('SELECT 1 FROM incidents WHERE id = ?', [incidentId]);
     if (!exists) throw new DomainError('error.incidentNotFound');
     await record([{
-      entity: 'timeline', rowId: randomUUID(),
+      entity: 'timeline', rowId: newRowId(),
       create: { incidentId, at: now, kind: 'note', text: text.trim(), status: null, cancelReason: null, operator: operatorId },
     }]);
   });
