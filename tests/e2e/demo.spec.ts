@@ -31,6 +31,11 @@ for (const language of LANGUAGES) {
 
     await page.getByRole('tab', { name: new RegExp(t('queues.active')) }).click();
     await page.screenshot({ path: `test-results/screens/demo-queue-${language}.png` });
+    // Incident numbers on the team board (a team's incident; a team sent to two) each read as one piece.
+    const board = page.getByRole('listbox', { name: t('teams.rows') });
+    const numbers = board.locator('bdi', { hasText: /^[A-Z]{3}-\d{6}-[A-Z]\d{3}$/ });
+    expect(await numbers.count()).toBeGreaterThan(0);
+    expect(await numbers.evaluateAll((all) => all.filter((n) => n.getClientRects().length !== 1).map((n) => n.textContent))).toEqual([]);
 
     // A call logged just now: its waiting age ticks in seconds, without asking the core again.
     const operatorSession = beacon.core.createSession();

@@ -74,7 +74,7 @@ export function AuditScreen() {
   /** One value isolated in its own direction; a short token (incident number, call sign, phone) never splits at its hyphens. */
   const value = (entity: string, field: string, v: AuditEntryView['before']): ReactNode => {
     const text = show(entity, field, v);
-    return <bdi className={isToken(text) ? 'audit__token' : undefined}>{text}</bdi>;
+    return <bdi className={isToken(text) ? 'token' : undefined}>{text}</bdi>;
   };
   const afterCell = (e: AuditEntryView): ReactNode => (typeof e.after === 'object' && e.after !== null
     ? readableFields(e.after).map(([k, v], i) => (
@@ -135,7 +135,7 @@ export function AuditScreen() {
                 {entries.map((e) => (
                   <tr key={`${e.origin}-${e.seq}`} className={e.superseded ? 'audit--superseded' : undefined} title={e.superseded ? t('audit.overridden') : undefined}>
                     <th scope="row">{dateTime(e.at)}</th>
-                    <td>{t(`audit.entity_${e.entity}`)} <bdi className={isToken(e.label) ? 'audit__token' : undefined}>{e.label}</bdi></td>
+                    <td>{t(`audit.entity_${e.entity}`)} <bdi className={isToken(e.label) ? 'token' : undefined}>{e.label}</bdi></td>
                     <td>{auditFieldName(t, e.field)}</td>
                     <td>{value(e.entity, e.field, e.before)}</td>
                     <td>{afterCell(e)}{e.superseded ? <span className="muted"> — {t('audit.overridden')}</span> : null}</td>

@@ -1,6 +1,6 @@
 // The team status board beside the queues: every team, its status and time in it, its
 // incident and crew. Digits change the selected team's status in one keystroke.
-import { useState, type KeyboardEvent } from 'react';
+import { Fragment, useState, type KeyboardEvent } from 'react';
 import type { ApiError, TeamView } from '../../../../shared/api';
 import { TEAM_KINDS, TEAM_STATUSES, type TeamKind } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
@@ -68,15 +68,16 @@ export function TeamBoard({ onOpenIncident }: { onOpenIncident: (id: string) => 
         aria-activedescendant={rows[current] ? `team-${rows[current].id}` : undefined} onKeyDown={(e) => void onKeyDown(e)}>
         {rows.map((team, i) => (
           <TeamRow key={team.id} team={team} selected={i === current} onSelect={() => setSelected(i)}
-            conflictNumbers={conflicts?.find((c) => c.teamId === team.id)?.incidents.map((x) => x.number).join(', ')} />
+            conflictNumbers={conflicts?.find((c) => c.teamId === team.id)?.incidents.map((x) => x.number)} />
         ))}
       </ul>
     </section>
   );
 }
 
-export function TeamRow({ team, selected, onSelect, conflictNumbers }: { team: TeamView; selected?: boolean; onSelect?: () => void; conflictNumbers?: string | undefined }) {
-  const { t, duration } = useLocale();
+export function TeamRow({ team, selected, onSelect, conflictNumbers }: { team: TeamView; selected?: boolean; onSelect?: () => void; conflictNumbers?: string[] | undefined }) {
+  const { t, duration, language } = useLocale();
+  const numbers = conflictNumbers ?? (team.incident ? [team.incident.number] : []);
   const now = useNow();
   return (
     <li id={`team-${team.id}`} role="option" aria-selected={selected ?? false} onClick={onSelect}
@@ -88,13 +89,18 @@ export function TeamRow({ team, selected, onSelect, conflictNumbers }: { team: T
       </div>
       <div className="team__line muted">
         <span>{t(`teamKind.${team.kind}`)} · {team.centreName}</span>
-        {team.incident ? <span>{t('teams.incident', { number: '' })}<bdi dir="ltr">{team.incident.number}</bdi></span> : null}
+        {team.incident ? <span>{t('teams.incident', { number: '' })}<bdi dir="ltr" className="token">{team.incident.number}</bdi></span> : null}
       </div>
       <div className="team__crew">
         {team.crew.length === 0 ? <span className="muted">{t('teams.noCrew')}</span>
           : team.crew.map((c) => <span key={c.entryId} className="tag">{c.name} · {t(`role.${c.role}`)}</span>)}
       </div>
-      {team.conflict ? <div className="team__conflict" role="note">⚠ {t('teams.conflict', { numbers: conflictNumbers ?? team.incident?.number ?? '' })}</div> : null}
+      {team.conflict ? (
+        <div className="team__conflict" role="note">
+          ⚠ {t('teams.conflict', { numbers: '' })}
+          {numbers.map((n, i) => <Fragment key={n}>{i > 0 ? (language === 'ar' ? '، ' : ', ') : null}<bdi dir="ltr" className="token">{n}</bdi></Fragment>)}
+        </div>
+      ) : null}
     </li>
   );
 }
