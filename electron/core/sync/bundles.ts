@@ -3,6 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';
+import { readPostKey } from '../post/postKey';
 import type { ApplyResult } from './applyOperations';
 import { BundleError, readBundle, writeBundle, type BundleHeader } from './bundle';
 import { operationsAbove, type VersionVector } from './exchange';
@@ -13,8 +14,9 @@ export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
 
 function postKey(ctx: ServiceContext): { code: string; key: string } {
   const settings = requirePost(ctx.settings);
-  if (!settings.postKey) throw new DomainError('bundle.noKey');
-  return { code: settings.post.code, key: settings.postKey };
+  const key = readPostKey(ctx.settings, ctx.secrets);
+  if (!key) throw new DomainError('bundle.noKey');
+  return { code: settings.post.code, key };
 }
 
 /** Writes what a destination with `theirs` lacks (everything, without one), or all since a time. */
