@@ -56,7 +56,8 @@ describe('the post\u2019s settings through a hub', () => {
 
     const [status] = await b.core.context.sync!.syncNow();
     expect(status).toMatchObject({ state: 'ok', lastError: null });
-    expect(status!.lastMoved!.quarantined).toBe(1);
+    expect(status!.lastMoved!.quarantined).toBeGreaterThan(0);
+    expect(await b.core.store.reader.all('SELECT origin, seq, reason FROM quarantine')).toEqual([{ origin, seq: 1, reason: 'badValue' }]);
     expect(await b.call('setup.status', {})).toMatchObject({ shiftStarts: ['06:00', '14:00', '22:00'], language: 'ar', digits: 'arab' });
     expect(b.core.context.settings.restoredFrom()).toBeNull();
     await a.core.context.sync!.syncNow();
