@@ -43,6 +43,12 @@ export function moveClearPostKey(settings: SettingsStore, secrets: SecretStore, 
     log.info('the post key stays in the settings file: this computer offers no secret store to move it to');
     return;
   }
-  keepPostKey(settings, secrets, postKey);
+  try {
+    keepPostKey(settings, secrets, postKey);
+  } catch (err) {
+    // A keychain that refuses must not keep the console from opening: the key stays where it was.
+    log.error('could not move the post key into the secret store; it stays in the settings file', { error: String(err) });
+    return;
+  }
   log.info('post key moved from the settings file to the secret store');
 }

@@ -47,10 +47,14 @@ interface PostRow {
  * (null) leaves the console's own value. Returns whether the settings changed.
  */
 export async function mirrorPostSettings(settings: SettingsStore, db: Queryable): Promise<boolean> {
-  const current = settings.read();
-  if (!current.post) return false;
-  const row = await db.get<PostRow>('SELECT shift_starts, language, digits FROM post_settings WHERE id = ?', [postRowId(current.post.code)]);
+  const code = settings.read().post?.code;
+  if (!code) return false;
+  const row = await db.get<PostRow>('SELECT shift_starts, language, digits FROM post_settings WHERE id = ?', [postRowId(code)]);
   if (!row) return false;
+  // Read again after the query, with nothing awaited until the write: another change to the
+  // settings (a hub added meanwhile) is kept, not overwritten by what was read before.
+  const current = settings.read();
+  if (current.post?.code !== code) return false;
   const next = parseSettings({
     ...current,
     ...(row.shift_starts !== null ? { shiftStarts: row.shift_starts.split(',') } : {}),
