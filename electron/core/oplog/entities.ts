@@ -2,7 +2,7 @@
 // An operation naming anything else is refused (locally) or quarantined (from sync).
 import { DIGIT_STYLES, LANGUAGES } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
-import { shiftPatternProblem } from '../../../shared/time/shifts';
+import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
 
 export type FieldValue = string | number | null;
 
@@ -26,8 +26,12 @@ export interface EntitySpec {
 
 const oneOf = (list: readonly string[]) => (value: FieldValue) => typeof value === 'string' && list.includes(value);
 
-/** A shift pattern as the post row keeps it: sorted start times joined by commas, "08:00,20:00". */
-export const isStoredPattern = (value: FieldValue) => typeof value === 'string' && value.length <= 40 && shiftPatternProblem(value.split(',')) === null;
+/** A shift pattern as the post row keeps it, in its one form: sorted start times joined by commas, "08:00,20:00". */
+export function isStoredPattern(value: FieldValue): boolean {
+  if (typeof value !== 'string' || value.length > 40) return false;
+  const starts = value.split(',');
+  return shiftPatternProblem(starts) === null && canonicalPattern(starts).join(',') === value;
+}
 
 const localityKey = (value: FieldValue) => ({ locality_key: typeof value === 'string' ? normalizeForSearch(value) : null });
 const nameKey = (value: FieldValue) => ({ name_key: typeof value === 'string' ? normalizeForSearch(value) : '' });
