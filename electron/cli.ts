@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import { openCore, type Core } from './core';
 import { createFileSettingsStore } from './core/settings/fileSettingsStore';
+import { memorySecretStore } from './core/secrets/secretStore';
 import { DomainError } from './core/api/errors';
 import { DatabaseOpenError } from './core/db/migrations';
 import { parseArgs, type ParsedArgs } from './cli/args';
@@ -37,6 +38,10 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`settings file was damaged; kept as ${keptAs}, defaults restored\n`)),
       // A command runs for seconds; copies are the running console's job (and `backup` is explicit).
       safetyCopies: false,
+      // Without Electron there is no OS keychain, and a store in memory would lose whatever was
+      // moved into it when the command ends: an unavailable one leaves the post key (and any hub
+      // password) where the settings file has it, so bundles made here keep being signed.
+      secrets: memorySecretStore(false),
     });
     await command.run(core, args, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
     return 0;

@@ -123,7 +123,7 @@ async function start(): Promise<void> {
   const dataDir = process.env.BEACON_DATA_DIR ?? join(app.getPath('userData'), 'data');
   const settings = createElectronSettingsStore((keptAs) => log('error', 'settings file damaged; defaults restored', { keptAs }));
   const logger = { error: (m: string, c?: Record<string, unknown>) => log('error', m, c), info: (m: string, c?: Record<string, unknown>) => log('info', m, c) };
-  const secrets = createElectronSecretStore((error) => log('error', 'hub passwords unreadable; re-enter them on the sync screen', { error: String(error) }));
+  const secrets = createElectronSecretStore((error) => log('error', 'secrets unreadable: re-enter hub passwords on the sync screen; the post key must be given again by hand', { error: String(error) }));
   const open = async () => {
     const opened = await openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf), secrets });
     opened.onChange((event) => {

@@ -1,4 +1,4 @@
-// Hub passwords sealed by the operating system (Electron's safeStorage: DPAPI on Windows,
+// Hub passwords and the post's key sealed by the operating system (Electron's safeStorage: DPAPI on Windows,
 // the Keychain on macOS, libsecret/kwallet on Linux) in a file beside the settings. Where
 // Linux has no keyring, safeStorage falls back to a fixed key ("basic_text"), which is no
 // protection: the store then reports itself unavailable and the sync screen says so.

@@ -57,7 +57,7 @@ export interface Command {
 export async function prepare(core: Core, args: ParsedArgs): Promise<string> {
   const postCode = args.options.get('post');
   if (postCode !== undefined && !/^[A-Z]{2,5}$/.test(postCode)) throw new Error('--post must be 2 to 5 capital letters, e.g. LTK');
-  ensurePost(core.context.settings, postCode);
+  ensurePost(core.context.settings, core.context.secrets, postCode);
   return core.store.write(null, (writer) => systemOperator(writer, core.context.now()));
 }
 

@@ -10,7 +10,7 @@ export interface ServiceContext {
   store: Store;
   now(): number;
   settings: SettingsStore;
-  /** Hub passwords (never in the settings file). */
+  /** Hub passwords and the post's key (never in the settings file where a store can protect them). */
   secrets: SecretStore;
   /** The background sync engine, where the core runs one. */
   sync?: SyncEngine;

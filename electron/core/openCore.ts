@@ -9,6 +9,8 @@ import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
 import { createSyncEngine } from './sync/engine';
 import { configuredHubs, moveClearPasswords } from './sync/hubs';
 import { memorySecretStore, type SecretStore } from './secrets/secretStore';
+import { moveClearPostKey } from './post/postKey';
+import { mirrorPostSettings } from './post/postSettings';
 import { ENTITIES } from './oplog/entities';
 
 /** After operations arrive from a hub any view may be stale. */
@@ -37,7 +39,11 @@ export interface CoreOptions {
   safetyCopies?: boolean;
   /** Sync with the configured hubs in the background (default on; off for the CLI, which syncs on command). */
   sync?: boolean;
-  /** Where hub passwords are kept: the app gives one sealed by the OS (electron/secrets.ts); default, in memory. */
+  /**
+   * Where hub passwords and the post's key are kept: the app gives one sealed by the OS
+   * (electron/secrets.ts); default, in memory (tests). A caller whose values must outlive the
+   * process but has no such store gives an unavailable one, so nothing is moved out of the file.
+   */
   secrets?: SecretStore;
   /** The shell's file dialogs, for backup and restore from the app (Electron's main, the e2e harness). */
   files?: FileChooser;
@@ -65,9 +71,19 @@ export const consoleLogger: Logger = {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? { now: () => Date.now() };
   const log = options.log ?? consoleLogger;
-  const store = await openStore(options.dataDir, () => clock.now());
+  // The post's shared settings arrive as operations; this console's settings follow them. A
+  // failure here leaves the operations applied: the mirror at the next open catches up.
+  const followPost = async () => {
+    try {
+      if (await mirrorPostSettings(options.settings, store.reader)) emit({ entities: ['settings'] });
+    } catch (err) {
+      log.error('could not copy the post\'s settings into this console\'s', { error: String(err) });
+    }
+  };
+  const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost });
   const secrets = options.secrets ?? memorySecretStore();
   moveClearPasswords(options.settings, secrets, log);
+  moveClearPostKey(options.settings, secrets, log);
   const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings, secrets, ...(options.files ? { files: options.files } : {}) };
   const listeners = new Set<(event: ChangeEvent) => void>();
   const emit = (event: ChangeEvent) => {
@@ -80,6 +96,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   };
   context.announce = (entities) => emit({ entities });
+  await followPost(); // what arrived before a crash between the commit and the settings write
   const safetyCopies = createSafetyCopies({ databaseFile: store.file, dataDir: options.dataDir, settings: options.settings, now: context.now, log });
   // Until a post is set up there is nothing to copy; the ten-minute re-check picks it up after first run.
   if (options.safetyCopies ?? true) safetyCopies.start();

@@ -224,7 +224,7 @@ export const ar: Same<Resources> = {
     csv: 'تنزيل بصيغة CSV', empty: 'لا تعديلات مطابقة.', hidden: '(تغيّر)',
     entity_incident: 'حادث', entity_call: 'بلاغ', entity_timeline: 'ملاحظة أو حالة', entity_operator: 'حساب مشغّل',
     entity_centre: 'مركز', entity_team: 'فريق', entity_volunteer: 'متطوع', entity_rosterEntry: 'قيد مناوبة',
-    entity_assignment: 'إيفاد فريق', entity_handoverNote: 'ملاحظة تسليم',
+    entity_assignment: 'إيفاد فريق', entity_handoverNote: 'ملاحظة تسليم', entity_post: 'إعدادات المركز',
   },
   sync: {
     errorShort: '{hub}: تعذّر الوصول',
@@ -254,7 +254,7 @@ export const ar: Same<Resources> = {
     setupNote: 'اللغة التي تختارها أعلى هذا النموذج تصبح لغة المركز المعتمدة، ويمكن تغييرها لاحقًا من «الفرق والمراكز».',
   },
   shiftPattern: {
-    title: 'نظام المناوبات', intro: 'متى تبدأ كل مناوبة بتوقيت المركز. يتبعه شريط الرأس وملخّص المناوبة والنسخ التلقائية بدءًا من الدقيقة التالية.',
+    title: 'نظام المناوبات', intro: 'متى تبدأ كل مناوبة بتوقيت المركز. يتبعه شريط الرأس وملخّص المناوبة والنسخ التلقائية بدءًا من الدقيقة التالية، وتتبعه أجهزة المركز الأخرى بعد المزامنة.',
     start: 'بداية المناوبة {n}', add: 'أضف مناوبة', remove: 'احذف المناوبة {n}', two: 'مناوبتان (08:00 و20:00)', three: 'ثلاث مناوبات (06:00 و14:00 و22:00)',
     hint: 'بنظام الأربع والعشرين ساعة، س:د', save: 'احفظ نظام المناوبات', saved: 'حُفظ. المناوبة الحالية الآن {shift}.',
   },
@@ -272,6 +272,7 @@ export const ar: Same<Resources> = {
     callSign: 'رمز النداء', centreId: 'المركز', vehicle: 'الآلية', radioChannel: 'قناة اللاسلكي', retired: 'خارج الخدمة نهائيًا', phone: 'الهاتف',
     qualifications: 'المؤهلات', volunteerId: 'المتطوع', teamId: 'الفريق', checkInAt: 'وقت الحضور', checkOutAt: 'وقت الانصراف',
     enRouteAt: 'وقت الانطلاق', endedReason: 'سبب انتهاء المهمة', shiftStart: 'بداية المناوبة', writtenAt: 'وقت الكتابة',
+    shiftStarts: 'نظام المناوبات', digits: 'الأرقام',
   },
   bundles: {
     title: 'حزم البيانات على ذاكرة USB',

@@ -220,7 +220,7 @@ export const en = {
     csv: 'Download as CSV', empty: 'No changes match.', hidden: '(changed)',
     entity_incident: 'Incident', entity_call: 'Call', entity_timeline: 'Note or status', entity_operator: 'Operator account',
     entity_centre: 'Centre', entity_team: 'Team', entity_volunteer: 'Volunteer', entity_rosterEntry: 'Roster entry',
-    entity_assignment: 'Team assignment', entity_handoverNote: 'Handover note',
+    entity_assignment: 'Team assignment', entity_handoverNote: 'Handover note', entity_post: 'Post settings',
   },
   sync: {
     errorShort: '{hub}: not reachable',
@@ -250,7 +250,7 @@ export const en = {
     setupNote: 'The language chosen at the top of this form becomes the post\u2019s default; it can be changed later under Teams and centres.',
   },
   shiftPattern: {
-    title: 'Shift pattern', intro: 'When each shift starts, on the post\u2019s clock. The header, the shift summary and the safety copies follow it from the next minute.',
+    title: 'Shift pattern', intro: 'When each shift starts, on the post\u2019s clock. The header, the shift summary and the safety copies follow it from the next minute; the post\u2019s other consoles once they have synced.',
     start: 'Shift {n} starts', add: 'Add a shift', remove: 'Remove shift {n}', two: 'Two shifts (08:00 and 20:00)', three: 'Three shifts (06:00, 14:00, 22:00)',
     hint: '24-hour clock, HH:MM', save: 'Save the shift pattern', saved: 'Saved. The current shift is now {shift}.',
   },
@@ -268,6 +268,7 @@ export const en = {
     callSign: 'Call sign', centreId: 'Centre', vehicle: 'Vehicle', radioChannel: 'Radio channel', retired: 'Retired', phone: 'Phone',
     qualifications: 'Qualifications', volunteerId: 'Volunteer', teamId: 'Team', checkInAt: 'Checked in at', checkOutAt: 'Checked out at',
     enRouteAt: 'En route at', endedReason: 'Ended because', shiftStart: 'Shift start', writtenAt: 'Written at',
+    shiftStarts: 'Shift pattern', digits: 'Digits',
   },
   bundles: {
     title: 'Bundles on a USB stick',

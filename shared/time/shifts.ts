@@ -59,3 +59,28 @@ export function shiftAt(epochMs: number, starts: readonly string[], timeZone: st
 export function previousShift(shift: Shift, starts: readonly string[], timeZone: string): Shift {
   return shiftAt(shift.start - 1, starts, timeZone);
 }
+
+/** Shorter than this, a "shift" is a typing mistake rather than a pattern. */
+export const SHORTEST_SHIFT_MINUTES = 120;
+
+const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const MAX_SHIFTS_PER_DAY = 6;
+
+/**
+ * Why a list of start times is no shift pattern (an i18n key), or null when it is one: the
+ * same rule for a supervisor's form and for a pattern that arrives from another console.
+ */
+export function shiftPatternProblem(starts: readonly string[]): 'validation.time' | 'validation.tooLarge' | 'validation.shiftRepeated' | 'validation.shiftTooShort' | null {
+  if (starts.length === 0 || !starts.every((s) => START_TIME.test(s))) return 'validation.time';
+  if (starts.length > MAX_SHIFTS_PER_DAY) return 'validation.tooLarge';
+  const sorted = parsePattern(starts); // sorted minutes after midnight, each once
+  if (sorted.length !== starts.length) return 'validation.shiftRepeated';
+  const gaps = sorted.map((m, i) => ((sorted[(i + 1) % sorted.length]! - m + 1440 - 1) % 1440) + 1);
+  if (sorted.length > 1 && gaps.some((g) => g < SHORTEST_SHIFT_MINUTES)) return 'validation.shiftTooShort';
+  return null;
+}
+
+/** The pattern as it is stored: sorted HH:MM start times. */
+export function canonicalPattern(starts: readonly string[]): string[] {
+  return parsePattern(starts).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+}

@@ -22,7 +22,7 @@ const OPS = Number(process.env.BENCH_HUB_OPS ?? 100_000);
 
 async function console_(dir: string): Promise<{ core: Core; operatorId: string }> {
   const core = await openCore({ dataDir: dir, settings: createFileSettingsStore(join(dir, 'settings.json')), log: { error: () => undefined, info: () => undefined }, safetyCopies: false, sync: false });
-  ensurePost(core.context.settings);
+  ensurePost(core.context.settings, core.context.secrets);
   const operatorId = await core.store.write(null, (w) => systemOperator(w, Date.now()));
   return { core, operatorId };
 }

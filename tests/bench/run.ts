@@ -56,7 +56,7 @@ async function prepare(size: number): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const core = await open(dir);
-  ensurePost(core.context.settings);
+  ensurePost(core.context.settings, core.context.secrets);
   const operator = await core.store.write(null, (w) => systemOperator(w, Date.now()));
   const started = performance.now();
   await seedIncidents(core.context, operator, { count: size, days: Math.min(3 * 365, Math.max(30, Math.ceil(size / 300))), seed: 1 }, (done) => {

@@ -1,6 +1,6 @@
 // Backup and restore from the administrator's screen, against real SQLite files: the core
 // asks the shell's file dialog (here a stand-in) and never takes a path from the renderer.
-import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { backupDatabase } from '../../electron/core/db/backup';
 import { Connection } from '../../electron/core/db/connection';
 import { restoreDatabase } from '../../electron/core/db/restore';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
+import { readPostKey } from '../../electron/core/post/postKey';
 import { cleanedAfterEach, count, intake, openTestCore } from './testCore';
 
 const { cores: open, tempDir } = cleanedAfterEach('beacon-backup-app-');
@@ -144,8 +145,20 @@ describe('incident numbers after a restore', () => {
     const after = await t.call('calls.log', intake());
     const bundle = join(tempDir(), 'all.bundle');
     await exportBundle(t.core.context, bundle, {});
+    const postKey = readPostKey(t.core.context.settings, t.core.context.secrets);
     await t.close();
-    return { dir, backup, bundle, numberAfter: after.number };
+    return { dir, backup, bundle, numberAfter: after.number, postKey };
+  }
+
+  /**
+   * A new laptop gets the post's settings file and, since the old one's keychain died with its
+   * disk, the post's key by hand from another console (sealed at its first open).
+   */
+  function onNewLaptop(dir: string, postKey: string | null): string {
+    const fresh = tempDir();
+    const settings = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as object;
+    writeFileSync(join(fresh, 'settings.json'), JSON.stringify({ ...settings, postKey }));
+    return fresh;
   }
 
   async function restoredConsole(dir: string) {
@@ -165,10 +178,9 @@ describe('incident numbers after a restore', () => {
   });
 
   it('carries on above numbers already synced back when the replaced database is gone', async () => {
-    const { dir, backup, bundle } = await backedUpThenWorkedOn();
+    const { dir, backup, bundle, postKey } = await backedUpThenWorkedOn();
     // The laptop's disk died: the backup goes onto a fresh folder with the post's settings.
-    const fresh = tempDir();
-    copyFileSync(join(dir, 'settings.json'), join(fresh, 'settings.json'));
+    const fresh = onNewLaptop(dir, postKey);
     await restoreDatabase(fresh, backup, Date.now());
     const t = await restoredConsole(fresh);
     await importBundle(t.core.context, bundle);
@@ -177,9 +189,8 @@ describe('incident numbers after a restore', () => {
   });
 
   it('reports two incidents under one number, in the restore result, on the screen and in `check`', async () => {
-    const { dir, backup, bundle } = await backedUpThenWorkedOn();
-    const fresh = tempDir();
-    copyFileSync(join(dir, 'settings.json'), join(fresh, 'settings.json'));
+    const { dir, backup, bundle, postKey } = await backedUpThenWorkedOn();
+    const fresh = onNewLaptop(dir, postKey);
     await restoreDatabase(fresh, backup, Date.now());
     const t = await restoredConsole(fresh);
     // A call logged before the old incidents come back takes a number the old console also gave out.

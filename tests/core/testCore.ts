@@ -1,6 +1,7 @@
 // Opens a real core on a real SQLite file in a fresh temporary folder, with a clock the
 // test controls, and signs in the first operator the way the first-run screen does.
-import type { SecretStore } from '../../electron/core/secrets/secretStore';
+import { memorySecretStore, type SecretStore } from '../../electron/core/secrets/secretStore';
+import { readPostKey } from '../../electron/core/post/postKey';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,13 +44,15 @@ export const SETUP = {
 export async function openTestCore(options: { dir?: string; setup?: boolean; letter?: string; secrets?: SecretStore; files?: FileChooser } = {}): Promise<TestCore> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'beacon-test-'));
   const clock = new TestClock();
+  // One store for the life of the test core, so what was sealed in it survives reopen().
+  const secrets = options.secrets ?? memorySecretStore();
   const open = () => openCore({
     dataDir: dir,
     settings: createFileSettingsStore(join(dir, 'settings.json')),
     clock,
     checkOutputs: true,
     log: { error: () => undefined, info: () => undefined },
-    ...(options.secrets ? { secrets: options.secrets } : {}),
+    secrets,
     ...(options.files ? { files: options.files } : {}),
   });
   let closed = false;
@@ -127,7 +130,8 @@ export async function consolesOfOnePost(cores: TestCore[], options: { a?: { file
   const a = await openTestCore({ letter: 'A', ...options.a });
   const b = await openTestCore({ letter: 'B', ...options.b });
   cores.push(a, b);
-  b.core.context.settings.write({ ...b.core.context.settings.read(), postKey: a.core.context.settings.read().postKey });
+  // As an administrator joining B by hand would: A's key written into B's settings, sealed at B's next open.
+  b.core.context.settings.write({ ...b.core.context.settings.read(), postKey: readPostKey(a.core.context.settings, a.core.context.secrets) });
   return { a, b };
 }
 

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
+import { readPostKey } from '../../electron/core/post/postKey';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
 import { expect, openTestCore, signIn, testIn } from './harness';
@@ -33,7 +34,7 @@ for (const language of LANGUAGES) {
     try {
       const b = other.createSession();
       expect((await other.invoke(b, 'setup.complete', { post, consoleLetter: 'B', operator: { name: 'Omar Station', pin: '8642' }, language, loadDemo: false })).ok).toBe(true);
-      other.context.settings.write({ ...other.context.settings.read(), postKey: core.context.settings.read().postKey });
+      other.context.settings.write({ ...other.context.settings.read(), postKey: readPostKey(core.context.settings, core.context.secrets) });
       await exportBundle(core.context, join(stick, 'a.bundle'), {});
       await importBundle(other.context, join(stick, 'a.bundle'));
       // Apart, both change the incident's priority; B's change is the later one.

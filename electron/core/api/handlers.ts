@@ -62,8 +62,8 @@ export const handlers: Handlers = {
     if (!operator) throw new DomainError('error.notSignedIn');
     return operator;
   },
-  'post.setDefaults': (ctx, input) => setPostDefaults(ctx, input),
-  'shifts.set': (ctx, input) => setShiftPattern(ctx, input),
+  'post.setDefaults': (ctx, input) => setPostDefaults(ctx, ctx.operatorId, input),
+  'shifts.set': (ctx, input) => setShiftPattern(ctx, ctx.operatorId, input),
   'reference.districts': async () => [...DISTRICTS],
   'calls.findDuplicates': (ctx, input) => findDuplicates(ctx.store.reader, input, DUPLICATE_WINDOW_MS, DUPLICATE_RADIUS_M),
   'calls.log': (ctx, input) => logCall(ctx, ctx.operatorId, input),
@@ -185,8 +185,8 @@ export const changes: ChangeMap = {
   'setup.complete': ['operator', 'incident', 'call', 'timeline'],
   'session.setLanguage': ['operator'],
   // Not a table: every open window re-reads the post's settings.
-  'post.setDefaults': ['settings'],
-  'shifts.set': ['settings'],
+  'post.setDefaults': ['settings', 'post'],
+  'shifts.set': ['settings', 'post'],
   'operators.create': ['operator'],
   'operators.setDisabled': ['operator'],
   'calls.log': ['incident', 'call', 'timeline'],

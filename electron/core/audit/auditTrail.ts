@@ -248,7 +248,7 @@ function splitStamped(text: string | null): { hlc: string; value: string } | nul
 
 /**
  * How each entity's rows are named; `?` is a JSON array of ids. Calls, notes and assignments
- * are known by their incident's number; handover notes have no handle of their own.
+ * are known by their incident's number; handover notes and the post's settings have no handle of their own.
  */
 const LABEL_SQL: Readonly<Record<EntityName, string | null>> = {
   incident: 'SELECT id, number AS label FROM incidents WHERE id IN (SELECT value FROM json_each(?))',
@@ -261,6 +261,7 @@ const LABEL_SQL: Readonly<Record<EntityName, string | null>> = {
   volunteer: 'SELECT id, name AS label FROM volunteers WHERE id IN (SELECT value FROM json_each(?))',
   rosterEntry: 'SELECT x.id, v.name AS label FROM roster_entries x JOIN volunteers v ON v.id = x.volunteer_id WHERE x.id IN (SELECT value FROM json_each(?))',
   handoverNote: null,
+  post: null, // one row per post: "post settings" says all
 };
 
 export async function labelsFor(db: Queryable, rows: readonly { entity: EntityName; row_id: string }[]): Promise<Map<string, string>> {

@@ -35,7 +35,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(dataDir: string, physicalClock: () => number): Promise<Store> {
+export interface StoreOptions {
+  /** Runs after operations from elsewhere were applied and committed (the post's settings mirror them). */
+  afterRemote?: (result: ApplyResult) => Promise<void>;
+}
+
+export async function openStore(dataDir: string, physicalClock: () => number, options: StoreOptions = {}): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
   const writerConn = await Connection.open(file, 'readwrite');
@@ -73,15 +78,17 @@ export async function openStore(dataDir: string, physicalClock: () => number): P
           { onRollback: () => before && oplog.restore(before) },
         );
       },
-      applyRemote(operations, now) {
+      async applyRemote(operations, now) {
         let before: ReturnType<OpLog['snapshot']> | null = null;
-        return queue.transaction(
+        const result = await queue.transaction(
           (tx) => {
             before = oplog.snapshot();
             return applyOperations(tx, { origin, clock: oplog.clock }, operations, now);
           },
           { onRollback: () => before && oplog.restore(before) },
         );
+        if (result.applied > 0) await options.afterRemote?.(result);
+        return result;
       },
       async close() {
         await queue.idle();

@@ -1,6 +1,8 @@
 // What the operation log may touch: each entity's table, its fields and their columns.
 // An operation naming anything else is refused (locally) or quarantined (from sync).
+import { DIGIT_STYLES, LANGUAGES } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
+import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
 
 export type FieldValue = string | number | null;
 
@@ -12,6 +14,23 @@ export interface EntitySpec {
   mutable: ReadonlySet<string>;
   /** Columns computed from a field, kept beside it for indexes and search. */
   derived?: Readonly<Record<string, (value: FieldValue) => Record<string, FieldValue>>>;
+  /**
+   * Rows that exist by their id alone, never created by an operation: every console of a post
+   * writes the same row, so one console's create (all fields) would wipe what others had set.
+   * Each field is its own last-writer-wins value; the row appears with its first field.
+   */
+  implicit?: boolean;
+  /** Values a field may take, beyond being a scalar: for fields other code trusts as they are. */
+  allowed?: Readonly<Record<string, (value: FieldValue) => boolean>>;
+}
+
+const oneOf = (list: readonly string[]) => (value: FieldValue) => typeof value === 'string' && list.includes(value);
+
+/** A shift pattern as the post row keeps it, in its one form: sorted start times joined by commas, "08:00,20:00". */
+export function isStoredPattern(value: FieldValue): boolean {
+  if (typeof value !== 'string' || value.length > 40) return false;
+  const starts = value.split(',');
+  return shiftPatternProblem(starts) === null && canonicalPattern(starts).join(',') === value;
 }
 
 const localityKey = (value: FieldValue) => ({ locality_key: typeof value === 'string' ? normalizeForSearch(value) : null });
@@ -97,6 +116,14 @@ export const ENTITIES = {
     table: 'handover_notes',
     fields: { shiftStart: 'shift_start', text: 'text', operator: 'operator', writtenAt: 'written_at' },
     mutable: new Set<string>(),
+  },
+  // The settings every console of a post shares (electron/core/post/postSettings.ts).
+  post: {
+    table: 'post_settings',
+    fields: { shiftStarts: 'shift_starts', language: 'language', digits: 'digits' },
+    mutable: new Set(['shiftStarts', 'language', 'digits']),
+    implicit: true,
+    allowed: { shiftStarts: isStoredPattern, language: oneOf(LANGUAGES), digits: oneOf(DIGIT_STYLES) },
   },
 } as const satisfies Record<string, EntitySpec>;
 

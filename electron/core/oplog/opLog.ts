@@ -46,6 +46,7 @@ export class OpLog {
     for (const change of changes) {
       const spec: EntitySpec = ENTITIES[change.entity];
       if ('create' in change) {
+        if (spec.implicit) throw new Error(`${change.entity} rows are never created, only their fields set`);
         const values = change.create as Record<string, FieldValue>;
         // A field missing from a create is null: leaving nulls out keeps the log a third smaller.
         const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
@@ -58,6 +59,7 @@ export class OpLog {
           if (!spec.mutable.has(field)) throw new Error(`${change.entity}.${field} cannot change after creation`);
           this.appendOperation(tx, operatorId, change.entity, change.rowId, field, canonicalJson(values[field] ?? null));
         }
+        if (spec.implicit) await tx.run(`INSERT OR IGNORE INTO ${spec.table} (id) VALUES (?)`, [change.rowId]);
         await updateRow(tx, spec, change.rowId, values);
       }
     }

@@ -1,4 +1,4 @@
-// Where hub passwords live: never in the settings file. The core is given a store: in the app,
+// Where hub passwords and the post's key live: never in the settings file. The core is given a store: in the app,
 // values encrypted with Electron's safeStorage (the OS keychain: DPAPI, Keychain, libsecret)
 // in a file of their own (electron/secrets.ts); in tests and the CLI, one in memory.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,10 @@ import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
 import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
 import { newPostKey } from '../sync/bundle';
-import { parsePattern } from '../../../shared/time/shifts';
+import { hasPostKey, keepPostKey } from '../post/postKey';
+import type { SecretStore } from '../secrets/secretStore';
+import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
+import { mirrorPostSettings, recordPostSettings } from '../post/postSettings';
 
 /** The region Beacon is first built for; the first-run form offers it. */
 export const DEFAULT_TIME_ZONE = 'Asia/Damascus';
@@ -48,7 +51,8 @@ export async function completeSetup(
   loadDemo: (operatorId: string) => Promise<void>,
 ): Promise<OperatorView> {
   if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
-  ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language, digits: input.digits ?? 'latn', postKey: newPostKey() });
+  ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language, digits: input.digits ?? 'latn' });
+  keepPostKey(ctx.settings, ctx.secrets, newPostKey());
   const operator = await ctx.store.write(null, (writer) =>
     createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
   );
@@ -56,43 +60,42 @@ export async function completeSetup(
   return operator;
 }
 
-/** The post's defaults: the language of sign-in and of new operators, and how digits are written. */
-export async function setPostDefaults(ctx: ServiceContext, input: PostDefaultsInput): Promise<SetupStatus> {
-  requirePost(ctx.settings);
-  ctx.settings.write({ ...ctx.settings.read(), language: input.language, digits: input.digits });
+/**
+ * The post's defaults: the language of sign-in and of new operators, and how digits are written.
+ * Post-wide (electron/core/post): every console of the post follows after sync. An operator's
+ * own language is theirs, on every console.
+ */
+export async function setPostDefaults(ctx: ServiceContext, operatorId: string, input: PostDefaultsInput): Promise<SetupStatus> {
+  const { post } = requirePost(ctx.settings);
+  await recordPostSettings(ctx.store, operatorId, post.code, { language: input.language, digits: input.digits });
+  await mirrorPostSettings(ctx.settings, ctx.store.reader);
   return setupStatus(ctx);
 }
 
-/** Shorter than this, a "shift" is a typing mistake rather than a pattern. */
-const SHORTEST_SHIFT_MINUTES = 120;
-
 /**
- * The post's shift pattern: the header, the shift summary and the safety copies follow it
- * from the next minute. Stored sorted; two starts closer than two hours are refused.
+ * The post's shift pattern, for every console of the post: the header, the shift summary and
+ * the safety copies follow it from the next minute. Stored sorted; two starts closer than two
+ * hours are refused.
  */
-export async function setShiftPattern(ctx: ServiceContext, input: ShiftPatternInput): Promise<SetupStatus> {
-  requirePost(ctx.settings);
-  const sorted = parsePattern(input.starts); // sorted minutes after midnight, each once
-  if (sorted.length !== input.starts.length) throw new DomainError('error.invalidInput', undefined, { starts: 'validation.shiftRepeated' });
-  const gaps = sorted.map((m, i) => ((sorted[(i + 1) % sorted.length]! - m + 1440 - 1) % 1440) + 1);
-  if (sorted.length > 1 && gaps.some((g) => g < SHORTEST_SHIFT_MINUTES)) {
-    throw new DomainError('error.invalidInput', undefined, { starts: 'validation.shiftTooShort' });
-  }
-  const starts = sorted.map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
-  ctx.settings.write({ ...ctx.settings.read(), shiftStarts: starts });
+export async function setShiftPattern(ctx: ServiceContext, operatorId: string, input: ShiftPatternInput): Promise<SetupStatus> {
+  const { post } = requirePost(ctx.settings);
+  const problem = shiftPatternProblem(input.starts);
+  if (problem) throw new DomainError('error.invalidInput', undefined, { starts: problem });
+  await recordPostSettings(ctx.store, operatorId, post.code, { shiftStarts: canonicalPattern(input.starts) });
+  await mirrorPostSettings(ctx.settings, ctx.store.reader);
   return setupStatus(ctx);
 }
 
 /** For the command line: an empty data folder gets a post with defaults, without prompting. */
-export function ensurePost(settings: SettingsStore, postCode?: string): ReadySettings {
+export function ensurePost(settings: SettingsStore, secrets: SecretStore, postCode?: string): ReadySettings {
   const current = settings.read();
-  if (!current.post || !current.consoleLetter || !current.postKey) {
+  if (!current.post || !current.consoleLetter) {
     settings.write({
       ...current,
       post: current.post ?? { ...DEFAULT_POST, ...(postCode ? { code: postCode, name: `${postCode} command post` } : {}) },
       consoleLetter: current.consoleLetter ?? 'A',
-      postKey: current.postKey ?? newPostKey(),
     });
   }
+  if (!hasPostKey(settings, secrets)) keepPostKey(settings, secrets, newPostKey());
   return requirePost(settings);
 }

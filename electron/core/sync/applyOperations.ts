@@ -49,8 +49,12 @@ async function applyOne(tx: Tx, op: Operation): Promise<void> {
       `SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE id = ?) AS here,
               (SELECT max(hlc) FROM operations WHERE row_id = ? AND field IN (?, '*') AND NOT (origin = ? AND seq = ?)) AS newest`,
       [op.rowId, op.rowId, op.field, op.origin, op.seq]);
-    if (!found?.here) return; // kept in the log; applied when the row's create arrives
-    if (found.newest === null || op.hlc > found.newest) await update(tx, spec, op.rowId, { [op.field]: JSON.parse(op.value) as FieldValue });
+    if (!found?.here) {
+      if (!spec.implicit) return; // kept in the log; applied when the row's create arrives
+      await tx.run(`INSERT INTO ${spec.table} (id) VALUES (?)`, [op.rowId]);
+    }
+    const newest = found?.newest ?? null;
+    if (newest === null || op.hlc > newest) await update(tx, spec, op.rowId, { [op.field]: JSON.parse(op.value) as FieldValue });
     return;
   }
   const exists = (await tx.get(`SELECT 1 FROM ${spec.table} WHERE id = ?`, [op.rowId])) !== undefined;

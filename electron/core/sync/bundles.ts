@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';
+import { readPostKey } from '../post/postKey';
 import type { ApplyResult } from './applyOperations';
 import { BundleError, BundleWriter, bundleBatches, checkBundleFile, type BundleHeader } from './bundle';
 import { operationPages, type VersionVector } from './exchange';
@@ -17,8 +18,9 @@ const IMPORT_BATCH = 5000;
 
 function postKey(ctx: ServiceContext): { code: string; key: string } {
   const settings = requirePost(ctx.settings);
-  if (!settings.postKey) throw new DomainError('bundle.noKey');
-  return { code: settings.post.code, key: settings.postKey };
+  const key = readPostKey(ctx.settings, ctx.secrets);
+  if (!key) throw new DomainError('bundle.noKey');
+  return { code: settings.post.code, key };
 }
 
 /** How far an export has got, for a progress bar. */

@@ -1,7 +1,7 @@
 // An operation as it travels between consoles, hubs and bundle files, and its validation:
 // what comes from outside is checked like IPC input before anything is applied.
 import { z } from 'zod';
-import { ENTITIES, isEntityName, type EntitySpec } from '../oplog/entities';
+import { ENTITIES, isEntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
 import { decodeHlc } from '../oplog/hlc';
 
 export interface Operation {
@@ -30,7 +30,10 @@ export const operationSchema = z.object({
 
 export type Rejection = 'malformed' | 'unknownEntity' | 'unknownField' | 'badValue' | 'immutableField' | 'clockAhead' | 'hlcOrigin';
 
-const isScalar = (v: unknown) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+const isScalar = (v: unknown): v is FieldValue => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/** A value this field of this entity may hold. */
+const fits = (spec: EntitySpec, field: string, v: unknown) => isScalar(v) && (spec.allowed?.[field]?.(v) ?? true);
 
 /** Why an operation may not be applied, or null when it may. */
 export function rejectionOf(op: Operation, maxWall: number): Rejection | null {
@@ -47,14 +50,15 @@ export function rejectionOf(op: Operation, maxWall: number): Rejection | null {
     return 'badValue';
   }
   if (op.field === '*') {
+    if (spec.implicit) return 'unknownField'; // such rows have no create (entities.ts)
     if (!value || typeof value !== 'object' || Array.isArray(value)) return 'badValue';
     for (const [field, v] of Object.entries(value)) {
       if (!Object.hasOwn(spec.fields, field)) return 'unknownField';
-      if (!isScalar(v)) return 'badValue';
+      if (!fits(spec, field, v)) return 'badValue';
     }
     return null;
   }
   if (!Object.hasOwn(spec.fields, op.field)) return 'unknownField';
   if (!spec.mutable.has(op.field)) return 'immutableField';
-  return isScalar(value) ? null : 'badValue';
+  return fits(spec, op.field, value) ? null : 'badValue';
 }

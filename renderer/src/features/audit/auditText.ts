@@ -16,6 +16,7 @@ const LISTS: Record<string, Record<string, string>> = {
   team: { kind: 'teamKind.', status: 'teamStatus.' },
   volunteer: { role: 'role.' },
   assignment: { endedReason: 'auditValue.ended_' },
+  post: { language: 'language.', digits: 'digits.' },
 };
 const DISTRICT_FIELDS = new Set(['district']);
 /** Row ids of other records: meaningless to a reader, the record's label already says which. */

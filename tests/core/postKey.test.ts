@@ -1,0 +1,90 @@
+// The post's key signs bundles; like hub passwords it is a credential, so it lives in the
+// secret store, never in the settings file where a store can protect it.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { POST_KEY_SECRET, readPostKey } from '../../electron/core/post/postKey';
+import { memorySecretStore } from '../../electron/core/secrets/secretStore';
+import { newPostKey } from '../../electron/core/sync/bundle';
+import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
+import { cleanedAfterEach, consolesOfOnePost, intake, openTestCore } from './testCore';
+
+const { cores, tempDir } = cleanedAfterEach('beacon-postkey-');
+
+const settingsFile = (dir: string) => readFileSync(join(dir, 'settings.json'), 'utf8');
+
+describe('the post key', () => {
+  it('is made at first run into the secret store; the settings file never holds it', async () => {
+    const t = await openTestCore();
+    cores.push(t);
+    const key = t.core.context.secrets.get(POST_KEY_SECRET);
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.parse(settingsFile(t.dir))).toMatchObject({ postKey: null });
+    expect(settingsFile(t.dir)).not.toContain(key!);
+  });
+
+  it('a console joined with its post\u2019s key seals it at its next open, and bundles still sign and verify', async () => {
+    const { a, b } = await consolesOfOnePost(cores);
+    const key = readPostKey(a.core.context.settings, a.core.context.secrets)!;
+    await b.reopen();
+    expect(settingsFile(b.dir)).not.toContain(key);
+    expect(b.core.context.secrets.get(POST_KEY_SECRET)).toBe(key);
+    await a.call('calls.log', intake());
+    const file = join(a.dir, 'a.bundle');
+    const written = await exportBundle(a.core.context, file, {});
+    expect(await importBundle(b.core.context, file)).toMatchObject({ applied: written, quarantined: [] });
+  });
+
+  it('in clear in an older console\u2019s settings file is moved into the store when the core opens', async () => {
+    const dir = tempDir();
+    const secrets = memorySecretStore();
+    const t = await openTestCore({ dir, secrets });
+    cores.push(t);
+    await t.call('calls.log', intake());
+    // What an older Beacon wrote: the key in the file, nothing in the store.
+    const old = newPostKey();
+    secrets.delete(POST_KEY_SECRET);
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...JSON.parse(settingsFile(dir)) as object, postKey: old }));
+    await t.reopen();
+    expect(settingsFile(dir)).not.toContain(old);
+    expect(secrets.get(POST_KEY_SECRET)).toBe(old);
+    // Bundles it made before are still read: the key is the same.
+    const other = await openTestCore({ letter: 'B' });
+    cores.push(other);
+    other.core.context.settings.write({ ...other.core.context.settings.read(), postKey: old });
+    const file = join(dir, 'old.bundle');
+    await exportBundle(t.core.context, file, {});
+    expect((await importBundle(other.core.context, file)).applied).toBeGreaterThan(0);
+  });
+
+  it('stays in the settings file where no store can protect it, and bundles keep working', async () => {
+    const t = await openTestCore({ secrets: memorySecretStore(false) });
+    cores.push(t);
+    const key = readPostKey(t.core.context.settings, t.core.context.secrets);
+    expect(JSON.parse(settingsFile(t.dir))).toMatchObject({ postKey: key });
+    await t.call('calls.log', intake());
+    await t.reopen();
+    expect(readPostKey(t.core.context.settings, t.core.context.secrets)).toBe(key);
+    expect(await exportBundle(t.core.context, join(t.dir, 'x.bundle'), {})).toBeGreaterThan(0);
+  });
+
+  it('the command line, with no keychain, signs bundles another data folder of the post imports', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    const cli = (dir: string, ...args: string[]) => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', dir], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as Record<string, number>;
+    };
+    cli(a, 'seed', '--incidents', '5', '--days', '1', '--seed', '3');
+    cli(b, 'check');
+    // B joins A's post: the key carried over by hand, as an administrator would.
+    const key = (JSON.parse(settingsFile(a)) as { postKey: string }).postKey;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    writeFileSync(join(b, 'settings.json'), JSON.stringify({ ...JSON.parse(settingsFile(b)) as object, postKey: key }));
+    const exported = cli(a, 'bundle-export', join(a, 'a.bundle'));
+    expect(cli(b, 'bundle-import', join(a, 'a.bundle'))).toMatchObject({ operations: exported.operations, applied: exported.operations, quarantined: 0 });
+    // Both runs kept the key where the next run finds it.
+    expect((JSON.parse(settingsFile(a)) as { postKey: string }).postKey).toBe(key);
+  });
+});
