@@ -32,7 +32,7 @@ describe('the post key', () => {
     expect(b.core.context.secrets.get(POST_KEY_SECRET)).toBe(key);
     await a.call('calls.log', intake());
     const file = join(a.dir, 'a.bundle');
-    const written = await exportBundle(a.core.context, file, {});
+    const { operations: written } = await exportBundle(a.core.context, file, {});
     expect(await importBundle(b.core.context, file)).toMatchObject({ applied: written, quarantined: [] });
   });
 
@@ -66,7 +66,7 @@ describe('the post key', () => {
     await t.call('calls.log', intake());
     await t.reopen();
     expect(readPostKey(t.core.context.settings, t.core.context.secrets)).toBe(key);
-    expect(await exportBundle(t.core.context, join(t.dir, 'x.bundle'), {})).toBeGreaterThan(0);
+    expect((await exportBundle(t.core.context, join(t.dir, 'x.bundle'), {})).operations).toBeGreaterThan(0);
   });
 
   it('the command line, with no keychain, signs bundles another data folder of the post imports', () => {

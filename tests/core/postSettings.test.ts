@@ -1,13 +1,13 @@
 // The shift pattern and the post's defaults are the post's, not one laptop's: a supervisor's
 // change travels as operations on the post's one row and every console of the post follows,
 // the newest change of each setting winning the same way everywhere.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../electron/core/oplog/hlc';
 import { postRowId } from '../../electron/core/post/postSettings';
 import { readPostKey } from '../../electron/core/post/postKey';
-import { writeBundle } from '../../electron/core/sync/bundle';
+import { BundleWriter } from '../../electron/core/sync/bundle';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
 import { stateHash, versionVector } from '../../electron/core/sync/exchange';
 import type { Operation } from '../../electron/core/sync/operation';
@@ -92,7 +92,9 @@ describe('the post\u2019s settings', () => {
     ];
     // In a bundle signed with the post's key, as a hub or a stick would bring them.
     const file = join(a.dir, 'odd.bundle');
-    writeFileSync(file, writeBundle({ post: 'LTK', origin, createdAt: T0 }, batch, readPostKey(a.core.context.settings, a.core.context.secrets)!));
+    const writer = BundleWriter.open(file, { post: 'LTK', origin, createdAt: T0, count: batch.length }, readPostKey(a.core.context.settings, a.core.context.secrets)!);
+    writer.write(batch);
+    writer.finish();
     const result = await importBundle(b.core.context, file);
     expect(result.quarantined.map((q) => q.reason)).toEqual(['badValue', 'badValue', 'badValue', 'badValue', 'badValue', 'badValue', 'unknownField', 'unknownField']);
     expect(result.applied).toBe(1);
