@@ -94,16 +94,25 @@ export async function responsePercentiles<K>(
   const perRange = rangeRows.map(() => new Array<number>(LAST_RESPONSE_BIN + 1).fill(0));
   for (const c of counted) perRange[c.r]![c.bin] = c.n;
 
-  const group = (own: TimeRange[]): Group => {
+  // Buckets over the same instants (a lone bucket and the whole period) share one group, so
+  // pass 2 sorts their bins once.
+  const groups: Group[] = [];
+  const bySpan = new Map<string, number>();
+  const groupOf = (own: TimeRange[]): number => {
+    const spanned = joined(own.filter((r) => r.end > r.start));
+    const signature = spanned.map((r) => `${r.start}:${r.end}`).join(',');
+    const known = bySpan.get(signature);
+    if (known !== undefined) return known;
     const bins = new Array<number>(LAST_RESPONSE_BIN + 1).fill(0);
     for (const r of own) {
       const counts = perRange[ranges.get(`${r.start}:${r.end}`)?.id ?? -1];
       if (counts) counts.forEach((n, bin) => { bins[bin]! += n; });
     }
-    return { ranges: joined(own.filter((r) => r.end > r.start)), bins, n: bins.reduce((a, b) => a + b, 0) };
+    bySpan.set(signature, groups.length);
+    return groups.push({ ranges: spanned, bins, n: bins.reduce((a, b) => a + b, 0) }) - 1;
   };
-  const groups = buckets.map((b) => group(b.ranges));
-  groups.push(group(rangeRows.map((r) => r.range)));
+  const bucketGroups = buckets.map((b) => groupOf(b.ranges));
+  const overallGroup = groupOf(rangeRows.map((r) => r.range));
 
   // The ranks each group needs, by the bin that holds them.
   const cells = new Map<string, { id: number; group: number; bin: number; offsets: Set<number> }>();
@@ -159,9 +168,9 @@ export async function responsePercentiles<K>(
     groups[g]!.n === 0 ? null : { n: groups[g]!.n, p50: percentile(g, QUANTILES.p50), p90: percentile(g, QUANTILES.p90) };
 
   const byKey = new Map<K, Percentiles>();
-  buckets.forEach((b, g) => {
-    const r = result(g);
+  buckets.forEach((b, i) => {
+    const r = result(bucketGroups[i]!);
     if (r) byKey.set(b.key, r);
   });
-  return { byKey, overall: result(groups.length - 1) };
+  return { byKey, overall: result(overallGroup) };
 }
