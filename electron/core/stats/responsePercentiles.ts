@@ -139,17 +139,16 @@ export async function responsePercentiles<K>(
   // Pass 2: each of those bins sorted within its group's ranges; the wanted ranks kept.
   const cellRows = [...cells.values()];
   if (cellRows.length === 0) return { byKey: new Map(), overall: null };
-  const spans = cellRows.flatMap((c) => groups[c.group]!.ranges.map((r) => [c.id, r.start, r.end]));
+  const spans = cellRows.flatMap((c) => groups[c.group]!.ranges.map((r) => [c.id, c.bin, r.start, r.end]));
   const offsets = cellRows.flatMap((c) => [...c.offsets].map((o) => [c.id, o]));
-  const params: Params = [...spans.flat(), ...cellRows.flatMap((c) => [c.id, c.bin]), ...offsets.flat(), ...filter.params];
+  const params: Params = [...spans.flat(), ...offsets.flat(), ...filter.params];
+  // CROSS JOIN keeps the spans outside: each is one seek by bin and time, never a bin's whole history.
   const picked = await db.all<{ cell: number; i: number; v: number }>(tag(chart,
-    `WITH spans(cell, lo, hi) AS (VALUES ${spans.map(() => '(?, ?, ?)').join(', ')}),
-     cells(cell, bin) AS (VALUES ${cellRows.map(() => '(?, ?)').join(', ')}),
+    `WITH spans(cell, bin, lo, hi) AS (VALUES ${spans.map(() => '(?, ?, ?, ?)').join(', ')}),
      wanted(cell, i) AS (VALUES ${offsets.map(() => '(?, ?)').join(', ')}),
      ranked AS (SELECT spans.cell, ${d.value} AS v, row_number() OVER (PARTITION BY spans.cell ORDER BY ${d.value}) - 1 AS i
-       FROM cells JOIN spans ON spans.cell = cells.cell
-       JOIN incidents ON ${d.bin} = cells.bin AND received_at >= spans.lo AND received_at < spans.hi
-       WHERE ${where})
+       FROM spans CROSS JOIN incidents
+       WHERE ${d.bin} = spans.bin AND received_at >= spans.lo AND received_at < spans.hi AND ${where})
      SELECT cell, i, v FROM ranked WHERE (cell, i) IN wanted`),
     params);
   const values = new Map(picked.map((r) => [`${r.cell}:${r.i}`, r.v]));
