@@ -5,7 +5,8 @@
 // What is counted: incidents by the time their first call was received. An incident
 // cancelled as a duplicate is the same emergency as another one and is left out.
 // Call → dispatch is the first team's dispatch minus the first call; dispatch → on scene is
-// the first team on scene minus that dispatch. Percentiles: see percentiles.ts.
+// the first team on scene minus that dispatch. Percentiles: see percentiles.ts (the definition)
+// and responsePercentiles.ts (how they are found without sorting a whole period).
 import { OPEN_STATUSES, type IncidentType } from '../../../shared/domain';
 import type { StatsBucket, StatsFilters, StatsQuery, StatsReport, StatsTotals } from '../../../shared/api/types';
 import type { Connection } from '../db/connection';
@@ -13,6 +14,9 @@ import { DomainError } from '../api/errors';
 import { dayLabel, localDatesToRange, localDaySql, localHourNumberSql, localHourSql, localMonthSql, localWeekdaySql } from './localTime';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
 import { percentileSql } from './percentiles';
+import { responsePercentiles, type Delay, type Percentiles } from './responsePercentiles';
+import { localBuckets } from './bucketRanges';
+import { filterSql, tag, type Params } from './statsSql';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -43,18 +47,6 @@ export interface GroupRow {
   sceneP90Sec: number | null;
 }
 
-type Params = (string | number)[];
-
-/** The filters as SQL conditions on incidents (`prefix` names the table). */
-function filterSql(filters: StatsFilters, prefix = ''): { where: string[]; params: Params } {
-  const where: string[] = [`${prefix}cancel_reason IS NOT 'duplicate'`];
-  const params: Params = [];
-  if (filters.district) { where.push(`${prefix}district = ?`); params.push(filters.district); }
-  if (filters.type) { where.push(`${prefix}type = ?`); params.push(filters.type); }
-  if (filters.priority) { where.push(`${prefix}priority = ?`); params.push(filters.priority); }
-  return { where, params };
-}
-
 /** FROM … WHERE for the incidents of a scope. */
 function incidentsIn(scope: StatsScope): { from: string; params: Params } {
   const filters = filterSql(scope.filters);
@@ -77,9 +69,6 @@ function bucketSql(grouping: Grouping | 'all', scope: StatsScope, column = 'rece
   }
 }
 
-/** Names the chart a statement serves, so the benchmark can time each chart's SQL on its own. */
-const tag = (chart: string, sql: string) => `/* ${chart} */ ${sql}`;
-
 /** Seconds, to the millisecond. */
 const toSeconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms) / 1000);
 
@@ -87,10 +76,11 @@ const toSeconds = (ms: number | null | undefined) => (ms === null || ms === unde
 export async function groupedStats(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart = `by ${grouping}`): Promise<Map<string | number, GroupRow>> {
   const bucket = bucketSql(grouping, scope);
   const { from, params } = incidentsIn(scope);
-  const [counts, dispatch, scene] = await Promise.all([
-    db.all<{ b: string | number; n: number }>(tag(chart, `SELECT ${bucket} AS b, count(*) AS n ${from} GROUP BY b`), params),
-    db.all<{ b: string | number; p50: number; p90: number }>(tag(chart, percentileSql(bucket, 'dispatched_at - received_at', from)), params),
-    db.all<{ b: string | number; p50: number; p90: number }>(tag(chart, percentileSql(bucket, 'on_scene_at - dispatched_at', from)), params),
+  const counts = await db.all<{ b: string | number; n: number }>(tag(chart, `SELECT ${bucket} AS b, count(*) AS n ${from} GROUP BY b`), params);
+  const keys = counts.map((r) => r.b);
+  const [dispatch, scene] = await Promise.all([
+    groupPercentiles(db, scope, grouping, chart, 'dispatch', keys),
+    groupPercentiles(db, scope, grouping, chart, 'scene', keys),
   ]);
   const rows = new Map<string | number, GroupRow>();
   for (const r of counts) {
@@ -99,6 +89,31 @@ export async function groupedStats(db: Connection, scope: StatsScope, grouping: 
   for (const r of dispatch) Object.assign(rows.get(r.b)!, { dispatchMedianSec: toSeconds(r.p50), dispatchP90Sec: toSeconds(r.p90) });
   for (const r of scene) Object.assign(rows.get(r.b)!, { sceneMedianSec: toSeconds(r.p50), sceneP90Sec: toSeconds(r.p90) });
   return rows;
+}
+
+const DELAY_SQL: Record<Delay, string> = { dispatch: 'dispatched_at - received_at', scene: 'on_scene_at - dispatched_at' };
+
+/**
+ * Response times per group (`keys`: the groups that have incidents). Binned (responsePercentiles.ts)
+ * where a group is a stretch of time or a district or type; hours of the day and weekdays gather
+ * ranges from all over the period, so those (the command line only) still sort the period's rows.
+ */
+async function groupPercentiles(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart: string, delay: Delay, keys: (string | number)[]): Promise<{ b: string | number; p50: number; p90: number }[]> {
+  const { range, filters } = scope;
+  if (grouping === 'hour' || grouping === 'weekday') {
+    const { from, params } = incidentsIn(scope);
+    return db.all<{ b: string | number; p50: number; p90: number }>(tag(chart, percentileSql(bucketSql(grouping, scope), DELAY_SQL[delay], from)), params);
+  }
+  if (grouping === 'district' || grouping === 'type') {
+    const rows = await Promise.all(keys.map(async (b) => {
+      const own: StatsFilters = grouping === 'district' ? { ...filters, district: String(b) } : { ...filters, type: b as IncidentType };
+      return { b, p: (await responsePercentiles(db, chart, [{ key: b, ranges: [range] }], own, delay)).overall };
+    }));
+    return rows.flatMap(({ b, p }) => (p ? [{ b, p50: p.p50, p90: p.p90 }] : []));
+  }
+  const buckets = grouping === 'all' ? [{ key: 0, ranges: [range] }] : localBuckets(scope.timeZone, range.start, range.end, grouping);
+  const { byKey } = await responsePercentiles<string | number>(db, chart, buckets, filters, delay);
+  return [...byKey].map(([b, p]) => ({ b, p50: p.p50, p90: p.p90 }));
 }
 
 /** Rows for the `stats` command: every day or hour of the period (zero where nothing happened); districts and types that occur. */
@@ -151,18 +166,20 @@ export function resolvePeriod(query: StatsQuery, timeZone: string, now: number):
   return { ...range, bucket };
 }
 
-/** The key figures of a period. Team hours are passed in when the caller has them already. */
-export async function totals(db: Connection, scope: StatsScope, now: number, hoursKnown?: { hours: number }[]): Promise<StatsTotals> {
+/** The key figures of a period. Team hours and response times are passed in when the caller has them already. */
+export async function totals(db: Connection, scope: StatsScope, now: number, hoursKnown?: { hours: number }[], responseKnown?: Record<Delay, Percentiles | null>): Promise<StatsTotals> {
   const { from, params } = incidentsIn(scope);
   const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
-  type Percentiles = { p50: number; p90: number };
+  const response = async (delay: Delay) => (responseKnown
+    ? responseKnown[delay]
+    : (await responsePercentiles(db, 'key figures', [{ key: 0, ranges: [scope.range] }], scope.filters, delay)).overall);
   const [sums, dispatch, scene, calls, hours] = await Promise.all([
     db.get<{ n: number; trapped: number | null; injured: number | null; dead: number | null; closed: number; cancelled: number; open: number }>(
       tag('key figures', `SELECT count(*) AS n, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
          count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
          count(*) FILTER (WHERE status IN (${open})) AS open ${from}`), params),
-    db.get<Percentiles>(tag('key figures', percentileSql('0', 'dispatched_at - received_at', from)), params),
-    db.get<Percentiles>(tag('key figures', percentileSql('0', 'on_scene_at - dispatched_at', from)), params),
+    response('dispatch'),
+    response('scene'),
     callCount(db, scope),
     hoursKnown ?? teamHours(db, scope, now, 'key figures'),
   ]);
@@ -269,8 +286,14 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
     db.all<{ district: string; n: number }>(tag('by district', `SELECT district, count(*) AS n ${f.from} GROUP BY district`), f.params);
 
   const hours = await teamHours(db, scope, now);
-  const [current, previous, byType, heat, districts, previousDistricts, casualties, dispatch, scene] = await Promise.all([
-    totals(db, scope, now, hours),
+  // Per bucket, and over the whole period for the key figures, from one count of the bins.
+  const chartBuckets = localBuckets(timeZone, period.start, period.end, period.bucket);
+  const [dispatchTimes, sceneTimes] = await Promise.all([
+    responsePercentiles(db, 'response times', chartBuckets, query.filters, 'dispatch'),
+    responsePercentiles(db, 'response times', chartBuckets, query.filters, 'scene'),
+  ]);
+  const [current, previous, byType, heat, districts, previousDistricts, casualties] = await Promise.all([
+    totals(db, scope, now, hours, { dispatch: dispatchTimes.overall, scene: sceneTimes.overall }),
     totals(db, previousScope, now),
     db.all<{ b: string | number; type: IncidentType; n: number }>(tag('by type', `SELECT ${chart.sql} AS b, type, count(*) AS n ${from} GROUP BY b, type`), params),
     db.all<{ weekday: number; hour: number; n: number }>(tag('heat map', `SELECT ${weekday} AS weekday, ${hour} AS hour, count(*) AS n ${from} GROUP BY 1, 2`), params),
@@ -279,9 +302,9 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
     db.all<{ b: string | number; trapped: number; injured: number; dead: number; closed: number; cancelled: number }>(
       tag('casualties', `SELECT ${chart.sql} AS b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
          count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${from} GROUP BY b`), params),
-    db.all<{ b: string | number; p50: number; p90: number }>(tag('response times', percentileSql(chart.sql, 'dispatched_at - received_at', from)), params),
-    db.all<{ b: string | number; p50: number; p90: number }>(tag('response times', percentileSql(chart.sql, 'on_scene_at - dispatched_at', from)), params),
   ]);
+  const dispatch = [...dispatchTimes.byKey].map(([b, p]) => ({ b, p50: p.p50, p90: p.p90 }));
+  const scene = [...sceneTimes.byKey].map(([b, p]) => ({ b, p50: p.p50, p90: p.p90 }));
   const previousByDistrict = new Map(previousDistricts.map((d) => [d.district, d.n]));
 
   const buckets = bucketLabels(scope, period.bucket);

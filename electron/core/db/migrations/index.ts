@@ -9,6 +9,7 @@ import { signInThrottle } from './005_sign_in_throttle';
 import { importKeys } from './006_import_keys';
 import { handoverNotes } from './007_handover_notes';
 import { duplicateLookup } from './008_duplicate_lookup';
+import { responseBins } from './010_response_bins';
 import { postSettings } from './011_post_settings';
 
 export interface Migration {
@@ -17,8 +18,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, postSettings];
-export const SCHEMA_VERSION = MIGRATIONS.length;
+// In ascending version order; each step runs when the database's version is below its own.
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, responseBins, postSettings];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */
 export const APPLICATION_ID = 0x42434e31;
@@ -35,13 +37,13 @@ export class DatabaseOpenError extends Error {
 export async function migrate(conn: Connection, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
   const appId = (await conn.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
   const current = (await conn.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
-  const latest = migrations.length;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (appId !== APPLICATION_ID) {
     const tables = await conn.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'");
     if ((tables?.n ?? 0) > 0 || current !== 0) throw new DatabaseOpenError('error.notBeaconDatabase');
   }
   if (current > latest) throw new DatabaseOpenError('error.databaseNewer', { version: current, supported: latest });
-  for (const migration of migrations.slice(current)) {
+  for (const migration of migrations.filter((m) => m.version > current)) {
     await conn.run('BEGIN IMMEDIATE');
     try {
       await conn.exec(migration.sql);

@@ -1,0 +1,175 @@
+// Median and 90th percentile of a response time per bucket, exact, without sorting the period.
+// The definition is percentiles.ts's (linear interpolation between closest ranks, type 7):
+// x_k + f·(x_{k+1} − x_k) with k + f = p·(n − 1) over the n sorted delays.
+//
+// Delays are binned in an index (migration 010): a bin's delays all sort before the next
+// bin's. Pass 1 counts the delays of each bin in each time range, reading the index alone;
+// those counts say which bin holds rank k and k + 1 and where within it. Pass 2 sorts only
+// those bins, within the bucket's ranges, and keeps the wanted ranks.
+import type { StatsFilters } from '../../../shared/api/types';
+import type { Connection } from '../db/connection';
+import { DISPATCH_DELAY, LAST_RESPONSE_BIN, SCENE_DELAY, responseBinSql } from '../db/migrations/010_response_bins';
+import type { Bucket, TimeRange } from './bucketRanges';
+import { filterSql, tag, type Params } from './statsSql';
+
+export type Delay = 'dispatch' | 'scene';
+
+/** Over the delays of a bucket, in ms. */
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p90: number;
+}
+
+export interface ResponsePercentiles<K> {
+  /** Buckets with no delay are left out. */
+  byKey: Map<K, Percentiles>;
+  /** Over every range of every bucket: the key figure of a chart's period, from the same counts. */
+  overall: Percentiles | null;
+}
+
+const DELAYS: Record<Delay, { value: string; bin: string; known: string }> = {
+  // `known` with filterSql's duplicate condition spells the partial index's WHERE, so SQLite may use it.
+  dispatch: { value: DISPATCH_DELAY, bin: responseBinSql(DISPATCH_DELAY), known: 'dispatched_at IS NOT NULL' },
+  scene: { value: SCENE_DELAY, bin: responseBinSql(SCENE_DELAY), known: 'on_scene_at IS NOT NULL AND dispatched_at IS NOT NULL' },
+};
+
+const QUANTILES = { p50: 0.5, p90: 0.9 } as const;
+
+interface Group {
+  ranges: TimeRange[];
+  /** Delays per bin, over the group's ranges. */
+  bins: number[];
+  n: number;
+}
+
+/** Where rank `rank` (from 0) of a group falls: its bin and its rank within that bin. */
+function locate(bins: number[], rank: number): { bin: number; offset: number } {
+  let before = 0;
+  for (let bin = 0; bin < bins.length; bin++) {
+    if (rank < before + bins[bin]!) return { bin, offset: rank - before };
+    before += bins[bin]!;
+  }
+  throw new RangeError(`rank ${rank} beyond ${before} delays`);
+}
+
+/** Ranges sorted, with touching ones joined: fewer seeks in pass 2. */
+function joined(ranges: TimeRange[]): TimeRange[] {
+  const out: TimeRange[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && last.end === r.start) last.end = r.end; else out.push({ ...r });
+  }
+  return out;
+}
+
+/**
+ * Median and 90th percentile of call → dispatch or dispatch → on scene for each bucket (its
+ * ranges must not overlap another's), over incidents received in its ranges that pass the
+ * filters; duplicates are left out. `chart` tags the statements for the benchmark.
+ */
+export async function responsePercentiles<K>(
+  db: Pick<Connection, 'all'>, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay,
+): Promise<ResponsePercentiles<K>> {
+  const d = DELAYS[delay];
+  const filter = filterSql(filters);
+  const where = `${d.known} AND ${filter.where.join(' AND ')}`;
+
+  // Pass 1: delays per (range, bin), one index seek each, in the bins that have any delay in
+  // the period (one seek each) rather than in all of them.
+  const ranges = new Map<string, { id: number; range: TimeRange }>();
+  for (const b of buckets) for (const r of b.ranges) if (r.end > r.start && !ranges.has(`${r.start}:${r.end}`)) ranges.set(`${r.start}:${r.end}`, { id: ranges.size, range: r });
+  if (ranges.size === 0) return { byKey: new Map(), overall: null };
+  const rangeRows = [...ranges.values()];
+  const hull = [Math.min(...rangeRows.map((r) => r.range.start)), Math.max(...rangeRows.map((r) => r.range.end))];
+  const counted = await db.all<{ r: number; bin: number; n: number }>(tag(chart,
+    `WITH ranges(r, lo, hi) AS (VALUES ${rangeRows.map(() => '(?, ?, ?)').join(', ')}),
+     bins(bin) AS (SELECT 0 UNION ALL SELECT bin + 1 FROM bins WHERE bin < ${LAST_RESPONSE_BIN}),
+     live AS MATERIALIZED (SELECT bin FROM bins WHERE EXISTS (SELECT 1 FROM incidents WHERE ${d.bin} = bins.bin
+       AND received_at >= ? AND received_at < ? AND ${where})),
+     counts AS MATERIALIZED (SELECT r, bin, (SELECT count(*) FROM incidents WHERE ${d.bin} = live.bin
+       AND received_at >= ranges.lo AND received_at < ranges.hi AND ${where}) AS n FROM ranges, live)
+     SELECT r, bin, n FROM counts WHERE n > 0`),
+    [...rangeRows.flatMap(({ id, range }) => [id, range.start, range.end]), ...hull, ...filter.params, ...filter.params]);
+  const perRange = rangeRows.map(() => new Array<number>(LAST_RESPONSE_BIN + 1).fill(0));
+  for (const c of counted) perRange[c.r]![c.bin] = c.n;
+
+  // Buckets over the same instants (a lone bucket and the whole period) share one group, so
+  // pass 2 sorts their bins once.
+  const groups: Group[] = [];
+  const bySpan = new Map<string, number>();
+  const groupOf = (own: TimeRange[]): number => {
+    const spanned = joined(own.filter((r) => r.end > r.start));
+    const signature = spanned.map((r) => `${r.start}:${r.end}`).join(',');
+    const known = bySpan.get(signature);
+    if (known !== undefined) return known;
+    const bins = new Array<number>(LAST_RESPONSE_BIN + 1).fill(0);
+    for (const r of own) {
+      const counts = perRange[ranges.get(`${r.start}:${r.end}`)?.id ?? -1];
+      if (counts) counts.forEach((n, bin) => { bins[bin]! += n; });
+    }
+    bySpan.set(signature, groups.length);
+    return groups.push({ ranges: spanned, bins, n: bins.reduce((a, b) => a + b, 0) }) - 1;
+  };
+  const bucketGroups = buckets.map((b) => groupOf(b.ranges));
+  const overallGroup = groupOf(rangeRows.map((r) => r.range));
+
+  // The ranks each group needs, by the bin that holds them.
+  const cells = new Map<string, { id: number; group: number; bin: number; offsets: Set<number> }>();
+  const wanted = (g: number, rank: number) => {
+    const { bin, offset } = locate(groups[g]!.bins, rank);
+    const cell = cells.get(`${g}:${bin}`) ?? { id: cells.size, group: g, bin, offsets: new Set<number>() };
+    cell.offsets.add(offset);
+    cells.set(`${g}:${bin}`, cell);
+  };
+  const ranksOf = (n: number, p: number) => {
+    const h = (n - 1) * p;
+    const k = Math.floor(h);
+    return { k, f: h - k };
+  };
+  groups.forEach(({ n }, g) => {
+    if (n === 0) return;
+    for (const p of Object.values(QUANTILES)) {
+      const { k, f } = ranksOf(n, p);
+      wanted(g, k);
+      if (f > 0) wanted(g, k + 1);
+    }
+  });
+
+  // Pass 2: each of those bins sorted within its group's ranges; the wanted ranks kept.
+  const cellRows = [...cells.values()];
+  if (cellRows.length === 0) return { byKey: new Map(), overall: null };
+  const spans = cellRows.flatMap((c) => groups[c.group]!.ranges.map((r) => [c.id, c.bin, r.start, r.end]));
+  const offsets = cellRows.flatMap((c) => [...c.offsets].map((o) => [c.id, o]));
+  const params: Params = [...spans.flat(), ...offsets.flat(), ...filter.params];
+  // CROSS JOIN keeps the spans outside: each is one seek by bin and time, never a bin's whole history.
+  const picked = await db.all<{ cell: number; i: number; v: number }>(tag(chart,
+    `WITH spans(cell, bin, lo, hi) AS (VALUES ${spans.map(() => '(?, ?, ?, ?)').join(', ')}),
+     wanted(cell, i) AS (VALUES ${offsets.map(() => '(?, ?)').join(', ')}),
+     ranked AS (SELECT spans.cell, ${d.value} AS v, row_number() OVER (PARTITION BY spans.cell ORDER BY ${d.value}) - 1 AS i
+       FROM spans CROSS JOIN incidents
+       WHERE ${d.bin} = spans.bin AND received_at >= spans.lo AND received_at < spans.hi AND ${where})
+     SELECT cell, i, v FROM ranked WHERE (cell, i) IN wanted`),
+    params);
+  const values = new Map(picked.map((r) => [`${r.cell}:${r.i}`, r.v]));
+  const valueAt = (g: number, rank: number) => {
+    const { bin, offset } = locate(groups[g]!.bins, rank);
+    const v = values.get(`${cells.get(`${g}:${bin}`)!.id}:${offset}`);
+    if (v === undefined) throw new Error(`delay of rank ${rank} not found`);
+    return v;
+  };
+  const percentile = (g: number, p: number) => {
+    const { k, f } = ranksOf(groups[g]!.n, p);
+    const x = valueAt(g, k);
+    return f > 0 ? x + f * (valueAt(g, k + 1) - x) : x;
+  };
+  const result = (g: number): Percentiles | null =>
+    groups[g]!.n === 0 ? null : { n: groups[g]!.n, p50: percentile(g, QUANTILES.p50), p90: percentile(g, QUANTILES.p90) };
+
+  const byKey = new Map<K, Percentiles>();
+  buckets.forEach((b, i) => {
+    const r = result(bucketGroups[i]!);
+    if (r) byKey.set(b.key, r);
+  });
+  return { byKey, overall: result(overallGroup) };
+}

@@ -1,0 +1,17 @@
+// Pieces of SQL every statistics query shares.
+import type { StatsFilters } from '../../../shared/api/types';
+
+export type Params = (string | number)[];
+
+/** The filters as SQL conditions on incidents (`prefix` names the table). */
+export function filterSql(filters: StatsFilters, prefix = ''): { where: string[]; params: Params } {
+  const where: string[] = [`${prefix}cancel_reason IS NOT 'duplicate'`];
+  const params: Params = [];
+  if (filters.district) { where.push(`${prefix}district = ?`); params.push(filters.district); }
+  if (filters.type) { where.push(`${prefix}type = ?`); params.push(filters.type); }
+  if (filters.priority) { where.push(`${prefix}priority = ?`); params.push(filters.priority); }
+  return { where, params };
+}
+
+/** Names the chart a statement serves, so the benchmark can time each chart's SQL on its own. */
+export const tag = (chart: string, sql: string) => `/* ${chart} */ ${sql}`;
