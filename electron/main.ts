@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, webContents, type WebContents } from 'electron';
 import { isChannelName, type Output } from '../shared/api';
+import type { Language } from '../shared/domain';
 import { printSummary } from './printing';
 import { createElectronSecretStore } from './secrets';
 import { createFileChooser } from './backupDialogs';
@@ -101,6 +102,13 @@ function buildMenu(openWindow: () => void, openWall: () => void): void {
   ]));
 }
 
+/** The language of the operator signed in on a session, else the post's default. */
+async function languageOf(own: Session): Promise<Language> {
+  const current = core ? await core.invoke(own, 'session.current', {}) : null;
+  if (current?.ok && current.value) return current.value.language;
+  return core?.context.settings.read().language ?? 'ar';
+}
+
 function windowOf(own: Session): BrowserWindow | null {
   for (const [id, s] of sessions) {
     const contents = s === own ? webContents.fromId(id) : undefined;
@@ -125,7 +133,7 @@ async function start(): Promise<void> {
   const logger = { error: (m: string, c?: Record<string, unknown>) => log('error', m, c), info: (m: string, c?: Record<string, unknown>) => log('info', m, c) };
   const secrets = createElectronSecretStore((error) => log('error', 'secrets unreadable: re-enter hub passwords on the sync screen; the post key must be given again by hand', { error: String(error) }));
   const open = async () => {
-    const opened = await openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf), secrets });
+    const opened = await openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf, languageOf), secrets });
     opened.onChange((event) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send('ops:change', event);
     });

@@ -259,6 +259,7 @@ export const ar: Same<Resources> = {
     hint: 'بنظام الأربع والعشرين ساعة، س:د', save: 'احفظ نظام المناوبات', saved: 'حُفظ. المناوبة الحالية الآن {shift}.',
   },
   digits: { latn: 'أرقام غربية', arab: 'أرقام عربية مشرقية' },
+  dialog: { backupFiles: 'نسخ بيكن الاحتياطية', bundleFiles: 'حزم بيكن', allFiles: 'كل الملفات' },
   filePick: { choose: 'اختر ملفًا…', none: 'لم تختر ملفًا بعد' },
   auditValue: { yes: 'نعم', no: 'لا', ended_cleared: 'أنهى العمل', ended_reassigned: 'أُرسل إلى حادثة أخرى', ended_cancelled: 'أُلغيت الحادثة' },
   auditField: {

@@ -255,6 +255,7 @@ export const en = {
     hint: '24-hour clock, HH:MM', save: 'Save the shift pattern', saved: 'Saved. The current shift is now {shift}.',
   },
   digits: { latn: 'Western', arab: 'Arabic-Indic' },
+  dialog: { backupFiles: 'Beacon backups', bundleFiles: 'Beacon bundles', allFiles: 'All files' },
   filePick: { choose: 'Choose a file\u2026', none: 'No file chosen' },
   auditValue: { yes: 'Yes', no: 'No', ended_cleared: 'work done', ended_reassigned: 'sent to another incident', ended_cancelled: 'incident cancelled' },
   auditField: {

@@ -1,0 +1,13 @@
+// The file types a save or open dialog offers, named in the language of the operator who asked
+// (kept apart from backupDialogs.ts, which needs Electron, so it can be tested in plain Node).
+import type { Language } from '../shared/domain';
+import { createTranslator } from '../shared/i18n';
+
+export type Kind = 'backup' | 'bundle';
+const EXTENSIONS: Record<Kind, string> = { backup: 'db', bundle: 'bundle' };
+
+export function filtersFor(kind: Kind, language: Language): { name: string; extensions: string[] }[] {
+  const t = createTranslator(language);
+  // Every file is offered too: a stick's file may have lost its extension on the way.
+  return [{ name: t(kind === 'backup' ? 'dialog.backupFiles' : 'dialog.bundleFiles'), extensions: [EXTENSIONS[kind]] }, { name: t('dialog.allFiles'), extensions: ['*'] }];
+}

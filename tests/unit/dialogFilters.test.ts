@@ -1,0 +1,10 @@
+// The shell's file dialogs name their file types in the operator's language.
+import { describe, expect, it } from 'vitest';
+import { filtersFor } from '../../electron/dialogFilters';
+
+describe('file dialog filters', () => {
+  it('name backups and bundles in Arabic and English, and always offer every file', () => {
+    expect(filtersFor('bundle', 'ar')).toEqual([{ name: 'حزم بيكن', extensions: ['bundle'] }, { name: 'كل الملفات', extensions: ['*'] }]);
+    expect(filtersFor('backup', 'en')).toEqual([{ name: 'Beacon backups', extensions: ['db'] }, { name: 'All files', extensions: ['*'] }]);
+  });
+});
