@@ -9,6 +9,7 @@ import { signInThrottle } from './005_sign_in_throttle';
 import { importKeys } from './006_import_keys';
 import { handoverNotes } from './007_handover_notes';
 import { duplicateLookup } from './008_duplicate_lookup';
+import { dailyRollup } from './009_daily_rollup';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */
