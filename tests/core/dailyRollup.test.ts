@@ -209,6 +209,22 @@ describe('the daily rollup', () => {
     await expectRollupMatches(t);
   });
 
+  it('after a tz database update, is rebuilt only if the zone\'s offsets moved', async () => {
+    const rows = () => t.core.store.reader.all('SELECT * FROM daily_counts ORDER BY day, type, district, priority');
+    const before = await rows();
+    await t.core.store.write(null, ({ tx }) => tx.run("UPDATE rollup_meta SET tzdata = 'older'"));
+    expect(await ensureRollup(t.core.store, BERLIN)).toBe(false);
+    expect(await t.core.store.reader.get<{ tzdata: string }>('SELECT tzdata FROM rollup_meta')).not.toEqual({ tzdata: 'older' });
+    // As if the older database had put a clock change an hour later: the rows are rebuilt with today's offsets.
+    await t.core.store.write(null, async ({ tx }) => {
+      await tx.run("UPDATE rollup_meta SET tzdata = 'older'");
+      await tx.run('UPDATE zone_offsets SET start_ms = start_ms + 3600000 WHERE start_ms = ?', [Date.UTC(2026, 9, 25, 1)]);
+      await tx.run('DELETE FROM daily_counts WHERE day = ?', [Date.UTC(2026, 9, 25) / DAY]);
+    });
+    expect(await ensureRollup(t.core.store, BERLIN)).toBe(true);
+    expect(await rows()).toEqual(before);
+  });
+
   it('is built at open for a database that has none yet, as after the migration', async () => {
     await t.core.store.write(null, async ({ tx }) => {
       await tx.run('UPDATE rollup_meta SET zone = NULL, tzdata = NULL');

@@ -60,6 +60,11 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
   const built = await store.reader.get<{ zone: string | null; tzdata: string | null }>('SELECT zone, tzdata FROM rollup_meta');
   if (built?.zone === timeZone && built.tzdata === TZDATA) return false;
   const segments = zoneSegments(timeZone);
+  if (built?.zone === timeZone && sameSegments(segments, await store.reader.all<{ start_ms: number; offset_ms: number }>('SELECT start_ms, offset_ms FROM zone_offsets ORDER BY start_ms'))) {
+    // A new tz database that moves nothing for this zone (the usual upgrade): no rebuild.
+    await store.write(null, ({ tx }) => tx.run('UPDATE rollup_meta SET tzdata = ?', [TZDATA]));
+    return false;
+  }
   await store.write(null, async ({ tx }) => {
     await tx.run('DELETE FROM zone_offsets');
     // 2 parameters a segment; a zone has a few hundred segments at most.
@@ -68,6 +73,10 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
     await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
   });
   return true;
+}
+
+function sameSegments(segments: readonly ZoneSegment[], stored: readonly { start_ms: number; offset_ms: number }[]): boolean {
+  return segments.length === stored.length && segments.every((s, i) => s.startMs === stored[i]!.start_ms && s.offsetMs === stored[i]!.offset_ms);
 }
 
 /**

@@ -102,7 +102,8 @@ function countsSql(scope: StatsScope, plan: RollupPlan | null, grouping: Groupin
     const { from, params } = rollupHourlyFrom(plan, scope.filters, {}, bucketSql('hour', scope));
     return { sql: `SELECT hour AS b, sum(n) AS n ${from} GROUP BY b HAVING sum(n) > 0`, params };
   }
-  const { from, params } = rollupFrom(plan, scope.filters, { b: rollupBucket(grouping, scope), n: MEASURES.n });
+  const byDay = grouping === 'day' || grouping === 'weekday' || grouping === 'month';
+  const { from, params } = rollupFrom(plan, scope.filters, { b: rollupBucket(grouping, scope), n: MEASURES.n }, byDay ? ['day'] : grouping === 'type' ? ['day', 'type'] : undefined);
   return { sql: `SELECT b, sum(n) AS n ${from} GROUP BY b`, params };
 }
 
@@ -315,8 +316,8 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
   const chartPlan = period.bucket === 'hour' ? null : plan;
   const chartColumn = period.bucket === 'hour' ? null : rollupBucket(period.bucket, scope);
   /** A statement over the rollup plus the edges, or over the incidents: the same rows either way. */
-  const either = (p: RollupPlan | null, columns: Record<string, Column>, rolled: (from: string) => string, raw: (from: string) => string, s: StatsScope = scope) => {
-    const r = p ? rollupFrom(p, s.filters, columns) : null;
+  const either = (p: RollupPlan | null, columns: Record<string, Column>, rolled: (from: string) => string, raw: (from: string) => string, s: StatsScope = scope, groupFirst?: ('day' | 'type')[]) => {
+    const r = p ? rollupFrom(p, s.filters, columns, groupFirst) : null;
     const f = incidentsIn(s);
     return r ? { sql: rolled(r.from), params: r.params } : { sql: raw(f.from), params: f.params };
   };
@@ -326,14 +327,14 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
     return db.all<{ district: string; n: number }>(tag('by district', q.sql), q.params);
   };
   const byTypeQuery = either(chartPlan, { b: chartColumn ?? SAME(chart.sql), type: SAME('type'), n: MEASURES.n },
-    (f) => `SELECT b, type, sum(n) AS n ${f} GROUP BY b, type`, (f) => `SELECT ${chart.sql} AS b, type, count(*) AS n ${f} GROUP BY b, type`);
+    (f) => `SELECT b, type, sum(n) AS n ${f} GROUP BY b, type`, (f) => `SELECT ${chart.sql} AS b, type, count(*) AS n ${f} GROUP BY b, type`, scope, ['day', 'type']);
   const heatQuery = plan
     ? ((r) => ({ sql: `SELECT weekday, hour, sum(n) AS n ${r.from} GROUP BY 1, 2 HAVING sum(n) > 0`, params: r.params }))(rollupHourlyFrom(plan, scope.filters, { weekday: rollupBucket('weekday', scope) }, hour))
     : { sql: `SELECT ${weekday} AS weekday, ${hour} AS hour, count(*) AS n ${from} GROUP BY 1, 2`, params };
   const casualtiesQuery = either(chartPlan, { b: chartColumn ?? SAME(chart.sql), trapped: MEASURES.trapped, injured: MEASURES.injured, dead: MEASURES.dead, closed: MEASURES.closed, cancelled: MEASURES.cancelled },
     (f) => `SELECT b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead, sum(closed) AS closed, sum(cancelled) AS cancelled ${f} GROUP BY b`,
     (f) => `SELECT ${chart.sql} AS b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
-         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${f} GROUP BY b`);
+         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${f} GROUP BY b`, scope, ['day']);
 
   const hours = await teamHours(db, scope, now);
   const [current, previous, byType, heat, districts, previousDistricts, casualties, dispatch, scene] = await Promise.all([
