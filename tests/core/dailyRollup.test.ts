@@ -124,8 +124,16 @@ describe('the daily rollup', () => {
     }
     await expectRollupMatches(t);
 
+    // Status moves alone (their own trigger): through to closed, some stopping on the way.
+    const moving = await t.core.store.reader.all<{ id: string }>(`SELECT id FROM incidents WHERE status = 'received' ORDER BY id DESC LIMIT 4`);
+    expect(moving).toHaveLength(4);
+    for (const [k, incident] of moving.entries()) {
+      for (const status of (['dispatched', 'on_scene', 'cleared', 'closed'] as const).slice(0, k + 1)) await t.call('incidents.setStatus', { id: incident.id, status });
+    }
+    await expectRollupMatches(t);
+
     // Cancelled: some as duplicates (they leave the statistics), some as false alarms.
-    const open = await t.core.store.reader.all<{ id: string }>(`SELECT id FROM incidents WHERE status = 'received' ORDER BY id LIMIT 6`);
+    const open = await t.core.store.reader.all<{ id: string }>(`SELECT id FROM incidents WHERE status NOT IN ('closed', 'cancelled') ORDER BY id LIMIT 6`);
     expect(open.length).toBeGreaterThanOrEqual(4);
     for (const [k, incident] of open.entries()) {
       await t.call('incidents.setStatus', { id: incident.id, status: 'cancelled', cancelReason: k % 2 === 0 ? 'duplicate' : 'false_alarm' });
@@ -144,6 +152,10 @@ describe('the daily rollup', () => {
     await expectRollupMatches(t);
     const theirs = (await other.core.store.reader.get<{ id: string }>('SELECT id FROM incidents ORDER BY received_at LIMIT 1'))!;
     await other.call('incidents.update', { id: theirs.id, changes: { type: 'evacuation', injured: 4 } });
+    const second = (await other.core.store.reader.get<{ id: string }>('SELECT id FROM incidents ORDER BY received_at DESC LIMIT 1'))!;
+    await other.call('incidents.setStatus', { id: second.id, status: 'dispatched' });
+    await deliver();
+    await expectRollupMatches(t);
     await other.call('incidents.setStatus', { id: theirs.id, status: 'cancelled', cancelReason: 'duplicate' });
     await deliver();
     await expectRollupMatches(t);

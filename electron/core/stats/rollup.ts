@@ -4,7 +4,7 @@
 // recomputed from the incidents, in one transaction. The triggers keep it right afterwards.
 import type { Store } from '../db/store';
 import type { Tx } from '../db/transaction';
-import { ROLLUP_OPEN } from '../db/migrations/009_daily_rollup';
+import { isOpenSql } from '../db/migrations/009_daily_rollup';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
 
 const DAY = 86_400_000;
@@ -102,7 +102,7 @@ async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Pro
     FROM (
       SELECT (${local} - ${msOfDay}) / ${DAY} AS day, ${msOfDay} / ${HOUR} AS hour, type, district, priority, count(*) AS n,
         sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead, sum(status = 'closed') AS closed,
-        sum(status = 'cancelled') AS cancelled, sum(status IN ${ROLLUP_OPEN}) AS open
+        sum(status = 'cancelled') AS cancelled, sum(${isOpenSql('status')}) AS open
       FROM incidents WHERE cancel_reason IS NOT 'duplicate' GROUP BY 1, 2, 3, 4, 5
     ) GROUP BY day, type, district, priority`);
 }
