@@ -2,6 +2,7 @@ import type { Core } from '../core';
 import { seedIncidents } from '../core/demo/seed';
 import { systemOperator } from '../core/operators/operators';
 import { ensurePost } from '../core/setup/setup';
+import { ensureRollup } from '../core/stats/rollup';
 import { consoleLetter } from '../../shared/api/schemas';
 import { intOption, type ParsedArgs } from './args';
 import { databaseCheck } from './check';
@@ -57,7 +58,8 @@ export interface Command {
 export async function prepare(core: Core, args: ParsedArgs): Promise<string> {
   const postCode = args.options.get('post');
   if (postCode !== undefined && !/^[A-Z]{2,5}$/.test(postCode)) throw new Error('--post must be 2 to 5 capital letters, e.g. LTK');
-  ensurePost(core.context.settings, core.context.secrets, postCode);
+  const settings = ensurePost(core.context.settings, core.context.secrets, postCode);
+  await ensureRollup(core.store, settings.post.timeZone);
   return core.store.write(null, (writer) => systemOperator(writer, core.context.now()));
 }
 

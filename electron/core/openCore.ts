@@ -16,6 +16,7 @@ import { ENTITIES } from './oplog/entities';
 /** After operations arrive from a hub any view may be stale. */
 const ALL_ENTITIES = Object.keys(ENTITIES);
 import { openStore, type Store } from './db/store';
+import { ensureRollup } from './stats/rollup';
 import type { SettingsStore } from './settings/settingsStore';
 
 export interface Clock {
@@ -81,6 +82,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   };
   const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost });
+  // Statistics read the daily rollup only where it was built for the post's zone.
+  const post = options.settings.read().post;
+  // A rebuild that fails (disk full) leaves the statistics on the incidents themselves: slower, still right.
+  if (post) await ensureRollup(store, post.timeZone).catch((err: unknown) => log.error('daily rollup not rebuilt', { error: String(err) }));
   const secrets = options.secrets ?? memorySecretStore();
   moveClearPasswords(options.settings, secrets, log);
   moveClearPostKey(options.settings, secrets, log);

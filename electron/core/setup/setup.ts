@@ -4,6 +4,7 @@ import type { OperatorView, PostDefaultsInput, SetupInput, SetupStatus, ShiftPat
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
+import { ensureRollup } from '../stats/rollup';
 import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
 import { newPostKey } from '../sync/bundle';
 import { hasPostKey, keepPostKey } from '../post/postKey';
@@ -53,6 +54,7 @@ export async function completeSetup(
   if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
   ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language, digits: input.digits ?? 'latn' });
   keepPostKey(ctx.settings, ctx.secrets, newPostKey());
+  await ensureRollup(ctx.store, input.post.timeZone);
   const operator = await ctx.store.write(null, (writer) =>
     createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
   );

@@ -17,6 +17,8 @@ import { percentileSql } from './percentiles';
 import { responsePercentiles, type Delay, type Percentiles } from './responsePercentiles';
 import { localBuckets } from './bucketRanges';
 import { filterSql, tag, type Params } from './statsSql';
+import { rollupZone } from './rollup';
+import { MEASURES, planRollup, rollupFrom, rollupHourlyFrom, type Column, type RollupPlan } from './rollupSql';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,14 +71,41 @@ function bucketSql(grouping: Grouping | 'all', scope: StatsScope, column = 'rece
   }
 }
 
+/** The daily rollup's expression for a bucket, beside the raw one (hours of the day are its 24 columns instead). */
+function rollupBucket(grouping: Exclude<Grouping, 'hour'> | 'all', scope: StatsScope): Column {
+  const raw = bucketSql(grouping, scope);
+  switch (grouping) {
+    case 'day': return { rollup: 'day', raw };
+    case 'weekday': return { rollup: '((day + 4) % 7)', raw };
+    case 'month': return { rollup: `strftime('%Y-%m', day * 86400, 'unixepoch')`, raw };
+    default: return { rollup: raw, raw };
+  }
+}
+
+const SAME = (column: string): Column => ({ rollup: column, raw: column });
+
+/** Count per bucket: from the rollup where it answers, else from the incidents. */
+function countsSql(scope: StatsScope, plan: RollupPlan | null, grouping: Grouping | 'all'): { sql: string; params: Params } {
+  if (!plan) {
+    const { from, params } = incidentsIn(scope);
+    return { sql: `SELECT ${bucketSql(grouping, scope)} AS b, count(*) AS n ${from} GROUP BY b`, params };
+  }
+  if (grouping === 'hour') {
+    const { from, params } = rollupHourlyFrom(plan, scope.filters, {}, bucketSql('hour', scope));
+    return { sql: `SELECT hour AS b, sum(n) AS n ${from} GROUP BY b HAVING sum(n) > 0`, params };
+  }
+  const byDay = grouping === 'day' || grouping === 'weekday' || grouping === 'month';
+  const { from, params } = rollupFrom(plan, scope.filters, { b: rollupBucket(grouping, scope), n: MEASURES.n }, byDay ? ['day'] : grouping === 'type' ? ['day', 'type'] : undefined);
+  return { sql: `SELECT b, sum(n) AS n ${from} GROUP BY b`, params };
+}
+
 /** Seconds, to the millisecond. */
 const toSeconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms) / 1000);
 
 /** Count and response times per group, in one shape for every grouping. */
 export async function groupedStats(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart = `by ${grouping}`): Promise<Map<string | number, GroupRow>> {
-  const bucket = bucketSql(grouping, scope);
-  const { from, params } = incidentsIn(scope);
-  const counts = await db.all<{ b: string | number; n: number }>(tag(chart, `SELECT ${bucket} AS b, count(*) AS n ${from} GROUP BY b`), params);
+  const count = countsSql(scope, planRollup(scope.range, scope.timeZone, await rollupZone(db)), grouping);
+  const counts = await db.all<{ b: string | number; n: number }>(tag(chart, count.sql), count.params);
   const keys = counts.map((r) => r.b);
   const [dispatch, scene] = await Promise.all([
     groupPercentiles(db, scope, grouping, chart, 'dispatch', keys),
@@ -166,18 +195,32 @@ export function resolvePeriod(query: StatsQuery, timeZone: string, now: number):
   return { ...range, bucket };
 }
 
-/** The key figures of a period. Team hours and response times are passed in when the caller has them already. */
-export async function totals(db: Connection, scope: StatsScope, now: number, hoursKnown?: { hours: number }[], responseKnown?: Record<Delay, Percentiles | null>): Promise<StatsTotals> {
+/** Counts and sums of the key figures: from the rollup where it answers, else from the incidents. */
+function sumsSql(scope: StatsScope, plan: RollupPlan | null): { sql: string; params: Params } {
+  if (plan) {
+    const { from, params } = rollupFrom(plan, scope.filters, MEASURES);
+    return { sql: `SELECT sum(n) AS n, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
+         sum(closed) AS closed, sum(cancelled) AS cancelled, sum(open) AS open ${from}`, params };
+  }
   const { from, params } = incidentsIn(scope);
   const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
+  return { sql: `SELECT count(*) AS n, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
+         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+         count(*) FILTER (WHERE status IN (${open})) AS open ${from}`, params };
+}
+
+/**
+ * The key figures of a period. Team hours and response times are passed in when the caller has
+ * them already, and the zone the rollup is built for when the caller has read it.
+ */
+export async function totals(db: Connection, scope: StatsScope, now: number, hoursKnown?: { hours: number }[], responseKnown?: Record<Delay, Percentiles | null>, builtFor?: string | null): Promise<StatsTotals> {
+  const sumsQuery = sumsSql(scope, planRollup(scope.range, scope.timeZone, builtFor === undefined ? await rollupZone(db) : builtFor));
   const response = async (delay: Delay) => (responseKnown
     ? responseKnown[delay]
     : (await responsePercentiles(db, 'key figures', [{ key: 0, ranges: [scope.range] }], scope.filters, delay)).overall);
   const [sums, dispatch, scene, calls, hours] = await Promise.all([
-    db.get<{ n: number; trapped: number | null; injured: number | null; dead: number | null; closed: number; cancelled: number; open: number }>(
-      tag('key figures', `SELECT count(*) AS n, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
-         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
-         count(*) FILTER (WHERE status IN (${open})) AS open ${from}`), params),
+    db.get<{ n: number | null; trapped: number | null; injured: number | null; dead: number | null; closed: number | null; cancelled: number | null; open: number | null }>(
+      tag('key figures', sumsQuery.sql), sumsQuery.params),
     response('dispatch'),
     response('scene'),
     callCount(db, scope),
@@ -281,9 +324,31 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
   const weekday = bucketSql('weekday', scope);
   const hour = bucketSql('hour', scope);
 
-  const previousFrom = incidentsIn(previousScope);
-  const districtCounts = (f: { from: string; params: Params }) =>
-    db.all<{ district: string; n: number }>(tag('by district', `SELECT district, count(*) AS n ${f.from} GROUP BY district`), f.params);
+  // Whole local days come from the daily rollup when it is built for this zone; hour buckets are not in it.
+  const builtFor = await rollupZone(db);
+  const plan = planRollup(scope.range, timeZone, builtFor);
+  const chartPlan = period.bucket === 'hour' ? null : plan;
+  const chartColumn = period.bucket === 'hour' ? null : rollupBucket(period.bucket, scope);
+  /** A statement over the rollup plus the edges, or over the incidents: the same rows either way. */
+  const either = (p: RollupPlan | null, columns: Record<string, Column>, rolled: (from: string) => string, raw: (from: string) => string, s: StatsScope = scope, groupFirst?: ('day' | 'type')[]) => {
+    const r = p ? rollupFrom(p, s.filters, columns, groupFirst) : null;
+    const f = incidentsIn(s);
+    return r ? { sql: rolled(r.from), params: r.params } : { sql: raw(f.from), params: f.params };
+  };
+  const districtCounts = (s: StatsScope) => {
+    const q = either(planRollup(s.range, timeZone, builtFor), { district: SAME('district'), n: MEASURES.n },
+      (f) => `SELECT district, sum(n) AS n ${f} GROUP BY district`, (f) => `SELECT district, count(*) AS n ${f} GROUP BY district`, s);
+    return db.all<{ district: string; n: number }>(tag('by district', q.sql), q.params);
+  };
+  const byTypeQuery = either(chartPlan, { b: chartColumn ?? SAME(chart.sql), type: SAME('type'), n: MEASURES.n },
+    (f) => `SELECT b, type, sum(n) AS n ${f} GROUP BY b, type`, (f) => `SELECT ${chart.sql} AS b, type, count(*) AS n ${f} GROUP BY b, type`, scope, ['day', 'type']);
+  const heatQuery = plan
+    ? ((r) => ({ sql: `SELECT weekday, hour, sum(n) AS n ${r.from} GROUP BY 1, 2 HAVING sum(n) > 0`, params: r.params }))(rollupHourlyFrom(plan, scope.filters, { weekday: rollupBucket('weekday', scope) }, hour))
+    : { sql: `SELECT ${weekday} AS weekday, ${hour} AS hour, count(*) AS n ${from} GROUP BY 1, 2`, params };
+  const casualtiesQuery = either(chartPlan, { b: chartColumn ?? SAME(chart.sql), trapped: MEASURES.trapped, injured: MEASURES.injured, dead: MEASURES.dead, closed: MEASURES.closed, cancelled: MEASURES.cancelled },
+    (f) => `SELECT b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead, sum(closed) AS closed, sum(cancelled) AS cancelled ${f} GROUP BY b`,
+    (f) => `SELECT ${chart.sql} AS b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
+         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${f} GROUP BY b`, scope, ['day']);
 
   const hours = await teamHours(db, scope, now);
   // Per bucket, and over the whole period for the key figures, from one count of the bins.
@@ -293,15 +358,13 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
     responsePercentiles(db, 'response times', chartBuckets, query.filters, 'scene'),
   ]);
   const [current, previous, byType, heat, districts, previousDistricts, casualties] = await Promise.all([
-    totals(db, scope, now, hours, { dispatch: dispatchTimes.overall, scene: sceneTimes.overall }),
-    totals(db, previousScope, now),
-    db.all<{ b: string | number; type: IncidentType; n: number }>(tag('by type', `SELECT ${chart.sql} AS b, type, count(*) AS n ${from} GROUP BY b, type`), params),
-    db.all<{ weekday: number; hour: number; n: number }>(tag('heat map', `SELECT ${weekday} AS weekday, ${hour} AS hour, count(*) AS n ${from} GROUP BY 1, 2`), params),
-    districtCounts({ from, params }),
-    districtCounts(previousFrom),
-    db.all<{ b: string | number; trapped: number; injured: number; dead: number; closed: number; cancelled: number }>(
-      tag('casualties', `SELECT ${chart.sql} AS b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
-         count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${from} GROUP BY b`), params),
+    totals(db, scope, now, hours, { dispatch: dispatchTimes.overall, scene: sceneTimes.overall }, builtFor),
+    totals(db, previousScope, now, undefined, undefined, builtFor),
+    db.all<{ b: string | number; type: IncidentType; n: number }>(tag('by type', byTypeQuery.sql), byTypeQuery.params),
+    db.all<{ weekday: number; hour: number; n: number }>(tag('heat map', heatQuery.sql), heatQuery.params),
+    districtCounts(scope),
+    districtCounts(previousScope),
+    db.all<{ b: string | number; trapped: number; injured: number; dead: number; closed: number; cancelled: number }>(tag('casualties', casualtiesQuery.sql), casualtiesQuery.params),
   ]);
   const dispatch = [...dispatchTimes.byKey].map(([b, p]) => ({ b, p50: p.p50, p90: p.p90 }));
   const scene = [...sceneTimes.byKey].map(([b, p]) => ({ b, p50: p.p50, p90: p.p90 }));

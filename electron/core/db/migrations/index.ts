@@ -9,6 +9,7 @@ import { signInThrottle } from './005_sign_in_throttle';
 import { importKeys } from './006_import_keys';
 import { handoverNotes } from './007_handover_notes';
 import { duplicateLookup } from './008_duplicate_lookup';
+import { dailyRollup } from './009_daily_rollup';
 import { responseBins } from './010_response_bins';
 import { postSettings } from './011_post_settings';
 
@@ -19,7 +20,7 @@ export interface Migration {
 }
 
 // In ascending version order; each step runs when the database's version is below its own.
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, responseBins, postSettings];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */

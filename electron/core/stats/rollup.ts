@@ -1,0 +1,108 @@
+// The daily rollup (migration 009) is built for one time zone. When the post's zone differs
+// from the one it was built for, or the tz database shipped with Node/Electron has changed
+// (a country drops daylight saving), the zone's offsets are rewritten and every day row is
+// recomputed from the incidents, in one transaction. The triggers keep it right afterwards.
+import type { Store } from '../db/store';
+import type { Tx } from '../db/transaction';
+import { isOpenSql } from '../db/migrations/009_daily_rollup';
+import { zoneOffsetMs } from '../../../shared/time/zoned';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+/** The instants zone_offsets describes exactly; statistics outside them are not read from the rollup. */
+export const ROLLUP_COVERS = { start: Date.UTC(1970, 0, 1), end: Date.UTC(2100, 0, 1) };
+
+/** The tz database in use: a new one may move offsets, so the rollup is rebuilt with it. */
+const TZDATA = process.versions.tz ?? 'unknown';
+
+export interface ZoneSegment {
+  startMs: number;
+  offsetMs: number;
+}
+
+/**
+ * The zone's offsets over ROLLUP_COVERS, one segment per offset in force, each found to the
+ * second. Sampled daily: no two transitions in the tz database since 1970 are less than a day
+ * apart, and a 6-hour step (localTime.ts) costs seconds over 130 years. The first segment
+ * reaches back indefinitely so that every instant finds an offset.
+ */
+export function zoneSegments(timeZone: string): ZoneSegment[] {
+  const { start, end } = ROLLUP_COVERS;
+  const segments: ZoneSegment[] = [{ startMs: Number.MIN_SAFE_INTEGER, offsetMs: zoneOffsetMs(start, timeZone) }];
+  for (let t = start; t < end; t += DAY) {
+    const current = segments[segments.length - 1]!.offsetMs;
+    const offset = zoneOffsetMs(t + DAY, timeZone);
+    if (offset === current) continue;
+    let lo = t;
+    let hi = t + DAY;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (zoneOffsetMs(mid, timeZone) === current) lo = mid; else hi = mid;
+    }
+    segments.push({ startMs: hi, offsetMs: offset });
+  }
+  return segments;
+}
+
+/** The zone the rollup answers for, or null while it is not built. */
+export async function rollupZone(db: { get<T>(sql: string): Promise<T | undefined> }): Promise<string | null> {
+  return (await db.get<{ zone: string | null }>('/* rollup */ SELECT zone FROM rollup_meta'))?.zone ?? null;
+}
+
+/**
+ * Builds the rollup for `timeZone` unless it is already built for it with this tz database.
+ * Returns whether it rebuilt. Seconds at 1M incidents, so it runs at open and when the post's
+ * zone is set, never during a query.
+ */
+export async function ensureRollup(store: Store, timeZone: string): Promise<boolean> {
+  const built = await store.reader.get<{ zone: string | null; tzdata: string | null }>('SELECT zone, tzdata FROM rollup_meta');
+  if (built?.zone === timeZone && built.tzdata === TZDATA) return false;
+  const segments = zoneSegments(timeZone);
+  if (built?.zone === timeZone && sameSegments(segments, await store.reader.all<{ start_ms: number; offset_ms: number }>('SELECT start_ms, offset_ms FROM zone_offsets ORDER BY start_ms'))) {
+    // A new tz database that moves nothing for this zone (the usual upgrade): no rebuild.
+    await store.write(null, ({ tx }) => tx.run('UPDATE rollup_meta SET tzdata = ?', [TZDATA]));
+    return false;
+  }
+  await store.write(null, async ({ tx }) => {
+    await tx.run('DELETE FROM zone_offsets');
+    // 2 parameters a segment; a zone has a few hundred segments at most.
+    await tx.run(`INSERT INTO zone_offsets (start_ms, offset_ms) VALUES ${segments.map(() => '(?, ?)').join(', ')}`, segments.flatMap((s) => [s.startMs, s.offsetMs]));
+    await rebuildDailyCounts(tx, segments);
+    await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
+  });
+  return true;
+}
+
+function sameSegments(segments: readonly ZoneSegment[], stored: readonly { start_ms: number; offset_ms: number }[]): boolean {
+  return segments.length === stored.length && segments.every((s, i) => s.startMs === stored[i]!.start_ms && s.offsetMs === stored[i]!.offset_ms);
+}
+
+/**
+ * Every day row again from the incidents, with the same local time the triggers compute. The
+ * offset is a CASE over the segments the incidents span (a handful), cheaper per row than a
+ * lookup; grouped by hour first, so that the local time is worked out once a row, then folded
+ * into the 24 hour columns.
+ */
+async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM daily_counts');
+  const span = await tx.get<{ first: number | null; last: number | null }>('SELECT min(received_at) AS first, max(received_at) AS last FROM incidents');
+  if (span?.first === null || span?.first === undefined || span.last === null) return;
+  const first = span.first;
+  const last = span.last;
+  const used = segments.filter((s, i) => s.startMs <= last && (segments[i + 1]?.startMs ?? Infinity) > first);
+  const local = used.length === 1
+    ? `(received_at + ${used[0]!.offsetMs})`
+    : `(received_at + CASE ${used.slice(1).map((s, i) => `WHEN received_at < ${s.startMs} THEN ${used[i]!.offsetMs}`).join(' ')} ELSE ${used[used.length - 1]!.offsetMs} END)`;
+  const msOfDay = `((${local} % ${DAY}) + ${DAY}) % ${DAY}`;
+  await tx.run(`INSERT INTO daily_counts (day, type, district, priority, n, trapped, injured, dead, closed, cancelled, open, ${HOURS.map((h) => `h${h}`).join(', ')})
+    SELECT day, type, district, priority, sum(n), sum(trapped), sum(injured), sum(dead), sum(closed), sum(cancelled), sum(open),
+      ${HOURS.map((h) => `sum(CASE WHEN hour = ${h} THEN n ELSE 0 END)`).join(', ')}
+    FROM (
+      SELECT (${local} - ${msOfDay}) / ${DAY} AS day, ${msOfDay} / ${HOUR} AS hour, type, district, priority, count(*) AS n,
+        sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead, sum(status = 'closed') AS closed,
+        sum(status = 'cancelled') AS cancelled, sum(${isOpenSql('status')}) AS open
+      FROM incidents WHERE cancel_reason IS NOT 'duplicate' GROUP BY 1, 2, 3, 4, 5
+    ) GROUP BY day, type, district, priority`);
+}
