@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIncidents } from '../../electron/core/demo/seed';
 import { importCsv } from '../../electron/core/import/importCsv';
 import { parseMapping } from '../../electron/core/import/mapping';
+import { newRowId } from '../../electron/core/oplog/rowId';
 import { ensureRollup } from '../../electron/core/stats/rollup';
 import { GROUPINGS, statsReport, statsRows } from '../../electron/core/stats/statistics';
 import { localDatesToRange } from '../../electron/core/stats/localTime';
@@ -60,6 +61,18 @@ async function expectRollupMatches(t: TestCore, timeZone = BERLIN) {
   const have = new Map(rows.map(({ day, type, district, priority, ...rest }) => [`${day}|${type}|${district}|${priority}`, rest]));
   expect(have.size).toBe(want.size);
   for (const [key, row] of want) expect(have.get(key), key).toEqual(row);
+  // call_days (migration 012): calls per local day, and those about duplicates.
+  const duplicates = new Set((await db.all<{ id: string }>("SELECT id FROM incidents WHERE cancel_reason = 'duplicate'")).map((r) => r.id));
+  const calls = new Map<number, { calls: number; duplicate_calls: number }>();
+  for (const c of await db.all<{ received_at: number; incident_id: string }>('SELECT received_at, incident_id FROM calls')) {
+    const { day } = localOf(c.received_at, timeZone);
+    const row = calls.get(day) ?? { calls: 0, duplicate_calls: 0 };
+    row.calls += 1;
+    row.duplicate_calls += duplicates.has(c.incident_id) ? 1 : 0;
+    calls.set(day, row);
+  }
+  const stored = await db.all<{ day: number; calls: number; duplicate_calls: number }>('SELECT * FROM call_days WHERE calls <> 0 OR duplicate_calls <> 0');
+  expect(new Map(stored.map(({ day, ...rest }) => [day, rest]))).toEqual(calls);
 }
 
 /** The same reader, told that no rollup is built: every statistic then reads the incidents. */
@@ -167,6 +180,24 @@ describe('the daily rollup', () => {
       await tx.run('UPDATE incidents SET received_at = received_at - 3 * ? - 5 * ? WHERE id = ?', [DAY, HOUR, a!.id]);
       await tx.run('DELETE FROM incidents WHERE id = ?', [b!.id]);
     });
+    await expectRollupMatches(t);
+  });
+
+  it('counts the calls of a duplicate that arrives after them, or that goes away, as a sync or a batch may order them', async () => {
+    const [source] = await t.core.store.reader.all<Record<string, unknown>>('SELECT * FROM incidents WHERE cancel_reason IS NULL ORDER BY id LIMIT 1');
+    const id = newRowId(NOW);
+    const columns = Object.keys(source!).filter((c) => c !== 'id' && c !== 'number');
+    const copied = columns.map((c) => (c === 'cancel_reason' ? `'duplicate'` : c === 'status' ? `'cancelled'` : c)).join(', ');
+    await t.core.store.write(null, async ({ tx }) => {
+      // The calls first, then their incident, already cancelled as a duplicate of another.
+      for (const at of [NOW - 2 * DAY, NOW - 2 * DAY + HOUR]) {
+        await tx.run(`INSERT INTO calls (id, incident_id, received_at, source, trapped, injured, dead, operator)
+          SELECT ?, ?, ?, 'phone', 0, 0, 0, operator FROM calls LIMIT 1`, [newRowId(at), id, at]);
+      }
+      await tx.run(`INSERT INTO incidents (id, number, ${columns.join(', ')}) SELECT ?, 'LTK-DUP-1', ${copied} FROM incidents WHERE id = ?`, [id, source!.id as string]);
+    });
+    await expectRollupMatches(t);
+    await t.core.store.write(null, ({ tx }) => tx.run('DELETE FROM incidents WHERE id = ?', [id]));
     await expectRollupMatches(t);
   });
 

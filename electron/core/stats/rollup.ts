@@ -70,6 +70,7 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
     // 2 parameters a segment; a zone has a few hundred segments at most.
     await tx.run(`INSERT INTO zone_offsets (start_ms, offset_ms) VALUES ${segments.map(() => '(?, ?)').join(', ')}`, segments.flatMap((s) => [s.startMs, s.offsetMs]));
     await rebuildDailyCounts(tx, segments);
+    await rebuildCallDays(tx, segments);
     await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
   });
   return true;
@@ -85,16 +86,36 @@ function sameSegments(segments: readonly ZoneSegment[], stored: readonly { start
  * lookup; grouped by hour first, so that the local time is worked out once a row, then folded
  * into the 24 hour columns.
  */
-async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
-  await tx.run('DELETE FROM daily_counts');
-  const span = await tx.get<{ first: number | null; last: number | null }>('SELECT min(received_at) AS first, max(received_at) AS last FROM incidents');
-  if (span?.first === null || span?.first === undefined || span.last === null) return;
+/**
+ * The local time of `column` as SQL, for values within the table's span: a CASE over the few
+ * segments the rows span, cheaper per row than a lookup. Null when the table is empty.
+ */
+async function localTimeSql(tx: Tx, table: string, column: string, segments: readonly ZoneSegment[]): Promise<string | null> {
+  const span = await tx.get<{ first: number | null; last: number | null }>(`SELECT min(${column}) AS first, max(${column}) AS last FROM ${table}`);
+  if (span?.first === null || span?.first === undefined || span.last === null) return null;
   const first = span.first;
   const last = span.last;
   const used = segments.filter((s, i) => s.startMs <= last && (segments[i + 1]?.startMs ?? Infinity) > first);
-  const local = used.length === 1
-    ? `(received_at + ${used[0]!.offsetMs})`
-    : `(received_at + CASE ${used.slice(1).map((s, i) => `WHEN received_at < ${s.startMs} THEN ${used[i]!.offsetMs}`).join(' ')} ELSE ${used[used.length - 1]!.offsetMs} END)`;
+  return used.length === 1
+    ? `(${column} + ${used[0]!.offsetMs})`
+    : `(${column} + CASE ${used.slice(1).map((s, i) => `WHEN ${column} < ${s.startMs} THEN ${used[i]!.offsetMs}`).join(' ')} ELSE ${used[used.length - 1]!.offsetMs} END)`;
+}
+
+/** Calls per local day, and those about incidents cancelled as duplicates (migration 012). */
+async function rebuildCallDays(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM call_days');
+  const local = await localTimeSql(tx, 'calls c', 'c.received_at', segments);
+  if (!local) return;
+  const msOfDay = `((${local} % ${DAY}) + ${DAY}) % ${DAY}`;
+  await tx.run(`INSERT INTO call_days (day, calls, duplicate_calls)
+    SELECT (${local} - ${msOfDay}) / ${DAY} AS day, count(*), coalesce(sum(i.cancel_reason IS 'duplicate'), 0)
+    FROM calls c LEFT JOIN incidents i ON i.id = c.incident_id GROUP BY 1`);
+}
+
+async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM daily_counts');
+  const local = await localTimeSql(tx, 'incidents', 'received_at', segments);
+  if (!local) return;
   const msOfDay = `((${local} % ${DAY}) + ${DAY}) % ${DAY}`;
   await tx.run(`INSERT INTO daily_counts (day, type, district, priority, n, trapped, injured, dead, closed, cancelled, open, ${HOURS.map((h) => `h${h}`).join(', ')})
     SELECT day, type, district, priority, sum(n), sum(trapped), sum(injured), sum(dead), sum(closed), sum(cancelled), sum(open),

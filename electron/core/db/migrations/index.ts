@@ -12,6 +12,7 @@ import { duplicateLookup } from './008_duplicate_lookup';
 import { dailyRollup } from './009_daily_rollup';
 import { responseBins } from './010_response_bins';
 import { postSettings } from './011_post_settings';
+import { callDays } from './012_call_days';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 // In ascending version order; each step runs when the database's version is below its own.
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */
