@@ -7,6 +7,7 @@ import type { FileChooser, Session } from './core';
 // i18n: like the menu, the dialogs' filter names follow the operator's language in a later step.
 const BACKUP_FILTERS = [{ name: 'Beacon backup', extensions: ['db'] }, { name: 'All files', extensions: ['*'] }];
 const BUNDLE_FILTERS = [{ name: 'Beacon bundle', extensions: ['bundle'] }, { name: 'All files', extensions: ['*'] }];
+const POST_KEY_FILTERS = [{ name: 'Beacon post key', extensions: ['key'] }, { name: 'All files', extensions: ['*'] }];
 
 /** `windowOf` finds the window a session belongs to, so each dialog is modal to the window that asked. */
 export function createFileChooser(windowOf: (session: Session) => BrowserWindow | null): FileChooser {
@@ -30,5 +31,7 @@ export function createFileChooser(windowOf: (session: Session) => BrowserWindow 
     saveBundle: (session, suggestedName) => save(session, suggestedName, BUNDLE_FILTERS),
     // A stick's file may have lost its extension on the way: every file is offered, bundles first.
     openBundle: (session) => open(session, BUNDLE_FILTERS),
+    savePostKey: (session, suggestedName) => save(session, suggestedName, POST_KEY_FILTERS),
+    openPostKey: (session) => open(session, POST_KEY_FILTERS),
   };
 }
