@@ -97,10 +97,13 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
           <Field label={t('setup.pin')} error={fieldError('operator.pin')}><input type="password" inputMode="numeric" value={form.pin} onChange={set('pin')} dir="ltr" /></Field>
           <Field label={t('setup.confirmPin')} error={fieldError('operator.confirm')}><input type="password" inputMode="numeric" value={form.confirm} onChange={set('confirm')} dir="ltr" /></Field>
         </div>
-        <div className="grid2">
-          <p className="muted">{t('postSettings.setupNote')}</p>
-          <DigitsField value={form.digits} onChange={(digits) => setForm({ ...form, digits })} />
-        </div>
+        {/* The post's language and digits are the post's: a joining laptop gets them with the post's changes. */}
+        {joining ? null : (
+          <div className="grid2">
+            <p className="muted">{t('postSettings.setupNote')}</p>
+            <DigitsField value={form.digits} onChange={(digits) => setForm({ ...form, digits })} />
+          </div>
+        )}
         {joining ? null : (
           <label className="checkbox">
             <input type="checkbox" checked={form.demo} onChange={(e) => setForm({ ...form, demo: e.target.checked })} />
