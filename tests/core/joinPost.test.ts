@@ -98,10 +98,13 @@ describe('joining a post with its key file', () => {
     expect(await missing.core.invoke(missing.session, 'setup.readPostKeyFile', {})).toEqual({ ok: false, error: { code: 'postKey.unreadable' } });
   });
 
-  it('answers null when the dialog is cancelled, and writes nothing', async () => {
+  it('answers null when the dialog is cancelled, writes nothing, and never writes over the console\u2019s database', async () => {
     const { a, dialogs } = await consoleAWithKeyFile();
     dialogs.state.next = null;
     expect(await a.call('post.exportKey', {})).toBeNull();
+    dialogs.state.next = a.core.store.file;
+    expect(await a.core.invoke(a.session, 'post.exportKey', {})).toEqual({ ok: false, error: { code: 'postKey.cannotWrite', params: { file: a.core.store.file } } });
+    expect(await count(a, 'operators')).toBe(1);
     const b = await newLaptop(null);
     expect(await b.call('setup.readPostKeyFile', {})).toBeNull();
     expect(await unsetUp(b)).toEqual({ status: true, post: null, key: false, operators: 0 });

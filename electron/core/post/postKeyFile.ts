@@ -2,6 +2,7 @@
 // file the administrator saves on one console and a new console reads at first-run setup.
 // Whoever holds it can sign bundles for the post, so it is written readable by its owner only.
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { postSettings } from '../../../shared/api/schemas';
 import { DomainError } from '../api/errors';
@@ -80,6 +81,8 @@ export async function exportPostKey(ctx: ServiceContext, session: Session): Prom
   if (!key) throw new DomainError('bundle.noKey');
   const target = await ctx.files.savePostKey(session, postKeyFileName(post.code));
   if (!target) return null;
+  // The save dialog confirms overwriting; the console's own database must never be the one overwritten.
+  if (resolve(target) === resolve(ctx.store.file)) throw new DomainError('postKey.cannotWrite', { file: target });
   writePostKeyFile(target, { post: { name: post.name, code: post.code, timeZone: post.timeZone }, key });
   return { file: target };
 }
