@@ -33,5 +33,7 @@ export function createFileChooser(windowOf: (session: Session) => BrowserWindow 
     saveBundle: (session, suggestedName) => save(session, suggestedName, 'bundle'),
     // A stick's file may have lost its extension on the way: every file is offered, bundles first.
     openBundle: (session) => open(session, 'bundle'),
+    savePostKey: (session, suggestedName) => save(session, suggestedName, 'postKey'),
+    openPostKey: (session) => open(session, 'postKey'),
   };
 }

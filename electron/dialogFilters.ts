@@ -3,11 +3,12 @@
 import type { Language } from '../shared/domain';
 import { createTranslator } from '../shared/i18n';
 
-export type Kind = 'backup' | 'bundle';
-const EXTENSIONS: Record<Kind, string> = { backup: 'db', bundle: 'bundle' };
+export type Kind = 'backup' | 'bundle' | 'postKey';
+const EXTENSIONS: Record<Kind, string> = { backup: 'db', bundle: 'bundle', postKey: 'key' };
+const NAMES = { backup: 'dialog.backupFiles', bundle: 'dialog.bundleFiles', postKey: 'dialog.postKeyFiles' } as const;
 
 export function filtersFor(kind: Kind, language: Language): { name: string; extensions: string[] }[] {
   const t = createTranslator(language);
   // Every file is offered too: a stick's file may have lost its extension on the way.
-  return [{ name: t(kind === 'backup' ? 'dialog.backupFiles' : 'dialog.bundleFiles'), extensions: [EXTENSIONS[kind]] }, { name: t('dialog.allFiles'), extensions: ['*'] }];
+  return [{ name: t(NAMES[kind]), extensions: [EXTENSIONS[kind]] }, { name: t('dialog.allFiles'), extensions: ['*'] }];
 }

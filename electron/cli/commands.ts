@@ -22,6 +22,9 @@ import { shiftSummary } from '../core/summary/shiftSummary';
 import { localDatesToRange } from '../core/stats/localTime';
 import { GROUPINGS, statsRows, type Grouping } from '../core/stats/statistics';
 import { importCsvCommand } from './importCsv';
+import { readPostKeyFile, writePostKeyFile } from '../core/post/postKeyFile';
+import { keepPostKey, readPostKey } from '../core/post/postKey';
+import { DomainError } from '../core/api/errors';
 
 /** A destination's version vector: `check`'s JSON output, or a bare { origin: seq } map. */
 function readVector(file: string): VersionVector {
@@ -108,6 +111,35 @@ export const COMMANDS: Record<string, Command> = {
       await prepare(core, args);
       const result = await importBundle(core.context, file);
       out(JSON.stringify({ file, operations: result.total, applied: result.applied, known: result.known, quarantined: result.quarantined.length }));
+    },
+  },
+  'post-key-export': {
+    summary: 'post-key-export <file>   the post\'s key, for another data folder or laptop of the post (keep it safe)',
+    async run(core, args, out) {
+      const file = args.positional[0];
+      if (!file) throw new Error('post-key-export needs a file name, e.g. beacon-post-LTK.key');
+      await prepare(core, args);
+      const { post } = core.context.settings.read();
+      const key = readPostKey(core.context.settings, core.context.secrets);
+      if (!post || !key) throw new DomainError('bundle.noKey');
+      writePostKeyFile(file, { post, key });
+      out(JSON.stringify({ file, post: post.code }));
+    },
+  },
+  'post-key-join': {
+    summary: 'post-key-join <file> --console X   an empty data folder joins the post of a key file (a letter no other console uses)',
+    async run(core, args, out) {
+      const file = args.positional[0];
+      if (!file) throw new Error('post-key-join needs the post\'s key file');
+      const letter = args.options.get('console');
+      if (letter === undefined || !consoleLetter.safeParse(letter).success) throw new Error('--console must be one capital letter A–Z, one no other console of the post uses');
+      // As at the app's first run: a folder with a post keeps its key; joining never replaces it.
+      const settings = core.context.settings.read();
+      if (settings.post) throw new DomainError('error.setupDone');
+      const { post, key } = readPostKeyFile(file);
+      core.context.settings.write({ ...settings, post, consoleLetter: letter });
+      keepPostKey(core.context.settings, core.context.secrets, key);
+      out(JSON.stringify({ post: post.code, console: letter }));
     },
   },
   'hub-init': {

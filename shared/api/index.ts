@@ -13,12 +13,16 @@ function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 
 export const api = {
   'setup.status': channel(empty, s.setupStatus),
+  /** First run, joining a post: the shell's open dialog picks the post's key file; the post it names, or null when cancelled. */
+  'setup.readPostKeyFile': channel(empty, s.postOfKeyFile.nullable()),
   'setup.complete': channel(s.setupInput, s.operatorView),
   'session.signIn': channel(s.signInInput, s.operatorView),
   'session.signOut': channel(empty, ok),
   'session.current': channel(empty, s.operatorView.nullable()),
   'session.setLanguage': channel(z.object({ language: s.language }).strict(), s.operatorView),
   'post.setDefaults': channel(s.postDefaultsInput, s.setupStatus),
+  /** The post's key for a laptop joining the post, where the shell's save dialog says; null when cancelled. */
+  'post.exportKey': channel(empty, s.postKeyWritten.nullable()),
   'shifts.set': channel(s.shiftPatternInput, s.setupStatus),
   'reference.districts': channel(empty, z.array(s.district)),
   'calls.findDuplicates': channel(s.duplicateQuery, z.array(s.duplicateCandidate)),

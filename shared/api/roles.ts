@@ -8,6 +8,8 @@ export type Requirement = 'public' | OperatorRole;
 
 export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'setup.status': 'public',
+  // First run only: the core refuses both once the console is set up.
+  'setup.readPostKeyFile': 'public',
   'setup.complete': 'public',
   'session.signIn': 'public',
   'session.current': 'public',
@@ -45,6 +47,8 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'operators.create': 'administrator',
   'operators.setDisabled': 'administrator',
   'post.setDefaults': 'administrator',
+  // Whoever holds the post's key can sign bundles for the post.
+  'post.exportKey': 'administrator',
   'shifts.set': 'supervisor',
   // Trends are read by the duty officer and headquarters.
   'stats.report': 'supervisor',

@@ -134,7 +134,12 @@ export const setupInput = z.object({
   /** Absent: Western digits, as before this setting existed. */
   digits: digitStyle.optional(),
   loadDemo: z.boolean(),
+  /** Join the post whose key file `setup.readPostKeyFile` read: its post replaces `post`, its key is kept. */
+  join: z.boolean().optional(),
 }).strict();
+/** The post a key file names, to show and lock on the first-run form. */
+export const postOfKeyFile = z.object({ post: postSettings });
+export const postKeyWritten = z.object({ file: z.string() });
 
 /** What the post sets for every console: the language a new operator starts in, and digits. */
 export const postDefaultsInput = z.object({ language, digits: digitStyle }).strict();

@@ -4,7 +4,6 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFil
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileChooser } from '../../electron/core';
 import { restoreInPlace } from '../../electron/core/backup/restoreInPlace';
 import { duplicateIncidentNumbers } from '../../electron/core/backup/duplicates';
 import { backupDatabase } from '../../electron/core/db/backup';
@@ -12,31 +11,13 @@ import { Connection } from '../../electron/core/db/connection';
 import { restoreDatabase } from '../../electron/core/db/restore';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
 import { readPostKey } from '../../electron/core/post/postKey';
-import { cleanedAfterEach, count, intake, openTestCore } from './testCore';
+import { cleanedAfterEach, fileChooser, count, intake, openTestCore } from './testCore';
 
 const { cores: open, tempDir } = cleanedAfterEach('beacon-backup-app-');
 const quiet = { error: () => undefined, info: () => undefined };
 
-/** A stand-in for Electron's dialogs: answers what the test says the administrator picked. */
-function chooser() {
-  const state = { next: null as string | null, suggested: null as string | null };
-  const files: FileChooser = {
-    saveBackup: async (_s, name) => {
-      state.suggested = name;
-      return state.next;
-    },
-    openBackup: async () => state.next,
-    saveBundle: async (_s, name) => {
-      state.suggested = name;
-      return state.next;
-    },
-    openBundle: async () => state.next,
-  };
-  return { files, state };
-}
-
 async function consoleWithFiles(dir?: string) {
-  const c = chooser();
+  const c = fileChooser();
   const t = await openTestCore({ files: c.files, ...(dir ? { dir } : {}) });
   open.push(t);
   return { t, pick: c.state };
@@ -207,7 +188,7 @@ describe('incident numbers after a restore', () => {
     expect(check.status, check.stderr).toBe(0);
     expect(JSON.parse(check.stdout)).toMatchObject({ duplicateIncidentNumbers: both });
 
-    const c = chooser();
+    const c = fileChooser();
     const u = await openTestCore({ dir: tempDir(), files: c.files });
     open.push(u);
     c.state.next = again;

@@ -4,32 +4,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileChooser } from '../../electron/core';
 import { Connection } from '../../electron/core/db/connection';
 import { BUNDLE_BATCH } from '../../electron/core/sync/bundleJobs';
 import { stateHash, versionVector } from '../../electron/core/sync/exchange';
 import type { Output } from '../../shared/api';
-import { cleanedAfterEach, consolesOfOnePost, count, intake, type TestCore } from './testCore';
+import { cleanedAfterEach, fileChooser, consolesOfOnePost, count, intake, type TestCore } from './testCore';
 
 const { cores: open } = cleanedAfterEach();
 
-function chooser() {
-  const state = { next: null as string | null, suggested: null as string | null };
-  const pick = async () => state.next;
-  const files: FileChooser = {
-    saveBackup: pick, openBackup: pick, openBundle: pick,
-    saveBundle: async (_s, name) => {
-      state.suggested = name;
-      return state.next;
-    },
-  };
-  return { files, state };
-}
-
 /** Two consoles of one post, each with its own "file dialog"; B joined with A's post key. */
 async function post() {
-  const da = chooser();
-  const db = chooser();
+  const da = fileChooser();
+  const db = fileChooser();
   const { a, b } = await consolesOfOnePost(open, { a: { files: da.files }, b: { files: db.files } });
   return { a, b, pickA: (f: string | null) => { da.state.next = f; }, pickB: (f: string | null) => { db.state.next = f; }, suggestedA: () => da.state.suggested };
 }

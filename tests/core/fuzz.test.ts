@@ -287,12 +287,14 @@ beforeAll(async () => {
 
   VALID = {
     'setup.status': {},
+    'setup.readPostKeyFile': {},
     'setup.complete': SETUP,
     'session.signIn': { name: 'Rania Haddad', pin: '2468' },
     'session.signOut': {},
     'session.current': {},
     'session.setLanguage': { language: 'ar' },
     'post.setDefaults': { language: 'ar', digits: 'arab' },
+    'post.exportKey': {},
     'shifts.set': { starts: ['08:00', '20:00'] },
     'reference.districts': {},
     'calls.findDuplicates': { receivedAt: T0, district: 'latakia', locality: 'x', coordinates: { lat: 35.5, lon: 35.8 } },

@@ -77,14 +77,19 @@ describe('the post key', () => {
       return JSON.parse(run.stdout) as Record<string, number>;
     };
     cli(a, 'seed', '--incidents', '5', '--days', '1', '--seed', '3');
-    cli(b, 'check');
-    // B joins A's post: the key carried over by hand, as an administrator would.
     const key = (JSON.parse(settingsFile(a)) as { postKey: string }).postKey;
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    writeFileSync(join(b, 'settings.json'), JSON.stringify({ ...JSON.parse(settingsFile(b)) as object, postKey: key }));
+    // B joins A's post with A's key file, as a laptop does at its first run.
+    expect(cli(a, 'post-key-export', join(a, 'post.key'))).toEqual({ file: join(a, 'post.key'), post: 'LTK' });
+    expect(cli(b, 'post-key-join', join(a, 'post.key'), '--console', 'B')).toEqual({ post: 'LTK', console: 'B' });
+    expect(JSON.parse(settingsFile(b))).toMatchObject({ postKey: key, consoleLetter: 'B', post: { code: 'LTK' } });
+    // Once a folder has its post, joining is refused: its key is never replaced.
+    const again = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'post-key-join', join(a, 'post.key'), '--console', 'C', '--data', b], { encoding: 'utf8', timeout: 60_000 });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already set up');
     const exported = cli(a, 'bundle-export', join(a, 'a.bundle'));
     expect(cli(b, 'bundle-import', join(a, 'a.bundle'))).toMatchObject({ operations: exported.operations, applied: exported.operations, quarantined: 0 });
     // Both runs kept the key where the next run finds it.
     expect((JSON.parse(settingsFile(a)) as { postKey: string }).postKey).toBe(key);
-  });
+  }, 120_000); // seven runs of the command line, each starting tsx: slow on a shared machine
 });

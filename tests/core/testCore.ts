@@ -1,7 +1,6 @@
 // Opens a real core on a real SQLite file in a fresh temporary folder, with a clock the
 // test controls, and signs in the first operator the way the first-run screen does.
 import { memorySecretStore, type SecretStore } from '../../electron/core/secrets/secretStore';
-import { readPostKey } from '../../electron/core/post/postKey';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,13 +124,35 @@ export function cleanedAfterEach(prefix = 'beacon-test-'): { cores: TestCore[]; 
   };
 }
 
-/** Two consoles of one post: B joined with A's post key. Both closed with the others kept in `cores`. */
+/**
+ * A stand-in for the shell's file dialogs (electron/backupDialogs.ts): every dialog answers the
+ * file the test says the operator picks (`state.next`, null: cancelled); saves note the name suggested.
+ */
+export function fileChooser(): { files: FileChooser; state: { next: string | null; suggested: string | null } } {
+  const state = { next: null as string | null, suggested: null as string | null };
+  const save = async (_session: Session, name: string) => {
+    state.suggested = name;
+    return state.next;
+  };
+  const open = async () => state.next;
+  return { files: { saveBackup: save, openBackup: open, saveBundle: save, openBundle: open, savePostKey: save, openPostKey: open }, state };
+}
+
+/**
+ * Two consoles of one post, B joined the way an administrator would: A saves the post's key
+ * (`post.exportKey`), B's first run reads it (`setup.readPostKeyFile`) and joins. Both closed
+ * with the others kept in `cores`; the dialogs given answer everything but the key file.
+ */
 export async function consolesOfOnePost(cores: TestCore[], options: { a?: { files?: FileChooser }; b?: { files?: FileChooser } } = {}): Promise<{ a: TestCore; b: TestCore }> {
-  const a = await openTestCore({ letter: 'A', ...options.a });
-  const b = await openTestCore({ letter: 'B', ...options.b });
-  cores.push(a, b);
-  // As an administrator joining B by hand would: A's key written into B's settings, sealed at B's next open.
-  b.core.context.settings.write({ ...b.core.context.settings.read(), postKey: readPostKey(a.core.context.settings, a.core.context.secrets) });
+  let keyFile = '';
+  const a = await openTestCore({ letter: 'A', files: { ...(options.a?.files ?? fileChooser().files), savePostKey: async () => keyFile } });
+  cores.push(a);
+  keyFile = join(a.dir, 'beacon-post-LTK.key');
+  await a.call('post.exportKey', {});
+  const b = await openTestCore({ setup: false, files: { ...(options.b?.files ?? fileChooser().files), openPostKey: async () => keyFile } });
+  cores.push(b);
+  await b.call('setup.readPostKeyFile', {});
+  await b.call('setup.complete', { ...SETUP, consoleLetter: 'B', join: true });
   return { a, b };
 }
 

@@ -77,6 +77,11 @@ function harnessFileChooser() {
       return state.next;
     },
     openBundle: async () => state.next,
+    savePostKey: async (_session, suggestedName) => {
+      state.suggested = suggestedName;
+      return state.next;
+    },
+    openPostKey: async () => state.next,
   };
   return { files, state };
 }

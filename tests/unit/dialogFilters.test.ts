@@ -6,5 +6,6 @@ describe('file dialog filters', () => {
   it('name backups and bundles in Arabic and English, and always offer every file', () => {
     expect(filtersFor('bundle', 'ar')).toEqual([{ name: 'حزم بيكن', extensions: ['bundle'] }, { name: 'كل الملفات', extensions: ['*'] }]);
     expect(filtersFor('backup', 'en')).toEqual([{ name: 'Beacon backups', extensions: ['db'] }, { name: 'All files', extensions: ['*'] }]);
+    expect(filtersFor('postKey', 'en')[0]).toEqual({ name: 'Beacon post keys', extensions: ['key'] });
   });
 });

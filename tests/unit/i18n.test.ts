@@ -27,7 +27,7 @@ describe('translations', () => {
   });
 
   it('cover every error and validation code the core and the schemas can produce', () => {
-    const produced = new Set([...code.matchAll(/['"`]((?:error|validation|bundle|backup|hub|import)\.[a-zA-Z]+)['"`]/g)].map((m) => m[1]!));
+    const produced = new Set([...code.matchAll(/['"`]((?:error|validation|bundle|backup|hub|import|postKey)\.[a-zA-Z]+)['"`]/g)].map((m) => m[1]!));
     const known = new Set(allKeys(RESOURCES.en));
     // Channel names ('import.start') look like codes but are not said to anyone.
     expect([...produced].filter((k) => !known.has(k) && !(CHANNEL_NAMES as readonly string[]).includes(k))).toEqual([]);
@@ -41,7 +41,7 @@ describe('translations', () => {
       // …or by a prefix: `import.field_${field}`, or a prefix kept in a table ('auditValue.ended_').
       const prefix = /^(.+_)[^_]+$/.exec(key)?.[1];
       if (prefix && (code.includes(`\`${prefix}\${`) || code.includes(`'${prefix}'`))) return false;
-      return !(code.includes(`\`${group}.\${`) || ['error', 'validation', 'bundle', 'backup', 'hub', 'app'].includes(group));
+      return !(code.includes(`\`${group}.\${`) || ['error', 'validation', 'bundle', 'backup', 'hub', 'postKey', 'app'].includes(group));
     });
     expect(unused).toEqual([]);
   });

@@ -21,16 +21,19 @@ import { importStatus, inspectExport, previewImport, startImport } from '../impo
 import { approveRestore, backupStatus, createBackup, inspectBackup } from '../backup/backups';
 import { bundleExportProgress, bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
 import { fieldConflicts } from '../sync/conflicts';
+import { chooseJoinKeyFile, exportPostKey } from '../post/postKeyFile';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
 
 export const handlers: Handlers = {
   'setup.status': (ctx) => setupStatus(ctx),
   'setup.complete': async (ctx, input) => {
-    const operator = await completeSetup(ctx, input, (operatorId) => loadDemoData(ctx, operatorId));
+    const operator = await completeSetup(ctx, input, (operatorId) => loadDemoData(ctx, operatorId), input.join ? ctx.session.pendingJoin : undefined);
+    delete ctx.session.pendingJoin;
     ctx.session.operatorId = operator.id;
     return operator;
   },
+  'setup.readPostKeyFile': (ctx) => chooseJoinKeyFile(ctx, ctx.session),
   'session.signIn': async (ctx, input) => {
     const operator = await signIn(ctx.store, ctx.now(), input.name, input.pin);
     ctx.session.operatorId = operator.id;
@@ -63,6 +66,7 @@ export const handlers: Handlers = {
     return operator;
   },
   'post.setDefaults': (ctx, input) => setPostDefaults(ctx, ctx.operatorId, input),
+  'post.exportKey': (ctx) => exportPostKey(ctx, ctx.session),
   'shifts.set': (ctx, input) => setShiftPattern(ctx, ctx.operatorId, input),
   'reference.districts': async () => [...DISTRICTS],
   'calls.findDuplicates': (ctx, input) => findDuplicates(ctx.store.reader, input, DUPLICATE_WINDOW_MS, DUPLICATE_RADIUS_M),

@@ -6,6 +6,8 @@ export interface Session {
   locked?: boolean;
   /** The backup this window's administrator inspected last: restoring names it by its token, never by a path. */
   pendingRestore?: { token: string; file: string };
+  /** First run, joining a post: the key file this window's dialog picked, checked, for `setup.complete`. */
+  pendingJoin?: { post: { name: string; code: string; timeZone: string }; key: string };
 }
 
 export function createSession(): Session {

@@ -21,6 +21,9 @@ export interface FileChooser {
   /** A bundle for a USB stick (electron/core/sync/bundleJobs.ts). */
   saveBundle(session: Session, suggestedName: string): Promise<string | null>;
   openBundle(session: Session): Promise<string | null>;
+  /** The post's key for a laptop joining the post (electron/core/post/postKeyFile.ts). */
+  savePostKey(session: Session, suggestedName: string): Promise<string | null>;
+  openPostKey(session: Session): Promise<string | null>;
 }
 
 /** `beacon-LTK-2026-11-24-1032.db`: the post and the local time, shaped like the safety copies' names. */

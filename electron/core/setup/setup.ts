@@ -46,19 +46,28 @@ export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
   };
 }
 
+/**
+ * A new post gets a new key; a console joining a post (`input.join`) takes the post and its key
+ * from the key file its window chose (`joining`, electron/core/post/postKeyFile.ts), so its
+ * bundles and the other consoles' check out. A joining console loads no demo data: it would
+ * travel to the real post in the next bundle.
+ */
 export async function completeSetup(
   ctx: ServiceContext,
   input: SetupInput,
   loadDemo: (operatorId: string) => Promise<void>,
+  joining?: { post: NonNullable<ConsoleSettings['post']>; key: string },
 ): Promise<OperatorView> {
   if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
-  ctx.settings.write({ ...ctx.settings.read(), post: input.post, consoleLetter: input.consoleLetter, language: input.language, digits: input.digits ?? 'latn' });
-  keepPostKey(ctx.settings, ctx.secrets, newPostKey());
-  await ensureRollup(ctx.store, input.post.timeZone);
+  if (input.join && !joining) throw new DomainError('postKey.chooseFile');
+  const post = input.join && joining ? joining.post : input.post;
+  ctx.settings.write({ ...ctx.settings.read(), post, consoleLetter: input.consoleLetter, language: input.language, digits: input.digits ?? 'latn' });
+  keepPostKey(ctx.settings, ctx.secrets, input.join && joining ? joining.key : newPostKey());
+  await ensureRollup(ctx.store, post.timeZone);
   const operator = await ctx.store.write(null, (writer) =>
     createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
   );
-  if (input.loadDemo) await loadDemo(operator.id);
+  if (input.loadDemo && !input.join) await loadDemo(operator.id);
   return operator;
 }
 

@@ -1,6 +1,8 @@
-// First run: the post, this console's letter, the first operator, and demo data on offer.
+// First run: the post, this console's letter, the first operator, and demo data on offer. A
+// laptop joining a post that already has one takes the post (and its key, which the renderer
+// never sees) from the key file an administrator saved there (features/sync/PostKeyPanel.tsx).
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../../shared/api';
+import type { ApiError, Output } from '../../../../shared/api';
 import type { DigitStyle, Language } from '../../../../shared/domain';
 import { DigitsField } from '../organisation/PostSettingsPanel';
 import { useLocale } from '../../i18n';
@@ -15,6 +17,8 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
   const [form, setForm] = useState({ postName: '', postCode: '', timeZone: defaultTimeZone, letter: 'A', name: '', pin: '', confirm: '', demo: true, digits: 'latn' as DigitStyle });
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const [joining, setJoining] = useState(false);
+  const [keyPost, setKeyPost] = useState<NonNullable<Output<'setup.readPostKeyFile'>>['post']>();
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const fieldError = (path: string) => (error?.fields?.[path] ? tCode(error.fields[path]) : undefined);
 
@@ -24,14 +28,40 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
       setError({ code: 'error.invalidInput', fields: { 'operator.confirm': 'setup.pinMismatch' } });
       return;
     }
+    if (joining && !keyPost) {
+      setError({ code: 'postKey.chooseFile' });
+      return;
+    }
     setBusy(true);
     const result = await call('setup.complete', {
       post: { name: form.postName, code: form.postCode.trim().toUpperCase(), timeZone: form.timeZone.trim() },
-      consoleLetter: form.letter.trim().toUpperCase(), operator: { name: form.name, pin: form.pin }, language, digits: form.digits, loadDemo: form.demo,
+      consoleLetter: form.letter.trim().toUpperCase(), operator: { name: form.name, pin: form.pin }, language, digits: form.digits,
+      // Demo data on a joining laptop would travel to the real post in its next bundle.
+      ...(joining ? { join: true, loadDemo: false } : { loadDemo: form.demo }),
     });
     setBusy(false);
     if (result.ok) onDone();
     else setError(result.error);
+  }
+
+  function chooseMode(join: boolean) {
+    setJoining(join);
+    setError(undefined);
+    setKeyPost(undefined);
+    // Joining: the first laptop is most likely A, so the letter is left for the operator to choose.
+    setForm({ ...form, postName: '', postCode: '', timeZone: defaultTimeZone, letter: join ? '' : 'A' });
+  }
+
+  async function chooseKeyFile() {
+    setBusy(true);
+    setError(undefined);
+    const result = await call('setup.readPostKeyFile', {});
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    if (!result.value) return;
+    const { post } = result.value;
+    setKeyPost(post);
+    setForm({ ...form, postName: post.name, postCode: post.code, timeZone: post.timeZone });
   }
 
   return (
@@ -39,25 +69,47 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
       <form className="card card--wide" onSubmit={submit} aria-labelledby="setup-title" noValidate>
         <CardHead id="setup-title" title={t('setup.title')} language={language} onLanguage={onLanguage} />
         <p className="muted">{t('setup.intro')}</p>
+        <fieldset className="setup__mode">
+          <legend>{t('setup.mode')}</legend>
+          <label className="radio"><input type="radio" name="setup-mode" checked={!joining} onChange={() => chooseMode(false)} />{t('setup.newPost')}</label>
+          <label className="radio"><input type="radio" name="setup-mode" checked={joining} onChange={() => chooseMode(true)} />{t('setup.joinPost')}</label>
+        </fieldset>
+        {joining ? (
+          <div className="setup__join">
+            <p className="muted">{t('setup.joinIntro')}</p>
+            <div className="actions">
+              <button type="button" className="button" disabled={busy} onClick={() => void chooseKeyFile()}>{t('setup.chooseKey')}</button>
+              {keyPost ? <p role="status" className="notice">{t('setup.joining', { name: keyPost.name, code: keyPost.code })}</p> : null}
+            </div>
+          </div>
+        ) : null}
         <ErrorBanner>{error && !error.fields ? errorText(error) : null}</ErrorBanner>
         <div className="grid2">
-          <Field label={t('setup.postName')} error={fieldError('post.name')}><input value={form.postName} onChange={set('postName')} autoFocus /></Field>
-          <Field label={t('setup.postCode')} error={fieldError('post.code')}><input value={form.postCode} onChange={set('postCode')} dir="ltr" maxLength={5} /></Field>
-          <Field label={t('setup.timeZone')} error={fieldError('post.timeZone')}><input value={form.timeZone} onChange={set('timeZone')} dir="ltr" /></Field>
-          <Field label={t('setup.consoleLetter')} error={fieldError('consoleLetter')}><input value={form.letter} onChange={set('letter')} dir="ltr" maxLength={1} /></Field>
+          {/* Joining: the post is the key file's, shown but not edited. */}
+          <Field label={t('setup.postName')} error={fieldError('post.name')}><input value={form.postName} onChange={set('postName')} readOnly={joining} autoFocus={!joining} /></Field>
+          <Field label={t('setup.postCode')} error={fieldError('post.code')}><input value={form.postCode} onChange={set('postCode')} readOnly={joining} dir="ltr" maxLength={5} /></Field>
+          <Field label={t('setup.timeZone')} error={fieldError('post.timeZone')}><input value={form.timeZone} onChange={set('timeZone')} readOnly={joining} dir="ltr" /></Field>
+          <Field label={t('setup.consoleLetter')} error={fieldError('consoleLetter')} hint={joining ? t('setup.letterHint') : undefined}>
+            <input value={form.letter} onChange={set('letter')} dir="ltr" maxLength={1} />
+          </Field>
           <Field label={t('setup.operatorName')} error={fieldError('operator.name')}><input value={form.name} onChange={set('name')} autoComplete="off" /></Field>
           <span />
           <Field label={t('setup.pin')} error={fieldError('operator.pin')}><input type="password" inputMode="numeric" value={form.pin} onChange={set('pin')} dir="ltr" /></Field>
           <Field label={t('setup.confirmPin')} error={fieldError('operator.confirm')}><input type="password" inputMode="numeric" value={form.confirm} onChange={set('confirm')} dir="ltr" /></Field>
         </div>
-        <div className="grid2">
-          <p className="muted">{t('postSettings.setupNote')}</p>
-          <DigitsField value={form.digits} onChange={(digits) => setForm({ ...form, digits })} />
-        </div>
-        <label className="checkbox">
-          <input type="checkbox" checked={form.demo} onChange={(e) => setForm({ ...form, demo: e.target.checked })} />
-          {t('setup.loadDemo')}
-        </label>
+        {/* The post's language and digits are the post's: a joining laptop gets them with the post's changes. */}
+        {joining ? null : (
+          <div className="grid2">
+            <p className="muted">{t('postSettings.setupNote')}</p>
+            <DigitsField value={form.digits} onChange={(digits) => setForm({ ...form, digits })} />
+          </div>
+        )}
+        {joining ? null : (
+          <label className="checkbox">
+            <input type="checkbox" checked={form.demo} onChange={(e) => setForm({ ...form, demo: e.target.checked })} />
+            {t('setup.loadDemo')}
+          </label>
+        )}
         <button className="button button--primary" type="submit" disabled={busy}>{t('setup.submit')}</button>
       </form>
     </main>

@@ -8,6 +8,7 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useMay } from '../../ui/role';
 import { BundlesPanel } from './BundlesPanel';
+import { PostKeyPanel } from './PostKeyPanel';
 import { hubLine, useSyncStatus } from './SyncStatus';
 
 type HubTlsMode = HubTls['mode'];
@@ -34,6 +35,8 @@ export function SyncScreen() {
       </div>
       {may('hubs.list') ? <HubsPanel /> : null}
       {may('bundles.import') ? <BundlesPanel /> : null}
+      {/* Where bundles live: an administrator adding a laptop to the post starts here. */}
+      {may('post.exportKey') ? <PostKeyPanel /> : null}
     </section>
   );
 }

@@ -1,0 +1,84 @@
+// A post gets a second laptop: the administrator saves the post's key to a stick from the sync
+// screen; the new laptop's first run joins the post with it (a wrong file refused, said
+// plainly; the post's fields taken from the file and locked), and bundles then cross.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FileChooser } from '../../electron/core';
+import { readPostKey } from '../../electron/core/post/postKey';
+import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
+import { LANGUAGES } from '../../shared/domain';
+import { createTranslator } from '../../shared/i18n';
+import { connect, expect, openTestCore, signIn, testIn } from './harness';
+
+for (const language of LANGUAGES) {
+  const t = createTranslator(language);
+  testIn(language)(`an administrator saves the post key, and a second laptop joins the post with it (${language})`, async ({ beacon }) => {
+    const { page, core } = beacon;
+    const admin = core.createSession();
+    const post = { name: language === 'ar' ? 'مركز عمليات اللاذقية' : 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' };
+    expect((await core.invoke(admin, 'setup.complete', { post, consoleLetter: 'A', operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false })).ok).toBe(true);
+
+    await signIn(page, t);
+    await page.getByRole('navigation', { name: t('nav.main') }).getByRole('link', { name: t('nav.sync'), exact: true }).click();
+    const panel = page.getByRole('group', { name: t('postKey.title') });
+    await expect(panel).toContainText(t('postKey.warning'));
+    const stick = mkdtempSync(join(tmpdir(), 'beacon-stick-'));
+    const keyFile = join(stick, 'beacon-post-LTK.key');
+    beacon.chooseFile(keyFile);
+    await panel.getByRole('button', { name: t('postKey.save') }).click();
+    await expect(panel.getByRole('status', { name: t('postKey.saved') })).toContainText(keyFile);
+    expect(beacon.suggestedName).toBe('beacon-post-LTK.key');
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screens/post-key-${language}.png`, fullPage: true });
+
+    // The new laptop: its own core and window, at its first run.
+    let next: string | null = null;
+    const pick = async () => next;
+    const dialogs: FileChooser = { saveBackup: pick, openBackup: pick, saveBundle: pick, openBundle: pick, savePostKey: pick, openPostKey: pick };
+    const laptop = await openTestCore(mkdtempSync(join(tmpdir(), 'beacon-e2e-b-')), dialogs);
+    const second = await page.context().newPage();
+    try {
+      await connect(second, () => laptop);
+      await second.goto(page.url().replace(/#.*$/, ''));
+      // A new installation starts in Arabic; switch if this run is in English.
+      if (language === 'en') await second.getByRole('button', { name: createTranslator('ar')('header.languageLabel') }).click();
+      await expect(second.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+      await expect(second.getByRole('heading', { name: t('setup.title') })).toBeVisible();
+      await second.getByRole('radio', { name: t('setup.joinPost') }).check();
+
+      // A file that is not a key: refused, nothing filled in.
+      next = join(stick, 'notes.txt');
+      writeFileSync(next, 'shopping list');
+      await second.getByRole('button', { name: t('setup.chooseKey') }).click();
+      await expect(second.getByRole('alert')).toHaveText(t('postKey.notAKeyFile'));
+      await expect(second.getByLabel(t('setup.postCode'))).toHaveValue('');
+
+      next = keyFile;
+      await second.getByRole('button', { name: t('setup.chooseKey') }).click();
+      await expect(second.getByRole('status')).toHaveText(t('setup.joining', { name: post.name, code: post.code }));
+      await expect(second.getByLabel(t('setup.postName'))).toHaveValue(post.name);
+      await expect(second.getByLabel(t('setup.postCode'))).toHaveAttribute('readonly', '');
+      await expect(second.getByLabel(t('setup.loadDemo'))).toHaveCount(0);
+      const letter = second.getByLabel(t('setup.consoleLetter'));
+      await expect(letter).toHaveAccessibleDescription(t('setup.letterHint'));
+      await letter.fill('B');
+      await second.getByLabel(t('setup.operatorName')).fill('Omar Station');
+      await second.getByLabel(t('setup.pin'), { exact: true }).fill('8642');
+      await second.getByLabel(t('setup.confirmPin')).fill('8642');
+      await second.screenshot({ path: `test-results/screens/join-${language}.png`, fullPage: true });
+      await second.getByRole('button', { name: t('setup.submit') }).click();
+      await expect(second.getByRole('navigation', { name: t('nav.main') })).toBeVisible();
+
+      expect(laptop.context.settings.read()).toMatchObject({ post, consoleLetter: 'B' });
+      expect(readPostKey(laptop.context.settings, laptop.context.secrets)).toBe(readPostKey(core.context.settings, core.context.secrets));
+      // The point of it all: the first laptop's bundle checks out on the second.
+      await exportBundle(core.context, join(stick, 'a.bundle'), {});
+      expect((await importBundle(laptop.context, join(stick, 'a.bundle'))).applied).toBeGreaterThan(0);
+      expect(JSON.parse(readFileSync(keyFile, 'utf8'))).toMatchObject({ format: 'beacon-post-key', version: 1, post });
+    } finally {
+      await second.close();
+      await laptop.close();
+    }
+  });
+}
