@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
 import { createSyncEngine } from './sync/engine';
 import { configuredHubs, moveClearPasswords } from './sync/hubs';
+import { clearStaleBundleCopies } from './sync/bundles';
 import { memorySecretStore, type SecretStore } from './secrets/secretStore';
 import { moveClearPostKey } from './post/postKey';
 import { mirrorPostSettings } from './post/postSettings';
@@ -86,6 +87,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const post = options.settings.read().post;
   // A rebuild that fails (disk full) leaves the statistics on the incidents themselves: slower, still right.
   if (post) await ensureRollup(store, post.timeZone).catch((err: unknown) => log.error('daily rollup not rebuilt', { error: String(err) }));
+  clearStaleBundleCopies(store.file, clock.now());
   const secrets = options.secrets ?? memorySecretStore();
   moveClearPasswords(options.settings, secrets, log);
   moveClearPostKey(options.settings, secrets, log);

@@ -1,7 +1,7 @@
 // Bundles from the app: two consoles of one post exchange a bundle through the channels, the
 // files chosen by the shell's dialog (here a stand-in); a bad bundle is refused with nothing
 // written; a second import changes nothing; a big one is applied in batches with progress.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Connection } from '../../electron/core/db/connection';
@@ -151,4 +151,19 @@ describe('a whole post\'s log in one bundle', () => {
     const started = (await b.call('bundles.import', {}))!;
     expect(started.operations).toBe(total);
   }, 60_000);
+});
+
+describe('copies of bundles being imported', () => {
+  it('are removed at the next open when an import never finished, once a day old', async () => {
+    const { a } = await post();
+    const folder = join(a.dir, 'incoming');
+    mkdirSync(folder, { recursive: true });
+    const now = a.clock.time;
+    for (const [name, age] of [['left-by-a-power-cut.bundle', 2 * 86_400_000], ['being-imported-now.bundle', 3_600_000]] as const) {
+      writeFileSync(join(folder, name), 'x');
+      utimesSync(join(folder, name), (now - age) / 1000, (now - age) / 1000);
+    }
+    await a.reopen();
+    expect(readdirSync(folder)).toEqual(['being-imported-now.bundle']);
+  });
 });

@@ -1,6 +1,6 @@
 // Exporting and importing bundles: the same exchange as with a hub, through a file.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -59,6 +59,31 @@ export interface CheckedBundle {
   discard(): void;
 }
 
+/** Where checked bundles wait to be applied: in the data folder, beside the database. */
+const incomingFolder = (databaseFile: string) => join(dirname(databaseFile), 'incoming');
+/** A copy this old is from an import the app did not finish (it quit, the power went). */
+const STALE_COPY_MS = 24 * 3_600_000;
+
+/**
+ * Removes copies left by imports that never finished, so they do not fill the disk over the
+ * months. Only day-old ones: another process (the command line) may be importing right now.
+ */
+export function clearStaleBundleCopies(databaseFile: string, now: number): void {
+  const folder = incomingFolder(databaseFile);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // no imports yet
+  }
+  for (const name of names) {
+    const file = join(folder, name);
+    try {
+      if (now - statSync(file).mtimeMs > STALE_COPY_MS) rmSync(file, { force: true });
+    } catch { /* gone meanwhile */ }
+  }
+}
+
 /**
  * Checks a bundle whole (post key, signature, length) before anything is applied, streaming it
  * into a copy in the data folder: a bundle of millions of operations never sits in memory, and
@@ -73,7 +98,7 @@ export async function checkBundle(ctx: ServiceContext, file: string): Promise<Ch
     throw new DomainError('bundle.unreadable');
   }
   if (size > MAX_BUNDLE_BYTES) throw new DomainError('bundle.tooLarge');
-  const folder = join(dirname(ctx.store.file), 'incoming');
+  const folder = incomingFolder(ctx.store.file);
   mkdirSync(folder, { recursive: true });
   const copy = join(folder, `${randomUUID()}.bundle`);
   const discard = () => rmSync(copy, { force: true });
