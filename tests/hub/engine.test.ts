@@ -2,13 +2,11 @@
 // cannot be reached is retried later and later (capped), and the status the header shows
 // says what is waiting and what went wrong.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backoffMs } from '../../electron/core/sync/engine';
 import { stateHash } from '../../electron/core/sync/exchange';
-import { connectHub, hubInit } from '../../electron/core/sync/hub';
 import { intake, openTestCore, type TestCore } from '../core/testCore';
-import { startPostgres, type TestPostgres } from './postgres';
+import { createHub, startPostgres, type TestPostgres } from './postgres';
 
 let server: TestPostgres;
 const consoles: TestCore[] = [];
@@ -22,13 +20,7 @@ afterEach(async () => {
   for (const t of consoles.splice(0)) await t.close();
 });
 
-async function hubUrl(): Promise<string> {
-  const url = await server.createDatabase(`engine_${++n}`);
-  const client: pg.Client = await connectHub(url);
-  await hubInit(client);
-  await client.end();
-  return url;
-}
+const hubUrl = () => createHub(server, `engine_${++n}`);
 
 const PLAIN = { mode: 'disable', caFile: null } as const;
 

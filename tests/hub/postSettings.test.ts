@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../electron/core/oplog/hlc';
 import { postRowId } from '../../electron/core/post/postSettings';
 import { stateHash } from '../../electron/core/sync/exchange';
-import { connectHub, hubInit } from '../../electron/core/sync/hub';
+import { connectHub } from '../../electron/core/sync/hub';
 import { openTestCore, T0, type TestCore } from '../core/testCore';
-import { startPostgres, type TestPostgres } from './postgres';
+import { createHub, startPostgres, type TestPostgres } from './postgres';
 
 let server: TestPostgres;
 const consoles: TestCore[] = [];
@@ -23,13 +23,7 @@ afterEach(async () => {
   for (const t of consoles.splice(0)) await t.close();
 });
 
-async function hubUrl(): Promise<string> {
-  const url = await server.createDatabase(`post_${++n}`);
-  const client: pg.Client = await connectHub(url);
-  await hubInit(client);
-  await client.end();
-  return url;
-}
+const hubUrl = () => createHub(server, `post_${++n}`);
 
 async function consoleWith(letter: string, hub: { id: string; name: string; url: string }): Promise<TestCore> {
   const t = await openTestCore({ letter });

