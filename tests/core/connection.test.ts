@@ -37,4 +37,27 @@ describe('a connection', () => {
     expect(await conn.get<{ one: number }>('SELECT 1 AS one')).toEqual({ one: 1 });
     await conn.close();
   });
+
+  it('keeps writes prepared: repeated, after a schema change, after a failure, past its limit, and still closes', async () => {
+    const file = join(dir, 'z.db');
+    const conn = await Connection.open(file, 'readwrite');
+    await conn.exec('CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER); CREATE TABLE log (k TEXT);');
+    const insert = 'INSERT INTO t (k, v) VALUES (?, ?)';
+    for (let i = 0; i < 5; i++) expect(await conn.run(insert, [`k${i}`, i])).toEqual({ changes: 1 });
+    // A failed run (a duplicate key) leaves the kept statement usable.
+    await expect(conn.run(insert, ['k0', 0])).rejects.toThrow(/UNIQUE/);
+    expect(await conn.run(insert, ['k5', 5])).toEqual({ changes: 1 });
+    // A trigger added afterwards fires for the statement prepared before it.
+    await conn.exec("CREATE TRIGGER t_log AFTER INSERT ON t BEGIN INSERT INTO log (k) VALUES (NEW.k); END;");
+    await conn.run(insert, ['k6', 6]);
+    expect(await conn.all('SELECT k FROM log')).toEqual([{ k: 'k6' }]);
+    // More distinct statements than are kept: the oldest are let go, every one still runs.
+    for (let i = 0; i < 100; i++) await conn.run(`UPDATE t SET v = v + ${i} WHERE k = ?`, ['k1']);
+    expect(await conn.get<{ v: number }>('SELECT v FROM t WHERE k = ?', ['k1'])).toEqual({ v: 1 + 4950 });
+    expect(await conn.run(insert, ['k7', 7])).toEqual({ changes: 1 });
+    await conn.close();
+    const again = await Connection.open(file, 'readonly');
+    expect(await again.get<{ n: number }>('SELECT count(*) AS n FROM t')).toEqual({ n: 8 });
+    await again.close();
+  });
 });

@@ -6,6 +6,18 @@ import sqlite3 from 'sqlite3';
 export type SqlValue = string | number | null;
 export type Params = readonly SqlValue[];
 
+/** Prepared writes kept per connection: the hot paths repeat a few dozen statements. */
+const CACHED_STATEMENTS = 64;
+/** Longer SQL is a one-off (a batch of rows, a migration): not worth keeping prepared. */
+const CACHEABLE_LENGTH = 4000;
+
+/**
+ * Writes that run to completion in one step, so a kept statement never holds a read open.
+ * Preparing an INSERT or UPDATE compiles every trigger on its table: ~1 ms for a new incident
+ * (the daily rollup's), against 0.05 ms to run it once prepared.
+ */
+const cacheable = (sql: string) => sql.length <= CACHEABLE_LENGTH && /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
+
 export class Connection {
   /**
    * Statements of one connection run one after another anyway (SQLite's connection mutex).
@@ -14,6 +26,9 @@ export class Connection {
    * the queues' own connection for seconds. So each connection submits one at a time.
    */
   private tail: Promise<unknown> = Promise.resolve();
+
+  /** Prepared writes by SQL, least recently used first. */
+  private readonly prepared = new Map<string, sqlite3.Statement>();
 
   private constructor(private readonly raw: sqlite3.Database) {}
 
@@ -31,12 +46,38 @@ export class Connection {
   }
 
   run(sql: string, params: Params = []): Promise<{ changes: number }> {
-    return this.next(() => new Promise((resolve, reject) => {
-      this.raw.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
-        else resolve({ changes: this.changes });
+    return this.next(async () => {
+      const statement = cacheable(sql) ? await this.preparedFor(sql) : null;
+      return new Promise((resolve, reject) => {
+        const done = function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) reject(err);
+          else resolve({ changes: this.changes });
+        };
+        if (statement) statement.run(params, done);
+        else this.raw.run(sql, params, done);
       });
-    }));
+    });
+  }
+
+  /** The kept statement for `sql`, prepared now if it is not kept yet. */
+  private async preparedFor(sql: string): Promise<sqlite3.Statement> {
+    const kept = this.prepared.get(sql);
+    if (kept) {
+      // Most recently used last: the Map keeps insertion order.
+      this.prepared.delete(sql);
+      this.prepared.set(sql, kept);
+      return kept;
+    }
+    const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
+      const s: sqlite3.Statement = this.raw.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve(s)));
+    });
+    this.prepared.set(sql, statement);
+    if (this.prepared.size > CACHED_STATEMENTS) {
+      const [oldest, evicted] = this.prepared.entries().next().value as [string, sqlite3.Statement];
+      this.prepared.delete(oldest);
+      evicted.finalize();
+    }
+    return statement;
   }
 
   get<T>(sql: string, params: Params = []): Promise<T | undefined> {
@@ -56,7 +97,12 @@ export class Connection {
   }
 
   close(): Promise<void> {
-    return this.next(() => new Promise((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve()))));
+    return this.next(async () => {
+      // SQLite will not close a connection with statements still prepared.
+      await Promise.all([...this.prepared.values()].map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
+      this.prepared.clear();
+      await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
+    });
   }
 }
 
