@@ -71,16 +71,37 @@ const FIND_PROBLEMS = `(data) => {
     const clips = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
     if (clips && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + parseFloat(style.lineHeight) / 2)) cut.push(element.tagName.toLowerCase() + '.' + element.className + ': ' + element.textContent.trim());
   }
-  return { hardCoded: [...new Set(hardCoded)], cut: [...new Set(cut)] };
+  // Text that runs out of its box without being cut: it lies over whatever is beside it. Any
+  // box but an inline one (which has no width of its own) whose content is wider than it and
+  // that neither scrolls nor clips.
+  const spill = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    if (!element.checkVisibility() || !element.textContent.trim() || element.closest('.visually-hidden, svg')) continue;
+    const style = getComputedStyle(element);
+    if (style.display === 'inline' || style.display === 'contents' || style.overflowX !== 'visible') continue;
+    if (element.clientWidth === 0 || element.scrollWidth <= element.clientWidth + 1) continue;
+    // Named with the child that reaches furthest, which is usually the one to mend.
+    const box = element.getBoundingClientRect();
+    let widest = null;
+    let reach = 0;
+    for (const child of element.children) {
+      const r = child.getBoundingClientRect();
+      const out = Math.max(box.left - r.left, r.right - box.right);
+      if (out > reach) { reach = out; widest = child; }
+    }
+    const name = (e) => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '');
+    spill.push(name(element) + (widest ? ' > ' + name(widest) : '') + ' (' + element.scrollWidth + ' > ' + element.clientWidth + '): ' + (widest ?? element).textContent.trim().slice(0, 80));
+  }
+  return { hardCoded: [...new Set(hardCoded)], cut: [...new Set(cut)], spill: [...new Set(spill)] };
 }`;
 
-interface Problems { hardCoded: string[]; cut: string[] }
+interface Problems { hardCoded: string[]; cut: string[]; spill: string[] }
 
 function findProblems(page: Page, data: string[]): Promise<Problems> {
   return page.evaluate(`(${FIND_PROBLEMS})(${JSON.stringify(data)})`) as Promise<Problems>;
 }
 
-test('every screen in the pseudo-locale: no hard-coded text, nothing cut off', async ({ beacon, renderer }) => {
+test('every screen in the pseudo-locale: no hard-coded text, nothing cut off or spilling out', async ({ beacon, renderer }) => {
   test.setTimeout(120_000);
   const { page, core } = beacon;
   const admin = core.createSession();
@@ -99,7 +120,7 @@ test('every screen in the pseudo-locale: no hard-coded text, nothing cut off', a
   await visitEveryScreen(page, t, async (screen) => {
     await page.screenshot({ path: `test-results/pseudo/${screen}.png`, fullPage: true });
     const problems = await findProblems(page, data);
-    if (problems.hardCoded.length + problems.cut.length > 0) found[screen] = problems;
+    if (problems.hardCoded.length + problems.cut.length + problems.spill.length > 0) found[screen] = problems;
   }, `shift=${shift.start}`);
   expect(found).toEqual({});
   // The ordinary address never shows it.

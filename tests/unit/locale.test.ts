@@ -57,6 +57,8 @@ describe('the pseudo-locale', () => {
   it('accents and lengthens every message but keeps its placeholders', () => {
     expect(pseudoLocalise('Settings')).toBe('[Šéţţîñĝš ~~~~]');
     expect(pseudoLocalise('Open incident {number}')).toMatch(/^\[Öþéñ îñçîðéñţ \{number\} ~+\]$/);
+    // Long messages are padded in words that can wrap, as a longer translation would.
+    expect(pseudoLocalise('When each shift starts, on the clock of the post')).toBe('[Ŵĥéñ éáçĥ šĥîƒţ šţáŕţš, öñ ţĥé çļöçķ öƒ ţĥé þöšţ ~~~~~~ ~~~~~~ ~~~~]');
     const pseudo = makeLocale({ language: 'en', timeZone: DAMASCUS, pseudo: true });
     expect(pseudo.t('queue.open', { number: 'LTK-1' })).toContain('LTK-1');
     expect(pseudo.t('queue.open', { number: 'LTK-1' })).not.toMatch(/Open/);

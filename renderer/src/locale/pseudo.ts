@@ -10,12 +10,15 @@ const ACCENTED: Record<string, string> = {
   N: 'Ñ', O: 'Ö', P: 'Þ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Û', W: 'Ŵ', Y: 'Ý', Z: 'Ž',
 };
 
-/** Accents every letter outside {placeholders} and pads by about 40 %. */
+/** Accents every letter outside {placeholders} and pads by about 40 % (in words of tildes). */
 export function pseudoLocalise(template: string): string {
   if (template.trim() === '' || !/[A-Za-z]/.test(template)) return template;
   const accented = template.split(/(\{\w+\})/).map((part) => (/^\{\w+\}$/.test(part) ? part : part.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c))).join('');
   const letters = template.replace(/\{\w+\}/g, '').replace(/[^A-Za-z]/g, '').length;
-  return `[${accented} ${'~'.repeat(Math.max(2, Math.ceil(letters * 0.4)))}]`;
+  // The padding comes in words of at most six, as a longer translation does: one unbroken run
+  // would be a word no translation has, and would spill out of any paragraph.
+  const padding = '~'.repeat(Math.max(2, Math.ceil(letters * 0.4))).replace(/~{6}(?=~)/g, '$& ');
+  return `[${accented} ${padding}]`;
 }
 
 /** The English translator with each message pseudo-localised before its placeholders are filled. */
