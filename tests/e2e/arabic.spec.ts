@@ -8,6 +8,7 @@ import { createTranslator } from '../../shared/i18n';
 import { shiftAt } from '../../shared/time/shifts';
 import { expect, signIn, test, testIn } from './harness';
 import { visitEveryScreen } from './screens';
+import { layoutProblems, type LayoutProblems } from './layout';
 
 const DIR = 'test-results/arabic';
 mkdirSync(DIR, { recursive: true });
@@ -38,7 +39,14 @@ testIn('ar')('every screen in Arabic, then with Arabic-Indic digits', async ({ b
   await expect(page.getByRole('heading', { name: ar('signIn.title') })).toBeVisible();
   await page.screenshot({ path: `${DIR}/sign-in.png` });
   await signIn(page, ar);
-  await visitEveryScreen(page, ar, (screen) => page.screenshot({ path: `${DIR}/${screen}.png`, fullPage: true }).then(() => undefined), `shift=${shift.start}`);
+  // Each screen kept to look at, and checked for Arabic text cut off or spilling out of its box.
+  const problems: Record<string, LayoutProblems> = {};
+  await visitEveryScreen(page, ar, async (screen) => {
+    await page.screenshot({ path: `${DIR}/${screen}.png`, fullPage: true });
+    const found = await layoutProblems(page);
+    if (found.cut.length + found.spill.length > 0) problems[screen] = found;
+  }, `shift=${shift.start}`);
+  expect(problems).toEqual({});
 
   // The administrator chooses Arabic-Indic digits for the post.
   await page.getByRole('link', { name: ar('nav.organisation'), exact: true }).click();

@@ -9,6 +9,7 @@ import { makeLocale } from '../../renderer/src/locale/locale';
 import type { Core } from '../../electron/core';
 import { expect, signIn, test } from './harness';
 import { visitEveryScreen } from './screens';
+import { layoutProblems, type LayoutProblems } from './layout';
 
 import { mkdirSync } from 'node:fs';
 
@@ -42,10 +43,10 @@ async function dataStrings(core: Core): Promise<string[]> {
 }
 
 /**
- * Visible text that is plain English once the data is taken out, and text cut off by its
- * box. Run in the page; written as a string because the tests are compiled without the DOM.
+ * Visible text that is plain English once the data is taken out. Run in the page; written as
+ * a string because the tests are compiled without the DOM.
  */
-const FIND_PROBLEMS = `(data) => {
+const FIND_HARD_CODED = `(data) => {
   const MONTHS_AND_DAYS = /\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\b/g;
   const hardCoded = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -62,43 +63,14 @@ const FIND_PROBLEMS = `(data) => {
     const words = text.split(/[^A-Za-z\\u00C0-\\u024F]+/).filter((w) => /[A-Za-z]{2,}/.test(w) && !/[\\u00C0-\\u024F]/.test(w));
     if (words.length > 0) hardCoded.push(element.tagName.toLowerCase() + ': ' + node.textContent.trim());
   }
-  const cut = [];
-  for (const element of document.body.querySelectorAll('*')) {
-    if (!element.checkVisibility() || !element.textContent.trim() || element.children.length > 0 || element.closest('.visually-hidden')) continue;
-    // Cut on purpose, the whole text a hover away (the queue's two-line type and status).
-    if (element.title === element.textContent.trim()) continue;
-    const style = getComputedStyle(element);
-    const clips = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-    if (clips && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + parseFloat(style.lineHeight) / 2)) cut.push(element.tagName.toLowerCase() + '.' + element.className + ': ' + element.textContent.trim());
-  }
-  // Text that runs out of its box without being cut: it lies over whatever is beside it. Any
-  // box but an inline one (which has no width of its own) whose content is wider than it and
-  // that neither scrolls nor clips.
-  const spill = [];
-  for (const element of document.body.querySelectorAll('*')) {
-    if (!element.checkVisibility() || !element.textContent.trim() || element.closest('.visually-hidden, svg')) continue;
-    const style = getComputedStyle(element);
-    if (style.display === 'inline' || style.display === 'contents' || style.overflowX !== 'visible') continue;
-    if (element.clientWidth === 0 || element.scrollWidth <= element.clientWidth + 1) continue;
-    // Named with the child that reaches furthest, which is usually the one to mend.
-    const box = element.getBoundingClientRect();
-    let widest = null;
-    let reach = 0;
-    for (const child of element.children) {
-      const r = child.getBoundingClientRect();
-      const out = Math.max(box.left - r.left, r.right - box.right);
-      if (out > reach) { reach = out; widest = child; }
-    }
-    const name = (e) => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '');
-    spill.push(name(element) + (widest ? ' > ' + name(widest) : '') + ' (' + element.scrollWidth + ' > ' + element.clientWidth + '): ' + (widest ?? element).textContent.trim().slice(0, 80));
-  }
-  return { hardCoded: [...new Set(hardCoded)], cut: [...new Set(cut)], spill: [...new Set(spill)] };
+  return [...new Set(hardCoded)];
 }`;
 
-interface Problems { hardCoded: string[]; cut: string[]; spill: string[] }
+interface Problems extends LayoutProblems { hardCoded: string[] }
 
-function findProblems(page: Page, data: string[]): Promise<Problems> {
-  return page.evaluate(`(${FIND_PROBLEMS})(${JSON.stringify(data)})`) as Promise<Problems>;
+async function findProblems(page: Page, data: string[]): Promise<Problems> {
+  const hardCoded = await page.evaluate(`(${FIND_HARD_CODED})(${JSON.stringify(data)})`) as string[];
+  return { hardCoded, ...(await layoutProblems(page)) };
 }
 
 test('every screen in the pseudo-locale: no hard-coded text, nothing cut off or spilling out', async ({ beacon, renderer }) => {
