@@ -73,6 +73,27 @@ async function expectRollupMatches(t: TestCore, timeZone = BERLIN) {
   }
   const stored = await db.all<{ day: number; calls: number; duplicate_calls: number }>('SELECT * FROM call_days WHERE calls <> 0 OR duplicate_calls <> 0');
   expect(new Map(stored.map(({ day, ...rest }) => [day, rest]))).toEqual(calls);
+  // team_days (migration 013): per local day of dispatch and team, the time of the assignments
+  // cleared within a week on incidents that are not duplicates (nor a duplicate not yet arrived).
+  const teamDays = new Map<string, { ms: number; n: number }>();
+  for (const a of await db.all<{ team_id: string; incident_id: string; dispatched_at: number; cleared_at: number | null }>('SELECT * FROM assignments')) {
+    if (a.cleared_at === null || a.cleared_at - a.dispatched_at < 0 || a.cleared_at - a.dispatched_at > 7 * DAY || duplicates.has(a.incident_id)) continue;
+    const key = `${localOf(a.dispatched_at, timeZone).day}|${a.team_id}`;
+    const row = teamDays.get(key) ?? { ms: 0, n: 0 };
+    row.ms += a.cleared_at - a.dispatched_at;
+    row.n += 1;
+    teamDays.set(key, row);
+  }
+  expect(teamDays.size).toBeGreaterThan(0);
+  const rolled = await db.all<{ day: number; team_id: string; ms: number; n: number }>('SELECT * FROM team_days WHERE n <> 0');
+  expect(new Set(rolled.map((r) => `${r.day}|${r.team_id}`))).toEqual(new Set(teamDays.keys()));
+  // Seeded times carry fractions of a ms, so sums in another order may differ in the last bits.
+  for (const r of rolled) {
+    const want = teamDays.get(`${r.day}|${r.team_id}`)!;
+    expect(r.n).toBe(want.n);
+    expect(r.ms).toBeCloseTo(want.ms, 3);
+  }
+  expect(await db.get('SELECT count(*) AS n FROM team_days WHERE n = 0 AND ms <> 0')).toEqual({ n: 0 });
 }
 
 /** The same reader, told that no rollup is built: every statistic then reads the incidents. */
@@ -183,7 +204,29 @@ describe('the daily rollup', () => {
     await expectRollupMatches(t);
   });
 
-  it('counts the calls of a duplicate that arrives after them, or that goes away, as a sync or a batch may order them', async () => {
+  it('follows every change of an assignment, written to the table directly', async () => {
+    const cleared = await t.core.store.reader.all<{ id: string }>('SELECT id FROM assignments WHERE cleared_at IS NOT NULL ORDER BY id LIMIT 6');
+    const teams = await t.core.store.reader.all<{ id: string }>('SELECT id FROM teams ORDER BY id LIMIT 2');
+    const duplicate = (await t.core.store.reader.get<{ id: string }>("SELECT id FROM incidents WHERE cancel_reason = 'duplicate' LIMIT 1"))!;
+    expect(cleared).toHaveLength(6);
+    const [a, b, c, d, e, f] = cleared.map((r) => r.id);
+    await t.core.store.write(null, async ({ tx }) => {
+      await tx.run('UPDATE assignments SET dispatched_at = dispatched_at - 2 * ? - 3 * ?, cleared_at = cleared_at - 2 * ? WHERE id = ?', [DAY, HOUR, DAY, a!]);
+      await tx.run('UPDATE assignments SET cleared_at = dispatched_at + 8 * ? WHERE id = ?', [DAY, b!]); // longer than a week: left out
+      await tx.run('UPDATE assignments SET cleared_at = NULL WHERE id = ?', [c!]); // open again
+      await tx.run('UPDATE assignments SET team_id = CASE WHEN team_id = ? THEN ? ELSE ? END WHERE id = ?', [teams[0]!.id, teams[1]!.id, teams[0]!.id, d!]);
+      await tx.run('UPDATE assignments SET incident_id = ? WHERE id = ?', [duplicate.id, e!]);
+      await tx.run('DELETE FROM assignments WHERE id = ?', [f!]);
+    });
+    await expectRollupMatches(t);
+    await t.core.store.write(null, async ({ tx }) => {
+      await tx.run('UPDATE assignments SET cleared_at = dispatched_at + 5 * ? WHERE id = ?', [HOUR, b!]);
+      await tx.run('UPDATE assignments SET cleared_at = dispatched_at + 7 * ? WHERE id = ?', [DAY, c!]); // exactly a week: in
+    });
+    await expectRollupMatches(t);
+  });
+
+  it('counts the calls and assignments of a duplicate that arrives after them, or that goes away, as a sync or a batch may order them', async () => {
     const [source] = await t.core.store.reader.all<Record<string, unknown>>('SELECT * FROM incidents WHERE cancel_reason IS NULL ORDER BY id LIMIT 1');
     const id = newRowId(NOW);
     const columns = Object.keys(source!).filter((c) => c !== 'id' && c !== 'number');
@@ -194,6 +237,12 @@ describe('the daily rollup', () => {
         await tx.run(`INSERT INTO calls (id, incident_id, received_at, source, trapped, injured, dead, operator)
           SELECT ?, ?, ?, 'phone', 0, 0, 0, operator FROM calls LIMIT 1`, [newRowId(at), id, at]);
       }
+      // …and a team's assignment to it, synced before the incident too.
+      await tx.run(`INSERT INTO assignments (id, incident_id, team_id, dispatched_at, cleared_at, operator)
+        SELECT ?, ?, team_id, ?, ?, operator FROM assignments LIMIT 1`, [newRowId(NOW), id, NOW - 2 * DAY + HOUR, NOW - 2 * DAY + 3 * HOUR]);
+    });
+    await expectRollupMatches(t);
+    await t.core.store.write(null, async ({ tx }) => {
       await tx.run(`INSERT INTO incidents (id, number, ${columns.join(', ')}) SELECT ?, 'LTK-DUP-1', ${copied} FROM incidents WHERE id = ?`, [id, source!.id as string]);
     });
     await expectRollupMatches(t);
@@ -272,6 +321,8 @@ describe('the daily rollup', () => {
     await t.core.store.write(null, async ({ tx }) => {
       await tx.run('UPDATE rollup_meta SET zone = NULL, tzdata = NULL');
       await tx.run('DELETE FROM daily_counts');
+      await tx.run('DELETE FROM call_days');
+      await tx.run('DELETE FROM team_days');
       await tx.run('DELETE FROM zone_offsets');
     });
     await t.reopen();

@@ -1,10 +1,12 @@
-// The daily rollup (migration 009) is built for one time zone. When the post's zone differs
-// from the one it was built for, or the tz database shipped with Node/Electron has changed
-// (a country drops daylight saving), the zone's offsets are rewritten and every day row is
-// recomputed from the incidents, in one transaction. The triggers keep it right afterwards.
+// The daily rollup (migrations 009, 012, 013) is built for one time zone. When the post's zone
+// differs from the one it was built for, or the tz database shipped with Node/Electron has
+// changed (a country drops daylight saving), the zone's offsets are rewritten and every day row
+// is recomputed from the incidents, calls and assignments, in one transaction. The triggers
+// keep it right afterwards.
 import type { Store } from '../db/store';
 import type { Tx } from '../db/transaction';
 import { isOpenSql } from '../db/migrations/009_daily_rollup';
+import { floorMsSql, rolledAssignmentSql } from '../db/migrations/013_team_days';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
 
 const DAY = 86_400_000;
@@ -71,6 +73,7 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
     await tx.run(`INSERT INTO zone_offsets (start_ms, offset_ms) VALUES ${segments.map(() => '(?, ?)').join(', ')}`, segments.flatMap((s) => [s.startMs, s.offsetMs]));
     await rebuildDailyCounts(tx, segments);
     await rebuildCallDays(tx, segments);
+    await rebuildTeamDays(tx, segments);
     await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
   });
   return true;
@@ -110,6 +113,20 @@ async function rebuildCallDays(tx: Tx, segments: readonly ZoneSegment[]): Promis
   await tx.run(`INSERT INTO call_days (day, calls, duplicate_calls)
     SELECT (${local} - ${msOfDay}) / ${DAY} AS day, count(*), coalesce(sum(i.cancel_reason IS 'duplicate'), 0)
     FROM calls c LEFT JOIN incidents i ON i.id = c.incident_id GROUP BY 1`);
+}
+
+/** Time committed per local day of dispatch and team, by the assignments migration 013 rolls up. */
+async function rebuildTeamDays(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM team_days');
+  const local = await localTimeSql(tx, 'assignments a', 'a.dispatched_at', segments);
+  if (!local) return;
+  // NOT IN, as the triggers' lookup: an assignment whose incident has not arrived yet counts.
+  await tx.run(`INSERT INTO team_days (day, team_id, ms, n)
+    SELECT (t - ((t % ${DAY}) + ${DAY}) % ${DAY}) / ${DAY} AS day, team_id, sum(ms), count(*) FROM (
+      SELECT ${floorMsSql('u')} AS t, team_id, ms FROM (
+        SELECT ${local} AS u, a.team_id, a.cleared_at - a.dispatched_at AS ms FROM assignments a
+        WHERE ${rolledAssignmentSql('a.')} AND a.incident_id NOT IN (SELECT id FROM incidents WHERE cancel_reason = 'duplicate')))
+    GROUP BY 1, 2`);
 }
 
 async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {

@@ -16,14 +16,13 @@ import { zoneOffsetMs } from '../../../shared/time/zoned';
 import { percentileSql } from './percentiles';
 import { responsePercentiles, type Delay, type Percentiles } from './responsePercentiles';
 import { localBuckets } from './bucketRanges';
-import { filterSql, tag, type Params } from './statsSql';
+import { DUPLICATES, filterSql, hasFilters, tag, type Params } from './statsSql';
+import { teamHours } from './teamHours';
 import { rollupZone } from './rollup';
 import { MEASURES, planRollup, rollupFrom, rollupHourlyFrom, type Column, type RollupPlan } from './rollupSql';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Assignments longer than this are not looked for before a period starts (keeps the scan indexed). */
-const LONGEST_ASSIGNMENT = 7 * DAY;
 const MAX_PERIOD = 5 * 366 * DAY;
 
 export interface StatsRange {
@@ -214,7 +213,8 @@ function sumsSql(scope: StatsScope, plan: RollupPlan | null): { sql: string; par
  * them already, and the zone the rollup is built for when the caller has read it.
  */
 export async function totals(db: Connection, scope: StatsScope, now: number, hoursKnown?: { hours: number }[], responseKnown?: Record<Delay, Percentiles | null>, builtFor?: string | null): Promise<StatsTotals> {
-  const plan = planRollup(scope.range, scope.timeZone, builtFor === undefined ? await rollupZone(db) : builtFor);
+  const zone = builtFor === undefined ? await rollupZone(db) : builtFor;
+  const plan = planRollup(scope.range, scope.timeZone, zone);
   const sumsQuery = sumsSql(scope, plan);
   const response = async (delay: Delay) => (responseKnown
     ? responseKnown[delay]
@@ -225,7 +225,7 @@ export async function totals(db: Connection, scope: StatsScope, now: number, hou
     response('dispatch'),
     response('scene'),
     callCount(db, scope, plan),
-    hoursKnown ?? teamHours(db, scope, now, 'key figures'),
+    hoursKnown ?? teamHours(db, scope, now, 'key figures', zone),
   ]);
   return {
     incidents: sums?.n ?? 0, calls,
@@ -236,10 +236,6 @@ export async function totals(db: Connection, scope: StatsScope, now: number, hou
     teamHours: round1(hours.reduce((sum, t) => sum + t.hours, 0)),
   };
 }
-
-/** Incidents cancelled as duplicates, for `NOT IN`: a partial index makes this a short list. */
-const DUPLICATES = `(SELECT id FROM incidents WHERE cancel_reason = 'duplicate')`;
-const hasFilters = (filters: StatsFilters) => Boolean(filters.district || filters.type || filters.priority);
 
 /** Calls received in the period (by each call's own time) about incidents that pass the filters. */
 async function callCount(db: Connection, scope: StatsScope, plan: RollupPlan | null): Promise<number> {
@@ -274,33 +270,6 @@ async function callCount(db: Connection, scope: StatsScope, plan: RollupPlan | n
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-/**
- * Hours each team was committed (dispatched until cleared, or until now) within the period,
- * on incidents that pass the filters; time outside the period is not counted.
- */
-export async function teamHours(db: Connection, scope: StatsScope, now: number, chart = 'team utilisation'): Promise<{ teamId: string; callSign: string; hours: number }[]> {
-  const { start, end } = scope.range;
-  const where = ['a.dispatched_at >= ?', 'a.dispatched_at < ?', 'coalesce(a.cleared_at, ?) > ?'];
-  const params: Params = [now, end, start, start - LONGEST_ASSIGNMENT, end, now, start];
-  let join = '';
-  if (hasFilters(scope.filters)) {
-    const filters = filterSql(scope.filters, 'i.');
-    join = 'JOIN incidents i ON i.id = a.incident_id';
-    where.push(...filters.where);
-    params.push(...filters.params);
-  } else {
-    // Unfiltered: no incident lookup per assignment, only the few duplicates set aside.
-    where.push(`a.incident_id NOT IN ${DUPLICATES}`);
-  }
-  // Grouped first, then named: one team lookup per team, not per assignment.
-  const rows = await db.all<{ team_id: string; call_sign: string; ms: number }>(tag(chart,
-    `SELECT g.team_id, t.call_sign, g.ms FROM (
-       SELECT a.team_id, sum(min(coalesce(a.cleared_at, ?), ?) - max(a.dispatched_at, ?)) AS ms
-         FROM assignments a ${join} WHERE ${where.join(' AND ')} GROUP BY a.team_id
-     ) g JOIN teams t ON t.id = g.team_id ORDER BY g.ms DESC, t.call_sign`), params);
-  return rows.filter((r) => r.ms > 0).map((r) => ({ teamId: r.team_id, callSign: r.call_sign, hours: round1(r.ms / HOUR) }));
-}
 
 /** Labels of every bucket of a period, in order. */
 function bucketLabels(scope: StatsScope, bucket: StatsBucket): string[] {
@@ -365,7 +334,7 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
     (f) => `SELECT ${chart.sql} AS b, sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead,
          count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'cancelled') AS cancelled ${f} GROUP BY b`, scope, ['day']);
 
-  const hours = await teamHours(db, scope, now);
+  const hours = await teamHours(db, scope, now, 'team utilisation', builtFor);
   // Per bucket, and over the whole period for the key figures, from one count of the bins.
   const chartBuckets = localBuckets(timeZone, period.start, period.end, period.bucket);
   const [dispatchTimes, sceneTimes] = await Promise.all([

@@ -13,5 +13,10 @@ export function filterSql(filters: StatsFilters, prefix = ''): { where: string[]
   return { where, params };
 }
 
+/** Incidents cancelled as duplicates, for `NOT IN`: a partial index makes this a short list. */
+export const DUPLICATES = `(SELECT id FROM incidents WHERE cancel_reason = 'duplicate')`;
+
+export const hasFilters = (filters: StatsFilters) => Boolean(filters.district || filters.type || filters.priority);
+
 /** Names the chart a statement serves, so the benchmark can time each chart's SQL on its own. */
 export const tag = (chart: string, sql: string) => `/* ${chart} */ ${sql}`;

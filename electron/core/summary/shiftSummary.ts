@@ -10,7 +10,8 @@ import { DomainError } from '../api/errors';
 import { incidentDetail } from '../incidents/queries';
 import { requirePost } from '../setup/setup';
 import { localDatesToRange } from '../stats/localTime';
-import { groupedStats, teamHours, type StatsScope } from '../stats/statistics';
+import { groupedStats, type StatsScope } from '../stats/statistics';
+import { teamHours } from '../stats/teamHours';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
