@@ -12,8 +12,23 @@ interface Segment {
   offset: number;
 }
 
+/** Recent answers: a report asks for the same period's offsets a dozen times (10–20 ms a year each). */
+const remembered = new Map<string, readonly Segment[]>();
+const REMEMBERED = 32;
+
 /** The zone's offsets over [start, end): one segment per offset in force. */
 export function offsetSegments(timeZone: string, start: number, end: number): Segment[] {
+  const key = `${timeZone}|${start}|${end}`;
+  let segments = remembered.get(key);
+  if (!segments) {
+    segments = findSegments(timeZone, start, end);
+    remembered.set(key, segments);
+    if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  }
+  return segments.map((s) => ({ ...s }));
+}
+
+function findSegments(timeZone: string, start: number, end: number): Segment[] {
   const segments: Segment[] = [{ from: start, offset: zoneOffsetMs(start, timeZone) }];
   // Transitions are months apart; stepping by six hours cannot miss one.
   for (let t = start; t < end; ) {
