@@ -5,6 +5,7 @@
 import type { Store } from '../db/store';
 import type { Tx } from '../db/transaction';
 import { isOpenSql } from '../db/migrations/009_daily_rollup';
+import { DISPATCH_DELAY, DISPATCH_ROWS, SCENE_DELAY, SCENE_ROWS, responseBinSql } from '../db/migrations/010_response_bins';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
 
 const DAY = 86_400_000;
@@ -71,6 +72,7 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
     await tx.run(`INSERT INTO zone_offsets (start_ms, offset_ms) VALUES ${segments.map(() => '(?, ?)').join(', ')}`, segments.flatMap((s) => [s.startMs, s.offsetMs]));
     await rebuildDailyCounts(tx, segments);
     await rebuildCallDays(tx, segments);
+    await rebuildResponseDays(tx, segments);
     await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
   });
   return true;
@@ -110,6 +112,21 @@ async function rebuildCallDays(tx: Tx, segments: readonly ZoneSegment[]): Promis
   await tx.run(`INSERT INTO call_days (day, calls, duplicate_calls)
     SELECT (${local} - ${msOfDay}) / ${DAY} AS day, count(*), coalesce(sum(i.cancel_reason IS 'duplicate'), 0)
     FROM calls c LEFT JOIN incidents i ON i.id = c.incident_id GROUP BY 1`);
+}
+
+/**
+ * Delays per local day and bin (migration 014), from 010's bin expression and rows: SQLite reads
+ * each delay's covering index rather than the table.
+ */
+async function rebuildResponseDays(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM response_days');
+  const local = await localTimeSql(tx, 'incidents', 'received_at', segments);
+  if (!local) return;
+  const msOfDay = `((${local} % ${DAY}) + ${DAY}) % ${DAY}`;
+  for (const [delay, value, rows] of [['dispatch', DISPATCH_DELAY, DISPATCH_ROWS], ['scene', SCENE_DELAY, SCENE_ROWS]] as const) {
+    await tx.run(`INSERT INTO response_days (delay, day, bin, n)
+      SELECT ?, (${local} - ${msOfDay}) / ${DAY} AS day, ${responseBinSql(value)} AS bin, count(*) FROM incidents WHERE ${rows} GROUP BY bin, day`, [delay]);
+  }
 }
 
 async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
