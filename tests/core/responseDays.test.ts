@@ -8,6 +8,7 @@ import { importIncidents, type HistoricalIncident } from '../../electron/core/in
 import { localBuckets, type Bucket, type TimeRange } from '../../electron/core/stats/bucketRanges';
 import { responsePercentiles, type Delay } from '../../electron/core/stats/responsePercentiles';
 import { ensureRollup } from '../../electron/core/stats/rollup';
+import { delaysAtRanks } from '../../electron/core/stats/responseRanks';
 import type { Connection } from '../../electron/core/db/connection';
 import { binOfDelay, expectedResponseDays, storedResponseDays, type DelayRow } from './responseDayCounts';
 import { openTestCore, SETUP, type TestCore } from './testCore';
@@ -46,7 +47,10 @@ function random(seed: number): () => number {
   return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 }
 
-/** Delays on and just below bin thresholds, ties, skewed clocks, beyond the last bin, and spread out. */
+/** The bin a quarter of the delays crowd into, most near its lower end: more than pass 2 sorts whole. */
+const CROWDED = { from: 45255, to: 49351 };
+
+/** Delays on and just below bin thresholds, ties, skewed clocks, beyond the last bin, crowded, and spread out. */
 function someDelay(next: () => number): number {
   const kind = next();
   if (kind < 0.1) return 8724; // exactly a threshold
@@ -54,6 +58,7 @@ function someDelay(next: () => number): number {
   if (kind < 0.3) return 90 * SEC; // ties
   if (kind < 0.33) return -Math.floor(next() * 20 * SEC);
   if (kind < 0.35) return (40 + next() * 100) * HOUR;
+  if (kind < 0.65) return CROWDED.from + Math.floor((CROWDED.to - CROWDED.from) * next() ** 4);
   return Math.exp(Math.log(10 * SEC) + next() * Math.log(500)) + (next() < 0.2 ? 0.25 : 0);
 }
 
@@ -70,7 +75,7 @@ beforeAll(async () => {
   const operator = (await t.call('session.current', {}))!;
   const next = random(11);
   const incidents: HistoricalIncident[] = [];
-  for (let i = 0; i < 3000; i++) {
+  for (let i = 0; i < 4000; i++) {
     const receivedAt = FIRST + Math.floor(next() * (LAST - FIRST));
     const dispatchedAt = next() < 0.1 ? null : receivedAt + someDelay(next);
     const onSceneAt = dispatchedAt === null || next() < 0.15 ? null : dispatchedAt + someDelay(next);
@@ -98,6 +103,15 @@ function noting(issued: string[]): Pick<Connection, 'all'> {
   const reader = t.core.store.reader;
   return { all: <T>(sql: string, params?: (string | number | null)[]) => { issued.push(sql); return reader.all<T>(sql, params); } };
 }
+
+/** How SQLite runs a statement (its parameters are not kept: any values give its plan). */
+async function queryPlan(sql: string): Promise<string[]> {
+  const plan = await t.core.store.reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 0));
+  return plan.map((p) => p.detail);
+}
+
+/** A read of the incidents by bin and time range, on the bins' covering index. */
+const INDEX_SEEK = /SEARCH incidents (EXISTS )?USING COVERING INDEX incidents_(dispatch|scene)_bins \(<expr>=\? AND received_at>\? AND received_at<\?\)/;
 
 /** Periods of many days, most with edges mid-day, some across the clock change. */
 const PERIODS: TimeRange[] = [
@@ -144,22 +158,41 @@ describe('response-time percentiles from the daily rollup', () => {
   });
 
   it('read the index only for the partial days at the edges, and only response_days for whole days', async () => {
-    const plans = async (buckets: Bucket<string | number>[]) => {
-      const issued = await expectSame(buckets, 'dispatch');
-      const detail = await t.core.store.reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${issued[0]!}`,
-        // The statement's parameters are not kept: any values give its plan.
-        Array.from({ length: (issued[0]!.match(/\?/g) ?? []).length }, () => 0));
-      return detail.map((d) => d.detail);
-    };
+    const plans = async (buckets: Bucket<string | number>[]) => queryPlan((await expectSame(buckets, 'dispatch'))[0]!);
     // Berlin midnights: no edge, so no index read at all.
     const whole = await plans(localBuckets(TZ, PERIODS[2]!.start, PERIODS[2]!.end, 'day'));
     expect(whole.filter((d) => /\bincidents\b/.test(d))).toEqual([]);
-    expect(whole.some((d) => /SEARCH t USING PRIMARY KEY \(delay=\? AND day>\? AND day<\?\)/.test(d))).toBe(true);
+    // Each (range, bin) is one seek of the day rows.
+    const days = whole.filter((d) => /\bresponse_days\b/.test(d));
+    expect(days.length).toBeGreaterThan(0);
+    for (const read of days) expect(read).toMatch(/SEARCH response_days (EXISTS )?USING PRIMARY KEY \(delay=\? AND bin=\? AND day>\? AND day<\?\)/);
     // Mid-day edges: those are seeks by bin and time range on the covering index.
     const edged = await plans([{ key: 'all', ranges: [PERIODS[0]!] }]);
     const reads = edged.filter((d) => /\bincidents\b/.test(d));
     expect(reads.length).toBeGreaterThan(0);
-    for (const read of reads) expect(read).toMatch(/SEARCH incidents (EXISTS )?USING COVERING INDEX incidents_dispatch_bins \(<expr>=\? AND received_at>\? AND received_at<\?\)/);
+    for (const read of reads) expect(read).toMatch(INDEX_SEEK);
+  });
+
+  it('find any rank of a crowded bin exactly, though its delays are not evenly spread as pass 2 first guesses', async () => {
+    const period = PERIODS[0]!;
+    const bin = binOfDelay(CROWDED.from);
+    for (const delay of ['dispatch', 'scene'] as const) {
+      const inBin = rows.filter((r) => r.received_at >= period.start && r.received_at < period.end).map((r) => delayOf(r, delay))
+        .filter((v): v is number => v !== null && binOfDelay(v) === bin).sort((a, b) => a - b);
+      const n = inBin.length;
+      expect(n).toBeGreaterThan(500);
+      const offsets = [0, 1, Math.floor(n / 10), Math.floor(n / 2), Math.floor(n / 2) + 1, Math.floor(0.9 * n), n - 2, n - 1];
+      const issued: string[] = [];
+      const got = await delaysAtRanks(noting(issued), 'test', delay, [{ bin, ranges: [period], n, offsets }], {});
+      expect(offsets.map((o) => got.get(`0:${o}`))).toEqual(offsets.map((o) => inBin[o]));
+      // It was narrowed first: counted below a few values, then sorted in pieces; both read the index by bin and time.
+      expect(issued).toHaveLength(2);
+      for (const sql of issued) {
+        const reads = (await queryPlan(sql)).filter((d) => /\bincidents\b/.test(d));
+        expect(reads.length).toBeGreaterThan(0);
+        for (const read of reads) expect(read).toMatch(INDEX_SEEK);
+      }
+    }
   });
 
   it('stay the same after a dispatch, an arrival on scene, a move across days, a duplicate and back, and a deletion', async () => {

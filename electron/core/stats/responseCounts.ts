@@ -68,15 +68,14 @@ export async function countBins(
     for (const [start, end] of plan.edges) if (end > start) for (const piece of outsideDays({ start, end }, plan)) seeks.push({ r, range: piece });
   });
 
-  const ctes: string[] = [];
+  // Both sources are read alike: one seek per (range, bin), in the bins that have any delay
+  // between the first and last instant or day sought (one seek each) rather than in all of them.
+  const ctes = [`bins(bin) AS (SELECT 0 UNION ALL SELECT bin + 1 FROM bins WHERE bin < ${LAST_RESPONSE_BIN})`];
   const selects: string[] = [];
   const params: Params = [];
   if (seeks.length > 0) {
-    // One index seek per (range, bin), in the bins that have any delay between the first and
-    // last instant sought (one seek each) rather than in all of them.
     const hull = [Math.min(...seeks.map((s) => s.range.start)), Math.max(...seeks.map((s) => s.range.end))];
     ctes.push(`ranges(r, lo, hi) AS (VALUES ${seeks.map(() => '(?, ?, ?)').join(', ')})`,
-      `bins(bin) AS (SELECT 0 UNION ALL SELECT bin + 1 FROM bins WHERE bin < ${LAST_RESPONSE_BIN})`,
       `live AS MATERIALIZED (SELECT bin FROM bins WHERE EXISTS (SELECT 1 FROM incidents WHERE ${d.bin} = bins.bin
         AND received_at >= ? AND received_at < ? AND ${where}))`,
       `counts AS MATERIALIZED (SELECT r, bin, (SELECT count(*) FROM incidents WHERE ${d.bin} = live.bin
@@ -85,11 +84,14 @@ export async function countBins(
     selects.push('SELECT r, bin, n FROM counts WHERE n > 0');
   }
   if (days.length > 0) {
-    ctes.push(`days(r, first, stop) AS (VALUES ${days.map(() => '(?, ?, ?)').join(', ')})`);
-    params.push(...days.flatMap(({ r, first, end }) => [r, first, end]), delay);
-    // CROSS JOIN keeps the days outside: each range is one seek by (delay, day).
-    selects.push(`SELECT days.r, t.bin, sum(t.n) AS n FROM days CROSS JOIN response_days t
-      WHERE t.delay = ? AND t.day >= days.first AND t.day < days.stop GROUP BY days.r, t.bin`);
+    const hull = [Math.min(...days.map((x) => x.first)), Math.max(...days.map((x) => x.end))];
+    ctes.push(`days(r, first, stop) AS (VALUES ${days.map(() => '(?, ?, ?)').join(', ')})`,
+      `dayBins AS MATERIALIZED (SELECT bin FROM bins WHERE EXISTS (SELECT 1 FROM response_days WHERE delay = ? AND bin = bins.bin
+        AND day >= ? AND day < ?))`,
+      `dayCounts AS MATERIALIZED (SELECT r, bin, (SELECT sum(n) FROM response_days WHERE delay = ? AND bin = dayBins.bin
+        AND day >= days.first AND day < days.stop) AS n FROM days, dayBins)`);
+    params.push(...days.flatMap(({ r, first, end }) => [r, first, end]), delay, ...hull, delay);
+    selects.push('SELECT r, bin, n FROM dayCounts WHERE n > 0');
   }
 
   const perRange = ranges.map(() => new Array<number>(LAST_RESPONSE_BIN + 1).fill(0));

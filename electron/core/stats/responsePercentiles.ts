@@ -5,14 +5,14 @@
 // Delays are binned in an index (migration 010): a bin's delays all sort before the next
 // bin's. Pass 1 (responseCounts.ts) counts the delays of each bin in each time range, from the
 // index or, for whole local days, from a daily rollup of those counts (migration 014); those
-// counts say which bin holds rank k and k + 1 and where within it. Pass 2 sorts only those
-// bins, within the bucket's ranges, and keeps the wanted ranks.
+// counts say which bin holds rank k and k + 1 and where within it. Pass 2 (responseRanks.ts)
+// sorts only those bins, or the part of them that holds the ranks, within the bucket's ranges.
 import type { StatsFilters } from '../../../shared/api/types';
 import type { Connection } from '../db/connection';
 import { LAST_RESPONSE_BIN } from '../db/migrations/010_response_bins';
 import type { Bucket, TimeRange } from './bucketRanges';
-import { countBins, DELAYS, type DayRollup, type Delay } from './responseCounts';
-import { filterSql, tag, type Params } from './statsSql';
+import { countBins, type DayRollup, type Delay } from './responseCounts';
+import { delaysAtRanks } from './responseRanks';
 
 export type { DayRollup, Delay } from './responseCounts';
 
@@ -68,10 +68,6 @@ function joined(ranges: TimeRange[]): TimeRange[] {
 export async function responsePercentiles<K>(
   db: Pick<Connection, 'all'>, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay, rollup?: DayRollup,
 ): Promise<ResponsePercentiles<K>> {
-  const d = DELAYS[delay];
-  const filter = filterSql(filters);
-  const where = `${d.known} AND ${filter.where.join(' AND ')}`;
-
   // Pass 1: delays per (range, bin).
   const ranges = new Map<string, { id: number; range: TimeRange }>();
   for (const b of buckets) for (const r of b.ranges) if (r.end > r.start && !ranges.has(`${r.start}:${r.end}`)) ranges.set(`${r.start}:${r.end}`, { id: ranges.size, range: r });
@@ -121,22 +117,12 @@ export async function responsePercentiles<K>(
     }
   });
 
-  // Pass 2: each of those bins sorted within its group's ranges; the wanted ranks kept.
+  // Pass 2: the delays of those ranks, each bin sorted (or the piece of it that holds them) within its group's ranges.
   const cellRows = [...cells.values()];
   if (cellRows.length === 0) return { byKey: new Map(), overall: null };
-  const spans = cellRows.flatMap((c) => groups[c.group]!.ranges.map((r) => [c.id, c.bin, r.start, r.end]));
-  const offsets = cellRows.flatMap((c) => [...c.offsets].map((o) => [c.id, o]));
-  const params: Params = [...spans.flat(), ...offsets.flat(), ...filter.params];
-  // CROSS JOIN keeps the spans outside: each is one seek by bin and time, never a bin's whole history.
-  const picked = await db.all<{ cell: number; i: number; v: number }>(tag(chart,
-    `WITH spans(cell, bin, lo, hi) AS (VALUES ${spans.map(() => '(?, ?, ?, ?)').join(', ')}),
-     wanted(cell, i) AS (VALUES ${offsets.map(() => '(?, ?)').join(', ')}),
-     ranked AS (SELECT spans.cell, ${d.value} AS v, row_number() OVER (PARTITION BY spans.cell ORDER BY ${d.value}) - 1 AS i
-       FROM spans CROSS JOIN incidents
-       WHERE ${d.bin} = spans.bin AND received_at >= spans.lo AND received_at < spans.hi AND ${where})
-     SELECT cell, i, v FROM ranked WHERE (cell, i) IN wanted`),
-    params);
-  const values = new Map(picked.map((r) => [`${r.cell}:${r.i}`, r.v]));
+  const values = await delaysAtRanks(db, chart, delay, cellRows.map((c) => ({
+    bin: c.bin, ranges: groups[c.group]!.ranges, n: groups[c.group]!.bins[c.bin]!, offsets: [...c.offsets],
+  })), filters);
   const valueAt = (g: number, rank: number) => {
     const { bin, offset } = locate(groups[g]!.bins, rank);
     const v = values.get(`${cells.get(`${g}:${bin}`)!.id}:${offset}`);

@@ -52,7 +52,8 @@ CREATE TABLE response_days (
   day INTEGER NOT NULL,
   bin INTEGER NOT NULL,
   n INTEGER NOT NULL,
-  PRIMARY KEY (delay, day, bin)
+  -- Bin before day: a range of days in one bin is one seek (stats/responseCounts.ts).
+  PRIMARY KEY (delay, bin, day)
 ) WITHOUT ROWID;
 -- Built with daily_counts: forgetting the zone makes the next open rebuild them all.
 UPDATE rollup_meta SET zone = NULL, tzdata = NULL;
