@@ -28,7 +28,7 @@ interface Piece {
   cell: number;
   bin: number;
   ranges: readonly TimeRange[];
-  /** The delays it holds, [from, to); null for the whole bin. */
+  /** The delays it holds, [from, to); null: no bound but the bin's own. */
   from: number | null;
   to: number | null;
   /** Wanted offsets within the piece → within the cell. */

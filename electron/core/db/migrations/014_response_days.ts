@@ -1,8 +1,8 @@
 // Response-time percentiles over months count delays per bin (010) from pre-counted local days
 // instead of every index entry (issue #4: a year at 1M incidents read ~330k entries a delay).
 // response_days holds, per local day of the post's zone (zone_offsets, 009), per delay and bin,
-// how many incidents that are not duplicates have that delay: the same rows and bins as 010's
-// partial indexes. Unfiltered only: per district, type and priority it would be as big as the
+// how many incidents (duplicates left out) have a delay in that bin: the same rows and bins as
+// 010's partial indexes. Unfiltered only: per district, type and priority it would be as big as the
 // incidents. Triggers keep it; electron/core/stats/rollup.ts rebuilds it with daily_counts.
 // Nothing is written while zone_offsets is empty. Rows whose count falls to 0 stay (they add 0).
 import { DISPATCH_DELAY, DISPATCH_ROWS, SCENE_DELAY, SCENE_ROWS, THRESHOLDS } from './010_response_bins';
@@ -17,7 +17,7 @@ const localDay = (row: 'NEW' | 'OLD') => `(SELECT (t - ((t % ${DAY}) + ${DAY}) %
     SELECT ${row}.received_at + offset_ms AS t FROM zone_offsets WHERE start_ms <= ${row}.received_at ORDER BY start_ms DESC LIMIT 1))`;
 
 /**
- * The bin of a delay, as the number of thresholds it has reached: 010's sum of 115 comparisons
+ * The bin of a delay, as the number of thresholds it has reached: 010's sum of 114 comparisons
  * means the same, but compiling it into every statement that writes incidents cost 0.4 ms an
  * insert and 0.6 ms a dispatch (measured); this lookup costs a few µs.
  */
