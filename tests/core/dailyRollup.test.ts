@@ -1,7 +1,7 @@
-// The daily rollup (migration 009) is checked against the incidents themselves: after every
-// kind of write its rows equal a recomputation written here with Intl's local dates, and the
-// statistics read through it equal those read from the incidents alone. The post is in Berlin
-// so that the data crosses the autumn clock change (25 October 2026).
+// The daily rollup (migrations 009, 012, 014) is checked against the incidents themselves:
+// after every kind of write its rows equal a recomputation written here with Intl's local
+// dates, and the statistics read through it equal those read from the incidents alone. The
+// post is in Berlin so that the data crosses the autumn clock change (25 October 2026).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIncidents } from '../../electron/core/demo/seed';
 import { importCsv } from '../../electron/core/import/importCsv';
@@ -14,6 +14,7 @@ import { operationsAbove, versionVector } from '../../electron/core/sync/exchang
 import type { Connection } from '../../electron/core/db/connection';
 import type { Input } from '../../shared/api';
 import type { StatsQuery } from '../../shared/api/types';
+import { expectedResponseDays, storedResponseDays, type DelayRow } from './responseDayCounts';
 import { intake, openTestCore, SETUP, type TestCore } from './testCore';
 
 const BERLIN = 'Europe/Berlin';
@@ -94,6 +95,9 @@ async function expectRollupMatches(t: TestCore, timeZone = BERLIN) {
     expect(r.ms).toBeCloseTo(want.ms, 3);
   }
   expect(await db.get('SELECT count(*) AS n FROM team_days WHERE n = 0 AND ms <> 0')).toEqual({ n: 0 });
+  // response_days (migration 014): delays per local day and bin.
+  const delays = await db.all<DelayRow>('SELECT received_at, dispatched_at, on_scene_at, cancel_reason FROM incidents');
+  expect(await storedResponseDays(db)).toEqual(expectedResponseDays(delays, timeZone));
 }
 
 /** The same reader, told that no rollup is built: every statistic then reads the incidents. */
@@ -139,6 +143,7 @@ describe('the daily rollup', () => {
   it('is built when the post is set up, and equals the incidents after seeding', async () => {
     expect(await t.core.store.reader.get('SELECT zone FROM rollup_meta')).toEqual({ zone: BERLIN });
     expect(await t.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM daily_counts')).not.toEqual({ n: 0 });
+    expect(await t.core.store.reader.all('SELECT DISTINCT delay FROM response_days ORDER BY delay')).toEqual([{ delay: 'dispatch' }, { delay: 'scene' }]);
     await expectRollupMatches(t);
   });
 

@@ -3,16 +3,18 @@
 // x_k + f·(x_{k+1} − x_k) with k + f = p·(n − 1) over the n sorted delays.
 //
 // Delays are binned in an index (migration 010): a bin's delays all sort before the next
-// bin's. Pass 1 counts the delays of each bin in each time range, reading the index alone;
-// those counts say which bin holds rank k and k + 1 and where within it. Pass 2 sorts only
-// those bins, within the bucket's ranges, and keeps the wanted ranks.
+// bin's. Pass 1 (responseCounts.ts) counts the delays of each bin in each time range, from the
+// index or, for whole local days, from a daily rollup of those counts (migration 014); those
+// counts say which bin holds rank k and k + 1 and where within it. Pass 2 (responseRanks.ts)
+// sorts only those bins, or the part of them that holds the ranks, within the bucket's ranges.
 import type { StatsFilters } from '../../../shared/api/types';
 import type { Connection } from '../db/connection';
-import { DISPATCH_DELAY, LAST_RESPONSE_BIN, SCENE_DELAY, responseBinSql } from '../db/migrations/010_response_bins';
+import { LAST_RESPONSE_BIN } from '../db/migrations/010_response_bins';
 import type { Bucket, TimeRange } from './bucketRanges';
-import { filterSql, tag, type Params } from './statsSql';
+import { countBins, type DayRollup, type Delay } from './responseCounts';
+import { delaysAtRanks } from './responseRanks';
 
-export type Delay = 'dispatch' | 'scene';
+export type { DayRollup, Delay } from './responseCounts';
 
 /** Over the delays of a bucket, in ms. */
 export interface Percentiles {
@@ -27,12 +29,6 @@ export interface ResponsePercentiles<K> {
   /** Over every range of every bucket: the key figure of a chart's period, from the same counts. */
   overall: Percentiles | null;
 }
-
-const DELAYS: Record<Delay, { value: string; bin: string; known: string }> = {
-  // `known` with filterSql's duplicate condition spells the partial index's WHERE, so SQLite may use it.
-  dispatch: { value: DISPATCH_DELAY, bin: responseBinSql(DISPATCH_DELAY), known: 'dispatched_at IS NOT NULL' },
-  scene: { value: SCENE_DELAY, bin: responseBinSql(SCENE_DELAY), known: 'on_scene_at IS NOT NULL AND dispatched_at IS NOT NULL' },
-};
 
 const QUANTILES = { p50: 0.5, p90: 0.9 } as const;
 
@@ -66,33 +62,18 @@ function joined(ranges: TimeRange[]): TimeRange[] {
 /**
  * Median and 90th percentile of call → dispatch or dispatch → on scene for each bucket (its
  * ranges must not overlap another's), over incidents received in its ranges that pass the
- * filters; duplicates are left out. `chart` tags the statements for the benchmark.
+ * filters; duplicates are left out. `chart` tags the statements for the benchmark. With
+ * `rollup`, whole local days are counted from the daily rollup where it answers.
  */
 export async function responsePercentiles<K>(
-  db: Pick<Connection, 'all'>, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay,
+  db: Pick<Connection, 'all'>, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay, rollup?: DayRollup,
 ): Promise<ResponsePercentiles<K>> {
-  const d = DELAYS[delay];
-  const filter = filterSql(filters);
-  const where = `${d.known} AND ${filter.where.join(' AND ')}`;
-
-  // Pass 1: delays per (range, bin), one index seek each, in the bins that have any delay in
-  // the period (one seek each) rather than in all of them.
+  // Pass 1: delays per (range, bin).
   const ranges = new Map<string, { id: number; range: TimeRange }>();
   for (const b of buckets) for (const r of b.ranges) if (r.end > r.start && !ranges.has(`${r.start}:${r.end}`)) ranges.set(`${r.start}:${r.end}`, { id: ranges.size, range: r });
   if (ranges.size === 0) return { byKey: new Map(), overall: null };
   const rangeRows = [...ranges.values()];
-  const hull = [Math.min(...rangeRows.map((r) => r.range.start)), Math.max(...rangeRows.map((r) => r.range.end))];
-  const counted = await db.all<{ r: number; bin: number; n: number }>(tag(chart,
-    `WITH ranges(r, lo, hi) AS (VALUES ${rangeRows.map(() => '(?, ?, ?)').join(', ')}),
-     bins(bin) AS (SELECT 0 UNION ALL SELECT bin + 1 FROM bins WHERE bin < ${LAST_RESPONSE_BIN}),
-     live AS MATERIALIZED (SELECT bin FROM bins WHERE EXISTS (SELECT 1 FROM incidents WHERE ${d.bin} = bins.bin
-       AND received_at >= ? AND received_at < ? AND ${where})),
-     counts AS MATERIALIZED (SELECT r, bin, (SELECT count(*) FROM incidents WHERE ${d.bin} = live.bin
-       AND received_at >= ranges.lo AND received_at < ranges.hi AND ${where}) AS n FROM ranges, live)
-     SELECT r, bin, n FROM counts WHERE n > 0`),
-    [...rangeRows.flatMap(({ id, range }) => [id, range.start, range.end]), ...hull, ...filter.params, ...filter.params]);
-  const perRange = rangeRows.map(() => new Array<number>(LAST_RESPONSE_BIN + 1).fill(0));
-  for (const c of counted) perRange[c.r]![c.bin] = c.n;
+  const perRange = await countBins(db, chart, delay, rangeRows.map((r) => r.range), filters, rollup);
 
   // Buckets over the same instants (a lone bucket and the whole period) share one group, so
   // pass 2 sorts their bins once.
@@ -136,22 +117,12 @@ export async function responsePercentiles<K>(
     }
   });
 
-  // Pass 2: each of those bins sorted within its group's ranges; the wanted ranks kept.
+  // Pass 2: the delays of those ranks, each bin sorted (or the piece of it that holds them) within its group's ranges.
   const cellRows = [...cells.values()];
   if (cellRows.length === 0) return { byKey: new Map(), overall: null };
-  const spans = cellRows.flatMap((c) => groups[c.group]!.ranges.map((r) => [c.id, c.bin, r.start, r.end]));
-  const offsets = cellRows.flatMap((c) => [...c.offsets].map((o) => [c.id, o]));
-  const params: Params = [...spans.flat(), ...offsets.flat(), ...filter.params];
-  // CROSS JOIN keeps the spans outside: each is one seek by bin and time, never a bin's whole history.
-  const picked = await db.all<{ cell: number; i: number; v: number }>(tag(chart,
-    `WITH spans(cell, bin, lo, hi) AS (VALUES ${spans.map(() => '(?, ?, ?, ?)').join(', ')}),
-     wanted(cell, i) AS (VALUES ${offsets.map(() => '(?, ?)').join(', ')}),
-     ranked AS (SELECT spans.cell, ${d.value} AS v, row_number() OVER (PARTITION BY spans.cell ORDER BY ${d.value}) - 1 AS i
-       FROM spans CROSS JOIN incidents
-       WHERE ${d.bin} = spans.bin AND received_at >= spans.lo AND received_at < spans.hi AND ${where})
-     SELECT cell, i, v FROM ranked WHERE (cell, i) IN wanted`),
-    params);
-  const values = new Map(picked.map((r) => [`${r.cell}:${r.i}`, r.v]));
+  const values = await delaysAtRanks(db, chart, delay, cellRows.map((c) => ({
+    bin: c.bin, ranges: groups[c.group]!.ranges, n: groups[c.group]!.bins[c.bin]!, offsets: [...c.offsets],
+  })), filters);
   const valueAt = (g: number, rank: number) => {
     const { bin, offset } = locate(groups[g]!.bins, rank);
     const v = values.get(`${cells.get(`${g}:${bin}`)!.id}:${offset}`);

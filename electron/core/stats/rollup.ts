@@ -7,6 +7,7 @@ import type { Store } from '../db/store';
 import type { Tx } from '../db/transaction';
 import { isOpenSql } from '../db/migrations/009_daily_rollup';
 import { floorMsSql, rolledAssignmentSql } from '../db/migrations/013_team_days';
+import { DISPATCH_DELAY, DISPATCH_ROWS, SCENE_DELAY, SCENE_ROWS, responseBinSql } from '../db/migrations/010_response_bins';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
 
 const DAY = 86_400_000;
@@ -74,6 +75,7 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
     await rebuildDailyCounts(tx, segments);
     await rebuildCallDays(tx, segments);
     await rebuildTeamDays(tx, segments);
+    await rebuildResponseDays(tx, segments);
     await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
   });
   return true;
@@ -127,6 +129,21 @@ async function rebuildTeamDays(tx: Tx, segments: readonly ZoneSegment[]): Promis
         SELECT ${local} AS u, a.team_id, a.cleared_at - a.dispatched_at AS ms FROM assignments a
         WHERE ${rolledAssignmentSql('a.')} AND a.incident_id NOT IN (SELECT id FROM incidents WHERE cancel_reason = 'duplicate')))
     GROUP BY 1, 2`);
+}
+
+/**
+ * Delays per local day and bin (migration 014), from 010's bin expression and rows: SQLite reads
+ * each delay's covering index rather than the table.
+ */
+async function rebuildResponseDays(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM response_days');
+  const local = await localTimeSql(tx, 'incidents', 'received_at', segments);
+  if (!local) return;
+  const msOfDay = `((${local} % ${DAY}) + ${DAY}) % ${DAY}`;
+  for (const [delay, value, rows] of [['dispatch', DISPATCH_DELAY, DISPATCH_ROWS], ['scene', SCENE_DELAY, SCENE_ROWS]] as const) {
+    await tx.run(`INSERT INTO response_days (delay, day, bin, n)
+      SELECT ?, (${local} - ${msOfDay}) / ${DAY} AS day, ${responseBinSql(value)} AS bin, count(*) FROM incidents WHERE ${rows} GROUP BY bin, day`, [delay]);
+  }
 }
 
 async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {

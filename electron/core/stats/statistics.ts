@@ -103,12 +103,13 @@ const toSeconds = (ms: number | null | undefined) => (ms === null || ms === unde
 
 /** Count and response times per group, in one shape for every grouping. */
 export async function groupedStats(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart = `by ${grouping}`): Promise<Map<string | number, GroupRow>> {
-  const count = countsSql(scope, planRollup(scope.range, scope.timeZone, await rollupZone(db)), grouping);
+  const builtFor = await rollupZone(db);
+  const count = countsSql(scope, planRollup(scope.range, scope.timeZone, builtFor), grouping);
   const counts = await db.all<{ b: string | number; n: number }>(tag(chart, count.sql), count.params);
   const keys = counts.map((r) => r.b);
   const [dispatch, scene] = await Promise.all([
-    groupPercentiles(db, scope, grouping, chart, 'dispatch', keys),
-    groupPercentiles(db, scope, grouping, chart, 'scene', keys),
+    groupPercentiles(db, scope, grouping, chart, 'dispatch', keys, builtFor),
+    groupPercentiles(db, scope, grouping, chart, 'scene', keys, builtFor),
   ]);
   const rows = new Map<string | number, GroupRow>();
   for (const r of counts) {
@@ -125,8 +126,9 @@ const DELAY_SQL: Record<Delay, string> = { dispatch: 'dispatched_at - received_a
  * Response times per group (`keys`: the groups that have incidents). Binned (responsePercentiles.ts)
  * where a group is a stretch of time or a district or type; hours of the day and weekdays gather
  * ranges from all over the period, so those (the command line only) still sort the period's rows.
+ * `builtFor`: the zone the rollup is built for.
  */
-async function groupPercentiles(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart: string, delay: Delay, keys: (string | number)[]): Promise<{ b: string | number; p50: number; p90: number }[]> {
+async function groupPercentiles(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart: string, delay: Delay, keys: (string | number)[], builtFor: string | null): Promise<{ b: string | number; p50: number; p90: number }[]> {
   const { range, filters } = scope;
   if (grouping === 'hour' || grouping === 'weekday') {
     const { from, params } = incidentsIn(scope);
@@ -140,7 +142,7 @@ async function groupPercentiles(db: Connection, scope: StatsScope, grouping: Gro
     return rows.flatMap(({ b, p }) => (p ? [{ b, p50: p.p50, p90: p.p90 }] : []));
   }
   const buckets = grouping === 'all' ? [{ key: 0, ranges: [range] }] : localBuckets(scope.timeZone, range.start, range.end, grouping);
-  const { byKey } = await responsePercentiles<string | number>(db, chart, buckets, filters, delay);
+  const { byKey } = await responsePercentiles<string | number>(db, chart, buckets, filters, delay, { timeZone: scope.timeZone, builtFor });
   return [...byKey].map(([b, p]) => ({ b, p50: p.p50, p90: p.p90 }));
 }
 
@@ -218,7 +220,7 @@ export async function totals(db: Connection, scope: StatsScope, now: number, hou
   const sumsQuery = sumsSql(scope, plan);
   const response = async (delay: Delay) => (responseKnown
     ? responseKnown[delay]
-    : (await responsePercentiles(db, 'key figures', [{ key: 0, ranges: [scope.range] }], scope.filters, delay)).overall);
+    : (await responsePercentiles(db, 'key figures', [{ key: 0, ranges: [scope.range] }], scope.filters, delay, { timeZone: scope.timeZone, builtFor: zone })).overall);
   const [sums, dispatch, scene, calls, hours] = await Promise.all([
     db.get<{ n: number | null; trapped: number | null; injured: number | null; dead: number | null; closed: number | null; cancelled: number | null; open: number | null }>(
       tag('key figures', sumsQuery.sql), sumsQuery.params),
@@ -338,8 +340,8 @@ export async function statsReport(db: Connection, query: StatsQuery, timeZone: s
   // Per bucket, and over the whole period for the key figures, from one count of the bins.
   const chartBuckets = localBuckets(timeZone, period.start, period.end, period.bucket);
   const [dispatchTimes, sceneTimes] = await Promise.all([
-    responsePercentiles(db, 'response times', chartBuckets, query.filters, 'dispatch'),
-    responsePercentiles(db, 'response times', chartBuckets, query.filters, 'scene'),
+    responsePercentiles(db, 'response times', chartBuckets, query.filters, 'dispatch', { timeZone, builtFor }),
+    responsePercentiles(db, 'response times', chartBuckets, query.filters, 'scene', { timeZone, builtFor }),
   ]);
   const [current, previous, byType, heat, districts, previousDistricts, casualties] = await Promise.all([
     totals(db, scope, now, hours, { dispatch: dispatchTimes.overall, scene: sceneTimes.overall }, builtFor),

@@ -5,7 +5,8 @@
 // not log2, so the bins are monotone by construction (timestamps may carry fractions of a ms)
 // and any SQLite build can write the table. Frozen: the indexes and the queries must spell
 // the same expression, so other bins would be a new migration with new index names.
-const THRESHOLDS = [
+/** Each bin's lowest delay (ms), bin 1 first: bin 0 holds what is below the first. */
+export const THRESHOLDS = [
   0, 8000, 8724, 9514, 10375, 11314, 12338, 13454, 14672, 16000, 17448, 19027, 20749, 22627, 24675, 26909,
   29344, 32000, 34896, 38055, 41499, 45255, 49351, 53817, 58688, 64000, 69792, 76109, 82998, 90510, 98701,
   107635, 117377, 128000, 139585, 152219, 165995, 181019, 197403, 215269, 234753, 256000, 279170, 304437,
@@ -30,8 +31,8 @@ export function responseBinSql(delay: string): string {
 }
 
 // A query's WHERE must repeat each index's condition for SQLite to use the index.
-const DISPATCH_ROWS = `dispatched_at IS NOT NULL AND cancel_reason IS NOT 'duplicate'`;
-const SCENE_ROWS = `on_scene_at IS NOT NULL AND dispatched_at IS NOT NULL AND cancel_reason IS NOT 'duplicate'`;
+export const DISPATCH_ROWS = `dispatched_at IS NOT NULL AND cancel_reason IS NOT 'duplicate'`;
+export const SCENE_ROWS = `on_scene_at IS NOT NULL AND dispatched_at IS NOT NULL AND cancel_reason IS NOT 'duplicate'`;
 
 // Covering: a count per (bin, time range) and the filters read the index alone.
 export const responseBins = {

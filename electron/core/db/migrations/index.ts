@@ -14,6 +14,7 @@ import { responseBins } from './010_response_bins';
 import { postSettings } from './011_post_settings';
 import { callDays } from './012_call_days';
 import { teamDays } from './013_team_days';
+import { responseDays } from './014_response_days';
 
 export interface Migration {
   version: number;
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 // In ascending version order; each step runs when the database's version is below its own.
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */
