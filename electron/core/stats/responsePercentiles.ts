@@ -12,7 +12,7 @@ import type { Connection } from '../db/connection';
 import { LAST_RESPONSE_BIN } from '../db/migrations/010_response_bins';
 import type { Bucket, TimeRange } from './bucketRanges';
 import { countBins, type DayRollup, type Delay } from './responseCounts';
-import { delaysAtRanks } from './responseRanks';
+import { CountsMoved, delaysAtRanks } from './responseRanks';
 
 export type { DayRollup, Delay } from './responseCounts';
 
@@ -66,6 +66,22 @@ function joined(ranges: TimeRange[]): TimeRange[] {
  * `rollup`, whole local days are counted from the daily rollup where it answers.
  */
 export async function responsePercentiles<K>(
+  db: Pick<Connection, 'all'>, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay, rollup?: DayRollup,
+): Promise<ResponsePercentiles<K>> {
+  // The passes are separate statements on a reader: a write committed between them (calls
+  // keep coming while a supervisor reads a year) can move the ranks. Counted again, then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await percentilesOnce(db, chart, buckets, filters, delay, rollup);
+    } catch (err) {
+      if (!(err instanceof CountsMoved) || attempt >= ATTEMPTS) throw err;
+    }
+  }
+}
+
+const ATTEMPTS = 3;
+
+async function percentilesOnce<K>(
   db: Pick<Connection, 'all'>, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay, rollup?: DayRollup,
 ): Promise<ResponsePercentiles<K>> {
   // Pass 1: delays per (range, bin).
@@ -126,7 +142,7 @@ export async function responsePercentiles<K>(
   const valueAt = (g: number, rank: number) => {
     const { bin, offset } = locate(groups[g]!.bins, rank);
     const v = values.get(`${cells.get(`${g}:${bin}`)!.id}:${offset}`);
-    if (v === undefined) throw new Error(`delay of rank ${rank} not found`);
+    if (v === undefined) throw new CountsMoved(`delay of rank ${rank} not found`);
     return v;
   };
   const percentile = (g: number, p: number) => {

@@ -24,8 +24,16 @@ const NARROW_FROM = 500;
 /** Half the width of the piece looked in around a guessed rank, as a share of the bin's width. */
 const MARGIN = 0.04;
 
+/**
+ * The delays found are not those the counts promised: the incidents changed between the
+ * statements (they run on a reader, one after another, while calls keep being written).
+ */
+export class CountsMoved extends Error {}
+
 interface Piece {
   cell: number;
+  /** How many delays the counts put in it. */
+  size: number;
   bin: number;
   ranges: readonly TimeRange[];
   /** The delays it holds, [from, to); null: no bound but the bin's own. */
@@ -78,7 +86,7 @@ export async function delaysAtRanks(
     const bounds = [{ at: null, n: 0 }, ...splits[cell]!.map((at) => ({ at, n: below[cell]!.get(at)! })), { at: null, n: c.n }];
     for (const offset of c.offsets) {
       const j = bounds.findIndex((b, k) => k > 0 && offset < b.n) - 1;
-      const piece = pieces.get(`${cell}:${j}`) ?? { cell, bin: c.bin, ranges: c.ranges, from: bounds[j]!.at, to: bounds[j + 1]!.at, offsets: new Map() };
+      const piece = pieces.get(`${cell}:${j}`) ?? { cell, size: bounds[j + 1]!.n - bounds[j]!.n, bin: c.bin, ranges: c.ranges, from: bounds[j]!.at, to: bounds[j + 1]!.at, offsets: new Map() };
       piece.offsets.set(offset - bounds[j]!.n, offset);
       pieces.set(`${cell}:${j}`, piece);
     }
@@ -91,17 +99,19 @@ export async function delaysAtRanks(
   const spans = list.flatMap((p, id) => p.ranges.map((r) => ({ values: [id, p.bin, r.start, r.end], piece: p })));
   const offsets = list.flatMap((p, id) => [...p.offsets.keys()].map((o) => [id, o]));
   const open = (at: number | null) => (at === null ? 'NULL' : '?');
-  const picked = await db.all<{ piece: number; i: number; v: number }>(tag(chart,
+  const picked = await db.all<{ piece: number; i: number; v: number; m: number }>(tag(chart,
     `WITH x(piece, bin, lo, hi, vlo, vhi) AS (VALUES ${spans.map((s) => `(?, ?, ?, ?, ${open(s.piece.from)}, ${open(s.piece.to)})`).join(', ')}),
      wanted(piece, i) AS (VALUES ${offsets.map(() => '(?, ?)').join(', ')}),
-     ranked AS (SELECT x.piece, ${d.value} AS v, row_number() OVER (PARTITION BY x.piece ORDER BY ${d.value}) - 1 AS i
-       FROM x CROSS JOIN incidents WHERE ${where} 
+     ranked AS (SELECT x.piece, ${d.value} AS v, row_number() OVER (PARTITION BY x.piece ORDER BY ${d.value}) - 1 AS i,
+         count(*) OVER (PARTITION BY x.piece) AS m
+       FROM x CROSS JOIN incidents WHERE ${where}
          AND (x.vlo IS NULL OR ${d.value} >= x.vlo) AND (x.vhi IS NULL OR ${d.value} < x.vhi))
-     SELECT piece, i, v FROM ranked WHERE (piece, i) IN wanted`),
+     SELECT piece, i, v, m FROM ranked WHERE (piece, i) IN wanted`),
   [...spans.flatMap((s) => [...s.values, ...[s.piece.from, s.piece.to].filter((at) => at !== null)]), ...offsets.flat(), ...filter.params] satisfies Params);
   const values = new Map<string, number>();
   for (const r of picked) {
     const p = list[r.piece]!;
+    if (r.m !== p.size) throw new CountsMoved(`a piece of bin ${p.bin} holds ${r.m} delays, not ${p.size}`);
     values.set(`${p.cell}:${p.offsets.get(r.i)!}`, r.v);
   }
   return values;
