@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { queueSql } from '../../electron/core/incidents/queries';
 import { intake, MINUTE, openTestCore, T0, type TestCore } from './testCore';
 
 let t: TestCore;
@@ -165,6 +166,19 @@ describe('the call queues', () => {
     expect((await t.call('incidents.queue', { queue: 'waiting', offset: 40, limit: 10 })).rows).toEqual([]);
     const refused = await t.core.invoke(t.session, 'incidents.queue', { queue: 'waiting', limit: 0 });
     expect(refused.ok).toBe(false);
+  });
+
+  it('picks a queue page from the queue index alone, whatever the filters, so a deep page costs no more than the first', async () => {
+    t = await openTestCore();
+    for (const queue of ['waiting', 'active', 'closure'] as const) {
+      for (const filters of [{}, { district: 'jableh' }, { type: 'fire' as const, priority: 2 as const }]) {
+        const { sql, params } = queueSql({ queue, ...filters, offset: 4900, limit: 100 });
+        const plan = (await t.core.store.reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((p) => p.detail);
+        // The page's ids from the covering index; then its hundred rows by rowid.
+        expect(plan.some((d) => d.startsWith('SEARCH incidents USING COVERING INDEX incidents_queue (status=?')), `${queue} ${JSON.stringify(filters)}: ${plan.join(' | ')}`).toBe(true);
+        expect(plan.some((d) => /^SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(d))).toBe(true);
+      }
+    }
   });
 
   it('announces every saved change so that open views re-ask', async () => {

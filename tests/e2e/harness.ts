@@ -105,20 +105,23 @@ export async function connect(
     if (signOut) session = core().createSession();
     unsubscribe = core().onChange((event) => void emit(event));
   };
-  await page.exposeBinding('__opsInvoke', async (_source, channel: string, input: unknown) => {
-    const result = await core().invoke(session, channel as never, input);
-    if (channel !== 'backup.restore' || !result.ok || !restore) return result;
+  // Answers cross as JSON text: Playwright's own serialisation of a page of 100 queue rows
+  // cost the page tens of milliseconds, a harness cost Electron's IPC does not have.
+  await page.exposeBinding('__opsInvoke', async (_source, channel: string, input: string | undefined) => {
+    const result = await core().invoke(session, channel as never, input === undefined ? undefined : JSON.parse(input));
+    if (channel !== 'backup.restore' || !result.ok || !restore) return JSON.stringify(result);
     const outcome = await restore(result.value as Output<'backup.restore'>);
     // A new core either way; its operators are the restored database's only when it worked.
     renew(outcome.ok);
-    return outcome;
+    return JSON.stringify(outcome);
   });
   await page.addInitScript(() => {
     const listeners = new Set<(e: unknown) => void>();
     const w = globalThis as unknown as Record<string, unknown>;
     w.__opsEmit = (e: unknown) => listeners.forEach((l) => l(e));
     w.ops = Object.freeze({
-      invoke: (channel: string, input: unknown) => (w.__opsInvoke as (c: string, i: unknown) => Promise<unknown>)(channel, input),
+      invoke: async (channel: string, input: unknown) =>
+        JSON.parse(await (w.__opsInvoke as (c: string, i: string | undefined) => Promise<string>)(channel, input === undefined ? undefined : JSON.stringify(input))) as unknown,
       onChange: (listener: (e: unknown) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

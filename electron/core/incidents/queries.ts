@@ -28,15 +28,19 @@ export interface QueueFilter {
 /** The SQL behind one queue: exported so the benchmark runs exactly this in the sqlite3 shell. */
 export function queueSql(filter: QueueFilter): { sql: string; params: SqlValue[] } {
   const statuses = QUEUE_STATUSES[filter.queue];
-  const where = [`i.status IN (${statuses.map(() => '?').join(', ')})`];
+  const where = [`status IN (${statuses.map(() => '?').join(', ')})`];
   const params: SqlValue[] = [...statuses];
-  if (filter.district) { where.push('i.district = ?'); params.push(filter.district); }
-  if (filter.type) { where.push('i.type = ?'); params.push(filter.type); }
-  if (filter.priority) { where.push('i.priority = ?'); params.push(filter.priority); }
+  if (filter.district) { where.push('district = ?'); params.push(filter.district); }
+  if (filter.type) { where.push('type = ?'); params.push(filter.type); }
+  if (filter.priority) { where.push('priority = ?'); params.push(filter.priority); }
+  // The page is chosen from the queue index alone (migration 015), then only its rows are
+  // loaded and their calls counted.
   return {
     sql: `SELECT ${INCIDENT_COLUMNS}, (SELECT count(*) FROM calls c WHERE c.incident_id = i.id) AS call_count
-       FROM incidents i WHERE ${where.join(' AND ')}
-      ORDER BY i.priority, i.received_at, i.number LIMIT ? OFFSET ?`,
+       FROM (SELECT rowid AS r FROM incidents INDEXED BY incidents_queue WHERE ${where.join(' AND ')}
+             ORDER BY priority, received_at, number LIMIT ? OFFSET ?) page
+       JOIN incidents i ON i.rowid = page.r
+      ORDER BY i.priority, i.received_at, i.number`,
     params: [...params, filter.limit ?? QUEUE_PAGE, filter.offset ?? 0],
   };
 }

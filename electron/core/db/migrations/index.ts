@@ -15,6 +15,7 @@ import { postSettings } from './011_post_settings';
 import { callDays } from './012_call_days';
 import { teamDays } from './013_team_days';
 import { responseDays } from './014_response_days';
+import { queuePages } from './015_queue_pages';
 
 export interface Migration {
   version: number;
@@ -23,7 +24,7 @@ export interface Migration {
 }
 
 // In ascending version order; each step runs when the database's version is below its own.
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays, queuePages];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */

@@ -1,8 +1,9 @@
 // The three call queues: waiting for dispatch, active, awaiting closure. Ordered by the core
 // (priority, then waiting time); ages tick here without asking again.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { INCIDENT_TYPES, QUEUES, type IncidentType, type Priority, type QueueName } from '../../../../shared/domain';
+import type { QueueRow } from '../../../../shared/api';
 import { useLocale } from '../../i18n';
 import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
@@ -70,7 +71,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
 }
 
 function QueueList({ pages, queue, onOpen }: { pages: QueuePages; queue: QueueName; onOpen: (id: string) => void }) {
-  const { t, duration, number } = useLocale();
+  const { t } = useLocale();
   const districts = useDistricts();
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
@@ -119,41 +120,72 @@ function QueueList({ pages, queue, onOpen }: { pages: QueuePages; queue: QueueNa
       <div style={{ blockSize: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = pages.rowAt(item.index);
-          const style = { position: 'absolute', insetBlockStart: 0, insetInlineStart: 0, inlineSize: '100%', blockSize: ROW_HEIGHT, transform: `translateY(${item.start}px)` } as const;
           if (!row) {
+            const style = rowStyle(item.start);
             // Its page is on the way: a quiet placeholder the same height, so the scroll holds still.
             return <div key={`loading-${item.index}`} role="option" aria-selected={false} aria-busy="true" aria-label={t('common.loading')} className="queue__row queue__row--loading" style={style} />;
           }
-          const since = queue === 'waiting' ? row.receivedAt : row.statusAt;
-          const place = [districts.name(row.district), row.locality, row.landmark].filter(Boolean).join(' · ');
           return (
-            <div
-              key={row.id}
-              id={`row-${row.id}`}
-              role="option"
-              aria-selected={item.index === current}
-              aria-label={t('queue.open', { number: row.number })}
-              className={`queue__row queue__row--p${row.priority}`}
-              style={style}
-              onClick={() => setSelected(item.index)}
-              onDoubleClick={() => onOpen(row.id)}
-            >
-              <PriorityBadge priority={row.priority} />
-              <bdi className="number" dir="ltr">{row.number}</bdi>
-              <time className="queue__age" title={queue === 'waiting' ? t('queue.age') : t('queue.timeInStatus')}>{duration(now - since)}</time>
-              <span className="queue__type" title={t(`incidentType.${row.type}`)}>{t(`incidentType.${row.type}`)}</span>
-              <span className="queue__place"><bdi>{place}</bdi></span>
-              <span className="queue__reported">
-                {row.trapped ? <span className="tag tag--trapped">{t('queue.trappedShort', { n: row.trapped })}</span> : null}
-                {row.injured ? <span className="tag">{t('queue.injuredShort', { n: row.injured })}</span> : null}
-                {row.dead ? <span className="tag">{t('queue.deadShort', { n: row.dead })}</span> : null}
-              </span>
-              <span className="queue__calls" title={t('queue.calls')}>☎ {number(row.callCount)}</span>
-              <span className="queue__status" title={queue !== 'waiting' ? t(`status.${row.status}`) : undefined}>{queue !== 'waiting' ? t(`status.${row.status}`) : null}</span>
-            </div>
+            <QueueRowView key={row.id} row={row} index={item.index} queue={queue} top={item.start} selected={item.index === current} now={now}
+              districtName={districts.name} onSelect={setSelected} onOpen={onOpen} />
           );
         })}
       </div>
     </div>
   );
 }
+
+const rowStyle = (top: number): CSSProperties => ({ position: 'absolute', insetBlockStart: 0, insetInlineStart: 0, inlineSize: '100%', blockSize: ROW_HEIGHT, transform: `translateY(${top}px)` });
+
+interface RowProps {
+  row: QueueRow;
+  index: number;
+  queue: QueueName;
+  top: number;
+  selected: boolean;
+  now: number;
+  /** From the list, not a hook per row: each row asking for the districts drew it twice. */
+  districtName: (code: string) => string;
+  onSelect: (index: number) => void;
+  onOpen: (id: string) => void;
+}
+
+/**
+ * A row is drawn again only when what it shows changes: a page arriving, or the list moving by
+ * a screen, leaves the rows already on screen alone. The handlers do the same thing whoever
+ * passes them, so their identity is not compared.
+ */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.row === b.row && a.index === b.index && a.queue === b.queue && a.top === b.top && a.selected === b.selected && a.now === b.now
+  && a.districtName === b.districtName;
+
+const QueueRowView = memo(function QueueRowView({ row, index, queue, top, selected, now, districtName, onSelect, onOpen }: RowProps) {
+  const { t, duration, number } = useLocale();
+  const since = queue === 'waiting' ? row.receivedAt : row.statusAt;
+  const place = [districtName(row.district), row.locality, row.landmark].filter(Boolean).join(' · ');
+  return (
+    <div
+      id={`row-${row.id}`}
+      role="option"
+      aria-selected={selected}
+      aria-label={t('queue.open', { number: row.number })}
+      className={`queue__row queue__row--p${row.priority}`}
+      style={rowStyle(top)}
+      onClick={() => onSelect(index)}
+      onDoubleClick={() => onOpen(row.id)}
+    >
+      <PriorityBadge priority={row.priority} />
+      <bdi className="number" dir="ltr">{row.number}</bdi>
+      <time className="queue__age" title={queue === 'waiting' ? t('queue.age') : t('queue.timeInStatus')}>{duration(now - since)}</time>
+      <span className="queue__type" title={t(`incidentType.${row.type}`)}>{t(`incidentType.${row.type}`)}</span>
+      <span className="queue__place"><bdi>{place}</bdi></span>
+      <span className="queue__reported">
+        {row.trapped ? <span className="tag tag--trapped">{t('queue.trappedShort', { n: row.trapped })}</span> : null}
+        {row.injured ? <span className="tag">{t('queue.injuredShort', { n: row.injured })}</span> : null}
+        {row.dead ? <span className="tag">{t('queue.deadShort', { n: row.dead })}</span> : null}
+      </span>
+      <span className="queue__calls" title={t('queue.calls')}>☎ {number(row.callCount)}</span>
+      <span className="queue__status" title={queue !== 'waiting' ? t(`status.${row.status}`) : undefined}>{queue !== 'waiting' ? t(`status.${row.status}`) : null}</span>
+    </div>
+  );
+}, sameRow);

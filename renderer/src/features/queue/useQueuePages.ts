@@ -6,6 +6,8 @@ import type { Input, QueueResult, QueueRow } from '../../../../shared/api';
 import { call } from '../../ops';
 
 export const PAGE = 100;
+/** Rows beyond those on screen whose pages are fetched ahead. */
+const AHEAD = PAGE / 2;
 
 export type QueueFilter = Omit<Input<'incidents.queue'>, 'offset' | 'limit'>;
 
@@ -33,6 +35,8 @@ export function useQueuePages(filter: QueueFilter): QueuePages {
   const generation = useRef(0);
   const asked = useRef(new Set<number>());
   const onScreen = useRef<[number, number]>([0, 0]);
+  /** Rows in the queue at the last answer: no page past the end is asked for. */
+  const rowsKnown = useRef(0);
 
   const fetchPage = useCallback((page: number) => {
     const ticket = generation.current;
@@ -40,6 +44,7 @@ export function useQueuePages(filter: QueueFilter): QueuePages {
     void call('incidents.queue', { ...(JSON.parse(key) as QueueFilter), offset: page * PAGE, limit: PAGE }).then((result) => {
       if (ticket !== generation.current) return;
       if (!result.ok) { asked.current.delete(page); return; }
+      rowsKnown.current = result.value.total;
       setLoaded((previous) => {
         const pages = new Map(previous.key === key ? previous.pages : []);
         pages.set(page, result.value.rows);
@@ -75,8 +80,12 @@ export function useQueuePages(filter: QueueFilter): QueuePages {
   const current = loaded.key === key ? loaded : undefined;
   const show = useCallback((first: number, last: number) => {
     onScreen.current = [first, last];
-    for (const page of pagesOnScreen()) if (!asked.current.has(page)) fetchPage(page);
-  }, [fetchPage, pagesOnScreen]);
+    // Half a page either side asked for too: the rows are there before they scroll into view,
+    // instead of placeholders swapped for rows mid-scroll (a long frame at every page).
+    const from = Math.floor(Math.max(0, first - AHEAD) / PAGE);
+    const to = Math.floor(Math.max(last, Math.min(last + AHEAD, rowsKnown.current - 1)) / PAGE);
+    for (let page = from; page <= to; page++) if (!asked.current.has(page)) fetchPage(page);
+  }, [fetchPage]);
 
   return {
     total: current && current.pages.size > 0 ? current.total : undefined,
