@@ -74,6 +74,19 @@ async function expectRollupMatches(t: TestCore, timeZone = BERLIN) {
   }
   const stored = await db.all<{ day: number; calls: number; duplicate_calls: number }>('SELECT * FROM call_days WHERE calls <> 0 OR duplicate_calls <> 0');
   expect(new Map(stored.map(({ day, ...rest }) => [day, rest]))).toEqual(calls);
+  // call_tallies (migration 016): calls per local day and their incident's type, district and
+  // priority, those of duplicates and of incidents not arrived yet left out.
+  const incidents = new Map((await db.all<{ id: string; type: string; district: string; priority: number; cancel_reason: string | null }>(
+    'SELECT id, type, district, priority, cancel_reason FROM incidents')).map((i) => [i.id, i]));
+  const tallies = new Map<string, number>();
+  for (const c of await db.all<{ received_at: number; incident_id: string }>('SELECT received_at, incident_id FROM calls')) {
+    const i = incidents.get(c.incident_id);
+    if (!i || i.cancel_reason === 'duplicate') continue;
+    const key = `${localOf(c.received_at, timeZone).day}|${i.type}|${i.district}|${i.priority}`;
+    tallies.set(key, (tallies.get(key) ?? 0) + 1);
+  }
+  const tallied = await db.all<{ day: number; type: string; district: string; priority: number; calls: number }>('SELECT * FROM call_tallies WHERE calls <> 0');
+  expect(new Map(tallied.map((r) => [`${r.day}|${r.type}|${r.district}|${r.priority}`, r.calls]))).toEqual(tallies);
   // team_days (migration 013): per local day of dispatch and team, the time of the assignments
   // cleared within a week on incidents that are not duplicates (nor a duplicate not yet arrived).
   const teamDays = new Map<string, { ms: number; n: number }>();
@@ -328,6 +341,7 @@ describe('the daily rollup', () => {
       await tx.run('DELETE FROM daily_counts');
       await tx.run('DELETE FROM call_days');
       await tx.run('DELETE FROM team_days');
+      await tx.run('DELETE FROM call_tallies');
       await tx.run('DELETE FROM zone_offsets');
     });
     await t.reopen();

@@ -74,6 +74,7 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
     await tx.run(`INSERT INTO zone_offsets (start_ms, offset_ms) VALUES ${segments.map(() => '(?, ?)').join(', ')}`, segments.flatMap((s) => [s.startMs, s.offsetMs]));
     await rebuildDailyCounts(tx, segments);
     await rebuildCallDays(tx, segments);
+    await rebuildCallTallies(tx, segments);
     await rebuildTeamDays(tx, segments);
     await rebuildResponseDays(tx, segments);
     await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
@@ -144,6 +145,17 @@ async function rebuildResponseDays(tx: Tx, segments: readonly ZoneSegment[]): Pr
     await tx.run(`INSERT INTO response_days (delay, day, bin, n)
       SELECT ?, (${local} - ${msOfDay}) / ${DAY} AS day, ${responseBinSql(value)} AS bin, count(*) FROM incidents WHERE ${rows} GROUP BY bin, day`, [delay]);
   }
+}
+
+/** Calls per local day and their incident's type, district and priority, duplicates left out (migration 016). */
+async function rebuildCallTallies(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM call_tallies');
+  const local = await localTimeSql(tx, 'calls c', 'c.received_at', segments);
+  if (!local) return;
+  const msOfDay = `((${local} % ${DAY}) + ${DAY}) % ${DAY}`;
+  await tx.run(`INSERT INTO call_tallies (day, type, district, priority, calls)
+    SELECT (${local} - ${msOfDay}) / ${DAY} AS day, i.type, i.district, i.priority, count(*)
+    FROM calls c JOIN incidents i ON i.id = c.incident_id WHERE i.cancel_reason IS NOT 'duplicate' GROUP BY 1, 2, 3, 4`);
 }
 
 async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {

@@ -84,7 +84,8 @@ export const MEASURES = {
   open: { rollup: 'open', raw: `(status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')}))` },
 } satisfies Record<string, Column>;
 
-function filterWhere(filters: StatsFilters): { where: string[]; params: Params } {
+/** The filters as conditions on a rollup table's own district, type and priority columns. */
+export function rollupFilterSql(filters: StatsFilters): { where: string[]; params: Params } {
   const where: string[] = [];
   const params: Params = [];
   if (filters.district) { where.push('district = ?'); params.push(filters.district); }
@@ -95,7 +96,7 @@ function filterWhere(filters: StatsFilters): { where: string[]; params: Params }
 
 /** The incidents of the edges: indexed ranges of received_at, less any instant of a whole day. */
 function edgeWhere(plan: RollupPlan, filters: StatsFilters): { where: string; params: Params } {
-  const f = filterWhere(filters);
+  const f = rollupFilterSql(filters);
   const day = localDaySql('received_at', plan.timeZone, plan.range.start, plan.range.end);
   return {
     where: `((received_at >= ? AND received_at < ?) OR (received_at >= ? AND received_at < ?))
@@ -114,7 +115,7 @@ const MEASURE_NAMES = new Set(Object.keys(MEASURES));
  * rather than per row (half the time of a year's chart).
  */
 export function rollupFrom(plan: RollupPlan, filters: StatsFilters, columns: Record<string, Column>, groupFirst?: readonly ('day' | 'type')[]): { from: string; params: Params } {
-  const f = filterWhere(filters);
+  const f = rollupFilterSql(filters);
   const edges = edgeWhere(plan, filters);
   const names = Object.keys(columns);
   const rolled = names.map((name) => `${columns[name]!.rollup} AS ${name}`).join(', ');
@@ -137,7 +138,7 @@ export function rollupFrom(plan: RollupPlan, filters: StatsFilters, columns: Rec
  * Keys may depend on the day only (the weekday): the rows are summed by day first, in key order.
  */
 export function rollupHourlyFrom(plan: RollupPlan, filters: StatsFilters, keys: Record<string, Column>, hourRaw: string): { from: string; params: Params } {
-  const f = filterWhere(filters);
+  const f = rollupFilterSql(filters);
   const edges = edgeWhere(plan, filters);
   const names = Object.keys(keys);
   const grouped = [...names.map((name) => `${keys[name]!.rollup} AS ${name}`), ...HOURS.map((h) => `sum(h${h}) AS h${h}`)].join(', ');

@@ -19,7 +19,7 @@ import { localBuckets } from './bucketRanges';
 import { DUPLICATES, filterSql, hasFilters, tag, type Params } from './statsSql';
 import { teamHours } from './teamHours';
 import { rollupZone } from './rollup';
-import { MEASURES, planRollup, rollupFrom, rollupHourlyFrom, type Column, type RollupPlan } from './rollupSql';
+import { MEASURES, planRollup, rollupFilterSql, rollupFrom, rollupHourlyFrom, type Column, type RollupPlan } from './rollupSql';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -242,18 +242,24 @@ export async function totals(db: Connection, scope: StatsScope, now: number, hou
 /** Calls received in the period (by each call's own time) about incidents that pass the filters. */
 async function callCount(db: Connection, scope: StatsScope, plan: RollupPlan | null): Promise<number> {
   const range = [scope.range.start, scope.range.end];
-  if (!hasFilters(scope.filters) && plan) {
-    // Whole local days from call_days (migration 012); the partial days at the edges call by
-    // call, each looked up for its incident (a call whose incident has not arrived yet counts).
-    // As for incidents (rollupSql.ts), an edge instant that falls on a whole day is that day's.
+  if (plan) {
+    // Whole local days from call_days (migration 012), or with filters from call_tallies (016);
+    // the partial days at the edges call by call, each looked up for its incident (unfiltered, a
+    // call whose incident has not arrived yet counts; filtered, it matches no filter). As for
+    // incidents (rollupSql.ts), an edge instant that falls on a whole day is that day's.
+    const filtered = hasFilters(scope.filters);
     const edges = plan.edges.filter(([from, to]) => to > from);
     const day = localDaySql('c.received_at', scope.timeZone, scope.range.start, scope.range.end);
-    const edgeSql = edges.map(() => ` + (SELECT count(*) FROM calls c LEFT JOIN incidents i ON i.id = c.incident_id
-        WHERE c.received_at >= ? AND c.received_at < ? AND i.cancel_reason IS NOT 'duplicate'
+    const tally = rollupFilterSql(scope.filters);
+    const incident = filterSql(scope.filters, 'i.');
+    const whole = filtered
+      ? `SELECT coalesce(sum(calls), 0) FROM call_tallies WHERE ${['day >= ? AND day < ?', ...tally.where].join(' AND ')}`
+      : 'SELECT coalesce(sum(calls - duplicate_calls), 0) FROM call_days WHERE day >= ? AND day < ?';
+    const edgeSql = edges.map(() => ` + (SELECT count(*) FROM calls c ${filtered ? 'JOIN' : 'LEFT JOIN'} incidents i ON i.id = c.incident_id
+        WHERE c.received_at >= ? AND c.received_at < ? AND ${incident.where.join(' AND ')}
           AND ${day} NOT BETWEEN ${plan.firstDay} AND ${plan.endDay - 1})`).join('');
-    const row = await db.get<{ n: number }>(tag('key figures',
-      `SELECT (SELECT coalesce(sum(calls - duplicate_calls), 0) FROM call_days WHERE day >= ? AND day < ?)${edgeSql} AS n`),
-    [plan.firstDay, plan.endDay, ...edges.flat()]);
+    const row = await db.get<{ n: number }>(tag('key figures', `SELECT (${whole})${edgeSql} AS n`),
+      [plan.firstDay, plan.endDay, ...(filtered ? tally.params : []), ...edges.flatMap((edge) => [...edge, ...incident.params])]);
     return row?.n ?? 0;
   }
   if (!hasFilters(scope.filters)) {
