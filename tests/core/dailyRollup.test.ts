@@ -108,6 +108,26 @@ async function expectRollupMatches(t: TestCore, timeZone = BERLIN) {
     expect(r.ms).toBeCloseTo(want.ms, 3);
   }
   expect(await db.get('SELECT count(*) AS n FROM team_days WHERE n = 0 AND ms <> 0')).toEqual({ n: 0 });
+  // team_tallies (migration 017): the same, split by the incident's type, district and priority;
+  // assignments whose incident has not arrived are not in it.
+  const split = new Map<string, { ms: number; n: number }>();
+  for (const a of await db.all<{ team_id: string; incident_id: string; dispatched_at: number; cleared_at: number | null }>('SELECT * FROM assignments')) {
+    const i = incidents.get(a.incident_id);
+    if (!i || i.cancel_reason === 'duplicate' || a.cleared_at === null || a.cleared_at - a.dispatched_at < 0 || a.cleared_at - a.dispatched_at > 7 * DAY) continue;
+    const key = `${localOf(a.dispatched_at, timeZone).day}|${a.team_id}|${i.type}|${i.district}|${i.priority}`;
+    const row = split.get(key) ?? { ms: 0, n: 0 };
+    row.ms += a.cleared_at - a.dispatched_at;
+    row.n += 1;
+    split.set(key, row);
+  }
+  const splitRows = await db.all<{ day: number; team_id: string; type: string; district: string; priority: number; ms: number; n: number }>('SELECT * FROM team_tallies WHERE n <> 0');
+  expect(new Set(splitRows.map((r) => `${r.day}|${r.team_id}|${r.type}|${r.district}|${r.priority}`))).toEqual(new Set(split.keys()));
+  for (const r of splitRows) {
+    const want = split.get(`${r.day}|${r.team_id}|${r.type}|${r.district}|${r.priority}`)!;
+    expect(r.n).toBe(want.n);
+    expect(r.ms).toBeCloseTo(want.ms, 3);
+  }
+  expect(await db.get('SELECT count(*) AS n FROM team_tallies WHERE n = 0 AND ms <> 0')).toEqual({ n: 0 });
   // response_days (migration 014): delays per local day and bin.
   const delays = await db.all<DelayRow>('SELECT received_at, dispatched_at, on_scene_at, cancel_reason FROM incidents');
   expect(await storedResponseDays(db)).toEqual(expectedResponseDays(delays, timeZone));
@@ -266,6 +286,22 @@ describe('the daily rollup', () => {
     await expectRollupMatches(t);
     await t.core.store.write(null, ({ tx }) => tx.run('DELETE FROM incidents WHERE id = ?', [id]));
     await expectRollupMatches(t);
+
+    // The same for an ordinary incident: its calls and assignment wait outside the tallies until it comes.
+    const late = newRowId(NOW);
+    await t.core.store.write(null, async ({ tx }) => {
+      await tx.run(`INSERT INTO calls (id, incident_id, received_at, source, trapped, injured, dead, operator)
+        SELECT ?, ?, ?, 'phone', 0, 0, 0, operator FROM calls LIMIT 1`, [newRowId(NOW), late, NOW - 3 * DAY]);
+      await tx.run(`INSERT INTO assignments (id, incident_id, team_id, dispatched_at, cleared_at, operator)
+        SELECT ?, ?, team_id, ?, ?, operator FROM assignments LIMIT 1`, [newRowId(NOW), late, NOW - 3 * DAY + HOUR, NOW - 3 * DAY + 2 * HOUR]);
+    });
+    await expectRollupMatches(t);
+    const plain = columns.map((c) => (c === 'received_at' ? '?' : c)).join(', ');
+    await t.core.store.write(null, ({ tx }) =>
+      tx.run(`INSERT INTO incidents (id, number, ${columns.join(', ')}) SELECT ?, 'LTK-LATE-1', ${plain} FROM incidents WHERE id = ?`, [late, NOW - 3 * DAY, source!.id as string]));
+    await expectRollupMatches(t);
+    await t.core.store.write(null, ({ tx }) => tx.run('DELETE FROM incidents WHERE id = ?', [late]));
+    await expectRollupMatches(t);
   });
 
   it('gives the same statistics as reading the incidents alone, for every period and filter', async () => {
@@ -342,6 +378,7 @@ describe('the daily rollup', () => {
       await tx.run('DELETE FROM call_days');
       await tx.run('DELETE FROM team_days');
       await tx.run('DELETE FROM call_tallies');
+      await tx.run('DELETE FROM team_tallies');
       await tx.run('DELETE FROM zone_offsets');
     });
     await t.reopen();

@@ -76,6 +76,7 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
     await rebuildCallDays(tx, segments);
     await rebuildCallTallies(tx, segments);
     await rebuildTeamDays(tx, segments);
+    await rebuildTeamTallies(tx, segments);
     await rebuildResponseDays(tx, segments);
     await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
   });
@@ -130,6 +131,20 @@ async function rebuildTeamDays(tx: Tx, segments: readonly ZoneSegment[]): Promis
         SELECT ${local} AS u, a.team_id, a.cleared_at - a.dispatched_at AS ms FROM assignments a
         WHERE ${rolledAssignmentSql('a.')} AND a.incident_id NOT IN (SELECT id FROM incidents WHERE cancel_reason = 'duplicate')))
     GROUP BY 1, 2`);
+}
+
+/** team_days split by the type, district and priority of each assignment's incident (migration 017). */
+async function rebuildTeamTallies(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM team_tallies');
+  const local = await localTimeSql(tx, 'assignments a', 'a.dispatched_at', segments);
+  if (!local) return;
+  await tx.run(`INSERT INTO team_tallies (day, team_id, type, district, priority, ms, n)
+    SELECT (t - ((t % ${DAY}) + ${DAY}) % ${DAY}) / ${DAY} AS day, team_id, type, district, priority, sum(ms), count(*) FROM (
+      SELECT ${floorMsSql('u')} AS t, team_id, type, district, priority, ms FROM (
+        SELECT ${local} AS u, a.team_id, i.type, i.district, i.priority, a.cleared_at - a.dispatched_at AS ms
+        FROM assignments a JOIN incidents i ON i.id = a.incident_id
+        WHERE ${rolledAssignmentSql('a.')} AND i.cancel_reason IS NOT 'duplicate'))
+    GROUP BY 1, 2, 3, 4, 5`);
 }
 
 /**

@@ -1,13 +1,13 @@
 // Hours each team was committed (dispatched until cleared, or until now) within a period, on
-// incidents that pass the filters; time outside the period is not counted. Unfiltered, the
-// whole local days come from team_days (migration 013) and only what it cannot answer is read
-// from the assignments: the edges, a week before the start, the overhang past the end, and the
-// few open or long assignments.
+// incidents that pass the filters; time outside the period is not counted. The whole local
+// days come from team_days (migration 013), or with filters from team_tallies (017), and only
+// what they cannot answer is read from the assignments: the edges, a week before the start,
+// the overhang past the end, and the few open or long assignments.
 import type { Connection } from '../db/connection';
 import { LONGEST_ROLLED_ASSIGNMENT as WEEK, openOrLongSql, rolledAssignmentSql } from '../db/migrations/013_team_days';
 import { localDaySql } from './localTime';
 import { rollupZone } from './rollup';
-import { planRollup, type RollupPlan } from './rollupSql';
+import { planRollup, rollupFilterSql, type RollupPlan } from './rollupSql';
 import { DUPLICATES, filterSql, hasFilters, tag, type Params } from './statsSql';
 import type { StatsScope } from './statistics';
 
@@ -30,7 +30,7 @@ interface Part {
  * has read it.
  */
 export async function teamHours(db: Connection, scope: StatsScope, now: number, chart = 'team utilisation', builtFor?: string | null): Promise<TeamHours[]> {
-  const plan = hasFilters(scope.filters) ? null : planRollup(scope.range, scope.timeZone, builtFor === undefined ? await rollupZone(db) : builtFor);
+  const plan = planRollup(scope.range, scope.timeZone, builtFor === undefined ? await rollupZone(db) : builtFor);
   const parts = [...(plan ? rolledParts(scope, plan, now) : rawParts(scope, now)), openOrLongPart(scope, now)];
   // Grouped first, then named: one team lookup per team, not per assignment.
   const rows = await db.all<{ team_id: string; call_sign: string; ms: number }>(tag(chart,
@@ -92,26 +92,36 @@ function rawParts(scope: StatsScope, now: number): Part[] {
 function rolledParts(scope: StatsScope, plan: RollupPlan, now: number): Part[] {
   const { start, end } = scope.range;
   const time = clipped(scope, now);
+  // Filtered, the whole days come from team_tallies (migration 017) and the assignments read
+  // one by one are joined to their incidents for the filters.
+  const filtered = hasFilters(scope.filters);
+  const incident = filterSql(scope.filters, 'i.');
+  const from = filtered ? 'FROM assignments a JOIN incidents i ON i.id = a.incident_id' : 'FROM assignments a';
+  const tally = rollupFilterSql(scope.filters);
+  const whole: Part = filtered
+    ? { sql: `SELECT team_id, ms FROM team_tallies WHERE ${['day >= ? AND day < ?', ...tally.where].join(' AND ')}`, params: [plan.firstDay, plan.endDay, ...tally.params] }
+    : { sql: 'SELECT team_id, ms FROM team_days WHERE day >= ? AND day < ?', params: [plan.firstDay, plan.endDay] };
   // Local days only over the few days each part reads: the offsets of a whole year take 10-20 ms of Intl.
   const onWholeDay = (from: number, to: number) => {
     const day = localDaySql('a.dispatched_at', scope.timeZone, from, to);
     return `${day} >= ${plan.firstDay} AND ${day} < ${plan.endDay}`;
   };
-  const rolled = `${rolledAssignmentSql('a.')} AND ${NOT_DUPLICATE}`;
+  const rolled = `${rolledAssignmentSql('a.')} AND ${filtered ? incident.where.join(' AND ') : NOT_DUPLICATE}`;
+  const rolledParams = filtered ? incident.params : [];
   const [[, edgeStart], [edgeEnd]] = plan.edges as [[number, number], [number, number]];
   const overhangFrom = Math.max(start, end - WEEK);
-  const edge = (from: number, to: number): Part => ({
-    sql: `SELECT a.team_id, ${time.sql} FROM assignments a
-         WHERE a.dispatched_at >= ? AND a.dispatched_at < ? AND a.cleared_at > ? AND ${rolled} AND NOT (${onWholeDay(from, to)})`,
-    params: [...time.params, from, to, start],
+  const edge = (lo: number, hi: number): Part => ({
+    sql: `SELECT a.team_id, ${time.sql} ${from}
+         WHERE a.dispatched_at >= ? AND a.dispatched_at < ? AND a.cleared_at > ? AND ${rolled} AND NOT (${onWholeDay(lo, hi)})`,
+    params: [...time.params, lo, hi, start, ...rolledParams],
   });
   return [
-    { sql: 'SELECT team_id, ms FROM team_days WHERE day >= ? AND day < ?', params: [plan.firstDay, plan.endDay] },
+    whole,
     // Cleared past the end: dispatched within a week of it.
     {
-      sql: `SELECT a.team_id, ? - a.cleared_at FROM assignments a
+      sql: `SELECT a.team_id, ? - a.cleared_at ${from}
          WHERE a.dispatched_at >= ? AND a.dispatched_at < ? AND a.cleared_at > ? AND ${rolled} AND ${onWholeDay(overhangFrom, end)}`,
-      params: [end, overhangFrom, end, end],
+      params: [end, overhangFrom, end, end, ...rolledParams],
     },
     edge(start - WEEK, edgeStart),
     edge(edgeEnd, end),
