@@ -157,8 +157,9 @@ async function measureStatistics(core: Core, invoke: (channel: Parameters<Core['
   const latest = (await core.store.reader.get<{ at: number }>('SELECT max(received_at) AS at FROM incidents'))!.at;
   const date = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10); // the bench post is in Damascus, UTC+3
   const timeZone = core.context.settings.read().post?.timeZone ?? 'UTC';
-  for (const [label, days] of [['30 days', 30], ['12 months', 365]] as const) {
-    const query = { period: { from: date(latest - (days - 1) * 86_400_000), to: date(latest) }, filters: {} };
+  // The default view over a month and a year, and a year of one district (filters read other rollups).
+  for (const [label, days, filters] of [['30 days', 30, {}], ['12 months', 365, {}], ['12 months, Jableh', 365, { district: 'jableh' }]] as const) {
+    const query = { period: { from: date(latest - (days - 1) * 86_400_000), to: date(latest) }, filters };
     const statements: { sql: string; params: SqlValue[] }[] = [];
     const reader = core.store.reader;
     const recorder = {
