@@ -14,7 +14,7 @@ import { operationsAbove, versionVector } from '../../electron/core/sync/exchang
 import type { Connection } from '../../electron/core/db/connection';
 import type { Input } from '../../shared/api';
 import type { StatsQuery } from '../../shared/api/types';
-import { expectedResponseDays, storedResponseDays, type DelayRow } from './responseDayCounts';
+import { expectedResponseDays, expectedResponseTallies, storedResponseDays, storedResponseTallies, type DelayRow, type TalliedRow } from './responseDayCounts';
 import { intake, openTestCore, SETUP, type TestCore } from './testCore';
 
 const BERLIN = 'Europe/Berlin';
@@ -131,6 +131,9 @@ async function expectRollupMatches(t: TestCore, timeZone = BERLIN) {
   // response_days (migration 014): delays per local day and bin.
   const delays = await db.all<DelayRow>('SELECT received_at, dispatched_at, on_scene_at, cancel_reason FROM incidents');
   expect(await storedResponseDays(db)).toEqual(expectedResponseDays(delays, timeZone));
+  // response_tallies (migration 018): the same once per district, type and priority.
+  const withDimensions = await db.all<TalliedRow>('SELECT received_at, dispatched_at, on_scene_at, cancel_reason, district, type, priority FROM incidents');
+  expect(await storedResponseTallies(db)).toEqual(expectedResponseTallies(withDimensions, timeZone));
 }
 
 /** The same reader, told that no rollup is built: every statistic then reads the incidents. */
@@ -379,6 +382,7 @@ describe('the daily rollup', () => {
       await tx.run('DELETE FROM team_days');
       await tx.run('DELETE FROM call_tallies');
       await tx.run('DELETE FROM team_tallies');
+      await tx.run('DELETE FROM response_tallies');
       await tx.run('DELETE FROM zone_offsets');
     });
     await t.reopen();

@@ -38,3 +38,27 @@ export async function storedResponseDays(db: Pick<Connection, 'all'>): Promise<M
   const rows = await db.all<{ delay: string; day: number; bin: number; n: number }>('SELECT delay, day, bin, n FROM response_days WHERE n <> 0');
   return new Map(rows.map((r) => [`${r.delay}|${r.day}|${r.bin}`, r.n]));
 }
+
+/** The dimensions response_tallies (migration 018) splits by, one at a time. */
+export interface TalliedRow extends DelayRow { district: string; type: string; priority: number }
+
+/** `delay|dim|value|day|bin` → count: response_days once per district, type and priority. */
+export function expectedResponseTallies(rows: readonly TalliedRow[], timeZone: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const dim of ['district', 'type', 'priority'] as const) {
+    for (const r of rows) {
+      for (const [key, n] of expectedResponseDays([r], timeZone)) {
+        const [delay, day, bin] = key.split('|');
+        const split = `${delay}|${dim}|${r[dim]}|${day}|${bin}`;
+        out.set(split, (out.get(split) ?? 0) + n);
+      }
+    }
+  }
+  return out;
+}
+
+/** response_tallies as it is, rows at 0 left out. */
+export async function storedResponseTallies(db: Pick<Connection, 'all'>): Promise<Map<string, number>> {
+  const rows = await db.all<{ delay: string; dim: string; value: string | number; day: number; bin: number; n: number }>('SELECT * FROM response_tallies WHERE n <> 0');
+  return new Map(rows.map((r) => [`${r.delay}|${r.dim}|${r.value}|${r.day}|${r.bin}`, r.n]));
+}

@@ -232,12 +232,18 @@ describe('response-time percentiles from the daily rollup', () => {
     const buckets = localBuckets(TZ, PERIODS[0]!.start, PERIODS[0]!.end, 'month');
     const issued = await expectSame(buckets, 'scene', 'Asia/Damascus');
     expect(issued.some((sql) => sql.includes('response_days'))).toBe(false);
-    // Filtered, the index answers even where the rollup is built.
+    // One filter: whole days from response_tallies (migration 018); two: the index alone.
     expect(await ensureRollup(t.core.store, TZ)).toBe(true);
-    const filtered: string[] = [];
-    const got = await responsePercentiles(noting(filtered), 'test', buckets, { district: 'jableh' }, 'dispatch', { timeZone: TZ, builtFor: TZ });
-    expect(got).toEqual(await responsePercentiles(t.core.store.reader, 'test', buckets, { district: 'jableh' }, 'dispatch'));
-    expect(filtered.some((sql) => sql.includes('response_days'))).toBe(false);
+    for (const filters of [{ district: 'jableh' }, { type: 'fire' as const }, { priority: 2 as const }, { district: 'jableh', priority: 2 as const }]) {
+      for (const delay of ['dispatch', 'scene'] as const) {
+        const filtered: string[] = [];
+        const got = await responsePercentiles(noting(filtered), 'test', buckets, filters, delay, { timeZone: TZ, builtFor: TZ });
+        expect(got, JSON.stringify(filters)).toEqual(await responsePercentiles(t.core.store.reader, 'test', buckets, filters, delay));
+        expect(got.overall, JSON.stringify(filters)).not.toBeNull();
+        expect(filtered.some((sql) => sql.includes('response_days'))).toBe(false);
+        expect(filtered.some((sql) => sql.includes('response_tallies')), JSON.stringify(filters)).toBe(Object.keys(filters).length === 1);
+      }
+    }
     await expectAllSame();
   });
 });

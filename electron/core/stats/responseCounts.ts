@@ -1,7 +1,8 @@
 // Pass 1 of responsePercentiles.ts: how many delays each time range holds in each bin. From the
-// bins' covering indexes (migration 010), one seek per (range, bin); and, unfiltered, for the
-// whole local days of a range, from response_days (migration 014) when the rollup is built for
-// the post's zone: a year then reads ~365 × 60 day rows instead of ~330k index entries.
+// bins' covering indexes (migration 010), one seek per (range, bin); and, unfiltered or with one
+// filter, for the whole local days of a range, from response_days (migration 014) or
+// response_tallies (018) when the rollup is built for the post's zone: a year then reads a few
+// hundred day rows a day at most instead of ~330k index entries.
 import type { StatsFilters } from '../../../shared/api/types';
 import type { Connection } from '../db/connection';
 import { DISPATCH_DELAY, LAST_RESPONSE_BIN, SCENE_DELAY, responseBinSql } from '../db/migrations/010_response_bins';
@@ -53,13 +54,20 @@ export async function countBins(
   const d = DELAYS[delay];
   const filter = filterSql(filters);
   const where = `${d.known} AND ${filter.where.join(' AND ')}`;
-  const unfiltered = !filters.district && !filters.type && !filters.priority;
+  // Whole days come from response_days unfiltered, from response_tallies (018) with one filter;
+  // with two or more, everything from the index.
+  const given = (['district', 'type', 'priority'] as const).filter((dim) => filters[dim] !== undefined);
+  const single = given.length === 1 ? { dim: given[0]!, value: filters[given[0]!]! } : null;
+  const rolled = given.length === 0 || single !== null;
+  const table = single
+    ? { name: 'response_tallies', where: 'AND dim = ? AND value = ?', params: [single.dim, single.value] }
+    : { name: 'response_days', where: '', params: [] };
 
   // Whole days from response_days; the rest of each range (all of it, or the partial days at its edges) from the index.
   const days: { r: number; first: number; end: number }[] = [];
   const seeks: { r: number; range: TimeRange }[] = [];
   ranges.forEach((range, r) => {
-    const plan = rollup && unfiltered && range.end - range.start >= SHORTEST_DAY ? planRollup(range, rollup.timeZone, rollup.builtFor) : null;
+    const plan = rollup && rolled && range.end - range.start >= SHORTEST_DAY ? planRollup(range, rollup.timeZone, rollup.builtFor) : null;
     if (!plan) {
       if (range.end > range.start) seeks.push({ r, range });
       return;
@@ -86,11 +94,11 @@ export async function countBins(
   if (days.length > 0) {
     const hull = [Math.min(...days.map((x) => x.first)), Math.max(...days.map((x) => x.end))];
     ctes.push(`days(r, first, stop) AS (VALUES ${days.map(() => '(?, ?, ?)').join(', ')})`,
-      `dayBins AS MATERIALIZED (SELECT bin FROM bins WHERE EXISTS (SELECT 1 FROM response_days WHERE delay = ? AND bin = bins.bin
+      `dayBins AS MATERIALIZED (SELECT bin FROM bins WHERE EXISTS (SELECT 1 FROM ${table.name} WHERE delay = ? ${table.where} AND bin = bins.bin
         AND day >= ? AND day < ?))`,
-      `dayCounts AS MATERIALIZED (SELECT r, bin, (SELECT sum(n) FROM response_days WHERE delay = ? AND bin = dayBins.bin
+      `dayCounts AS MATERIALIZED (SELECT r, bin, (SELECT sum(n) FROM ${table.name} WHERE delay = ? ${table.where} AND bin = dayBins.bin
         AND day >= days.first AND day < days.stop) AS n FROM days, dayBins)`);
-    params.push(...days.flatMap(({ r, first, end }) => [r, first, end]), delay, ...hull, delay);
+    params.push(...days.flatMap(({ r, first, end }) => [r, first, end]), delay, ...table.params, ...hull, delay, ...table.params);
     selects.push('SELECT r, bin, n FROM dayCounts WHERE n > 0');
   }
 

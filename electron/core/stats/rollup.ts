@@ -8,6 +8,7 @@ import type { Tx } from '../db/transaction';
 import { isOpenSql } from '../db/migrations/009_daily_rollup';
 import { floorMsSql, rolledAssignmentSql } from '../db/migrations/013_team_days';
 import { DISPATCH_DELAY, DISPATCH_ROWS, SCENE_DELAY, SCENE_ROWS, responseBinSql } from '../db/migrations/010_response_bins';
+import { RESPONSE_DIMENSIONS } from '../db/migrations/018_response_tallies';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
 
 const DAY = 86_400_000;
@@ -159,6 +160,14 @@ async function rebuildResponseDays(tx: Tx, segments: readonly ZoneSegment[]): Pr
   for (const [delay, value, rows] of [['dispatch', DISPATCH_DELAY, DISPATCH_ROWS], ['scene', SCENE_DELAY, SCENE_ROWS]] as const) {
     await tx.run(`INSERT INTO response_days (delay, day, bin, n)
       SELECT ?, (${local} - ${msOfDay}) / ${DAY} AS day, ${responseBinSql(value)} AS bin, count(*) FROM incidents WHERE ${rows} GROUP BY bin, day`, [delay]);
+  }
+  // The same once per district, type and priority (migration 018).
+  await tx.run('DELETE FROM response_tallies');
+  for (const [delay, value, rows] of [['dispatch', DISPATCH_DELAY, DISPATCH_ROWS], ['scene', SCENE_DELAY, SCENE_ROWS]] as const) {
+    for (const dim of RESPONSE_DIMENSIONS) {
+      await tx.run(`INSERT INTO response_tallies (delay, dim, value, bin, day, n)
+        SELECT ?, ?, ${dim}, ${responseBinSql(value)} AS bin, (${local} - ${msOfDay}) / ${DAY} AS day, count(*) FROM incidents WHERE ${rows} GROUP BY ${dim}, bin, day`, [delay, dim]);
+    }
   }
 }
 
