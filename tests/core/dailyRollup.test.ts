@@ -11,11 +11,11 @@ import { ensureRollup } from '../../electron/core/stats/rollup';
 import { GROUPINGS, statsReport, statsRows } from '../../electron/core/stats/statistics';
 import { localDatesToRange } from '../../electron/core/stats/localTime';
 import { operationsAbove, versionVector } from '../../electron/core/sync/exchange';
-import type { Connection } from '../../electron/core/db/connection';
 import type { Input } from '../../shared/api';
 import type { StatsQuery } from '../../shared/api/types';
 import { expectedResponseDays, expectedResponseTallies, storedResponseDays, storedResponseTallies, type DelayRow, type TalliedRow } from './responseDayCounts';
 import { intake, openTestCore, SETUP, type TestCore } from './testCore';
+import { noting, withoutRollup } from './readers';
 
 const BERLIN = 'Europe/Berlin';
 const NOW = Date.UTC(2026, 10, 3, 12, 0, 0);
@@ -134,25 +134,6 @@ async function expectRollupMatches(t: TestCore, timeZone = BERLIN) {
   // response_tallies (migration 018): the same once per district, type and priority.
   const withDimensions = await db.all<TalliedRow>('SELECT received_at, dispatched_at, on_scene_at, cancel_reason, district, type, priority FROM incidents');
   expect(await storedResponseTallies(db)).toEqual(expectedResponseTallies(withDimensions, timeZone));
-}
-
-/** The same reader, told that no rollup is built: every statistic then reads the incidents. */
-function withoutRollup(db: Connection, issued: string[] = []): Connection {
-  return {
-    all: (sql: string, params?: (string | number | null)[]) => { issued.push(sql); return db.all(sql, params); },
-    get: (sql: string, params?: (string | number | null)[]) => {
-      issued.push(sql);
-      return sql.startsWith('/* rollup */') ? Promise.resolve({ zone: null }) : db.get(sql, params);
-    },
-  } as unknown as Connection;
-}
-
-/** The reader, noting the statements it runs. */
-function noting(db: Connection, issued: string[]): Connection {
-  return {
-    all: (sql: string, params?: (string | number | null)[]) => { issued.push(sql); return db.all(sql, params); },
-    get: (sql: string, params?: (string | number | null)[]) => { issued.push(sql); return db.get(sql, params); },
-  } as unknown as Connection;
 }
 
 let t: TestCore;

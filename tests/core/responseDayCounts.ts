@@ -16,6 +16,21 @@ export function intlDay(ms: number, timeZone: string): number {
   return Date.UTC(part('year'), part('month') - 1, part('day')) / DAY;
 }
 
+/** Type 7 (linear interpolation between closest ranks) over a plain sort: the definition checked against. */
+export function quantile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return h === lo ? sorted[lo]! : sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!);
+}
+
+/** An incident's delay, in ms; null where it has none or is a duplicate (which statistics leave out). */
+export function delayOf(r: DelayRow, delay: 'dispatch' | 'scene'): number | null {
+  if (r.cancel_reason === 'duplicate' || r.dispatched_at === null) return null;
+  if (delay === 'dispatch') return r.dispatched_at - r.received_at;
+  return r.on_scene_at === null ? null : r.on_scene_at - r.dispatched_at;
+}
+
 export const binOfDelay = (delay: number) => THRESHOLDS.filter((t) => delay >= t).length;
 
 /** `delay|day|bin` → count, for the incidents given. */

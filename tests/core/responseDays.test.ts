@@ -10,7 +10,7 @@ import { responsePercentiles, type Delay } from '../../electron/core/stats/respo
 import { ensureRollup } from '../../electron/core/stats/rollup';
 import { delaysAtRanks } from '../../electron/core/stats/responseRanks';
 import type { Connection } from '../../electron/core/db/connection';
-import { binOfDelay, expectedResponseDays, storedResponseDays, type DelayRow } from './responseDayCounts';
+import { binOfDelay, delayOf, expectedResponseDays, quantile, storedResponseDays, type DelayRow } from './responseDayCounts';
 import { openTestCore, SETUP, type TestCore } from './testCore';
 
 const TZ = 'Europe/Berlin';
@@ -21,19 +21,6 @@ const SEC = 1000;
 const MIN = 60 * SEC;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-
-/** Linear interpolation between closest ranks, over a plain sort. */
-function quantile(sorted: number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return h === lo ? sorted[lo]! : sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!);
-}
-
-function delayOf(r: DelayRow, delay: Delay): number | null {
-  if (r.cancel_reason === 'duplicate' || r.dispatched_at === null) return null;
-  if (delay === 'dispatch') return r.dispatched_at - r.received_at;
-  return r.on_scene_at === null ? null : r.on_scene_at - r.dispatched_at;
-}
 
 function expected(rows: DelayRow[], ranges: TimeRange[], delay: Delay) {
   const values = rows.filter((r) => ranges.some((x) => r.received_at >= x.start && r.received_at < x.end))

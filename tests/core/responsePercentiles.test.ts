@@ -8,6 +8,7 @@ import { responsePercentiles, type Delay } from '../../electron/core/stats/respo
 import type { Connection } from '../../electron/core/db/connection';
 import { INCIDENT_TYPES, type IncidentType, type Priority } from '../../shared/domain';
 import type { StatsFilters } from '../../shared/api/types';
+import { delayOf, quantile } from './responseDayCounts';
 import { openTestCore, type TestCore } from './testCore';
 
 const TZ = 'Europe/Berlin';
@@ -19,20 +20,6 @@ const HOUR = 3_600_000;
 interface Row {
   received_at: number; dispatched_at: number | null; on_scene_at: number | null;
   type: string; district: string; priority: number; cancel_reason: string | null;
-}
-
-/** Linear interpolation between closest ranks, over a plain sort. */
-function quantile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return h === lo ? sorted[lo]! : sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!);
-}
-
-function delayOf(r: Row, delay: Delay): number | null {
-  if (r.cancel_reason === 'duplicate' || r.dispatched_at === null) return null;
-  if (delay === 'dispatch') return r.dispatched_at - r.received_at;
-  return r.on_scene_at === null ? null : r.on_scene_at - r.dispatched_at;
 }
 
 function expected(rows: Row[], ranges: TimeRange[], filters: StatsFilters, delay: Delay) {

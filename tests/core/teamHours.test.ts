@@ -11,9 +11,9 @@ import { localDatesToRange } from '../../electron/core/stats/localTime';
 import { ensureRollup } from '../../electron/core/stats/rollup';
 import { statsReport, type StatsScope } from '../../electron/core/stats/statistics';
 import { teamHours } from '../../electron/core/stats/teamHours';
-import type { Connection } from '../../electron/core/db/connection';
 import type { StatsFilters } from '../../shared/api/types';
 import { openTestCore, SETUP, type TestCore } from './testCore';
+import { noting, withoutRollup } from './readers';
 
 const BERLIN = 'Europe/Berlin';
 /** 3 November 2026, 13:00 in Berlin. */
@@ -30,22 +30,6 @@ const P = localDatesToRange('2026-10-26', '2026-10-30', BERLIN);
 let t: TestCore;
 let operatorId: string;
 const teams: Record<string, string> = {};
-
-/** The same reader, told that no rollup is built: team hours then read the assignments alone. */
-function withoutRollup(db: Connection): Connection {
-  return {
-    all: (sql: string, params?: (string | number | null)[]) => db.all(sql, params),
-    get: (sql: string, params?: (string | number | null)[]) => (sql.startsWith('/* rollup */') ? Promise.resolve({ zone: null }) : db.get(sql, params)),
-  } as unknown as Connection;
-}
-
-/** The reader, noting the statements it runs. */
-function noting(db: Connection, issued: string[]): Connection {
-  return {
-    all: (sql: string, params?: (string | number | null)[]) => { issued.push(sql); return db.all(sql, params); },
-    get: (sql: string, params?: (string | number | null)[]) => { issued.push(sql); return db.get(sql, params); },
-  } as unknown as Connection;
-}
 
 /** Hours per team, worked out here: every assignment clipped to the period, duplicates left out. */
 async function expected(scope: StatsScope, now = NOW): Promise<Map<string, number>> {

@@ -12,20 +12,23 @@ interface Segment {
   offset: number;
 }
 
-/** Recent answers: a report asks for the same period's offsets a dozen times (10–20 ms a year each). */
-const remembered = new Map<string, readonly Segment[]>();
-const REMEMBERED = 32;
+/**
+ * Answers already worked out: a year's report asks for the same period's offsets a dozen times
+ * (10–20 ms of Intl each), and plans its buckets around a few dozen instants.
+ */
+const remembered = new Map<string, readonly Readonly<Segment>[]>();
+const REMEMBERED = 1000;
 
 /** The zone's offsets over [start, end): one segment per offset in force. */
-export function offsetSegments(timeZone: string, start: number, end: number): Segment[] {
+export function offsetSegments(timeZone: string, start: number, end: number): readonly Readonly<Segment>[] {
   const key = `${timeZone}|${start}|${end}`;
   let segments = remembered.get(key);
   if (!segments) {
     segments = findSegments(timeZone, start, end);
+    if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
     remembered.set(key, segments);
-    if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
   }
-  return segments.map((s) => ({ ...s }));
+  return segments;
 }
 
 function findSegments(timeZone: string, start: number, end: number): Segment[] {

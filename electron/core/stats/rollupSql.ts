@@ -23,23 +23,10 @@ export interface RollupPlan {
   range: { start: number; end: number };
 }
 
-type Span = { from: number; to: number; offset: number };
-/**
- * Spans already worked out (~17 offset look-ups, ~0.2 ms): a chart's buckets share their
- * boundaries, and its two response times plan the same ones.
- */
-const spansSeen = new Map<string, Span[]>();
-
-/** The offsets in force around an instant, as [from, to) spans. */
-function spansNear(at: number, timeZone: string): Span[] {
-  const key = `${timeZone} ${at}`;
-  const seen = spansSeen.get(key);
-  if (seen) return seen;
+/** The offsets in force around an instant, as [from, to) spans (offsetSegments remembers the look-ups). */
+function spansNear(at: number, timeZone: string): { from: number; to: number; offset: number }[] {
   const segments = offsetSegments(timeZone, at - NEAR, at + NEAR);
-  const spans = segments.map((s, i) => ({ from: s.from, to: segments[i + 1]?.from ?? at + NEAR, offset: s.offset }));
-  if (spansSeen.size >= 1000) spansSeen.clear();
-  spansSeen.set(key, spans);
-  return spans;
+  return segments.map((s, i) => ({ from: s.from, to: segments[i + 1]?.from ?? at + NEAR, offset: s.offset }));
 }
 
 /**

@@ -121,9 +121,8 @@ function QueueList({ pages, queue, onOpen }: { pages: QueuePages; queue: QueueNa
         {items.map((item) => {
           const row = pages.rowAt(item.index);
           if (!row) {
-            const style = rowStyle(item.start);
             // Its page is on the way: a quiet placeholder the same height, so the scroll holds still.
-            return <div key={`loading-${item.index}`} role="option" aria-selected={false} aria-busy="true" aria-label={t('common.loading')} className="queue__row queue__row--loading" style={style} />;
+            return <div key={`loading-${item.index}`} role="option" aria-selected={false} aria-busy="true" aria-label={t('common.loading')} className="queue__row queue__row--loading" style={rowStyle(item.start)} />;
           }
           return (
             <QueueRowView key={row.id} row={row} index={item.index} queue={queue} top={item.start} selected={item.index === current} now={now}
