@@ -117,8 +117,12 @@ async function measure(size: number) {
     ['waiting', { queue: 'waiting' }], ['active', { queue: 'active' }], ['closure', { queue: 'closure' }],
     ['active, district Jableh', { queue: 'active', district: 'jableh' }], ['waiting, priority 1', { queue: 'waiting', priority: 1 }],
   ];
+  // The floor under every channel: one statement's round trip through the sqlite3 package's
+  // thread pool, which the shell does not pay. Queue pages of 0.1–0.5 ms are within a few of it.
+  record('reader round trip (SELECT 1, no channel)', size, await time(4 * RUNS, () => core.store.reader.all('SELECT 1')), '—');
   for (const [label, filter] of filters) {
-    const samples = await time(RUNS, () => invoke('incidents.queue', filter));
+    // More runs than the other reads: a sample is a fraction of a millisecond, and the event loop's jitter is not.
+    const samples = await time(4 * RUNS, () => invoke('incidents.queue', filter));
     const { sql, params } = queueSql(filter);
     record(`queue: ${label}`, size, samples, '≤ 5 ms at 1M, ≤ 2× shell', shellMs(file, sql, params, 200));
   }

@@ -60,4 +60,23 @@ describe('a connection', () => {
     expect(await again.get<{ n: number }>('SELECT count(*) AS n FROM t')).toEqual({ n: 8 });
     await again.close();
   });
+
+  it('keeps reads prepared: they see each commit, take new parameters, and hold no read open, even after failing part-way', async () => {
+    const file = join(dir, 'r.db');
+    const writer = await Connection.open(file, 'readwrite');
+    await writer.exec(`PRAGMA journal_mode = WAL; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('1'), ('2'), ('not json');`);
+    const reader = await Connection.open(file, 'readonly');
+    const query = 'SELECT json(x) AS j FROM t ORDER BY rowid';
+    // Fails on the third row, after stepping past two.
+    await expect(reader.all(query)).rejects.toThrow(/JSON/);
+    await writer.run("UPDATE t SET x = '3' WHERE x = 'not json'");
+    // A read left open would pin the WAL: the checkpoint could not go to the end.
+    expect(await writer.get('PRAGMA wal_checkpoint(TRUNCATE)')).toMatchObject({ busy: 0 });
+    // The same kept statement runs again, and sees the latest commit.
+    expect(await reader.all(query)).toEqual([{ j: '1' }, { j: '2' }, { j: '3' }]);
+    expect(await reader.all('SELECT count(*) AS n FROM t WHERE x > ?', ['1'])).toEqual([{ n: 2 }]);
+    expect(await reader.all('SELECT count(*) AS n FROM t WHERE x > ?', ['2'])).toEqual([{ n: 1 }]);
+    expect(await writer.get('PRAGMA wal_checkpoint(TRUNCATE)')).toMatchObject({ busy: 0 });
+    await Promise.all([reader.close(), writer.close()]);
+  });
 });

@@ -71,7 +71,7 @@ export const handlers: Handlers = {
   'reference.districts': async () => [...DISTRICTS],
   'calls.findDuplicates': (ctx, input) => findDuplicates(ctx.store.reader, input, DUPLICATE_WINDOW_MS, DUPLICATE_RADIUS_M),
   'calls.log': (ctx, input) => logCall(ctx, ctx.operatorId, input),
-  'incidents.queue': (ctx, input) => queue(ctx.store.reader, input),
+  'incidents.queue': (ctx, input) => queue(ctx.store.reader, input, ctx.store.untilChanged),
   'incidents.get': (ctx, input) => incidentDetail(ctx.store.reader, input.id),
   'incidents.update': async (ctx, input) => {
     await updateIncident(ctx, ctx.operatorId, input.id, input.changes);

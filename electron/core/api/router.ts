@@ -50,7 +50,11 @@ export function createRouter(deps: {
     try {
       let operatorId = '';
       if (!PUBLIC_CHANNELS.has(channel)) {
-        const operator = session.operatorId ? await getOperator(deps.ctx.store.reader, session.operatorId) : null;
+        const { reader, untilChanged } = deps.ctx.store;
+        await untilChanged.refresh();
+        // Kept until the next commit: disabling an operator or changing a role is one.
+        const id = session.operatorId;
+        const operator = id ? await untilChanged.get(`operator ${id}`, () => getOperator(reader, id)) : null;
         if (!operator) {
           session.operatorId = null;
           return failure({ code: 'error.notSignedIn' });

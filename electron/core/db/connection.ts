@@ -6,7 +6,7 @@ import sqlite3 from 'sqlite3';
 export type SqlValue = string | number | null;
 export type Params = readonly SqlValue[];
 
-/** Prepared writes kept per connection: the hot paths repeat a few dozen statements. */
+/** Prepared statements kept per connection: the hot paths repeat a few dozen statements. */
 const CACHED_STATEMENTS = 64;
 /** Longer SQL is a one-off (a batch of rows, a migration): not worth keeping prepared. */
 const CACHEABLE_LENGTH = 4000;
@@ -16,7 +16,14 @@ const CACHEABLE_LENGTH = 4000;
  * Preparing an INSERT or UPDATE compiles every trigger on its table: ~1 ms for a new incident
  * (the daily rollup's), against 0.05 ms to run it once prepared.
  */
-const cacheable = (sql: string) => sql.length <= CACHEABLE_LENGTH && /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
+const cacheableWrite = (sql: string) => sql.length <= CACHEABLE_LENGTH && /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
+
+/**
+ * Queries run through `all`, which steps them to the end or to an error; SQLite halts the
+ * statement either way, so a kept one holds no read open (`get` stops after one row: not kept). Preparing a queue page (a subquery on a chosen index, a count per
+ * row) takes ~1 ms, more than running it.
+ */
+const cacheableRead = (sql: string) => sql.length <= CACHEABLE_LENGTH && /^\s*(SELECT|WITH)\b/i.test(sql);
 
 export class Connection {
   /**
@@ -27,7 +34,7 @@ export class Connection {
    */
   private tail: Promise<unknown> = Promise.resolve();
 
-  /** Prepared writes by SQL, least recently used first. */
+  /** Prepared statements by SQL, least recently used first. */
   private readonly prepared = new Map<string, sqlite3.Statement>();
 
   private constructor(private readonly raw: sqlite3.Database) {}
@@ -47,7 +54,7 @@ export class Connection {
 
   run(sql: string, params: Params = []): Promise<{ changes: number }> {
     return this.next(async () => {
-      const statement = cacheable(sql) ? await this.preparedFor(sql) : null;
+      const statement = cacheableWrite(sql) ? await this.preparedFor(sql) : null;
       return new Promise((resolve, reject) => {
         const done = function (this: sqlite3.RunResult, err: Error | null) {
           if (err) reject(err);
@@ -87,9 +94,14 @@ export class Connection {
   }
 
   all<T>(sql: string, params: Params = []): Promise<T[]> {
-    return this.next(() => new Promise((resolve, reject) => {
-      this.raw.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
-    }));
+    return this.next(async () => {
+      const statement = cacheableRead(sql) ? await this.preparedFor(sql) : null;
+      return new Promise<T[]>((resolve, reject) => {
+        const done = (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows));
+        if (statement) statement.all(params, done);
+        else this.raw.all(sql, params, done);
+      });
+    });
   }
 
   exec(sql: string): Promise<void> {

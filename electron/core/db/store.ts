@@ -10,6 +10,7 @@ import { OpLog, type Change } from '../oplog/opLog';
 import { Connection, sqliteCode } from './connection';
 import { DatabaseOpenError, migrate } from './migrations';
 import { type Tx, WriteQueue } from './transaction';
+import { UntilChanged } from './untilChanged';
 
 export const DATABASE_FILE = 'beacon.db';
 
@@ -29,6 +30,8 @@ export interface Store {
    * figures takes seconds at headquarters' sizes, and meanwhile the queues keep their reader.
    */
   readonly reports: Connection;
+  /** Answers read through `reader`, kept until the next commit (see UntilChanged). */
+  readonly untilChanged: UntilChanged;
   write<T>(operatorId: string | null, work: (writer: Writer) => Promise<T>): Promise<T>;
   /** Applies operations from elsewhere in one transaction (sync, bundles). */
   applyRemote(operations: readonly Operation[], now: number): Promise<ApplyResult>;
@@ -62,12 +65,14 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
     const queue = new WriteQueue(writerConn);
     const readerConn = reader;
     const reportsConn = reports;
+    const untilChanged = new UntilChanged(readerConn);
     return {
       file,
       origin,
       schemaVersion,
       reader: readerConn,
       reports: reportsConn,
+      untilChanged,
       write(operatorId, work) {
         let before: ReturnType<OpLog['snapshot']> | null = null;
         return queue.transaction(
@@ -76,7 +81,7 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
             return work({ tx, record: (changes) => oplog.record(tx, operatorId, changes) });
           },
           { onRollback: () => before && oplog.restore(before) },
-        );
+        ).finally(() => untilChanged.changed());
       },
       async applyRemote(operations, now) {
         let before: ReturnType<OpLog['snapshot']> | null = null;
@@ -86,7 +91,7 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
             return applyOperations(tx, { origin, clock: oplog.clock }, operations, now);
           },
           { onRollback: () => before && oplog.restore(before) },
-        );
+        ).finally(() => untilChanged.changed());
         if (result.applied > 0) await options.afterRemote?.(result);
         return result;
       },

@@ -1,5 +1,5 @@
 // How incidents, calls and timeline entries come out of SQL and into the contract's shapes.
-import type { CallView, IncidentDetail, QueueRow, TimelineEntry } from '../../../shared/api';
+import type { CallView, IncidentDetail, TimelineEntry } from '../../../shared/api';
 import type { CallSource, IncidentStatus, IncidentType, Priority } from '../../../shared/domain';
 
 export interface IncidentRow {
@@ -32,15 +32,6 @@ export interface IncidentRow {
 export const INCIDENT_COLUMNS = `i.id, i.number, i.type, i.priority, i.status, i.district, i.subdistrict, i.locality, i.landmark,
   i.lat, i.lon, i.description, i.trapped, i.injured, i.dead, i.received_at, i.status_at, i.dispatched_at, i.on_scene_at,
   i.cleared_at, i.closed_at, i.cancelled_at, i.cancel_reason, i.created_by`;
-
-export function toQueueRow(row: IncidentRow & { call_count: number }): QueueRow {
-  return {
-    id: row.id, number: row.number, type: row.type, priority: row.priority, status: row.status,
-    district: row.district, subdistrict: row.subdistrict, locality: row.locality, landmark: row.landmark,
-    receivedAt: row.received_at, statusAt: row.status_at, callCount: row.call_count,
-    trapped: row.trapped, injured: row.injured, dead: row.dead,
-  };
-}
 
 export interface CallRow {
   id: string;

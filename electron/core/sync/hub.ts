@@ -119,23 +119,44 @@ export async function operationsOnHub(client: pg.Client, origin: string, seq: nu
 export async function pullFromHub(store: Store, client: pg.Client, now: () => number, options: ExchangeOptions = {}): Promise<Omit<SyncResult, 'pushed'>> {
   await checkSchema(client);
   const result = { pulled: 0, applied: 0, quarantined: 0 };
+  // How far this pull has read each origin. It starts at the console's counter, so what was
+  // held back (quarantined) last time is offered again: a clock that was ahead may have come
+  // right since. The counter stays below an operation held back, so reading from it again
+  // would fetch the same batch for ever and never what comes after: each origin's reading
+  // moves on past what it fetched, and past what this console holds already after that.
+  const readTo = new Map<string, number>();
   for (;;) {
     const ours = await versionVector(store.reader);
     const theirs = await hubVector(client);
-    const origins = Object.keys(theirs).filter((o) => (theirs[o] ?? 0) > (ours[o] ?? 0));
-    if (origins.length === 0) return result;
-    let progressed = false;
+    const from = (origin: string) => Math.max(ours[origin] ?? 0, readTo.get(origin) ?? 0);
+    const origins = Object.keys(theirs).filter((o) => (theirs[o] ?? 0) > from(o));
+    let fetched = false;
     for (const origin of origins) {
       // Checked like any outside input when applied: a hub is outside.
-      const ops = await operationsOnHub(client, origin, ours[origin] ?? 0, options.batch ?? BATCH);
+      const ops = await operationsOnHub(client, origin, from(origin), options.batch ?? BATCH);
+      const last = ops.at(-1);
+      if (!last) continue;
+      fetched = true;
       const applied = await store.applyRemote(ops, now());
       result.pulled += ops.length;
       result.applied += applied.applied;
       result.quarantined += applied.quarantined.length;
-      if (applied.applied > 0) progressed = true;
+      readTo.set(origin, await heldThrough(store.reader, origin, last.seq));
     }
-    // Operations held back (quarantined) leave a gap this console cannot close by pulling again.
-    if (!progressed) return result;
+    if (!fetched) return result;
+  }
+}
+
+/** How far past `seq` this console holds every one of `origin`'s operations, a thousand at a time (`seq` if not the next thousand). */
+async function heldThrough(reader: Store['reader'], origin: string, seq: number): Promise<number> {
+  let end = seq;
+  for (;;) {
+    const run = await reader.get<{ n: number; top: number | null }>(
+      'SELECT count(*) AS n, max(seq) AS top FROM (SELECT seq FROM operations WHERE origin = ? AND seq > ? ORDER BY seq LIMIT 1000)', [origin, end]);
+    // Held without a gap when the next thousand (or fewer) seqs are exactly end+1 … end+n.
+    if (!run || run.n === 0 || run.top !== end + run.n) return end;
+    end = run.top;
+    if (run.n < 1000) return end;
   }
 }
 
