@@ -22,7 +22,8 @@ import { shiftSummary } from '../core/summary/shiftSummary';
 import { localDatesToRange } from '../core/stats/localTime';
 import { GROUPINGS, statsRows, type Grouping } from '../core/stats/statistics';
 import { importCsvCommand } from './importCsv';
-import { readPostKeyFile, writePostKeyFile } from '../core/post/postKeyFile';
+import { openPostKeyFile, readPostKeyFile, writePostKeyFile } from '../core/post/postKeyFile';
+import { PASSPHRASE_ENV, requiredPassphrase } from './passphrase';
 import { keepPostKey, readPostKey } from '../core/post/postKey';
 import { DomainError } from '../core/api/errors';
 
@@ -114,20 +115,21 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'post-key-export': {
-    summary: 'post-key-export <file>   the post\'s key, for another data folder or laptop of the post (keep it safe)',
+    summary: `post-key-export <file>   the post's key sealed with a passphrase (from ${PASSPHRASE_ENV} or --passphrase-file <path>), for another data folder or laptop of the post`,
     async run(core, args, out) {
       const file = args.positional[0];
       if (!file) throw new Error('post-key-export needs a file name, e.g. beacon-post-LTK.key');
+      const passphrase = requiredPassphrase(args, 'post-key-export');
       await prepare(core, args);
       const { post } = core.context.settings.read();
       const key = readPostKey(core.context.settings, core.context.secrets);
       if (!post || !key) throw new DomainError('bundle.noKey');
-      writePostKeyFile(file, { post, key });
+      await writePostKeyFile(file, { post, key }, passphrase);
       out(JSON.stringify({ file, post: post.code }));
     },
   },
   'post-key-join': {
-    summary: 'post-key-join <file> --console X   an empty data folder joins the post of a key file (a letter no other console uses)',
+    summary: `post-key-join <file> --console X   an empty data folder joins the post of a key file (a letter no other console uses; the passphrase from ${PASSPHRASE_ENV} or --passphrase-file <path>)`,
     async run(core, args, out) {
       const file = args.positional[0];
       if (!file) throw new Error('post-key-join needs the post\'s key file');
@@ -136,7 +138,9 @@ export const COMMANDS: Record<string, Command> = {
       // As at the app's first run: a folder with a post keeps its key; joining never replaces it.
       const settings = core.context.settings.read();
       if (settings.post) throw new DomainError('error.setupDone');
-      const { post, key } = readPostKeyFile(file);
+      const keyFile = readPostKeyFile(file);
+      // A version-1 file (an older Beacon's) holds its key in clear and needs no passphrase.
+      const { post, key } = await openPostKeyFile(keyFile, keyFile.version === 1 ? undefined : requiredPassphrase(args, 'post-key-join'));
       core.context.settings.write({ ...settings, post, consoleLetter: letter });
       keepPostKey(core.context.settings, core.context.secrets, key);
       out(JSON.stringify({ post: post.code, console: letter }));

@@ -21,8 +21,8 @@ export const api = {
   'session.current': channel(empty, s.operatorView.nullable()),
   'session.setLanguage': channel(z.object({ language: s.language }).strict(), s.operatorView),
   'post.setDefaults': channel(s.postDefaultsInput, s.setupStatus),
-  /** The post's key for a laptop joining the post, where the shell's save dialog says; null when cancelled. */
-  'post.exportKey': channel(empty, s.postKeyWritten.nullable()),
+  /** The post's key, sealed with the passphrase, for a laptop joining the post, where the shell's save dialog says; null when cancelled. */
+  'post.exportKey': channel(s.exportPostKeyInput, s.postKeyWritten.nullable()),
   'shifts.set': channel(s.shiftPatternInput, s.setupStatus),
   'reference.districts': channel(empty, z.array(s.district)),
   'calls.findDuplicates': channel(s.duplicateQuery, z.array(s.duplicateCandidate)),

@@ -53,6 +53,15 @@ export const postSettings = z.object({
   timeZone: z.string().min(1).max(64).refine(isTimeZone, { error: 'validation.timeZone' }),
 }).strict();
 
+/**
+ * Seals the post's key file on a USB stick. Trimmed (a passphrase file's newline, a stray space);
+ * 8 characters at least, counted as the operator sees them; 200 at most, a bound on the work.
+ */
+export const keyPassphrase = z.string().trim()
+  .max(200, { error: 'validation.tooLong' })
+  .refine((s) => [...s].length >= 8, { error: 'validation.passphraseShort' })
+  .refine((s) => !UNSAFE_CHARS.test(s), { error: 'validation.badCharacters' });
+
 export const consoleLetter = z.string().regex(/^[A-Z]$/, { error: 'validation.consoleLetter' });
 
 /** An IANA zone this runtime knows (Intl refuses the rest). */
@@ -136,9 +145,12 @@ export const setupInput = z.object({
   loadDemo: z.boolean(),
   /** Join the post whose key file `setup.readPostKeyFile` read: its post replaces `post`, its key is kept. */
   join: z.boolean().optional(),
+  /** With `join`: the passphrase the key file was sealed with (a file of an older Beacon needs none). */
+  passphrase: keyPassphrase.optional(),
 }).strict();
-/** The post a key file names, to show and lock on the first-run form. */
-export const postOfKeyFile = z.object({ post: postSettings });
+/** The post a key file names, to show and lock on the first-run form; `sealed`: joining needs its passphrase. */
+export const postOfKeyFile = z.object({ post: postSettings, sealed: z.boolean() });
+export const exportPostKeyInput = z.object({ passphrase: keyPassphrase }).strict();
 export const postKeyWritten = z.object({ file: z.string() });
 
 /** What the post sets for every console: the language a new operator starts in, and digits. */

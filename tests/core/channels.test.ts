@@ -10,12 +10,15 @@ afterEach(async () => t?.close());
 const INVALID: Record<ChannelName, unknown[]> = {
   'setup.status': [{ extra: 1 }, 'text'],
   'setup.readPostKeyFile': [{ file: '/tmp/post.key' }, { path: '/etc/passwd' }],
-  'setup.complete': [{}, { post: { name: '', code: 'ltk', timeZone: 'Mars/Base' }, consoleLetter: 'AA', operator: { name: 'x', pin: '12' }, language: 'fr', loadDemo: 'yes' }],
+  'setup.complete': [
+    {}, { post: { name: '', code: 'ltk', timeZone: 'Mars/Base' }, consoleLetter: 'AA', operator: { name: 'x', pin: '12' }, language: 'fr', loadDemo: 'yes' },
+    { post: { name: 'Latakia command post', code: 'LTK', timeZone: 'UTC' }, consoleLetter: 'B', operator: { name: 'Omar Station', pin: '8642' }, language: 'en', loadDemo: false, join: true, passphrase: ' seven  ' },
+  ],
   'session.signIn': [{ name: 'Rania Haddad' }, { name: 'Rania Haddad', pin: 2468 }, { name: 'x'.repeat(500), pin: '2468' }],
   'session.signOut': [{ now: true }],
   'session.current': [[1]],
   'session.setLanguage': [{ language: 'de' }, {}],
-  'post.exportKey': [{ file: '/tmp/post.key' }, { key: 'x' }],
+  'post.exportKey': [{ file: '/tmp/post.key' }, { key: 'x' }, {}, { passphrase: 'short' }, { passphrase: 12345678 }, { passphrase: 'x'.repeat(201) }, { passphrase: 'cedar lighthouse 42', file: '/tmp/post.key' }],
   'post.setDefaults': [{ language: 'ar' }, { language: 'ar', digits: 'hindi' }, { language: 'fr', digits: 'latn' }],
   'shifts.set': [{ starts: [] }, { starts: ['8:00'] }, { starts: ['24:00'] }, { starts: Array(7).fill('08:00') }, {}],
   'reference.districts': [{ all: true }],
@@ -130,7 +133,7 @@ describe('every channel', () => {
     const VALID: Partial<Record<ChannelName, unknown>> = {
       'session.setLanguage': { language: 'ar' },
       'post.setDefaults': { language: 'en', digits: 'arab' },
-      'post.exportKey': {},
+      'post.exportKey': { passphrase: 'cedar lighthouse 42' },
       'shifts.set': { starts: ['08:00', '20:00'] },
       'calls.findDuplicates': { receivedAt: Date.now(), district: 'latakia', locality: 'x' },
       'calls.log': intake(),

@@ -1,7 +1,7 @@
 // The post's key signs bundles; like hub passwords it is a credential, so it lives in the
 // secret store, never in the settings file where a store can protect it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POST_KEY_SECRET, readPostKey } from '../../electron/core/post/postKey';
@@ -13,6 +13,7 @@ import { cleanedAfterEach, consolesOfOnePost, intake, openTestCore } from './tes
 const { cores, tempDir } = cleanedAfterEach('beacon-postkey-');
 
 const settingsFile = (dir: string) => readFileSync(join(dir, 'settings.json'), 'utf8');
+const PASSPHRASE = 'cedar lighthouse 42';
 
 describe('the post key', () => {
   it('is made at first run into the secret store; the settings file never holds it', async () => {
@@ -71,25 +72,43 @@ describe('the post key', () => {
 
   it('the command line, with no keychain, signs bundles another data folder of the post imports', () => {
     const [a, b] = [tempDir(), tempDir()];
+    // The passphrase never as an argument: from the environment, or from a file.
+    const env = { ...process.env };
+    delete env.BEACON_KEY_PASSPHRASE;
+    const run = (dir: string, args: string[], passphrase?: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', dir], { encoding: 'utf8', timeout: 60_000, env: passphrase === undefined ? env : { ...env, BEACON_KEY_PASSPHRASE: passphrase } });
     const cli = (dir: string, ...args: string[]) => {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', dir], { encoding: 'utf8', timeout: 60_000 });
-      expect(run.status, run.stderr).toBe(0);
-      return JSON.parse(run.stdout) as Record<string, number>;
+      const done = run(dir, args, PASSPHRASE);
+      expect(done.status, done.stderr).toBe(0);
+      return JSON.parse(done.stdout) as Record<string, number>;
+    };
+    const refused = (dir: string, args: string[], passphrase?: string) => {
+      const done = run(dir, args, passphrase);
+      expect(done.status, done.stdout).not.toBe(0);
+      return done.stderr;
     };
     cli(a, 'seed', '--incidents', '5', '--days', '1', '--seed', '3');
     const key = (JSON.parse(settingsFile(a)) as { postKey: string }).postKey;
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // B joins A's post with A's key file, as a laptop does at its first run.
+    expect(refused(a, ['post-key-export', join(a, 'post.key'), '--passphrase', PASSPHRASE])).toContain('never give the passphrase as an argument');
+    expect(refused(a, ['post-key-export', join(a, 'post.key')], 'short')).toContain('At least 8 characters');
     expect(cli(a, 'post-key-export', join(a, 'post.key'))).toEqual({ file: join(a, 'post.key'), post: 'LTK' });
-    expect(cli(b, 'post-key-join', join(a, 'post.key'), '--console', 'B')).toEqual({ post: 'LTK', console: 'B' });
+    expect(readFileSync(join(a, 'post.key'), 'utf8')).not.toContain(key);
+    expect(refused(b, ['post-key-join', join(a, 'post.key'), '--console', 'B'])).toContain("needs the key file's passphrase");
+    const passphraseFile = join(b, 'passphrase.txt');
+    writeFileSync(passphraseFile, 'not the passphrase\n');
+    expect(refused(b, ['post-key-join', join(a, 'post.key'), '--console', 'B', '--passphrase-file', passphraseFile])).toContain('does not open this key file');
+    // Refused before anything is written: no post, no key.
+    expect(existsSync(join(b, 'settings.json')) ? (JSON.parse(settingsFile(b)) as { post: unknown }).post : null).toBeNull();
+    writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
+    expect(cli(b, 'post-key-join', join(a, 'post.key'), '--console', 'B', '--passphrase-file', passphraseFile)).toEqual({ post: 'LTK', console: 'B' });
     expect(JSON.parse(settingsFile(b))).toMatchObject({ postKey: key, consoleLetter: 'B', post: { code: 'LTK' } });
     // Once a folder has its post, joining is refused: its key is never replaced.
-    const again = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'post-key-join', join(a, 'post.key'), '--console', 'C', '--data', b], { encoding: 'utf8', timeout: 60_000 });
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain('already set up');
+    expect(refused(b, ['post-key-join', join(a, 'post.key'), '--console', 'C'], PASSPHRASE)).toContain('already set up');
     const exported = cli(a, 'bundle-export', join(a, 'a.bundle'));
     expect(cli(b, 'bundle-import', join(a, 'a.bundle'))).toMatchObject({ operations: exported.operations, applied: exported.operations, quarantined: 0 });
     // Both runs kept the key where the next run finds it.
     expect((JSON.parse(settingsFile(a)) as { postKey: string }).postKey).toBe(key);
-  }, 120_000); // seven runs of the command line, each starting tsx: slow on a shared machine
+  }, 180_000); // twelve runs of the command line, each starting tsx: slow on a shared machine
 });

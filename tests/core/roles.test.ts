@@ -23,7 +23,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
   const now = Date.now();
   return {
     'setup.status': {}, 'setup.readPostKeyFile': {}, 'setup.complete': {}, 'session.signIn': { name: 'x', pin: '0000' }, 'session.current': {}, 'reference.districts': {},
-    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' }, 'post.exportKey': {}, 'shifts.set': { starts: ['08:00', '20:00'] },
+    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' }, 'post.exportKey': { passphrase: 'cedar lighthouse 42' }, 'shifts.set': { starts: ['08:00', '20:00'] },
     'calls.findDuplicates': { receivedAt: now, district: 'latakia', locality: 'x' }, 'calls.log': intake(),
     'incidents.queue': { queue: 'waiting' }, 'incidents.get': { id: w.incidentId },
     'incidents.update': { id: w.incidentId, changes: { priority: 2 } },

@@ -138,9 +138,12 @@ export function fileChooser(): { files: FileChooser; state: { next: string | nul
   return { files: { saveBackup: save, openBackup: open, saveBundle: save, openBundle: open, savePostKey: save, openPostKey: open }, state };
 }
 
+/** The passphrase tests seal post key files with. */
+export const KEY_PASSPHRASE = 'cedar lighthouse 42';
+
 /**
  * Two consoles of one post, B joined the way an administrator would: A saves the post's key
- * (`post.exportKey`), B's first run reads it (`setup.readPostKeyFile`) and joins. Both closed
+ * (`post.exportKey`), B's first run reads it (`setup.readPostKeyFile`) and joins with its passphrase. Both closed
  * with the others kept in `cores`; the dialogs given answer everything but the key file.
  */
 export async function consolesOfOnePost(cores: TestCore[], options: { a?: { files?: FileChooser }; b?: { files?: FileChooser } } = {}): Promise<{ a: TestCore; b: TestCore }> {
@@ -148,11 +151,11 @@ export async function consolesOfOnePost(cores: TestCore[], options: { a?: { file
   const a = await openTestCore({ letter: 'A', files: { ...(options.a?.files ?? fileChooser().files), savePostKey: async () => keyFile } });
   cores.push(a);
   keyFile = join(a.dir, 'beacon-post-LTK.key');
-  await a.call('post.exportKey', {});
+  await a.call('post.exportKey', { passphrase: KEY_PASSPHRASE });
   const b = await openTestCore({ setup: false, files: { ...(options.b?.files ?? fileChooser().files), openPostKey: async () => keyFile } });
   cores.push(b);
   await b.call('setup.readPostKeyFile', {});
-  await b.call('setup.complete', { ...SETUP, consoleLetter: 'B', join: true });
+  await b.call('setup.complete', { ...SETUP, consoleLetter: 'B', join: true, passphrase: KEY_PASSPHRASE });
   return { a, b };
 }
 

@@ -1,7 +1,8 @@
 // A post gets a second laptop: the administrator saves the post's key to a stick from the sync
-// screen; the new laptop's first run joins the post with it (a wrong file refused, said
-// plainly; the post's fields taken from the file and locked), and bundles then cross.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// screen, sealed with a passphrase typed twice; the new laptop's first run joins the post with
+// it and the passphrase (a wrong file or passphrase refused, said plainly, and retried; the
+// post's fields taken from the file and locked), and bundles then cross.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileChooser } from '../../electron/core';
@@ -26,8 +27,24 @@ for (const language of LANGUAGES) {
     const stick = mkdtempSync(join(tmpdir(), 'beacon-stick-'));
     const keyFile = join(stick, 'beacon-post-LTK.key');
     beacon.chooseFile(keyFile);
+    // Arabic letters in the passphrase: it must survive the trip through both sides.
+    const passphrase = language === 'ar' ? 'منارة الأرز 42' : 'cedar lighthouse 42';
+    const passphraseField = panel.getByLabel(t('postKey.passphrase'), { exact: true });
+    await expect(passphraseField).toHaveAccessibleDescription(t('postKey.passphraseHint'));
+    // Too short, then two that differ: refused beside the field, nothing written.
+    await passphraseField.fill('short');
+    await panel.getByLabel(t('postKey.confirmPassphrase')).fill('short');
+    await panel.getByRole('button', { name: t('postKey.save') }).click();
+    await expect(panel.getByRole('alert')).toHaveText(t('validation.passphraseShort'));
+    await passphraseField.fill(passphrase);
+    await panel.getByLabel(t('postKey.confirmPassphrase')).fill(`${passphrase}!`);
+    await panel.getByRole('button', { name: t('postKey.save') }).click();
+    await expect(panel.getByRole('alert')).toHaveText(t('postKey.passphraseMismatch'));
+    expect(existsSync(keyFile)).toBe(false);
+    await panel.getByLabel(t('postKey.confirmPassphrase')).fill(passphrase);
     await panel.getByRole('button', { name: t('postKey.save') }).click();
     await expect(panel.getByRole('status', { name: t('postKey.saved') })).toContainText(keyFile);
+    await expect(passphraseField).toHaveValue('');
     expect(beacon.suggestedName).toBe('beacon-post-LTK.key');
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/screens/post-key-${language}.png`, fullPage: true });
@@ -60,12 +77,20 @@ for (const language of LANGUAGES) {
       await expect(second.getByLabel(t('setup.postName'))).toHaveValue(post.name);
       await expect(second.getByLabel(t('setup.postCode'))).toHaveAttribute('readonly', '');
       await expect(second.getByLabel(t('setup.loadDemo'))).toHaveCount(0);
+      const keyPassphrase = second.getByLabel(t('setup.keyPassphrase'));
+      await expect(keyPassphrase).toHaveAccessibleDescription(t('setup.keyPassphraseHint'));
       const letter = second.getByLabel(t('setup.consoleLetter'));
       await expect(letter).toHaveAccessibleDescription(t('setup.letterHint'));
       await letter.fill('B');
       await second.getByLabel(t('setup.operatorName')).fill('Omar Station');
       await second.getByLabel(t('setup.pin'), { exact: true }).fill('8642');
       await second.getByLabel(t('setup.confirmPin')).fill('8642');
+      // A wrong passphrase: said plainly, nothing set up, and the form is there to try again.
+      await keyPassphrase.fill('not the passphrase');
+      await second.getByRole('button', { name: t('setup.submit') }).click();
+      await expect(second.getByRole('alert')).toHaveText(t('postKey.wrongPassphrase'));
+      expect(laptop.context.settings.read().post).toBeNull();
+      await keyPassphrase.fill(passphrase);
       await second.screenshot({ path: `test-results/screens/join-${language}.png`, fullPage: true });
       await second.getByRole('button', { name: t('setup.submit') }).click();
       await expect(second.getByRole('navigation', { name: t('nav.main') })).toBeVisible();
@@ -75,7 +100,8 @@ for (const language of LANGUAGES) {
       // The point of it all: the first laptop's bundle checks out on the second.
       await exportBundle(core.context, join(stick, 'a.bundle'), {});
       expect((await importBundle(laptop.context, join(stick, 'a.bundle'))).applied).toBeGreaterThan(0);
-      expect(JSON.parse(readFileSync(keyFile, 'utf8'))).toMatchObject({ format: 'beacon-post-key', version: 1, post });
+      expect(JSON.parse(readFileSync(keyFile, 'utf8'))).toMatchObject({ format: 'beacon-post-key', version: 2, post });
+      expect(readFileSync(keyFile, 'utf8')).not.toContain(readPostKey(core.context.settings, core.context.secrets)!);
     } finally {
       await second.close();
       await laptop.close();

@@ -21,14 +21,18 @@ import { importStatus, inspectExport, previewImport, startImport } from '../impo
 import { approveRestore, backupStatus, createBackup, inspectBackup } from '../backup/backups';
 import { bundleExportProgress, bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
 import { fieldConflicts } from '../sync/conflicts';
-import { chooseJoinKeyFile, exportPostKey } from '../post/postKeyFile';
+import { chooseJoinKeyFile, exportPostKey, openPostKeyFile } from '../post/postKeyFile';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
 
 export const handlers: Handlers = {
   'setup.status': (ctx) => setupStatus(ctx),
   'setup.complete': async (ctx, input) => {
-    const operator = await completeSetup(ctx, input, (operatorId) => loadDemoData(ctx, operatorId), input.join ? ctx.session.pendingJoin : undefined);
+    // Unsealed before anything is written: a wrong passphrase leaves the console as it was, and
+    // the file read stays in the session for another try.
+    const pending = input.join ? ctx.session.pendingJoin : undefined;
+    const joining = pending ? await openPostKeyFile(pending, input.passphrase) : undefined;
+    const operator = await completeSetup(ctx, input, (operatorId) => loadDemoData(ctx, operatorId), joining);
     delete ctx.session.pendingJoin;
     ctx.session.operatorId = operator.id;
     return operator;
@@ -66,7 +70,7 @@ export const handlers: Handlers = {
     return operator;
   },
   'post.setDefaults': (ctx, input) => setPostDefaults(ctx, ctx.operatorId, input),
-  'post.exportKey': (ctx) => exportPostKey(ctx, ctx.session),
+  'post.exportKey': (ctx, input) => exportPostKey(ctx, ctx.session, input.passphrase),
   'shifts.set': (ctx, input) => setShiftPattern(ctx, ctx.operatorId, input),
   'reference.districts': async () => [...DISTRICTS],
   'calls.findDuplicates': (ctx, input) => findDuplicates(ctx.store.reader, input, DUPLICATE_WINDOW_MS, DUPLICATE_RADIUS_M),

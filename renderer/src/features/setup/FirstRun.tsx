@@ -1,6 +1,7 @@
 // First run: the post, this console's letter, the first operator, and demo data on offer. A
 // laptop joining a post that already has one takes the post (and its key, which the renderer
-// never sees) from the key file an administrator saved there (features/sync/PostKeyPanel.tsx).
+// never sees) from the key file an administrator saved there (features/sync/PostKeyPanel.tsx),
+// opened with the passphrase the administrator chose; a wrong one is refused and can be retyped.
 import { useState, type FormEvent } from 'react';
 import type { ApiError, Output } from '../../../../shared/api';
 import type { DigitStyle, Language } from '../../../../shared/domain';
@@ -14,11 +15,11 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
   defaultTimeZone: string; language: Language; onLanguage: (l: Language) => void; onDone: () => void;
 }) {
   const { t, errorText, tCode } = useLocale();
-  const [form, setForm] = useState({ postName: '', postCode: '', timeZone: defaultTimeZone, letter: 'A', name: '', pin: '', confirm: '', demo: true, digits: 'latn' as DigitStyle });
+  const [form, setForm] = useState({ postName: '', postCode: '', timeZone: defaultTimeZone, letter: 'A', name: '', pin: '', confirm: '', demo: true, digits: 'latn' as DigitStyle, passphrase: '' });
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [joining, setJoining] = useState(false);
-  const [keyPost, setKeyPost] = useState<NonNullable<Output<'setup.readPostKeyFile'>>['post']>();
+  const [keyFile, setKeyFile] = useState<NonNullable<Output<'setup.readPostKeyFile'>>>();
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const fieldError = (path: string) => (error?.fields?.[path] ? tCode(error.fields[path]) : undefined);
 
@@ -28,7 +29,7 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
       setError({ code: 'error.invalidInput', fields: { 'operator.confirm': 'setup.pinMismatch' } });
       return;
     }
-    if (joining && !keyPost) {
+    if (joining && !keyFile) {
       setError({ code: 'postKey.chooseFile' });
       return;
     }
@@ -37,7 +38,7 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
       post: { name: form.postName, code: form.postCode.trim().toUpperCase(), timeZone: form.timeZone.trim() },
       consoleLetter: form.letter.trim().toUpperCase(), operator: { name: form.name, pin: form.pin }, language, digits: form.digits,
       // Demo data on a joining laptop would travel to the real post in its next bundle.
-      ...(joining ? { join: true, loadDemo: false } : { loadDemo: form.demo }),
+      ...(joining ? { join: true, loadDemo: false, ...(keyFile?.sealed ? { passphrase: form.passphrase } : {}) } : { loadDemo: form.demo }),
     });
     setBusy(false);
     if (result.ok) onDone();
@@ -47,9 +48,9 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
   function chooseMode(join: boolean) {
     setJoining(join);
     setError(undefined);
-    setKeyPost(undefined);
+    setKeyFile(undefined);
     // Joining: the first laptop is most likely A, so the letter is left for the operator to choose.
-    setForm({ ...form, postName: '', postCode: '', timeZone: defaultTimeZone, letter: join ? '' : 'A' });
+    setForm({ ...form, postName: '', postCode: '', timeZone: defaultTimeZone, letter: join ? '' : 'A', passphrase: '' });
   }
 
   async function chooseKeyFile() {
@@ -60,8 +61,8 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
     if (!result.ok) return setError(result.error);
     if (!result.value) return;
     const { post } = result.value;
-    setKeyPost(post);
-    setForm({ ...form, postName: post.name, postCode: post.code, timeZone: post.timeZone });
+    setKeyFile(result.value);
+    setForm({ ...form, postName: post.name, postCode: post.code, timeZone: post.timeZone, passphrase: '' });
   }
 
   return (
@@ -79,8 +80,14 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
             <p className="muted">{t('setup.joinIntro')}</p>
             <div className="actions">
               <button type="button" className="button" disabled={busy} onClick={() => void chooseKeyFile()}>{t('setup.chooseKey')}</button>
-              {keyPost ? <p role="status" className="notice">{t('setup.joining', { name: keyPost.name, code: keyPost.code })}</p> : null}
+              {keyFile ? <p role="status" className="notice">{t('setup.joining', { name: keyFile.post.name, code: keyFile.post.code })}</p> : null}
             </div>
+            {keyFile?.sealed ? (
+              <Field label={t('setup.keyPassphrase')} error={fieldError('passphrase')} hint={t('setup.keyPassphraseHint')}>
+                <input type="password" value={form.passphrase} onChange={set('passphrase')} autoComplete="off" autoFocus />
+              </Field>
+            ) : null}
+            {keyFile && !keyFile.sealed ? <p className="notice">{t('setup.unsealedKeyFile')}</p> : null}
           </div>
         ) : null}
         <ErrorBanner>{error && !error.fields ? errorText(error) : null}</ErrorBanner>
