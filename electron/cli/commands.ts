@@ -160,7 +160,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   sync: {
-    summary: 'sync --hub <postgres-url>   one full exchange with a hub; prints what moved',
+    summary: 'sync --hub <postgres-url>   one full exchange with a hub; prints what moved (password: in PGPASSWORD rather than the URL)',
     async run(core, args, out) {
       const url = args.options.get('hub');
       if (!url) throw new Error('sync needs --hub <postgres-url>');
