@@ -1,9 +1,11 @@
-// The renderer's top level: first run, sign-in, then the console. It holds no data of its
-// own beyond who is signed in and what is on screen.
+// The renderer's top level: first run (or recovery, when every operator of the post is
+// disabled), sign-in, then the console. It holds no data of its own beyond who is signed in
+// and what is on screen.
 import { useCallback, useEffect, useState } from 'react';
 import type { OperatorView, SetupStatus } from '../../shared/api';
 import type { Language } from '../../shared/domain';
 import { FirstRun } from './features/setup/FirstRun';
+import { Recovery } from './features/setup/Recovery';
 import { SignIn } from './features/session/SignIn';
 import { Console } from './Console';
 import { LocaleProvider, PSEUDO_LOCALE, useLocale } from './i18n';
@@ -51,7 +53,9 @@ export function App() {
     <LocaleProvider language={language} timeZone={timeZone} digits={status.digits}>
       {status.settingsRestoredFrom && !operator ? <SettingsNotice file={status.settingsRestoredFrom} /> : null}
       {!operator ? <RestoredNotice /> : null}
-      {status.needsSetup ? (
+      {status.recovery ? (
+        <Recovery status={status} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
+      ) : status.needsSetup ? (
         <FirstRun defaultTimeZone={status.defaultTimeZone} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
       ) : !operator ? (
         <SignIn postName={status.post?.name ?? ''} language={language} onLanguage={switchLanguage} onSignedIn={() => void refresh()} />

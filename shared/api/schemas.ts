@@ -221,6 +221,11 @@ export const timelineEntry = z.object({
 
 export const setupStatus = z.object({
   needsSetup: z.boolean(),
+  /**
+   * With `needsSetup`: the console has its post but every operator is disabled. First run then
+   * only makes a new administrator; the post, letter and key are kept and joining is refused.
+   */
+  recovery: z.boolean(),
   post: postSettings.nullable(),
   consoleLetter: z.string().nullable(),
   language,

@@ -220,6 +220,8 @@ describe('signing in', () => {
       post: { name: 'Other', code: 'XYZ', timeZone: 'UTC' }, consoleLetter: 'Z', operator: { name: 'Intruder', pin: '0000' }, language: 'en', loadDemo: false,
     });
     expect(result).toEqual({ ok: false, error: { code: 'error.setupDone' } });
+    // Recovery is for a console whose every operator is disabled (tests/core/recovery.test.ts).
+    expect(await t.call('setup.status', {})).toMatchObject({ needsSetup: false, recovery: false });
   });
 
   it('remembers each operator\'s language', async () => {

@@ -28,11 +28,10 @@ import type { ChangeMap, Handlers } from './router';
 export const handlers: Handlers = {
   'setup.status': (ctx) => setupStatus(ctx),
   'setup.complete': async (ctx, input) => {
-    // Unsealed before anything is written: a wrong passphrase leaves the console as it was, and
-    // the file read stays in the session for another try.
-    const pending = input.join ? ctx.session.pendingJoin : undefined;
-    const joining = pending ? await openPostKeyFile(pending, input.passphrase) : undefined;
-    const operator = await completeSetup(ctx, input, (operatorId) => loadDemoData(ctx, operatorId), joining);
+    // A wrong passphrase changes nothing, and the file read stays in the session for another try.
+    const pending = ctx.session.pendingJoin;
+    const openJoin = async () => (pending ? openPostKeyFile(pending, input.passphrase) : undefined);
+    const operator = await completeSetup(ctx, input, (operatorId) => loadDemoData(ctx, operatorId), openJoin);
     delete ctx.session.pendingJoin;
     ctx.session.operatorId = operator.id;
     return operator;

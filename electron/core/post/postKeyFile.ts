@@ -128,10 +128,13 @@ export async function exportPostKey(ctx: ServiceContext, session: Session, passp
  * First run, joining a post: the shell's open dialog picks the key file, the core checks it and
  * keeps it, still sealed, in this window's session for `setup.complete`, which takes the
  * passphrase — the renderer sees the post and whether a passphrase is needed, never the key or
- * a path it could name. Refused once set up, so it can never replace a post's key.
+ * a path it could name. Refused once set up, and in recovery, so it can never replace a post's key.
  */
 export async function chooseJoinKeyFile(ctx: ServiceContext, session: Session): Promise<{ post: PostOfKey; sealed: boolean } | null> {
-  if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
+  const status = await setupStatus(ctx);
+  if (!status.needsSetup) throw new DomainError('error.setupDone');
+  // A console in recovery keeps its post: a key file read now could only take it elsewhere.
+  if (status.recovery) throw new DomainError('error.recoveryKeepsPost');
   if (!ctx.files) throw new DomainError('postKey.noFileDialog');
   const file = await ctx.files.openPostKey(session);
   if (!file) return null;

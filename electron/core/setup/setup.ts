@@ -1,5 +1,7 @@
 // First run: the post, this console's letter and the first operator. Until then only the
-// setup channels answer.
+// setup channels answer. A console set up whose every operator was disabled (two administrators
+// of the post, offline, disabling each other) comes back to it in recovery: it keeps its post
+// and key and only gets a new administrator, so it never leaves its post.
 import type { OperatorView, PostDefaultsInput, SetupInput, SetupStatus, ShiftPatternInput } from '../../../shared/api';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -8,6 +10,9 @@ import { ensureRollup } from '../stats/rollup';
 import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
 import { newPostKey } from '../sync/bundle';
 import { hasPostKey, keepPostKey } from '../post/postKey';
+import type { PostAndKey } from '../post/postKeyFile';
+import type { Tx } from '../db/transaction';
+import type { Connection } from '../db/connection';
 import type { SecretStore } from '../secrets/secretStore';
 import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
 import { mirrorPostSettings, recordPostSettings } from '../post/postSettings';
@@ -27,14 +32,19 @@ export function requirePost(settings: SettingsStore): ReadySettings {
   return { ...current, post: current.post, consoleLetter: current.consoleLetter };
 }
 
-async function hasOperators(ctx: ServiceContext): Promise<boolean> {
-  return (await ctx.store.reader.get("SELECT 1 FROM operators WHERE disabled = 0 AND pin_hash <> '!'")) !== undefined;
+const ENABLED_OPERATOR = "SELECT 1 FROM operators WHERE disabled = 0 AND pin_hash <> '!'";
+
+async function hasOperators(db: Connection | Tx): Promise<boolean> {
+  return (await db.get(ENABLED_OPERATOR)) !== undefined;
 }
 
 export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
   const settings = ctx.settings.read();
+  const hasPost = Boolean(settings.post && settings.consoleLetter);
+  const noOperator = !(await hasOperators(ctx.store.reader));
   return {
-    needsSetup: !settings.post || !settings.consoleLetter || !(await hasOperators(ctx)),
+    needsSetup: !hasPost || noOperator,
+    recovery: hasPost && noOperator,
     post: settings.post,
     consoleLetter: settings.consoleLetter,
     language: settings.language,
@@ -50,25 +60,45 @@ export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
  * A new post gets a new key; a console joining a post (`input.join`) takes the post and its key
  * from the key file its window chose (`joining`, electron/core/post/postKeyFile.ts), so its
  * bundles and the other consoles' check out. A joining console loads no demo data: it would
- * travel to the real post in the next bundle.
+ * travel to the real post in the next bundle. In recovery see `recoverAdministrator`.
  */
 export async function completeSetup(
   ctx: ServiceContext,
   input: SetupInput,
   loadDemo: (operatorId: string) => Promise<void>,
-  joining?: { post: NonNullable<ConsoleSettings['post']>; key: string },
+  openJoin: () => Promise<PostAndKey | undefined>,
 ): Promise<OperatorView> {
-  if (!(await setupStatus(ctx)).needsSetup) throw new DomainError('error.setupDone');
+  const status = await setupStatus(ctx);
+  if (!status.needsSetup) throw new DomainError('error.setupDone');
+  if (status.recovery) return recoverAdministrator(ctx, input);
+  // Unsealed before anything is written: a wrong passphrase leaves the console as it was.
+  const joining = input.join ? await openJoin() : undefined;
   if (input.join && !joining) throw new DomainError('postKey.chooseFile');
-  const post = input.join && joining ? joining.post : input.post;
+  const post = joining ? joining.post : input.post;
   ctx.settings.write({ ...ctx.settings.read(), post, consoleLetter: input.consoleLetter, language: input.language, digits: input.digits ?? 'latn' });
-  keepPostKey(ctx.settings, ctx.secrets, input.join && joining ? joining.key : newPostKey());
+  keepPostKey(ctx.settings, ctx.secrets, joining ? joining.key : newPostKey());
   await ensureRollup(ctx.store, post.timeZone);
   const operator = await ctx.store.write(null, (writer) =>
     createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
   );
-  if (input.loadDemo && !input.join) await loadDemo(operator.id);
+  if (input.loadDemo && !joining) await loadDemo(operator.id);
   return operator;
+}
+
+/**
+ * Recovery: the console has its post, its data and its key, and every operator of the post is
+ * disabled. Only a new administrator is made, as an operation that reaches the post's other
+ * consoles; the post, the letter, the post's language and digits and the key stay as they are
+ * (the form's post fields are ignored), no demo data is loaded, and joining another post is
+ * refused: a new key would sign bundles the post's other consoles refuse.
+ */
+async function recoverAdministrator(ctx: ServiceContext, input: SetupInput): Promise<OperatorView> {
+  if (input.join) throw new DomainError('error.recoveryKeepsPost');
+  return ctx.store.write(null, async (writer) => {
+    // Checked again in the write: another window may have made its administrator meanwhile.
+    if (await hasOperators(writer.tx)) throw new DomainError('error.setupDone');
+    return createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language });
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { CardHead } from '../../ui/CardHead';
+import { AdministratorFields, pinMismatch } from './AdministratorFields';
 
 export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
   defaultTimeZone: string; language: Language; onLanguage: (l: Language) => void; onDone: () => void;
@@ -25,10 +26,8 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (form.pin !== form.confirm) {
-      setError({ code: 'error.invalidInput', fields: { 'operator.confirm': 'setup.pinMismatch' } });
-      return;
-    }
+    const mismatch = pinMismatch(form);
+    if (mismatch) return setError(mismatch);
     if (joining && !keyFile) {
       setError({ code: 'postKey.chooseFile' });
       return;
@@ -99,10 +98,7 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
           <Field label={t('setup.consoleLetter')} error={fieldError('consoleLetter')} hint={joining ? t('setup.letterHint') : undefined}>
             <input value={form.letter} onChange={set('letter')} dir="ltr" maxLength={1} />
           </Field>
-          <Field label={t('setup.operatorName')} error={fieldError('operator.name')}><input value={form.name} onChange={set('name')} autoComplete="off" /></Field>
-          <span />
-          <Field label={t('setup.pin')} error={fieldError('operator.pin')}><input type="password" inputMode="numeric" value={form.pin} onChange={set('pin')} dir="ltr" /></Field>
-          <Field label={t('setup.confirmPin')} error={fieldError('operator.confirm')}><input type="password" inputMode="numeric" value={form.confirm} onChange={set('confirm')} dir="ltr" /></Field>
+          <AdministratorFields values={form} onChange={set} fieldError={fieldError} />
         </div>
         {/* The post's language and digits are the post's: a joining laptop gets them with the post's changes. */}
         {joining ? null : (
