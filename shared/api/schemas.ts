@@ -226,6 +226,8 @@ export const setupStatus = z.object({
    * only makes a new administrator; the post, letter and key are kept and joining is refused.
    */
   recovery: z.boolean(),
+  /** In recovery, and no operator with a PIN was ever made here (a folder the command line prepared): no one was disabled. */
+  noOperatorYet: z.boolean(),
   post: postSettings.nullable(),
   consoleLetter: z.string().nullable(),
   language,

@@ -18,6 +18,7 @@ export const en = {
     recoveryTitle: 'Create an administrator',
     recoveryIntro: 'Every operator of this console\u2019s post is disabled, so no one can sign in. Create an administrator to get back in. The post, this console and all their data are kept; the new administrator reaches the post\u2019s other consoles with the next sync.',
     recoveryPost: 'This console\u2019s post',
+    preparedIntro: 'This data folder already has its post and its data (it was prepared from the command line), but no operator yet. Create the first administrator. The post, this console and all their data are kept.',
   },
   signIn: { title: 'Sign in', name: 'Name', pin: 'PIN', submit: 'Sign in', signOut: 'Sign out' },
   header: { operator: 'Operator: {name}', newCall: 'New call', help: 'Shortcuts', language: 'العربية', languageLabel: 'Switch language', clock: 'Time now', shift: 'Shift {start}–{end} · {left} left' },
@@ -119,7 +120,7 @@ export const en = {
   error: {
     printFailed: 'Printing failed. Nothing was printed; try again.',
     locked: 'The console is locked. Unlock it with your PIN.', tooManyAttempts: 'Too many wrong PINs. Try again in {seconds} seconds.', disableSelf: 'You cannot disable your own account.', forbidden: 'Your role does not allow this. Ask the duty officer.', unexpected: 'Something went wrong. Nothing was saved.', invalidInput: 'Some fields need attention.', notSignedIn: 'Please sign in again.',
-    badCredentials: 'That name and PIN do not match.', setupDone: 'This console is already set up.', recoveryKeepsPost: 'Every operator of this console\u2019s post is disabled, but the console keeps its post and its key: it cannot join another post. Create an administrator instead.', setupNeeded: 'This console is not set up yet.',
+    badCredentials: 'That name and PIN do not match.', setupDone: 'This console is already set up.', recoveryKeepsPost: 'This console already has its post, its data and the post\u2019s key: it cannot join another post. Create an administrator instead.', setupNeeded: 'This console is not set up yet.',
     incidentNotFound: 'That incident no longer exists.', incidentClosed: 'This incident is closed; it can no longer change.',
     statusTransition: 'An incident cannot move from that status to this one.', cancelReasonRequired: 'Choose why the incident is cancelled.',
     attachToClosed: 'That incident is no longer open; log the call as a new incident.', noteNotFound: 'That note no longer exists.',

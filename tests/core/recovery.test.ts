@@ -4,6 +4,8 @@
 // bundles still check out on the post's other consoles.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../electron/cli/args';
+import { prepare } from '../../electron/cli/commands';
 import { readPostKey } from '../../electron/core/post/postKey';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
 import { versionVector } from '../../electron/core/sync/exchange';
@@ -56,7 +58,8 @@ async function disabledEachOther() {
 }
 
 const recoveryOf = async (t: TestCore) => {
-  const { needsSetup, recovery } = await t.call('setup.status', {});
+  const { needsSetup, recovery, noOperatorYet } = await t.call('setup.status', {});
+  expect(noOperatorYet).toBe(false);
   return { needsSetup, recovery };
 };
 
@@ -123,5 +126,20 @@ describe('recovery, when every operator of a post is disabled', () => {
     expect(await count(a, 'incidents')).toBe(3);
     const signedIn = await a.core.invoke(a.core.createSession(), 'session.signIn', NOUR);
     expect(signedIn.ok && signedIn.value.name).toBe(NOUR.name);
+  });
+
+  it('also keeps the post and key of a folder the command line prepared, and says no one was disabled there', async () => {
+    const t = await openTestCore({ setup: false });
+    cores.push(t);
+    // As `npm run cli -- post-key-join` or `seed` leave a folder: a post, its key, a system operator without a PIN.
+    await prepare(t.core, parseArgs(['seed', '--post', 'JBL']));
+    const before = { post: t.core.context.settings.read().post, key: key(t) };
+    expect(before.key).toBeTruthy();
+    expect(await t.call('setup.status', {})).toMatchObject({ needsSetup: true, recovery: true, noOperatorYet: true });
+    const session = t.core.createSession();
+    const made = await t.core.invoke(session, 'setup.complete', { ...SETUP, operator: NOUR });
+    expect(made.ok).toBe(true);
+    expect({ post: t.core.context.settings.read().post, key: key(t) }).toEqual(before);
+    expect(await t.call('setup.status', {})).toMatchObject({ needsSetup: false, recovery: false, noOperatorYet: false });
   });
 });

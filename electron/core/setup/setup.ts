@@ -42,9 +42,11 @@ export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
   const settings = ctx.settings.read();
   const hasPost = Boolean(settings.post && settings.consoleLetter);
   const noOperator = !(await hasOperators(ctx.store.reader));
+  const recovery = hasPost && noOperator;
   return {
     needsSetup: !hasPost || noOperator,
-    recovery: hasPost && noOperator,
+    recovery,
+    noOperatorYet: recovery && (await ctx.store.reader.get("SELECT 1 FROM operators WHERE pin_hash <> '!'")) === undefined,
     post: settings.post,
     consoleLetter: settings.consoleLetter,
     language: settings.language,

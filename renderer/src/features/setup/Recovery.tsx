@@ -1,7 +1,8 @@
 // First run in recovery: the console has its post, but every operator of the post is disabled
 // (two administrators, offline, disabled each other). The post is shown as it is and kept; the
 // only thing asked is a new administrator, who reaches the post's other consoles with the next
-// sync. No joining and no demo data: either would take the console away from its post.
+// sync. No joining and no demo data: either would take the console away from its post. A
+// folder the command line prepared (a post and its key, no operator yet) comes here too.
 import { useState, type FormEvent } from 'react';
 import type { ApiError, SetupStatus } from '../../../../shared/api';
 import type { Language } from '../../../../shared/domain';
@@ -41,7 +42,7 @@ export function Recovery({ status, language, onLanguage, onDone }: {
     <main className="centered">
       <form className="card card--wide" onSubmit={submit} aria-labelledby="recovery-title" aria-describedby="recovery-intro" noValidate>
         <CardHead id="recovery-title" title={t('setup.recoveryTitle')} language={language} onLanguage={onLanguage} />
-        <p id="recovery-intro" className="notice">{t('setup.recoveryIntro')}</p>
+        <p id="recovery-intro" className="notice">{t(status.noOperatorYet ? 'setup.preparedIntro' : 'setup.recoveryIntro')}</p>
         <fieldset className="setup__post">
           <legend>{t('setup.recoveryPost')}</legend>
           <div className="grid2">
