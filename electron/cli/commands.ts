@@ -24,6 +24,7 @@ import { GROUPINGS, statsRows, type Grouping } from '../core/stats/statistics';
 import { importCsvCommand } from './importCsv';
 import { openPostKeyFile, readPostKeyFile, writePostKeyFile } from '../core/post/postKeyFile';
 import { PASSPHRASE_ENV, requiredPassphrase } from './passphrase';
+import { messageFor } from './messages';
 import { keepPostKey, readPostKey } from '../core/post/postKey';
 import { DomainError } from '../core/api/errors';
 
@@ -130,7 +131,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   'post-key-join': {
     summary: `post-key-join <file> --console X   an empty data folder joins the post of a key file (a letter no other console uses; the passphrase from ${PASSPHRASE_ENV} or --passphrase-file <path>)`,
-    async run(core, args, out) {
+    async run(core, args, out, err) {
       const file = args.positional[0];
       if (!file) throw new Error('post-key-join needs the post\'s key file');
       const letter = args.options.get('console');
@@ -143,6 +144,8 @@ export const COMMANDS: Record<string, Command> = {
       const { post, key } = await openPostKeyFile(keyFile, keyFile.version === 1 ? undefined : requiredPassphrase(args, 'post-key-join'));
       core.context.settings.write({ ...settings, post, consoleLetter: letter });
       keepPostKey(core.context.settings, core.context.secrets, key);
+      // As the joining screen says: the key sat in clear on the stick.
+      if (keyFile.version === 1) err(messageFor('setup.unsealedKeyFile', {}));
       out(JSON.stringify({ post: post.code, console: letter }));
     },
   },

@@ -110,5 +110,13 @@ describe('the post key', () => {
     expect(cli(b, 'bundle-import', join(a, 'a.bundle'))).toMatchObject({ operations: exported.operations, applied: exported.operations, quarantined: 0 });
     // Both runs kept the key where the next run finds it.
     expect((JSON.parse(settingsFile(a)) as { postKey: string }).postKey).toBe(key);
+    // An older Beacon's file, the key in clear: it joins without a passphrase, with a warning.
+    const c = tempDir();
+    const post = (JSON.parse(settingsFile(a)) as { post: unknown }).post;
+    writeFileSync(join(a, 'old.key'), JSON.stringify({ format: 'beacon-post-key', version: 1, post, key }));
+    const old = run(c, ['post-key-join', join(a, 'old.key'), '--console', 'C']);
+    expect(old.status, old.stderr).toBe(0);
+    expect(JSON.parse(old.stdout)).toEqual({ post: 'LTK', console: 'C' });
+    expect(old.stderr).toContain('without a passphrase');
   }, 180_000); // twelve runs of the command line, each starting tsx: slow on a shared machine
 });

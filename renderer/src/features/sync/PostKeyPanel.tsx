@@ -20,7 +20,8 @@ export function PostKeyPanel() {
   async function save(e: FormEvent) {
     e.preventDefault();
     setSaved(null);
-    if (passphrase !== confirm) {
+    // Compared as the core reads it: spaces around a passphrase are not part of it.
+    if (passphrase.trim() !== confirm.trim()) {
       setError({ code: 'error.invalidInput', fields: { confirm: 'postKey.passphraseMismatch' } });
       return;
     }
