@@ -9,7 +9,7 @@ await build({
   entryPoints: ['electron/main.ts'],
   outfile: 'dist/electron/main.mjs',
   format: 'esm',
-  external: ['electron', 'sqlite3', 'electron-store'],
+  external: ['electron', 'sqlite3'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 
