@@ -27,6 +27,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'electron/host is shared by every shell: it knows no Electron.' }] }],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,10 +1,10 @@
-// The app's settings: the same JSON file store as the CLI and the browser host, in Electron's
-// user-data folder. electron-store (which asks for Node 22) wrote this file as
-// { "console": {...} }; such a file is unwrapped once, so an installed console keeps its post.
+// The app keeps its settings where the CLI and the browser host do: <data folder>/settings.json,
+// the core's plain JSON store. Before, electron-store (which asks for Node 22) kept them in the
+// user-data folder as { "console": {...} }; a console set up that way is carried over once.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
-import type { SettingsStore } from '../core/settings/settingsStore';
-import { createFileSettingsStore, parseSettings } from '../core/settings/fileSettingsStore';
+import { parseSettings } from '../core/settings/fileSettingsStore';
 
 function readJson(file: string): unknown {
   try {
@@ -14,28 +14,22 @@ function readJson(file: string): unknown {
   }
 }
 
-/** What electron-store kept under its `console` key, if the file is one of its. */
-function electronStoreContent(raw: unknown): unknown {
-  if (raw && typeof raw === 'object' && 'console' in raw && !('language' in raw)) return (raw as { console: unknown }).console;
-  return undefined;
-}
-
-function unwrapElectronStoreFile(file: string): void {
-  if (!existsSync(file)) return;
-  const content = electronStoreContent(readJson(file));
-  // Anything unreadable is left as it is, for the store to keep aside and report.
+/**
+ * Copies electron-store's settings to `target` when there are none there yet and the data
+ * folder already holds a database (the console it set up): a fresh BEACON_DATA_DIR folder
+ * must not inherit another console's post. The old file is left for an older Beacon.
+ */
+export function adoptElectronStoreSettings(legacyFile: string, target: string, dataDir: string): void {
+  if (existsSync(target) || !existsSync(legacyFile) || !existsSync(join(dataDir, 'beacon.db'))) return;
+  const raw = readJson(legacyFile);
+  const content = raw && typeof raw === 'object' && 'console' in raw ? (raw as { console: unknown }).console : undefined;
+  // Anything unreadable stays where it is: the console starts from first run, as it would have.
   if (parseSettings(content) === null) return;
-  writeFileSync(`${file}.tmp`, JSON.stringify(content, null, 2));
-  renameSync(`${file}.tmp`, file);
-}
-
-export function createElectronSettingsStore(file: string, onDamaged: (keptAs: string) => void): SettingsStore {
-  unwrapElectronStoreFile(file);
-  return createFileSettingsStore(file, onDamaged);
+  writeFileSync(`${target}.tmp`, JSON.stringify(content, null, 2));
+  renameSync(`${target}.tmp`, target);
 }
 
 /** The post's default language, read before the app is ready; damage is left for the store to report. */
 export function storedLanguage(file: string): Language {
-  const raw = readJson(file);
-  return parseSettings(electronStoreContent(raw) ?? raw)?.language ?? 'ar';
+  return parseSettings(readJson(file))?.language ?? 'ar';
 }

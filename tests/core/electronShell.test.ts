@@ -223,6 +223,11 @@ describe('the Electron shell', () => {
     await ok(main, 'session.setLanguage', { language: 'ar' });
     await vi.waitFor(() => expect(topLabels()).toEqual(['ملف', 'عرض']), patient);
     expect(menuItem('إنهاء بيكن')).toMatchObject({ role: 'quit' });
+    // Signing out changes no data, so no change event: the menu goes back to the post's language all the same.
+    await ok(main, 'session.signOut');
+    await vi.waitFor(() => expect(topLabels()).toEqual(['File', 'View']), patient);
+    await ok(main, 'session.signIn', SETUP.operator);
+    await vi.waitFor(() => expect(topLabels()).toEqual(['ملف', 'عرض']), patient);
     const built = fake.menusBuilt;
     await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
     main.focus();
@@ -230,7 +235,7 @@ describe('the Electron shell', () => {
     expect(fake.menusBuilt).toBe(built);
   });
 
-  it('closes the database before quitting, and keeps a console set up under electron-store', async () => {
+  it('closes the database before quitting, and carries over the settings of a console set up under electron-store', async () => {
     const main = await started();
     await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
     const dataDir = join(userData, 'data');
@@ -239,9 +244,11 @@ describe('the Electron shell', () => {
     expect(existsSync(join(dataDir, 'beacon.db'))).toBe(true);
     expect(existsSync(join(dataDir, 'beacon.db-wal'))).toBe(false);
 
-    // The settings file as electron-store wrote it before this shell used the plain JSON store.
-    const settingsFile = join(userData, 'settings.json');
-    writeFileSync(settingsFile, JSON.stringify({ console: JSON.parse(readFileSync(settingsFile, 'utf8')) }));
+    // The settings as electron-store kept them, in the user-data folder, before this shell used
+    // the data folder's plain JSON file (the CLI's and the browser host's).
+    const settingsFile = join(dataDir, 'settings.json');
+    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ console: JSON.parse(readFileSync(settingsFile, 'utf8')) }));
+    rmSync(settingsFile);
     fake.reset(userData);
     await startShell();
     expect(fake.switches.get('lang')).toBe('en-GB');
