@@ -50,7 +50,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['electron', 'electron/*', 'sqlite3', 'electron-store'], message: 'The renderer reaches data only through window.ops.' },
+          { group: ['electron', 'electron/*', 'sqlite3'], message: 'The renderer reaches data only through window.ops.' },
           { group: ['**/electron/**', '../electron', '../../electron', '../../../electron'], message: 'The renderer may import only from shared/.' },
           { group: nodePatterns, message: 'The renderer is sandboxed: no Node built-ins.' },
         ],
