@@ -191,8 +191,11 @@ describe('the Electron shell', () => {
     const pending = fake.invoke(second, 'backup.create', {});
     await vi.waitFor(() => expect(fake.dialogs).toHaveLength(1), patient);
     second.destroy();
-    pick(join(userData, 'late.db'));
-    await expect(pending).resolves.toBeDefined();
+    const late = join(userData, 'late.db');
+    pick(late);
+    // What the operator chose before the window went is done; nothing is left half-written.
+    expect(await pending).toMatchObject({ ok: true, value: { file: late } });
+    expect(existsSync(late)).toBe(true);
 
     // A late message from the closed window's page is refused, not served on a missing session.
     expect(await fake.invoke(second, 'session.current', {}, 'file:///whatever')).toEqual({ ok: false, error: { code: 'error.unknownChannel' } });
@@ -205,7 +208,8 @@ describe('the Electron shell', () => {
     };
     fake.nextFile = join(userData, 'orphan.pdf');
     const printed = await fake.invoke(third, 'summary.print', { period: { from: '2026-11-01', to: '2026-11-02' }, pdf: true });
-    expect(printed).toMatchObject({ ok: expect.any(Boolean) });
+    expect(printed).toEqual({ ok: false, error: { code: 'error.printFailed' } });
+    expect(existsSync(join(userData, 'orphan.pdf'))).toBe(false);
     expect(FakeBrowserWindow.getAllWindows()).toEqual([main]);
 
     main.webContents.sent.length = 0;
