@@ -54,6 +54,8 @@ export interface Host {
   languageOf(session: Session): Promise<Language>;
   /** One call from a window's frame at `frameUrl`; never throws. */
   invoke(id: ClientId, frameUrl: string, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Closes the core and opens it again on the same folder; every window starts signed out. */
+  reopen(): Promise<void>;
   /** Closes the core (the database is checkpointed and closed). */
   close(): Promise<void>;
 }
@@ -171,6 +173,14 @@ export function createHost(options: HostOptions): Host {
         log.error('call failed', { channel, error: String(err) });
         return { ok: false, error: { code: 'error.unexpected' } };
       }
+    },
+    async reopen() {
+      const current = core;
+      adopt(null);
+      await current?.close();
+      const next = await options.open();
+      adopt(next);
+      renewSessions(next);
     },
     async close() {
       const current = core;
