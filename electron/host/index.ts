@@ -16,6 +16,7 @@
 //                     restore lock (error.busy), the restore swap (restoreInPlace, sessions
 //                     renewed, other windows reloaded), the print approval → printer
 //   host.clientOf(session), host.languageOf(session)  for the shell's file dialogs
+//   host.sessionOf(id)  a window's session (the Electron menu speaks its operator's language)
 //   host.reopen()     closes and reopens the core on the same folder (every window signed out)
 //   host.close()      closes the core cleanly (SIGINT/SIGTERM, will-quit)
 //   Change events from the core are sent to every attached client (client.send).

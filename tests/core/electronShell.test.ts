@@ -1,7 +1,7 @@
 // The Electron shell (electron/main.ts) run against a stand-in for the `electron` module, on a
 // real core and real SQLite files: what the operator's windows can and cannot do, restore,
 // printing, a second instance, a window closed mid-call, the menu's language, a clean quit.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,6 +104,18 @@ describe('the Electron shell', () => {
     expect(await fake.invoke(main, 'setup.complete', SETUP, null)).toEqual(refused);
     expect(await fake.invoke(main, 'setup.eraseEverything', {})).toEqual(refused);
     expect(await ok(main, 'setup.status')).toMatchObject({ needsSetup: true });
+  });
+
+  it('says in a dialog why the database cannot open, with its folder, and exits without a blank window', async () => {
+    const dataDir = join(userData, 'data');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'beacon.db'), 'minutes of the 14 November meeting, not a database'.repeat(100));
+    await startShell();
+    expect(fake.exitCode).toBe(1);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.errorBoxes).toHaveLength(1);
+    expect(fake.errorBoxes[0]!.content).toContain(dataDir);
+    expect(readFileSync(join(dataDir, 'beacon.db'), 'utf8')).toMatch(/^minutes of the 14 November/);
   });
 
   it('gives a second instance the first window, restored and focused; an instance without the lock quits and opens nothing', async () => {
