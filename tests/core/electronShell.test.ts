@@ -272,5 +272,12 @@ describe('the Electron shell', () => {
     expect(await ok(again, 'setup.status')).toMatchObject({ needsSetup: false });
     await ok(again, 'session.signIn', SETUP.operator);
     expect(await waitingIncidents(again)).toBe(1);
+
+    // A new console in a fresh folder (BEACON_DATA_DIR) does not inherit that post.
+    await quit();
+    fake.reset(userData);
+    process.env.BEACON_DATA_DIR = join(userData, 'another-console');
+    await startShell();
+    expect(await ok(fake.windows[0]!, 'setup.status')).toMatchObject({ needsSetup: true });
   });
 });
