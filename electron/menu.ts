@@ -13,6 +13,15 @@ export function menuTemplate(language: Language, actions: MenuActions): MenuItem
   const t = createTranslator(language);
   return [
     { label: t('menu.file'), submenu: [{ label: t('menu.newWindow'), click: actions.openWindow }, { type: 'separator' }, { role: 'quit', label: t('menu.quit') }] },
+    // Without these roles the text fields lose cut, copy and paste by keyboard where the menu carries them (macOS).
+    {
+      label: t('menu.edit'),
+      submenu: [
+        { role: 'undo', label: t('menu.undo') }, { role: 'redo', label: t('menu.redo') }, { type: 'separator' },
+        { role: 'cut', label: t('menu.cut') }, { role: 'copy', label: t('menu.copy') }, { role: 'paste', label: t('menu.paste') },
+        { role: 'selectAll', label: t('menu.selectAll') },
+      ],
+    },
     {
       label: t('menu.view'),
       submenu: [

@@ -78,7 +78,7 @@ export const ar: Same<Resources> = {
     attendance: 'سجل الحضور', from: 'من (YYYY-MM-DD)', to: 'إلى (YYYY-MM-DD، ضمنًا)', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
   },
   nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', stats: 'الإحصاءات', summary: 'ملخص المناوبة', audit: 'سجل التدقيق', sync: 'المزامنة', backup: 'النسخ الاحتياطي', wall: 'شاشة العرض', conflicts: 'التعارضات' },
-  menu: { file: 'ملف', newWindow: 'نافذة جديدة', quit: 'إنهاء بيكن', view: 'عرض', wall: 'شاشة العرض', reload: 'إعادة التحميل', fullScreen: 'ملء الشاشة', actualSize: 'الحجم الفعلي', zoomIn: 'تكبير', zoomOut: 'تصغير' },
+  menu: { file: 'ملف', newWindow: 'نافذة جديدة', quit: 'إنهاء بيكن', edit: 'تحرير', undo: 'تراجع', redo: 'إعادة', cut: 'قص', copy: 'نسخ', paste: 'لصق', selectAll: 'تحديد الكل', view: 'عرض', wall: 'شاشة العرض', reload: 'إعادة التحميل', fullScreen: 'ملء الشاشة', actualSize: 'الحجم الفعلي', zoomIn: 'تكبير', zoomOut: 'تصغير' },
   stats: {
     csvShort: 'CSV', pngShort: 'صورة',
     title: 'الإحصاءات', period: 'الفترة', last24h: 'آخر 24 ساعة', last7d: 'آخر 7 أيام', last30d: 'آخر 30 يومًا', last90d: 'آخر 90 يومًا',

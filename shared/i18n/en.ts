@@ -74,7 +74,7 @@ export const en = {
     attendance: 'Attendance', from: 'From (YYYY-MM-DD)', to: 'To (YYYY-MM-DD, inclusive)', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
   nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', audit: 'Audit trail', sync: 'Sync', backup: 'Backup', wall: 'Wall display', conflicts: 'Conflicts' },
-  menu: { file: 'File', newWindow: 'New window', quit: 'Quit Beacon', view: 'View', wall: 'Wall display', reload: 'Reload', fullScreen: 'Full screen', actualSize: 'Actual size', zoomIn: 'Zoom in', zoomOut: 'Zoom out' },
+  menu: { file: 'File', newWindow: 'New window', quit: 'Quit Beacon', edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all', view: 'View', wall: 'Wall display', reload: 'Reload', fullScreen: 'Full screen', actualSize: 'Actual size', zoomIn: 'Zoom in', zoomOut: 'Zoom out' },
   stats: {
     csvShort: 'CSV', pngShort: 'PNG',
     title: 'Statistics', period: 'Period', last24h: 'Last 24 hours', last7d: 'Last 7 days', last30d: 'Last 30 days', last90d: 'Last 90 days',

@@ -71,7 +71,7 @@ async function started(): Promise<Win> {
   const main = fake.windows[0]!;
   await ok(main, 'setup.complete', SETUP);
   // The operator reads English: the menu follows (rebuilt in the background).
-  await vi.waitFor(() => expect(topLabels()).toEqual(['File', 'View']), patient);
+  await vi.waitFor(() => expect(topLabels()).toEqual(['File', 'Edit', 'View']), patient);
   return main;
 }
 
@@ -232,18 +232,22 @@ describe('the Electron shell', () => {
   it('speaks the operator\'s language in the menu and rebuilds it when the language changes', async () => {
     await startShell();
     const main = fake.windows[0]!;
-    expect(topLabels()).toEqual(['ملف', 'عرض']);
+    expect(topLabels()).toEqual(['ملف', 'تحرير', 'عرض']);
     await ok(main, 'setup.complete', SETUP); // English operator
-    await vi.waitFor(() => expect(topLabels()).toEqual(['File', 'View']), patient);
+    await vi.waitFor(() => expect(topLabels()).toEqual(['File', 'Edit', 'View']), patient);
     expect(menuItem('Quit Beacon')).toMatchObject({ role: 'quit' });
     await ok(main, 'session.setLanguage', { language: 'ar' });
-    await vi.waitFor(() => expect(topLabels()).toEqual(['ملف', 'عرض']), patient);
+    await vi.waitFor(() => expect(topLabels()).toEqual(['ملف', 'تحرير', 'عرض']), patient);
     expect(menuItem('إنهاء بيكن')).toMatchObject({ role: 'quit' });
+    // Every item has its label here: none is left to Electron's English role labels.
+    const items = (fake.menu as MenuItem[]).flatMap((m) => [m, ...(m.submenu ?? [])]).filter((i) => (i as { type?: string }).type !== 'separator');
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items) expect(item.label, item.role).toMatch(/^[^A-Za-z]+$/);
     // Signing out changes no data, so no change event: the menu goes back to the post's language all the same.
     await ok(main, 'session.signOut');
-    await vi.waitFor(() => expect(topLabels()).toEqual(['File', 'View']), patient);
+    await vi.waitFor(() => expect(topLabels()).toEqual(['File', 'Edit', 'View']), patient);
     await ok(main, 'session.signIn', SETUP.operator);
-    await vi.waitFor(() => expect(topLabels()).toEqual(['ملف', 'عرض']), patient);
+    await vi.waitFor(() => expect(topLabels()).toEqual(['ملف', 'تحرير', 'عرض']), patient);
     const built = fake.menusBuilt;
     await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
     main.focus();

@@ -52,13 +52,13 @@ test('the Electron app opens sandboxed, answers only through window.ops, speaks 
     await expect(page.evaluate(() => (globalThis as unknown as { ops: { invoke(c: string, i: unknown): Promise<unknown> } }).ops.invoke('setup.eraseEverything', {})))
       .rejects.toThrow(/unknown channel/);
     const menuLabels = () => app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
-    expect(await menuLabels()).toEqual([ar('menu.file'), ar('menu.view')]);
+    expect(await menuLabels()).toEqual([ar('menu.file'), ar('menu.edit'), ar('menu.view')]);
 
     const invoke = (channel: string, input: unknown) =>
       page.evaluate(([c, i]) => (globalThis as unknown as { ops: { invoke(c: string, i: unknown): Promise<{ ok: boolean }> } }).ops.invoke(c as string, i), [channel, input] as const);
     expect(await invoke('setup.complete', SETUP)).toMatchObject({ ok: true });
     const en = createTranslator('en');
-    await expect.poll(menuLabels).toEqual([en('menu.file'), en('menu.view')]);
+    await expect.poll(menuLabels).toEqual([en('menu.file'), en('menu.edit'), en('menu.view')]);
 
     // The save dialog answers where the test says; the PDF is Chromium's, from the print route.
     const pdf = join(userData, 'summary.pdf');
