@@ -255,10 +255,14 @@ describe('the Electron shell', () => {
     expect(fake.menusBuilt).toBe(built);
   });
 
-  it('closes the database before quitting, and carries over the settings of a console set up under electron-store', async () => {
+  it('seals the post key with safeStorage, closes the database before quitting, and carries over the settings of a console set up under electron-store', async () => {
     const main = await started();
     await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
     const dataDir = join(userData, 'data');
+    // The post's key is sealed by safeStorage beside the settings, never in them.
+    const sealed = JSON.parse(readFileSync(join(userData, 'secrets.json'), 'utf8')) as Record<string, string>;
+    expect(Buffer.from(sealed['post:key']!, 'base64').toString()).toMatch(/^sealed:/);
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ postKey: null });
     main.destroy(); // the last window: the app quits
     await vi.waitFor(() => expect(fake.quitRequested).toBe(true), patient);
     expect(existsSync(join(dataDir, 'beacon.db'))).toBe(true);
