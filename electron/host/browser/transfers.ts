@@ -78,13 +78,14 @@ export function createTransfers(dataDir: string, cap = UPLOAD_CAP): Transfers {
       const key = /^\/upload\/([0-9a-f]{32})$/.exec(pathname)?.[1] ?? '';
       const waiting = picks.get(key);
       if (!waiting) return false;
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > cap) {
+      picks.delete(key);
+      if (Number(req.headers['content-length'] ?? 0) > cap) {
+        // Said before a byte is stored: the pick ends as if cancelled.
         res.writeHead(413, { connection: 'close' }).end();
         req.resume();
+        waiting.resolve(null);
         return true;
       }
-      picks.delete(key);
       mkdirSync(uploadsDir, { recursive: true });
       const file = join(uploadsDir, `${token()}${waiting.extension}`);
       let received = 0;
