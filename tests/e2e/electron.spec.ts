@@ -3,29 +3,22 @@
 // the binary, an air-gapped machine) it is reported as skipped with the reason; the same shell
 // code runs on every test run against a stand-in (tests/core/electronShell.test.ts).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { createTranslator } from '../../shared/i18n';
+import { electronBinary, hasDisplay } from '../../electron/host/launch';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Electron's binary as its npm package records it, without importing the package (which would try to download it). */
-function electronBinary(): string | null {
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const pathFile = join(root, 'node_modules/electron/path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(override ?? join(root, 'node_modules/electron/dist'), readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
-const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+// Found the way `npm start` finds them (without importing `electron`, which would try to download it).
+const binary = electronBinary(root);
+const display = hasDisplay();
 const built = existsSync(join(root, 'dist/electron/main.mjs')) && existsSync(join(root, 'dist/renderer/index.html'));
 const skipReason = !binary ? "Electron's binary is not installed (node_modules/electron/dist): the shell is tested against a stand-in in tests/core/electronShell.test.ts"
-  : !hasDisplay ? 'no display (DISPLAY/WAYLAND_DISPLAY) for an Electron window'
+  : !display ? 'no display (DISPLAY/WAYLAND_DISPLAY) for an Electron window'
     : !built ? 'the app is not built: run `npm run build` first' : '';
 
 const SETUP = {
