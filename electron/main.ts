@@ -1,44 +1,27 @@
-// The Electron shell: lifecycle, the window, IPC wiring, security. Everything that owns
-// data lives in electron/core, which knows nothing of Electron.
-import { appendFileSync, mkdirSync } from 'node:fs';
+// The Electron shell: an adapter from Electron's API onto the host (electron/host), which owns
+// sessions, the frame check, the restore swap, print approval and the change fan-out. Here:
+// windows ↔ clients, ipcMain ↔ host.invoke, native dialogs, printing, safeStorage, the menu,
+// the app's lifecycle and its hardening. Neither the core nor the host knows Electron.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, webContents, type WebContents } from 'electron';
-import { isChannelName, type Output } from '../shared/api';
+import type { ChangeEvent } from '../shared/api';
 import type { Language } from '../shared/domain';
 import { printSummary } from './printing';
 import { createElectronSecretStore } from './secrets';
 import { createFileChooser } from './backupDialogs';
-import { openCore, restoreInPlace, type Core, type Session } from './core';
+import { openCore, type Session } from './core';
+import { createFileLog, createHost, CSP, type ClientId, type Host } from './host';
 import { DatabaseOpenError } from './core/db/migrations';
-import Store from 'electron-store';
-import { createElectronSettingsStore } from './settings/electronSettingsStore';
-import { parseSettings } from './core/settings/fileSettingsStore';
+import { adoptElectronStoreSettings, storedLanguage } from './settings/electronStoreSettings';
+import { createFileSettingsStore } from './core/settings/fileSettingsStore';
 import { messageFor } from './cli/messages';
+import { menuTemplate } from './menu';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_INDEX = join(here, '../renderer/index.html');
 const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
 const DEV_SERVER = process.env.VITE_DEV_SERVER_URL;
-
-const sessions = new Map<number, Session>();
-let core: Core | null = null;
-/** While a restore swaps the database, every other call waits its turn with a clear answer. */
-let restoring = false;
-
-function logFile(): string {
-  const dir = join(app.getPath('userData'), 'logs');
-  mkdirSync(dir, { recursive: true });
-  return join(dir, 'beacon.log');
-}
-
-function log(level: 'error' | 'info', message: string, context?: Record<string, unknown>): void {
-  try {
-    appendFileSync(logFile(), `${new Date().toISOString()} ${level} ${message} ${context ? JSON.stringify(context) : ''}\n`);
-  } catch {
-    // Logging must never take the console down.
-  }
-}
 
 /** Only the app's own pages may talk to the core. */
 function isOwnFrame(url: string): boolean {
@@ -54,29 +37,6 @@ function hardenContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
-
-/** A window on the same core; the wall display shares the opener's session and only reads. */
-function createWindow(hash = '', shareSessionOf?: number, visible = true): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1400, height: 900, minWidth: 1024, minHeight: 700, title: 'Beacon', backgroundColor: '#0f172a', show: false,
-    webPreferences: {
-      preload: join(here, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false,
-      webSecurity: true, spellcheck: false, webviewTag: false, navigateOnDragDrop: false,
-      // A middle-click must not open a link in a new window (the handler denies it anyway).
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
-  const id = win.webContents.id;
-  const shared = shareSessionOf !== undefined ? sessions.get(shareSessionOf) : undefined;
-  sessions.set(id, shared ?? core!.createSession());
-  win.on('closed', () => sessions.delete(id));
-  if (visible) win.once('ready-to-show', () => win.show());
-  if (DEV_SERVER) void win.loadURL(`${DEV_SERVER}${hash}`);
-  else void win.loadFile(RENDERER_INDEX, hash ? { hash: hash.replace(/^#/, '') } : undefined);
-  return win;
-}
-
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function hardenSession(): void {
   const ses = session.defaultSession;
@@ -94,133 +54,157 @@ function hardenSession(): void {
   });
 }
 
-function buildMenu(openWindow: () => void, openWall: () => void): void {
-  // i18n: the menu follows the operator's language in a later step; the window's own UI is translated.
-  Menu.setApplicationMenu(Menu.buildFromTemplate([
-    { label: 'File', submenu: [{ label: 'New window', click: openWindow }, { type: 'separator' }, { role: 'quit' }] },
-    { label: 'View', submenu: [{ label: 'Wall display', accelerator: 'F11', click: openWall }, { type: 'separator' }, { role: 'reload' }, { role: 'togglefullscreen' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
-  ]));
-}
-
-/** The language of the operator signed in on a session, else the post's default. */
-async function languageOf(own: Session): Promise<Language> {
-  const current = core ? await core.invoke(own, 'session.current', {}) : null;
-  if (current?.ok && current.value) return current.value.language;
-  return core?.context.settings.read().language ?? 'ar';
-}
-
-function windowOf(own: Session): BrowserWindow | null {
-  for (const [id, s] of sessions) {
-    const contents = s === own ? webContents.fromId(id) : undefined;
-    if (contents) return BrowserWindow.fromWebContents(contents);
-  }
-  return null;
-}
-
-/** After a restore every window starts signed out; windows that shared a session (the wall display) still share one. */
-function renewSessions(next: Core): void {
-  const renewed = new Map<Session, Session>();
-  for (const [id, old] of sessions) {
-    let fresh = renewed.get(old);
-    if (!fresh) renewed.set(old, (fresh = next.createSession()));
-    sessions.set(id, fresh);
-  }
-}
-
-async function start(): Promise<void> {
-  const dataDir = process.env.BEACON_DATA_DIR ?? join(app.getPath('userData'), 'data');
-  const settings = createElectronSettingsStore((keptAs) => log('error', 'settings file damaged; defaults restored', { keptAs }));
-  const logger = { error: (m: string, c?: Record<string, unknown>) => log('error', m, c), info: (m: string, c?: Record<string, unknown>) => log('info', m, c) };
-  const secrets = createElectronSecretStore((error) => log('error', 'secrets unreadable: re-enter hub passwords on the sync screen; the post key must be given again by hand', { error: String(error) }));
-  const open = async () => {
-    const opened = await openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf, languageOf), secrets });
-    opened.onChange((event) => {
-      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('ops:change', event);
-    });
-    return opened;
-  };
-  const failedToOpen = (err: unknown) => {
-    // Never a blank window: say what happened and what to do, and leave the file untouched.
-    const message = err instanceof DatabaseOpenError ? messageFor(err.code, err.params) : `${(err as Error).message}\n\n${messageFor('error.corrupt', {})}`;
-    log('error', 'core failed to open', { error: String(err) });
-    dialog.showErrorBox('Beacon', `${message}\n\n${dataDir}`);
-    app.exit(1);
-  };
-  try {
-    core = await open();
-  } catch (err) {
-    failedToOpen(err);
-    return;
-  }
-  ipcMain.handle('ops:invoke', async (event, channel: unknown, input: unknown) => {
-    const frameUrl = event.senderFrame?.url ?? '';
-    const own = sessions.get(event.sender.id);
-    if (!own || !isOwnFrame(frameUrl) || !isChannelName(channel) || !core) return { ok: false, error: { code: 'error.unknownChannel' } };
-    if (restoring) return { ok: false, error: { code: 'error.busy' } };
-    const result = await core.invoke(own, channel, input);
-    if (channel === 'backup.restore' && result.ok) {
-      // The core approved (administrator, the backup this window inspected); swapping the database is the shell's.
-      restoring = true;
-      try {
-        const done = await restoreInPlace(core, result.value as Output<'backup.restore'>, open, logger);
-        core = done.core;
-        if (done.result.ok) {
-          // Operators are those of the restored database: every window signs in again. The asking
-          // window reloads itself after noting what was done; the others go back to sign-in now.
-          renewSessions(core);
-          for (const win of BrowserWindow.getAllWindows()) if (win.webContents.id !== event.sender.id) win.webContents.reload();
-        }
-        return done.result;
-      } catch (err) {
-        core = null;
-        failedToOpen(err);
-        return { ok: false, error: { code: 'backup.restoreFailed' } };
-      } finally {
-        restoring = false;
-      }
-    }
-    if (channel !== 'summary.print' || !result.ok) return result;
-    // The core has checked the role and the period; printing itself is the shell's.
-    const approved = result.value as Output<'summary.print'>;
-    try {
-      const file = await printSummary(BrowserWindow.fromWebContents(event.sender), approved.period, approved.pdf,
-        (hash) => createWindow(hash, event.sender.id, false));
-      return { ok: true, value: { ...approved, file } };
-    } catch (err) {
-      log('error', 'printing failed', { error: String(err) });
-      return { ok: false, error: { code: 'error.printFailed' } };
-    }
-  });
-  hardenSession();
-  const main = createWindow();
-  buildMenu(() => createWindow(), () => {
-    const wall = createWindow('#/wall', main.webContents.id);
-    wall.setFullScreen(true);
-  });
-}
+/** An operator's language or the post's default may have changed. */
+const touchesLanguage = (event: ChangeEvent) => event.entities.includes('operator') || event.entities.includes('settings');
 
 /**
- * Native date and time fields follow Chromium's locale, not the page's language: English
- * consoles get day/month/year and the 24-hour clock (en-GB), Arabic ones Arabic. Read from the
- * post's default language before the app is ready; damage is left for start() to report.
+ * Starts the shell on Electron's app. Everything is created here, not at import, so tests run
+ * it against a stand-in for the `electron` module. Resolves once the first window exists, or
+ * once the app has been told to quit (another instance runs, the core could not open).
  */
-function chromiumLocale(): string {
-  try {
-    const raw = new Store<{ console: unknown }>({ name: 'settings', clearInvalidConfig: false }).get('console');
-    return (parseSettings(raw)?.language ?? 'ar') === 'ar' ? 'ar' : 'en-GB';
-  } catch {
-    return 'ar';
+export function startShell(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve();
   }
+  const userData = app.getPath('userData');
+  const dataDir = process.env.BEACON_DATA_DIR ?? join(userData, 'data');
+  // The settings live beside the database, where the CLI and the browser host read them too.
+  const settingsFile = join(dataDir, 'settings.json');
+  adoptElectronStoreSettings(join(userData, 'settings.json'), settingsFile, dataDir);
+  const logger = createFileLog(dataDir);
+  let menuLanguage: Language | null = null;
+  let menuQueued = false;
+
+  /** A window on the same core; the wall display and the print window share the opener's session. */
+  function createWindow(hash = '', shareSessionOf?: ClientId, visible = true): BrowserWindow {
+    const win = new BrowserWindow({
+      width: 1400, height: 900, minWidth: 1024, minHeight: 700, title: 'Beacon', backgroundColor: '#0f172a', show: false,
+      webPreferences: {
+        preload: join(here, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false,
+        webSecurity: true, spellcheck: false, webviewTag: false, navigateOnDragDrop: false,
+        // A middle-click must not open a link in a new window (the handler denies it anyway).
+        disableBlinkFeatures: 'Auxclick',
+      },
+    });
+    const id = win.webContents.id;
+    const contents = win.webContents;
+    host.attach(id, {
+      send: (event) => {
+        contents.send('ops:change', event);
+        if (touchesLanguage(event)) menuFollows();
+      },
+      reload: () => contents.reload(),
+    }, shareSessionOf);
+    win.on('closed', () => host.detach(id));
+    if (visible) win.once('ready-to-show', () => win.show());
+    if (DEV_SERVER) void win.loadURL(`${DEV_SERVER}${hash}`);
+    else void win.loadFile(RENDERER_INDEX, hash ? { hash: hash.replace(/^#/, '') } : undefined);
+    return win;
+  }
+
+  function windowOf(own: Session): BrowserWindow | null {
+    const id = host.clientOf(own);
+    const contents = id !== undefined ? webContents.fromId(id) : undefined;
+    return contents ? BrowserWindow.fromWebContents(contents) : null;
+  }
+
+  /** The window the operator is at: the focused one, else the first shown. */
+  const frontWindow = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows().find((win) => win.isVisible()) ?? BrowserWindow.getAllWindows()[0];
+
+  function failedToOpen(err: unknown): void {
+    // Never a blank window: say what happened and what to do, and leave the file untouched.
+    const message = err instanceof DatabaseOpenError ? messageFor(err.code, err.params) : `${(err as Error).message}\n\n${messageFor('error.corrupt', {})}`;
+    logger.error('core failed to open', { error: String(err) });
+    dialog.showErrorBox('Beacon', `${message}\n\n${dataDir}`);
+    app.exit(1);
+  }
+
+  const settings = createFileSettingsStore(settingsFile, (keptAs) => logger.error('settings file damaged; defaults restored', { keptAs }));
+  const secrets = createElectronSecretStore((error) => logger.error('secrets unreadable: re-enter hub passwords on the sync screen; the post key must be given again by hand', { error: String(error) }));
+  const host: Host = createHost({
+    log: logger,
+    isOwnFrame,
+    onFatal: failedToOpen,
+    open: () => openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf, (s) => host.languageOf(s)), secrets }),
+    printer: {
+      print: (id, approved) => {
+        const contents = webContents.fromId(id);
+        return printSummary(contents ? BrowserWindow.fromWebContents(contents) : null, approved.period, approved.pdf,
+          (hash) => createWindow(hash, id, false));
+      },
+    },
+  });
+
+  /** The menu speaks the language of the operator at the window in front; rebuilt only when that changes. */
+  async function refreshMenu(): Promise<void> {
+    const front = frontWindow();
+    const own = front ? host.sessionOf(front.webContents.id) : undefined;
+    const language = own ? await host.languageOf(own) : settings.read().language;
+    if (language === menuLanguage) return;
+    menuLanguage = language;
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, {
+      openWindow: () => createWindow(),
+      openWall: () => {
+        const opener = frontWindow();
+        if (opener) createWindow('#/wall', opener.webContents.id).setFullScreen(true);
+      },
+    })));
+  }
+  /** At most one rebuild queued, however many windows hear the same change. */
+  function menuFollows(): void {
+    if (menuQueued) return;
+    menuQueued = true;
+    setImmediate(() => {
+      menuQueued = false;
+      refreshMenu().catch((err: unknown) => logger.error('menu not rebuilt', { error: String(err) }));
+    });
+  }
+
+  async function start(): Promise<void> {
+    try {
+      await host.start();
+    } catch (err) {
+      failedToOpen(err);
+      return;
+    }
+    ipcMain.handle('ops:invoke', async (event, channel: unknown, input: unknown) => {
+      const result = await host.invoke(event.sender.id, event.senderFrame?.url ?? '', channel, input);
+      // Signing in, out or unlocking, and a restore, change whose language the menu speaks without a change event.
+      if (typeof channel === 'string' && (channel.startsWith('session.') || channel === 'setup.complete' || channel === 'backup.restore')) menuFollows();
+      return result;
+    });
+    hardenSession();
+    createWindow();
+    await refreshMenu();
+  }
+
+  app.enableSandbox();
+  /**
+   * Native date and time fields follow Chromium's locale, not the page's language: English
+   * consoles get day/month/year and the 24-hour clock (en-GB), Arabic ones Arabic. Read from the
+   * post's default language before the app is ready; damage is left for the store to report.
+   */
+  app.commandLine.appendSwitch('lang', storedLanguage(settingsFile) === 'ar' ? 'ar' : 'en-GB');
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('second-instance', () => {
+    const first = frontWindow();
+    if (!first) return;
+    if (first.isMinimized()) first.restore();
+    first.focus();
+  });
+  app.on('browser-window-focus', menuFollows);
+  app.on('window-all-closed', () => app.quit());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    // Electron does not wait for a promise: the quit is held until the database is closed cleanly.
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    host.close().catch((err: unknown) => logger.error('database not closed cleanly', { error: String(err) })).finally(() => app.quit());
+  });
+  return app.whenReady().then(start);
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.enableSandbox();
-  app.commandLine.appendSwitch('lang', chromiumLocale());
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void core?.close());
-  void app.whenReady().then(start);
-}
+// Only inside Electron: imported elsewhere (the tests), this module starts nothing.
+if (process.versions.electron !== undefined) void startShell();

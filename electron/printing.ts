@@ -4,14 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { BrowserWindow, dialog } from 'electron';
 import type { Output } from '../shared/api';
+import { printHash, summaryPdfName } from './host';
 
 type Period = Output<'summary.print'>['period'];
-
-/** The print route's hash for a period (the renderer reads the same query). */
-export function printHash(period: Period): string {
-  const query = new URLSearchParams(Object.entries(period).map(([k, v]): [string, string] => [k, String(v)]));
-  return `#/print/summary?${query.toString()}`;
-}
 
 async function whenReady(win: BrowserWindow, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -34,7 +29,7 @@ export async function printSummary(parent: BrowserWindow | null, period: Period,
     await whenReady(win);
     if (pdf) {
       const data = await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
-      const name = `beacon-summary-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.pdf`;
+      const name = summaryPdfName();
       const options = { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
       const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       if (canceled || !filePath) return null;

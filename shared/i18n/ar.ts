@@ -5,6 +5,24 @@ type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
 export const ar: Same<Resources> = {
   app: { name: 'بيكن', tagline: 'منصة عمليات الدفاع المدني' },
+  host: {
+    fetchingElectron: 'بيكن: جارٍ جلب ملف إلكترون التنفيذي (بحدّ أقصى {seconds} ثانية)…',
+    shellElectron: 'بيكن: نافذة إلكترون، لأنّ {reason}.',
+    shellBrowser: 'بيكن: المضيف في متصفّح النظام، لأنّ {reason}.',
+    becauseChosen: 'BEACON_SHELL={shell} اختاره',
+    becauseElectronPresent: 'ملف إلكترون التنفيذي مثبّت',
+    becauseNoElectron: 'ملف إلكترون التنفيذي غير مثبّت',
+    becauseNoDisplay: 'لا توجد شاشة لعرض نافذة إلكترون',
+    opened: 'بيكن: فُتح في {browser} كنافذة تطبيق ({url}). إغلاق النافذة أو Ctrl+C يوقف بيكن.',
+    noDisplay: 'بيكن: لا توجد شاشة هنا. افتح هذا العنوان في كروميوم أو كروم أو إيدج على هذا الجهاز: {url} (Ctrl+C يوقف بيكن)',
+    noBrowser: 'بيكن: لم يُعثر على كروميوم أو كروم أو إيدج. افتح هذا العنوان في أحدها على هذا الجهاز: {url} (Ctrl+C يوقف بيكن)',
+    stopped: 'بيكن: توقّف؛ قاعدة البيانات مغلقة.',
+    badPort: 'يجب أن يكون BEACON_PORT رقم منفذ من 1 إلى 65535، لا "{port}".',
+    badShell: 'يجب أن يكون BEACON_SHELL إمّا browser أو electron، لا "{shell}".',
+    noElectron: 'BEACON_SHELL=electron، لكنّ ملف إلكترون التنفيذي غير مثبّت. شغّل npm install مع اتصال بالشبكة، أو استخدم BEACON_SHELL=browser.',
+    cannotListen: 'لا يستطيع بيكن الاستماع على 127.0.0.1:{port}: {error}',
+    noRenderer: 'واجهة المنصة غير مبنية: شغّل npm run build أولًا.',
+  },
   common: { cancel: 'إلغاء', close: 'إغلاق', back: 'العودة إلى القوائم', none: '—',
     all: 'الكل', loading: 'جارٍ التحميل…', noPoliticsHint: 'لا تسجّل الدين أو الطائفة أو العرق أو الرأي السياسي.',
   },
@@ -78,6 +96,7 @@ export const ar: Same<Resources> = {
     attendance: 'سجل الحضور', from: 'من (YYYY-MM-DD)', to: 'إلى (YYYY-MM-DD، ضمنًا)', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
   },
   nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', stats: 'الإحصاءات', summary: 'ملخص المناوبة', audit: 'سجل التدقيق', sync: 'المزامنة', backup: 'النسخ الاحتياطي', wall: 'شاشة العرض', conflicts: 'التعارضات' },
+  menu: { file: 'ملف', newWindow: 'نافذة جديدة', quit: 'إنهاء بيكن', edit: 'تحرير', undo: 'تراجع', redo: 'إعادة', cut: 'قص', copy: 'نسخ', paste: 'لصق', selectAll: 'تحديد الكل', view: 'عرض', wall: 'شاشة العرض', reload: 'إعادة التحميل', fullScreen: 'ملء الشاشة', actualSize: 'الحجم الفعلي', zoomIn: 'تكبير', zoomOut: 'تصغير' },
   stats: {
     csvShort: 'CSV', pngShort: 'صورة',
     title: 'الإحصاءات', period: 'الفترة', last24h: 'آخر 24 ساعة', last7d: 'آخر 7 أيام', last30d: 'آخر 30 يومًا', last90d: 'آخر 90 يومًا',

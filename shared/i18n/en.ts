@@ -1,6 +1,24 @@
 // English. Arabic (ar.ts) must have exactly these keys: TypeScript and a test enforce it.
 export const en = {
   app: { name: 'Beacon', tagline: 'Civil defence operations console' },
+  host: {
+    fetchingElectron: "Beacon: fetching Electron's binary (at most {seconds} s)…",
+    shellElectron: 'Beacon: the Electron window, because {reason}.',
+    shellBrowser: 'Beacon: the browser host in the system browser, because {reason}.',
+    becauseChosen: 'BEACON_SHELL={shell} chose it',
+    becauseElectronPresent: "Electron's binary is installed",
+    becauseNoElectron: "Electron's binary is not installed",
+    becauseNoDisplay: "there is no display for Electron's window",
+    opened: 'Beacon: opened in {browser} as an app window ({url}). Closing the window or Ctrl+C stops Beacon.',
+    noDisplay: 'Beacon: no display here. Open this address in Chromium, Chrome or Edge on this machine: {url} (Ctrl+C stops Beacon)',
+    noBrowser: 'Beacon: no Chromium, Chrome or Edge found. Open this address in one on this machine: {url} (Ctrl+C stops Beacon)',
+    stopped: 'Beacon: stopped; the database is closed.',
+    badPort: 'BEACON_PORT must be a port number from 1 to 65535, not "{port}".',
+    badShell: 'BEACON_SHELL must be browser or electron, not "{shell}".',
+    noElectron: "BEACON_SHELL=electron, but Electron's binary is not installed. Run npm install with network access, or use BEACON_SHELL=browser.",
+    cannotListen: 'Beacon cannot listen on 127.0.0.1:{port}: {error}',
+    noRenderer: 'The console is not built: run npm run build first.',
+  },
   common: { cancel: 'Cancel', close: 'Close', back: 'Back to queues', none: '—',
     all: 'All', loading: 'Loading…', noPoliticsHint: 'Do not record religion, sect, ethnicity or political views.',
   },
@@ -74,6 +92,7 @@ export const en = {
     attendance: 'Attendance', from: 'From (YYYY-MM-DD)', to: 'To (YYYY-MM-DD, inclusive)', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
   nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', audit: 'Audit trail', sync: 'Sync', backup: 'Backup', wall: 'Wall display', conflicts: 'Conflicts' },
+  menu: { file: 'File', newWindow: 'New window', quit: 'Quit Beacon', edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all', view: 'View', wall: 'Wall display', reload: 'Reload', fullScreen: 'Full screen', actualSize: 'Actual size', zoomIn: 'Zoom in', zoomOut: 'Zoom out' },
   stats: {
     csvShort: 'CSV', pngShort: 'PNG',
     title: 'Statistics', period: 'Period', last24h: 'Last 24 hours', last7d: 'Last 7 days', last30d: 'Last 30 days', last90d: 'Last 90 days',

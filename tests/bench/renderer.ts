@@ -11,7 +11,7 @@ import { previousShift, shiftAt } from '../../shared/time/shifts';
 import { createTranslator } from '../../shared/i18n';
 
 const t = createTranslator('ar');
-import { connect, launchChromium, serveRenderer } from '../e2e/harness';
+import { launchChromium, startTestHost } from '../e2e/harness';
 
 export type Record = (operation: string, samples: number[], target: string) => void;
 
@@ -21,7 +21,8 @@ const TZ = 'Asia/Damascus';
 export async function measureRenderer(record: Record): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'beacon-bench-renderer-'));
   const core = await openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), safetyCopies: false, log: { error: () => undefined, info: () => undefined } });
-  const server = await serveRenderer();
+  const served = await startTestHost(dataDir, { core });
+  const server = { url: `${served.origin}/index.html` };
   const browser = await launchChromium();
   try {
     const admin = core.createSession();
@@ -36,11 +37,7 @@ export async function measureRenderer(record: Record): Promise<void> {
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    // tsx (esbuild, keepNames) wraps functions in a __name() helper; the harness's init script
-    // is serialised into the page, where that helper must exist too.
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    await connect(page, () => core);
-    await page.goto(server.url);
+    await page.goto(served.url);
     await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
     await page.getByLabel(t('signIn.pin')).fill('2468');
     await page.keyboard.press('Enter');
@@ -96,7 +93,7 @@ export async function measureRenderer(record: Record): Promise<void> {
     await context.close();
   } finally {
     await browser.close();
-    await server.close();
+    await served.close();
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

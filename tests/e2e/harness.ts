@@ -1,40 +1,57 @@
-// Joins the built renderer to a real core without Electron (ARCHITECTURE.md, "Testing
-// without an Electron binary"): the core runs in this process on a real SQLite file, the
-// renderer in Chromium, and window.ops forwards every call through exposeBinding exactly as
-// the preload forwards it over IPC. Change events come back the same way.
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+// Joins the built renderer to a real core through the real browser host (electron/host/
+// browser): the core runs in this process on a real SQLite file behind the host's HTTP server
+// and WebSocket, the renderer in Chromium talks to it exactly as a user's browser would. Only
+// the file dialogs may be answered by the test (`chooseFile`), as a stand-in for the operator.
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { test as base, chromium, type Browser, type Page } from '@playwright/test';
-import type { ChangeEvent, Output, Result } from '../../shared/api';
-import { openCore, restoreInPlace, type Core, type FileChooser } from '../../electron/core';
+import { join, resolve } from 'node:path';
+import { test as base, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { openCore, type Core, type FileChooser } from '../../electron/core';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser/server';
 import type { Language } from '../../shared/domain';
 
 const RENDERER = resolve('dist/renderer');
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
-};
+const quiet = { error: () => undefined, info: () => undefined };
 
-export function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first');
-  const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
-    const file = resolve(RENDERER, path || 'index.html');
-    if (!file.startsWith(RENDERER) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+/**
+ * The browser host on a data folder, its core opened as tests open it. `core` serves an
+ * already open core instead (a second console in one test); closing it twice is harmless.
+ */
+export function startTestHost(dataDir: string, options: { files?: FileChooser; core?: Core } = {}): Promise<BrowserHost> {
+  let given = options.core ? closeOnce(options.core) : null;
+  return startBrowserHost({
+    dataDir,
+    rendererDir: RENDERER,
+    log: quiet,
+    ...(options.files ? { files: options.files } : {}),
+    open: async (files) => {
+      const first = given;
+      given = null;
+      return first ?? openTestCore(dataDir, files);
+    },
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    ok({ url: `http://127.0.0.1:${port}/index.html`, close: () => new Promise((done) => server.close(() => done())) });
-  }));
+}
+
+function closeOnce(core: Core): Core {
+  let closing: Promise<void> | null = null;
+  const close = core.close.bind(core);
+  core.close = () => (closing ??= close());
+  return core;
+}
+
+/** A window on `served`: the page opens the host's address with its secret, as the launcher's window does. */
+export async function openWindow(context: BrowserContext, served: { url: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(served.url);
+  return page;
+}
+
+/** Serves an open core (a second console) to a new window in `context`; the host closes with the context's test. */
+export async function serve(context: BrowserContext, core: Core): Promise<{ page: Page; host: BrowserHost }> {
+  const host = await startTestHost(core.dataDir, { core });
+  context.once('close', () => void host.close());
+  return { page: await openWindow(context, host), host };
 }
 
 /**
@@ -55,6 +72,12 @@ export interface Beacon {
   core: Core;
   dataDir: string;
   page: Page;
+  /** The console's page, once the window holds the host's cookie (`${url}?locale=pseudo` works). */
+  url: string;
+  /** The browser host the page talks to. */
+  host: BrowserHost;
+  /** Another window on the same host (a new session), in `context` or the page's own. */
+  openWindow(context?: BrowserContext): Promise<Page>;
   /** Closes the core and opens a new one on the same folder; the page is reloaded. */
   restartCore(): Promise<void>;
   /** The file the next file dialog answers (null: the administrator cancels), as Electron's dialog would in main. */
@@ -63,88 +86,29 @@ export interface Beacon {
   readonly suggestedName: string | null;
 }
 
-/** Stands in for Electron's file dialogs (electron/backupDialogs.ts): the test says what the user picks. */
+/** Stands in for the operator at a file dialog: the test says what the user picks. */
 function harnessFileChooser() {
   const state = { next: null as string | null, suggested: null as string | null };
-  const files: FileChooser = {
-    saveBackup: async (_session, suggestedName) => {
-      state.suggested = suggestedName;
-      return state.next;
-    },
-    openBackup: async () => state.next,
-    saveBundle: async (_session, suggestedName) => {
-      state.suggested = suggestedName;
-      return state.next;
-    },
-    openBundle: async () => state.next,
-    savePostKey: async (_session, suggestedName) => {
-      state.suggested = suggestedName;
-      return state.next;
-    },
-    openPostKey: async () => state.next,
+  const save = async (_session: unknown, suggestedName: string) => {
+    state.suggested = suggestedName;
+    return state.next;
   };
+  const open = async () => state.next;
+  const files: FileChooser = { saveBackup: save, openBackup: open, saveBundle: save, openBundle: open, savePostKey: save, openPostKey: open };
   return { files, state };
-}
-
-/**
- * Wires a page to a core: one session per page, as one window has one in the app. `restore`
- * does the shell's half of an approved `backup.restore`, as electron/main.ts does.
- */
-export async function connect(
-  page: Page,
-  core: () => Core,
-  restore?: (approved: Output<'backup.restore'>) => Promise<Result<Output<'backup.restore'>>>,
-): Promise<() => void> {
-  let session = core().createSession();
-  let unsubscribe = core().onChange((event) => void emit(event));
-  async function emit(event: ChangeEvent) {
-    await page.evaluate((e) => (globalThis as unknown as { __opsEmit?: (e: ChangeEvent) => void }).__opsEmit?.(e), event).catch(() => undefined);
-  }
-  const renew = (signOut = true) => {
-    unsubscribe();
-    if (signOut) session = core().createSession();
-    unsubscribe = core().onChange((event) => void emit(event));
-  };
-  // Answers cross as JSON text: Playwright's own serialisation of a page of 100 queue rows
-  // cost the page tens of milliseconds, a harness cost Electron's IPC does not have.
-  await page.exposeBinding('__opsInvoke', async (_source, channel: string, input: string | undefined) => {
-    const result = await core().invoke(session, channel as never, input === undefined ? undefined : JSON.parse(input));
-    if (channel !== 'backup.restore' || !result.ok || !restore) return JSON.stringify(result);
-    const outcome = await restore(result.value as Output<'backup.restore'>);
-    // A new core either way; its operators are the restored database's only when it worked.
-    renew(outcome.ok);
-    return JSON.stringify(outcome);
-  });
-  await page.addInitScript(() => {
-    const listeners = new Set<(e: unknown) => void>();
-    const w = globalThis as unknown as Record<string, unknown>;
-    w.__opsEmit = (e: unknown) => listeners.forEach((l) => l(e));
-    w.ops = Object.freeze({
-      invoke: async (channel: string, input: unknown) =>
-        JSON.parse(await (w.__opsInvoke as (c: string, i: string | undefined) => Promise<string>)(channel, input === undefined ? undefined : JSON.stringify(input))) as unknown,
-      onChange: (listener: (e: unknown) => void) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    });
-  });
-  return () => renew();
 }
 
 export async function openTestCore(dataDir: string, files?: FileChooser): Promise<Core> {
   return openCore({ dataDir, settings: createFileSettingsStore(join(dataDir, 'settings.json')), checkOutputs: true, safetyCopies: false, ...(files ? { files } : {}) });
 }
 
-const quiet = { error: () => undefined, info: () => undefined };
-
-export const test = base.extend<{ beacon: Beacon; language: Language }, { renderer: { url: string }; browserInstance: Browser; browserFor: (language: Language) => Promise<Browser> }>({
+export const test = base.extend<{ beacon: Beacon; language: Language; renderer: { url: string } }, { browserInstance: Browser; browserFor: (language: Language) => Promise<Browser> }>({
   /** The language of Chromium's own UI for this test (see `testIn`). */
   language: ['en', { option: true }],
-  renderer: [async ({}, use) => {
-    const server = await serveRenderer();
-    await use(server);
-    await server.close();
-  }, { scope: 'worker' }],
+  /** The console's page on this test's host (kept for specs that name it). */
+  renderer: async ({ beacon }, use) => {
+    await use({ url: beacon.url });
+  },
   /** One Chromium per UI language a worker needs, started when first asked for. */
   browserFor: [async ({}, use) => {
     const started = new Map<Language, Promise<Browser>>();
@@ -157,27 +121,22 @@ export const test = base.extend<{ beacon: Beacon; language: Language }, { render
   browserInstance: [async ({ browserFor }, use) => {
     await use(await browserFor('en'));
   }, { scope: 'worker' }],
-  beacon: async ({ renderer, browserFor, language }, use) => {
+  beacon: async ({ browserFor, language }, use) => {
     const browserInstance = await browserFor(language);
     const dataDir = mkdtempSync(join(tmpdir(), 'beacon-e2e-'));
     const chooser = harnessFileChooser();
-    let core = await openTestCore(dataDir, chooser.files);
+    const served = await startTestHost(dataDir, { files: chooser.files });
     const context = await browserInstance.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const reconnect = await connect(page, () => core, async (approved) => {
-      const done = await restoreInPlace(core, approved, () => openTestCore(dataDir, chooser.files), quiet);
-      core = done.core;
-      return done.result;
-    });
-    await page.goto(renderer.url);
+    const page = await openWindow(context, served);
     await use({
-      get core() { return core; },
+      get core() { return served.host.core!; },
       dataDir,
       page,
+      url: `${served.origin}/index.html`,
+      host: served,
+      openWindow: (other = context) => openWindow(other, served),
       async restartCore() {
-        await core.close();
-        core = await openTestCore(dataDir, chooser.files);
-        reconnect();
+        await served.host.reopen();
         await page.reload();
       },
       chooseFile(path) {
@@ -186,7 +145,7 @@ export const test = base.extend<{ beacon: Beacon; language: Language }, { render
       get suggestedName() { return chooser.state.suggested; },
     });
     await context.close();
-    await core.close();
+    await served.close();
   },
 });
 

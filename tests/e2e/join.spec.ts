@@ -10,7 +10,7 @@ import { readPostKey } from '../../electron/core/post/postKey';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { connect, expect, openTestCore, signIn, testIn } from './harness';
+import { expect, openTestCore, serve, signIn, testIn } from './harness';
 
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
@@ -54,10 +54,8 @@ for (const language of LANGUAGES) {
     const pick = async () => next;
     const dialogs: FileChooser = { saveBackup: pick, openBackup: pick, saveBundle: pick, openBundle: pick, savePostKey: pick, openPostKey: pick };
     const laptop = await openTestCore(mkdtempSync(join(tmpdir(), 'beacon-e2e-b-')), dialogs);
-    const second = await page.context().newPage();
+    const { page: second } = await serve(page.context(), laptop);
     try {
-      await connect(second, () => laptop);
-      await second.goto(page.url().replace(/#.*$/, ''));
       // A new installation starts in Arabic; switch if this run is in English.
       if (language === 'en') await second.getByRole('button', { name: createTranslator('ar')('header.languageLabel') }).click();
       await expect(second.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');

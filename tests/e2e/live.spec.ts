@@ -1,9 +1,9 @@
 // A saved change shows in every open view at once, without reload: two windows on one
 // core, as two operators' screens on the same console would be.
 import { createTranslator } from '../../shared/i18n';
-import { connect, expect, test } from './harness';
+import { expect, test } from './harness';
 
-test('a call logged in one window appears in the other without reload', async ({ beacon, browserInstance, renderer }) => {
+test('a call logged in one window appears in the other without reload', async ({ beacon, browserInstance }) => {
   const t = createTranslator('ar');
   const setup = await beacon.core.invoke(beacon.core.createSession(), 'setup.complete', {
     post: { name: 'مركز عمليات اللاذقية', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
@@ -11,9 +11,7 @@ test('a call logged in one window appears in the other without reload', async ({
   });
   expect(setup.ok).toBe(true);
   const context = await browserInstance.newContext({ viewport: { width: 1400, height: 900 } });
-  const second = await context.newPage();
-  await connect(second, () => beacon.core);
-  await second.goto(renderer.url);
+  const second = await beacon.openWindow(context);
   for (const page of [beacon.page, second]) {
     await page.reload();
     await page.getByLabel(t('signIn.name')).fill('Rania Haddad');

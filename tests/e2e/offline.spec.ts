@@ -8,18 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createTranslator } from '../../shared/i18n';
-import { connect, expect, openTestCore, test } from './harness';
+import { expect, openTestCore, startTestHost, test } from './harness';
 
 const language = 'ar';
 const t = createTranslator(language);
 
-test(`with the network cut off every screen works and nothing asks to leave the machine (${language})`, async ({ renderer, browserFor }) => {
+test(`with the network cut off every screen works and nothing asks to leave the machine (${language})`, async ({ browserFor }) => {
   const browserInstance = await browserFor(language);
-  const origin = new URL(renderer.url).origin; // the harness's own server on 127.0.0.1
-  const isLocal = (url: string) => url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin;
-
   const dataDir = mkdtempSync(join(tmpdir(), 'beacon-e2e-offline-'));
   const core = await openTestCore(dataDir);
+  const served = await startTestHost(dataDir, { core });
+  const host = new URL(served.origin).host; // the browser host on 127.0.0.1: its pages and its WebSocket
+  const isLocal = (url: string) => url.startsWith('data:') || url.startsWith('blob:') || new URL(url).host === host;
   const context = await browserInstance.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
   try {
     // Installed before anything loads: only the app's own files pass, everything else is refused and noted.
@@ -32,7 +32,7 @@ test(`with the network cut off every screen works and nothing asks to leave the 
       refused.push(url);
       return route.abort('blockedbyclient');
     });
-    await context.routeWebSocket(/.*/, (ws) => {
+    await context.routeWebSocket((url) => !isLocal(url.href), (ws) => {
       refused.push(`websocket ${ws.url()}`);
       return ws.close();
     });
@@ -41,18 +41,17 @@ test(`with the network cut off every screen works and nothing asks to leave the 
 
     const page = await context.newPage();
     context.on('page', (opened) => problems.push(`another page opened: ${opened.url()}`)); // window.open, a popup
-    page.on('websocket', (ws) => refused.push(`websocket ${ws.url()}`));
+    page.on('websocket', (ws) => { if (!isLocal(ws.url())) refused.push(`websocket ${ws.url()}`); });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
     page.on('requestfailed', (request) => { if (isLocal(request.url())) problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`); });
-    await connect(page, () => core);
 
     const setup = await core.invoke(core.createSession(), 'setup.complete', {
       post: { name: 'مركز عمليات اللاذقية', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
       operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: true,
     });
     expect(setup.ok).toBe(true);
-    await page.goto(renderer.url);
+    await page.goto(served.url);
     await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
     await page.getByLabel(t('signIn.pin')).fill('2468');
     await page.keyboard.press('Enter');
@@ -153,7 +152,7 @@ test(`with the network cut off every screen works and nothing asks to leave the 
     expect(loaded).toContain('Noto Sans Arabic');
     const fonts = requested.filter((url) => /noto-sans-arabic.*\.woff2?$/.test(url));
     expect(fonts.length).toBeGreaterThan(0);
-    for (const url of fonts) expect(url.startsWith(`${origin}/assets/`), url).toBe(true);
+    for (const url of fonts) expect(url.startsWith(`${served.origin}/assets/`), url).toBe(true);
 
     // Nothing was refused because nothing tried to go out; everything that loaded was the app's own.
     expect(refused).toEqual([]);
@@ -161,7 +160,7 @@ test(`with the network cut off every screen works and nothing asks to leave the 
     expect(problems).toEqual([]);
   } finally {
     await context.close();
-    await core.close();
+    await served.close();
   }
 });
 

@@ -1,4 +1,4 @@
-// Settings in a JSON file, for the CLI and tests (the app uses electron-store). A damaged
+// Settings in a JSON file, for every shell, the CLI and tests (<data folder>/settings.json). A damaged
 // file never stops the console: it is kept aside and the defaults are used.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';

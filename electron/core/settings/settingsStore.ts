@@ -1,5 +1,5 @@
 // Settings the console keeps outside the database: the post, this console's letter, the
-// default language. The app backs this with electron-store; the CLI and tests with a file.
+// default language. Every shell, the CLI and tests keep it in a JSON file (fileSettingsStore.ts).
 import type { HubTls, PostSettings } from '../../../shared/api';
 import type { DigitStyle, Language } from '../../../shared/domain';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';

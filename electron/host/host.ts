@@ -1,0 +1,193 @@
+// The host: everything around the core that every shell (Electron, the browser host, the
+// end-to-end tests) needs the same way. See index.ts for the interface the shells use.
+import { isChannelName, type ChangeEvent, type Output, type Result } from '../../shared/api';
+import type { Language } from '../../shared/domain';
+import { restoreInPlace } from '../core/backup/restoreInPlace';
+import type { Core, Logger } from '../core/openCore';
+import type { Session } from '../core/api/session';
+
+/** A window (Electron's webContents id, a browser host connection). */
+export type ClientId = number;
+
+/** What the host needs of a window; the shell implements it over its own transport. */
+export interface Client {
+  /** Delivers a change event to the window (it re-asks what it shows). */
+  send(event: ChangeEvent): void;
+  /** Reloads the window: after a restore, windows that did not ask go back to sign-in. */
+  reload(): void;
+}
+
+/** The shell's half of an approved `summary.print`. */
+export interface Printer {
+  /**
+   * Prints (or, when `approved.pdf`, saves as PDF) the summary for the window `client`, on its
+   * session. Returns the PDF's path, or null after printing or when the save was cancelled.
+   */
+  print(client: ClientId, approved: Output<'summary.print'>): Promise<string | null>;
+}
+
+export interface HostOptions {
+  /** Opens the core on the data folder (with the shell's file chooser and secrets). */
+  open(): Promise<Core>;
+  log: Logger;
+  /** Only the app's own pages may talk to the core: is `url` (the calling frame's) one of them? */
+  isOwnFrame(url: string): boolean;
+  printer: Printer;
+  /** The core could not be opened again after a restore: the shell tells the operator and stops. */
+  onFatal(error: unknown): void;
+}
+
+export interface Host {
+  /** Opens the core; throws what openCore throws (the shell says it and stops). */
+  start(): Promise<void>;
+  /** The open core, null before start, after close or after a fatal restore. */
+  readonly core: Core | null;
+  /** A new window: its own session, or the session of `shareSessionOf` (the wall display, the print window). */
+  attach(id: ClientId, client: Client, shareSessionOf?: ClientId): void;
+  /** The window is gone; its session goes with it unless another window shares it. */
+  detach(id: ClientId): void;
+  /** The window a session belongs to (dialogs are modal to the window that asked). */
+  clientOf(session: Session): ClientId | undefined;
+  /** The session of a window (the Electron menu speaks its operator's language). */
+  sessionOf(id: ClientId): Session | undefined;
+  /** The language of the operator signed in on a session, else the post's default. */
+  languageOf(session: Session): Promise<Language>;
+  /** One call from a window's frame at `frameUrl`; never throws. */
+  invoke(id: ClientId, frameUrl: string, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Closes the core and opens it again on the same folder; every window starts signed out. */
+  reopen(): Promise<void>;
+  /** Closes the core (the database is checkpointed and closed). */
+  close(): Promise<void>;
+}
+
+const unknownChannel = { ok: false as const, error: { code: 'error.unknownChannel' } };
+
+export function createHost(options: HostOptions): Host {
+  const { log } = options;
+  const sessions = new Map<ClientId, Session>();
+  const clients = new Map<ClientId, Client>();
+  let core: Core | null = null;
+  let unsubscribe: () => void = () => undefined;
+  /** While a restore swaps the database, every other call waits its turn with a clear answer. */
+  let restoring = false;
+
+  function fanOut(event: ChangeEvent): void {
+    for (const client of clients.values()) {
+      try {
+        client.send(event);
+      } catch (err) {
+        log.error('change event not delivered', { error: String(err) });
+      }
+    }
+  }
+
+  function adopt(next: Core | null): void {
+    unsubscribe();
+    core = next;
+    unsubscribe = next ? next.onChange(fanOut) : () => undefined;
+  }
+
+  /** After a restore every window starts signed out; windows that shared a session still share one. */
+  function renewSessions(next: Core): void {
+    const renewed = new Map<Session, Session>();
+    for (const [id, old] of sessions) {
+      let fresh = renewed.get(old);
+      if (!fresh) renewed.set(old, (fresh = next.createSession()));
+      sessions.set(id, fresh);
+    }
+  }
+
+  async function restore(id: ClientId, current: Core, approved: Output<'backup.restore'>): Promise<Result<unknown>> {
+    // The core approved (administrator, the backup this window inspected); swapping the database is the host's.
+    restoring = true;
+    try {
+      const done = await restoreInPlace(current, approved, options.open, log);
+      adopt(done.core);
+      if (done.result.ok) {
+        // Operators are those of the restored database: every window signs in again. The asking
+        // window reloads itself after noting what was done; the others go back to sign-in now.
+        renewSessions(done.core);
+        for (const [other, client] of clients) if (other !== id) client.reload();
+      }
+      return done.result;
+    } catch (err) {
+      adopt(null);
+      log.error('core failed to open after a restore', { error: String(err) });
+      options.onFatal(err);
+      return { ok: false, error: { code: 'backup.restoreFailed' } };
+    } finally {
+      restoring = false;
+    }
+  }
+
+  async function print(id: ClientId, approved: Output<'summary.print'>): Promise<Result<unknown>> {
+    // The core has checked the role and the period; printing itself is the shell's.
+    try {
+      const file = await options.printer.print(id, approved);
+      return { ok: true, value: { ...approved, file } };
+    } catch (err) {
+      log.error('printing failed', { error: String(err) });
+      return { ok: false, error: { code: 'error.printFailed' } };
+    }
+  }
+
+  return {
+    async start() {
+      adopt(await options.open());
+    },
+    get core() {
+      return core;
+    },
+    attach(id, client, shareSessionOf) {
+      if (!core) throw new Error('the host has no core');
+      const shared = shareSessionOf !== undefined ? sessions.get(shareSessionOf) : undefined;
+      sessions.set(id, shared ?? core.createSession());
+      clients.set(id, client);
+    },
+    detach(id) {
+      sessions.delete(id);
+      clients.delete(id);
+    },
+    sessionOf: (id) => sessions.get(id),
+    clientOf(session) {
+      for (const [id, s] of sessions) if (s === session) return id;
+      return undefined;
+    },
+    async languageOf(session) {
+      const current = core ? await core.invoke(session, 'session.current', {}) : null;
+      if (current?.ok && current.value) return current.value.language;
+      return core?.context.settings.read().language ?? 'ar';
+    },
+    async invoke(id, frameUrl, channel, input) {
+      const own = sessions.get(id);
+      const current = core;
+      if (!own || !options.isOwnFrame(frameUrl) || !isChannelName(channel) || !current) return unknownChannel;
+      if (restoring) return { ok: false, error: { code: 'error.busy' } };
+      try {
+        const result = await current.invoke(own, channel, input);
+        if (!result.ok) return result;
+        if (channel === 'backup.restore') return await restore(id, current, result.value as Output<'backup.restore'>);
+        if (channel === 'summary.print') return await print(id, result.value as Output<'summary.print'>);
+        return result;
+      } catch (err) {
+        log.error('call failed', { channel, error: String(err) });
+        return { ok: false, error: { code: 'error.unexpected' } };
+      }
+    },
+    async reopen() {
+      const current = core;
+      adopt(null);
+      await current?.close();
+      const next = await options.open();
+      adopt(next);
+      renewSessions(next);
+    },
+    async close() {
+      const current = core;
+      adopt(null);
+      sessions.clear();
+      clients.clear();
+      await current?.close();
+    },
+  };
+}
