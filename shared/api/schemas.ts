@@ -465,7 +465,7 @@ export const summaryPrintResult = z.object({ period: summaryPeriod, pdf: z.boole
 
 // ── Audit trail (issue 8) ────────────────────────────────────────────────────
 /** The kinds of record the operation log holds (electron/core/oplog/entities.ts). */
-export const AUDIT_ENTITIES = ['incident', 'call', 'timeline', 'operator', 'centre', 'team', 'volunteer', 'rosterEntry', 'assignment', 'handoverNote', 'post'] as const;
+export const AUDIT_ENTITIES = ['incident', 'call', 'timeline', 'operator', 'centre', 'team', 'volunteer', 'rosterEntry', 'assignment', 'handoverNote', 'alert', 'post'] as const;
 const fieldValue = z.union([z.string(), z.number(), z.null()]);
 const auditCursor = z.object({ hlc: z.string().max(64), origin: z.string().regex(/^[0-9a-f]{16}$/), seq: z.number().int().positive() }).strict();
 export const auditQuery = z.object({

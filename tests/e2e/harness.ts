@@ -82,6 +82,10 @@ function harnessFileChooser() {
       return state.next;
     },
     openPostKey: async () => state.next,
+    saveExport: async (_session, suggestedName) => {
+      state.suggested = suggestedName;
+      return state.next;
+    },
   };
   return { files, state };
 }
