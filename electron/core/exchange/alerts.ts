@@ -213,3 +213,16 @@ export async function alertMessageXml(db: Pick<Connection, 'get'>, messageId: st
   };
   return { xml: capXml(message), identifier: row.identifier };
 }
+
+/**
+ * The message the command line exports: the one a CAP identifier names, or else the newest
+ * message of an incident's most recent alert (by incident number). Null when there is none.
+ */
+export async function findAlertMessage(db: Pick<Connection, 'get'>, by: { identifier: string } | { incidentNumber: string }): Promise<string | null> {
+  const row = 'identifier' in by
+    ? await db.get<{ id: string }>('SELECT id FROM alerts WHERE identifier = ?', [by.identifier])
+    : await db.get<{ id: string }>(
+      `SELECT a.id FROM alerts a JOIN incidents i ON i.id = a.incident_id WHERE i.number = ?
+        ORDER BY a.sent DESC, a.identifier DESC LIMIT 1`, [by.incidentNumber]);
+  return row?.id ?? null;
+}

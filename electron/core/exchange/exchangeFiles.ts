@@ -41,12 +41,15 @@ export async function writeReport(
 export async function writeReportFile(
   ctx: ServiceContext, format: ReportFormat, period: z.output<typeof reportPeriod>, language: Language, file: string,
 ): Promise<number> {
+  periodRange(period, requirePost(ctx.settings).post.timeZone);
   const partial = `${file}.part`;
+  const sink = fileSink(partial);
   try {
-    const n = await writeReport(ctx, format, period, language, fileSink(partial));
+    const n = await writeReport(ctx, format, period, language, sink);
     renameSync(partial, file);
     return n;
   } catch (err) {
+    await sink.abandon();
     rmSync(partial, { force: true });
     if (err instanceof DomainError) throw err;
     throw new DomainError('exchange.cannotWrite', { file });

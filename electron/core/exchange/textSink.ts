@@ -7,6 +7,8 @@ import type { Writable } from 'node:stream';
 export interface TextSink {
   write(text: string): Promise<void>;
   close(): Promise<void>;
+  /** After a failure: the stream is closed (its file handle released) without waiting for the rest. */
+  abandon(): Promise<void>;
 }
 
 export function streamSink(stream: Writable, closeStream: boolean): TextSink {
@@ -22,6 +24,11 @@ export function streamSink(stream: Writable, closeStream: boolean): TextSink {
       if (!closeStream) return;
       stream.end();
       await once(stream, 'finish');
+    },
+    async abandon() {
+      if (!closeStream || stream.destroyed) return;
+      stream.destroy();
+      await once(stream, 'close');
     },
   };
 }
