@@ -23,7 +23,8 @@ export function AlertsPanel({ incident }: { incident: IncidentDetail }) {
   async function save(alert: AlertView) {
     const result = await call('alerts.save', { messageId: alert.latestMessageId });
     setSaveError(result.ok ? undefined : result.error);
-    setSaved(result.ok && result.value ? t('exchange.saved', { file: result.value.file }) : undefined);
+    // The path is isolated left-to-right inside the sentence, so an Arabic line keeps it whole.
+    setSaved(result.ok && result.value ? t('exchange.saved', { file: `\u2066${result.value.file}\u2069` }) : undefined);
   }
 
   return (
@@ -47,7 +48,7 @@ export function AlertsPanel({ incident }: { incident: IncidentDetail }) {
                 <td><span className={`status alert-state--${a.state}`}>{t(`exchange.state.${a.state}`)}</span></td>
                 <td>{dateTime(a.sent)}</td>
                 <td>{dateTime(a.expires)}</td>
-                <td className="actions">
+                <td><div className="actions">
                   {mayIssue ? <button type="button" className="button button--small" onClick={() => void save(a)}>{t('exchange.saveXml')}</button> : null}
                   {mayIssue && a.state !== 'cancelled' ? (
                     <>
@@ -55,13 +56,13 @@ export function AlertsPanel({ incident }: { incident: IncidentDetail }) {
                       <button type="button" className="button button--small button--danger" onClick={() => setEditing({ kind: 'cancel', alert: a })}>{t('exchange.cancel')}</button>
                     </>
                   ) : null}
-                </td>
+                </div></td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      {saved ? <p role="status" className="muted"><bdi dir="ltr">{saved}</bdi></p> : null}
+      {saved ? <p role="status" className="muted">{saved}</p> : null}
       {mayIssue ? (
         <div className="actions">
           <button type="button" className="button" onClick={() => setEditing({ kind: 'issue' })}>{t('exchange.issue')}</button>

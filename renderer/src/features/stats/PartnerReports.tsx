@@ -16,7 +16,7 @@ export function PartnerReports() {
     setDone(undefined);
     const result = await call(channel, period);
     setError(result.ok ? undefined : result.error);
-    if (result.ok && result.value) setDone(t('exchange.exported', { rows: number(result.value.rows), file: result.value.file }));
+    if (result.ok && result.value) setDone(t('exchange.exported', { rows: number(result.value.rows), file: `\u2066${result.value.file}\u2069` }));
   }
   return (
     <section className="panel stats__controls" aria-labelledby="partner-reports-title">
