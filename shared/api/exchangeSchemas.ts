@@ -4,12 +4,8 @@ import { TEXT_LIMITS } from '../domain';
 import {
   ALERT_EVENTS, ALERT_RADIUS_KM, ALERT_STATES, CAP_CERTAINTIES, CAP_MSG_TYPES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES,
 } from '../exchange';
-import { id, timestamp } from './schemas';
+import { id, text, timestamp } from './schemas';
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const text = (max: number) =>
-  z.string().max(max, { error: 'validation.tooLong' }).refine((s) => !UNSAFE_CHARS.test(s), { error: 'validation.badCharacters' });
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'validation.chooseOne' });
 
 export const alertArea = z.discriminatedUnion('kind', [
