@@ -38,3 +38,7 @@ export const ALERT_RADIUS_KM = { min: 0.1, max: 50 } as const;
 /** What the exchange saves, each a kind of file the save dialog offers. */
 export const EXPORT_FILE_KINDS = ['cap', 'hxl', 'geojson'] as const;
 export type ExportFileKind = (typeof EXPORT_FILE_KINDS)[number];
+
+/** What an HXL report holds: every incident, or one statistics table (as on the statistics screen). */
+export const HXL_TABLES = ['incidents', 'district', 'type', 'day'] as const;
+export type HxlTable = (typeof HXL_TABLES)[number];

@@ -3,6 +3,7 @@
 // alert message, named by its identifier or as the newest of an incident's.
 import { renameSync, writeFileSync } from 'node:fs';
 import { LANGUAGES, type Language } from '../../shared/domain';
+import { HXL_TABLES, type HxlTable } from '../../shared/exchange';
 import { alertMessageXml, findAlertMessage } from '../core/exchange/alerts';
 import { writeReport, writeReportFile } from '../core/exchange/exchangeFiles';
 import { streamSink } from '../core/exchange/textSink';
@@ -12,7 +13,7 @@ import { prepare, type Command } from './commands';
 const FORMATS = ['cap', 'hxl', 'geojson'] as const;
 
 export const exportCommand: Command = {
-  summary: 'export --format hxl|geojson --from YYYY-MM-DD --to YYYY-MM-DD [--language ar|en] [--out <file>]   a period\'s incidents for partners (streamed; standard output without --out)\n'
+  summary: 'export --format hxl|geojson --from YYYY-MM-DD --to YYYY-MM-DD [--table district|type|day] [--language ar|en] [--out <file>]   a period\'s incidents for partners (streamed; standard output without --out), or with --table (HXL) a statistics table\n'
     + '  export --format cap (--alert <identifier> | --incident <number>) [--out <file>]   one public alert as a CAP 1.2 message',
   async run(core, args, out) {
     const format = args.options.get('format');
@@ -40,14 +41,16 @@ export const exportCommand: Command = {
     if (!from || !to) throw new Error(`export --format ${format} needs --from and --to (local dates, --to included)`);
     const language = (args.options.get('language') ?? 'en') as Language;
     if (!LANGUAGES.includes(language)) throw new Error('--language must be ar or en');
+    const table = (args.options.get('table') ?? 'incidents') as HxlTable;
+    if (!HXL_TABLES.includes(table) || (format !== 'hxl' && table !== 'incidents')) throw new Error('--table (HXL only) must be district, type or day');
     const period = { from, to };
     if (file) {
-      const rows = await writeReportFile(core.context, format as 'hxl' | 'geojson', period, language, file);
+      const rows = await writeReportFile(core.context, format as 'hxl' | 'geojson', period, language, file, table);
       out(JSON.stringify({ file, rows }));
       return;
     }
     try {
-      await writeReport(core.context, format as 'hxl' | 'geojson', period, language, streamSink(process.stdout, false));
+      await writeReport(core.context, format as 'hxl' | 'geojson', period, language, streamSink(process.stdout, false), table);
     } catch (err) {
       // The reader went away (`| head`): what it wanted was written; nothing to report.
       if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../domain';
 import {
-  ALERT_EVENTS, ALERT_RADIUS_KM, ALERT_STATES, CAP_CERTAINTIES, CAP_MSG_TYPES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES,
+  ALERT_EVENTS, ALERT_RADIUS_KM, ALERT_STATES, HXL_TABLES, CAP_CERTAINTIES, CAP_MSG_TYPES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES,
 } from '../exchange';
 import { id, text, timestamp } from './schemas';
 
@@ -62,5 +62,8 @@ export const reportPeriod = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.invalid' }),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.invalid' }),
 }).strict();
+
+/** An HXL report: the period's incidents (the default) or one statistics table. */
+export const hxlExportInput = reportPeriod.extend({ table: choice(HXL_TABLES).optional() }).strict();
 
 export type AlertView = z.output<typeof alertView>;

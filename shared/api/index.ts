@@ -95,8 +95,8 @@ export const api = {
   'alerts.cancel': channel(x.cancelAlertInput, z.array(x.alertView)),
   /** One CAP message as an .xml file, where the shell's save dialog says; null when cancelled. */
   'alerts.save': channel(x.alertFileInput, z.object({ file: z.string() }).nullable()),
-  /** A period's incidents for partners, HXL (CSV) or GeoJSON, where the save dialog says; null when cancelled. */
-  'exchange.exportHxl': channel(x.reportPeriod, x.exportWritten.nullable()),
+  /** A period's incidents (or, in HXL, a statistics table) for partners, where the save dialog says; null when cancelled. */
+  'exchange.exportHxl': channel(x.hxlExportInput, x.exportWritten.nullable()),
   'exchange.exportGeojson': channel(x.reportPeriod, x.exportWritten.nullable()),
 } as const;
 

@@ -247,9 +247,15 @@ export const ar: Same<Resources> = {
     incoming: 'ضابط المناوبة المستلِم', signName: 'الاسم', signature: 'التوقيع', signTime: 'التاريخ والوقت', loading: 'جارٍ إعداد الملخص…',
   },
   exchange: {
+    indicator: {
+      incidents: 'البلاغات', dispatch_median_sec: 'من البلاغ إلى الإيفاد، الوسيط (ثانية)', dispatch_p90_sec: 'من البلاغ إلى الإيفاد، المئين التسعون (ثانية)',
+      scene_median_sec: 'من الإيفاد إلى الوصول، الوسيط (ثانية)', scene_p90_sec: 'من الإيفاد إلى الوصول، المئين التسعون (ثانية)',
+    },
+    table: 'التقرير', tableOption: { incidents: 'البلاغات', district: 'إحصاءات حسب المنطقة', type: 'إحصاءات حسب النوع', day: 'إحصاءات حسب اليوم' },
     cannotWrite: 'تعذّرت كتابة الملف في {file}. اختر مكاناً آخر.',
     governorate: 'اللاذقية',
     col: {
+      typeName: 'اسم النوع', day: 'اليوم', indicatorCode: 'رمز المؤشر', indicator: 'المؤشر', value: 'القيمة',
       number: 'البلاغ', reported: 'وقت الاستلام', governorate: 'المحافظة', district: 'المنطقة', districtCode: 'رمز المنطقة',
       subdistrict: 'الناحية', subdistrictCode: 'رمز الناحية', village: 'القرية أو الحي', lat: 'خط العرض',
       lon: 'خط الطول', located: 'مصدر الموقع', type: 'النوع', trapped: 'عالقون', injured: 'مصابون', dead: 'متوفون', status: 'الحالة',

@@ -243,9 +243,15 @@ export const en = {
     incoming: 'Incoming duty officer', signName: 'Name', signature: 'Signature', signTime: 'Date and time', loading: 'Preparing the summary…',
   },
   exchange: {
+    indicator: {
+      incidents: 'Incidents', dispatch_median_sec: 'Call to dispatch, median (s)', dispatch_p90_sec: 'Call to dispatch, 90th percentile (s)',
+      scene_median_sec: 'Dispatch to on scene, median (s)', scene_p90_sec: 'Dispatch to on scene, 90th percentile (s)',
+    },
+    table: 'Report', tableOption: { incidents: 'Incidents', district: 'Statistics by district', type: 'Statistics by type', day: 'Statistics by day' },
     cannotWrite: 'The file could not be written to {file}. Choose another place.',
     governorate: 'Latakia',
     col: {
+      typeName: 'Type name', day: 'Day', indicatorCode: 'Indicator code', indicator: 'Indicator', value: 'Value',
       number: 'Incident', reported: 'Received', governorate: 'Governorate', district: 'District', districtCode: 'District code',
       subdistrict: 'Sub-district', subdistrictCode: 'Sub-district code', village: 'Village or neighbourhood', lat: 'Latitude',
       lon: 'Longitude', located: 'Position from', type: 'Type', trapped: 'Trapped', injured: 'Injured', dead: 'Dead', status: 'Status',

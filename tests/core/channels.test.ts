@@ -101,7 +101,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'alerts.update': [{ ...ALERT }, { ...ALERT, alertId: Z, area: { kind: 'polygon' } }],
   'alerts.cancel': [{}, { alertId: Z, note: 'x'.repeat(400) }, { alertId: Z, file: '/tmp/a.xml' }],
   'alerts.save': [{}, { messageId: Z, file: '/etc/passwd' }],
-  'exchange.exportHxl': [{}, { from: '2026-11-01' }, { from: 20261101, to: 20261130 }, { from: '2026-11-01', to: '2026-11-30', file: '/tmp/x.csv' }],
+  'exchange.exportHxl': [{}, { from: '2026-11-01' }, { from: 20261101, to: 20261130 }, { from: '2026-11-01', to: '2026-11-30', file: '/tmp/x.csv' }, { from: '2026-11-01', to: '2026-11-30', table: 'hour' }],
   'exchange.exportGeojson': [{}, { from: '1.11.2026', to: '30.11.2026' }],
 };
 

@@ -191,7 +191,7 @@ export const handlers: Handlers = {
     return alertsOfThread(ctx, input.alertId);
   },
   'alerts.save': (ctx, input) => saveAlertFromApp(ctx, ctx.session, input.messageId),
-  'exchange.exportHxl': async (ctx, input) => exportReportFromApp(ctx, ctx.session, 'hxl', input, await languageOf(ctx)),
+  'exchange.exportHxl': async (ctx, { table, ...period }) => exportReportFromApp(ctx, ctx.session, 'hxl', period, await languageOf(ctx), table),
   'exchange.exportGeojson': async (ctx, input) => exportReportFromApp(ctx, ctx.session, 'geojson', input, await languageOf(ctx)),
 };
 

@@ -5,7 +5,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { reportPeriod } from '../../../shared/api/exchangeSchemas';
 import type { Language } from '../../../shared/domain';
-import type { ExportFileKind } from '../../../shared/exchange';
+import type { ExportFileKind, HxlTable } from '../../../shared/exchange';
 import { DomainError } from '../api/errors';
 import type { Session } from '../api/session';
 import type { ServiceContext } from '../context';
@@ -14,6 +14,7 @@ import { requirePost } from '../setup/setup';
 import { alertMessageXml } from './alerts';
 import { writeGeojson } from './geojson';
 import { writeHxl } from './hxlCsv';
+import { writeStatsHxl } from './hxlStats';
 import { reportRows } from './incidentReport';
 import { fileSink, type TextSink } from './textSink';
 
@@ -25,14 +26,23 @@ export function periodRange(period: z.output<typeof reportPeriod>, timeZone: str
   return localDatesToRange(period.from, period.to, timeZone);
 }
 
-/** Writes the report to `sink` (a file or standard output); the number of incidents written. */
+/**
+ * Writes the report to `sink` (a file or standard output): the period's incidents, or for HXL
+ * one statistics table. The number of rows written (incidents, or table rows).
+ */
 export async function writeReport(
   ctx: ServiceContext, format: ReportFormat, period: z.output<typeof reportPeriod>, language: Language, sink: TextSink,
+  table: HxlTable = 'incidents',
 ): Promise<number> {
   const { timeZone } = requirePost(ctx.settings).post;
   const { start, end } = periodRange(period, timeZone);
-  const rows = reportRows(ctx.store.reports, { start, end, timeZone, language });
-  const n = format === 'hxl' ? await writeHxl(rows, sink, language) : await writeGeojson(rows, sink);
+  let n: number;
+  if (format === 'hxl' && table !== 'incidents') {
+    n = await writeStatsHxl(ctx.store.reports, { timeZone, range: { start, end }, ...period }, table, language, sink);
+  } else {
+    const rows = reportRows(ctx.store.reports, { start, end, timeZone, language });
+    n = format === 'hxl' ? await writeHxl(rows, sink, language) : await writeGeojson(rows, sink);
+  }
   await sink.close();
   return n;
 }
@@ -40,12 +50,13 @@ export async function writeReport(
 /** Writes to `file` whole or not at all. */
 export async function writeReportFile(
   ctx: ServiceContext, format: ReportFormat, period: z.output<typeof reportPeriod>, language: Language, file: string,
+  table: HxlTable = 'incidents',
 ): Promise<number> {
   periodRange(period, requirePost(ctx.settings).post.timeZone);
   const partial = `${file}.part`;
   const sink = fileSink(partial);
   try {
-    const n = await writeReport(ctx, format, period, language, sink);
+    const n = await writeReport(ctx, format, period, language, sink, table);
     renameSync(partial, file);
     return n;
   } catch (err) {
@@ -65,12 +76,14 @@ function suggestedName(ctx: ServiceContext, kind: ExportFileKind, what: string):
 
 export async function exportReportFromApp(
   ctx: ServiceContext, session: Session, format: ReportFormat, period: z.output<typeof reportPeriod>, language: Language,
+  table: HxlTable = 'incidents',
 ): Promise<{ file: string; rows: number } | null> {
   if (!ctx.files) throw new DomainError('exchange.noFileDialog');
   periodRange(period, requirePost(ctx.settings).post.timeZone);
-  const file = await ctx.files.saveExport(session, suggestedName(ctx, format, `${format}-${period.from}-${period.to}`), format);
+  const what = table === 'incidents' ? format : `${format}-${table}`;
+  const file = await ctx.files.saveExport(session, suggestedName(ctx, format, `${what}-${period.from}-${period.to}`), format);
   if (!file) return null;
-  return { file, rows: await writeReportFile(ctx, format, period, language, file) };
+  return { file, rows: await writeReportFile(ctx, format, period, language, file, table) };
 }
 
 export async function saveAlertFromApp(ctx: ServiceContext, session: Session, messageId: string): Promise<{ file: string } | null> {

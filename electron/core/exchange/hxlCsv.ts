@@ -17,14 +17,14 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const line = (cells: readonly (string | number | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
+export const csvLine = (cells: readonly (string | number | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 export async function writeHxl(rows: AsyncIterable<ReportRow>, sink: TextSink, language: Language): Promise<number> {
   const t = createTranslator(language);
-  await sink.write(`\uFEFF${line(REPORT_COLUMNS.map((c) => t(c.header)))}${line(REPORT_COLUMNS.map((c) => c.hxl))}`);
+  await sink.write(`\uFEFF${csvLine(REPORT_COLUMNS.map((c) => t(c.header)))}${csvLine(REPORT_COLUMNS.map((c) => c.hxl))}`);
   let n = 0;
   for await (const row of rows) {
-    await sink.write(line(REPORT_COLUMNS.map((c) => row[c.field])));
+    await sink.write(csvLine(REPORT_COLUMNS.map((c) => row[c.field])));
     n += 1;
   }
   return n;

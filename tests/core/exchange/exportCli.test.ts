@@ -36,6 +36,11 @@ describe('export on the command line', () => {
     expect(lines[2]).toContain('الزراعة');
     expect(hxl.out).not.toContain('Abu Samer');
 
+    const table = cli('export', '--format', 'hxl', '--table', 'type', '--from', '2026-11-24', '--to', '2026-11-24');
+    expect(table.code, table.err).toBe(0);
+    expect(table.out.split('\r\n')[1]).toBe('#date+start,#date+end,#event+type,#event+type+name,#indicator+code,#indicator+name,#indicator+num');
+    expect(table.out).toContain('2026-11-24,2026-11-24,building_collapse,Building collapse,incidents,Incidents,1\r\n');
+
     const out = join(dir, 'incidents.geojson');
     const geo = cli('export', '--format', 'geojson', '--from', '2026-11-24', '--to', '2026-11-24', '--out', out);
     expect(geo.code, geo.err).toBe(0);
@@ -63,6 +68,8 @@ describe('export on the command line', () => {
       ['export', '--format', 'hxl', '--from', '2026-02-30', '--to', '2026-03-01', '--out', out],
       ['export', '--format', 'cap', '--alert', 'LTK-Z-AL9999'],
       ['export', '--format', 'hxl', '--from', '2026-11-01', '--to', '2026-11-02', '--language', 'fr'],
+      ['export', '--format', 'geojson', '--table', 'day', '--from', '2026-11-01', '--to', '2026-11-02'],
+      ['export', '--format', 'hxl', '--table', 'hour', '--from', '2026-11-01', '--to', '2026-11-02', '--out', out],
     ];
     for (const args of cases) {
       const run = cli(...args);

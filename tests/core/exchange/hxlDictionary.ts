@@ -10,12 +10,14 @@ export const HXL_CORE_HASHTAGS: ReadonlySet<string> = new Set([
   '#date', // date or date-time
   '#event', // an individual event or incident
   '#geo', // geographical coordinates or geometry
+  '#indicator', // an indicator: its code, name and value (+num)
   '#loc', // location name or code below the administrative levels (village, neighbourhood)
   '#status', // status of a report or activity
 ]);
 
 export const HXL_CORE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'code', // a code rather than a name
+  'end', // the end of a period (#date+end)
   'id', // a unique identifier
   'injured', // people injured
   'killed', // people killed
@@ -23,7 +25,9 @@ export const HXL_CORE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'lon', // longitude, WGS 84 decimal degrees
   'missing', // people missing (Beacon: reported trapped, unaccounted for under rubble or water)
   'name', // a name rather than a code
+  'num', // a numeric value (#indicator+num)
   'reported', // date reported
+  'start', // the start of a period (#date+start)
   'type', // a type or category of the thing tagged
 ]);
 

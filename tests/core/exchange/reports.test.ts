@@ -112,6 +112,35 @@ describe('HXL report', () => {
     expect(rows[2]![rows[1]!.indexOf('#loc+name')]).toBe('مركز جبلة');
   });
 
+  it('writes a statistics table in HXL long form: one row per group and indicator, the statistics screen\'s numbers', async () => {
+    const { t, files } = await postWithIncidents();
+    const file = join(tempDir(), 'by-district.csv');
+    files.state.next = file;
+    expect(await t.call('exchange.exportHxl', { ...PERIOD, table: 'district' })).toEqual({ file, rows: 3 * 5 });
+    expect(files.state.suggested).toBe('beacon-LTK-hxl-district-2026-11-24-2026-11-24.csv');
+    const [header, hashtags, ...data] = parseCsv(readFileSync(file, 'utf8').slice(1));
+    expect(header).toHaveLength(hashtags!.length);
+    expect(hashtags).toEqual(['#date+start', '#date+end', '#adm2+code', '#adm2+name', '#indicator+code', '#indicator+name', '#indicator+num']);
+    for (const spec of hashtags!) {
+      expect(spec).toMatch(HXL_TAGSPEC);
+      const [tag, ...attributes] = spec.split('+');
+      expect(HXL_CORE_HASHTAGS.has(tag!), tag).toBe(true);
+      for (const a of attributes) expect(HXL_CORE_ATTRIBUTES.has(a), a).toBe(true);
+    }
+    const incidents = Object.fromEntries(data.filter((r) => r[4] === 'incidents').map((r) => [r[2], Number(r[6])]));
+    // The duplicate is left out here as on the statistics screen (a district with none has no row).
+    expect(incidents).toEqual({ latakia: 1, jableh: 1, 'al-haffah': 1 });
+    const report = await t.call('stats.report', { period: PERIOD });
+    expect(report.totals.incidents).toBe(3);
+
+    const byType = join(tempDir(), 'by-type.csv');
+    files.state.next = byType;
+    await t.call('exchange.exportHxl', { ...PERIOD, table: 'type' });
+    const typeRows = parseCsv(readFileSync(byType, 'utf8').slice(1));
+    expect(typeRows[1]!.slice(2, 4)).toEqual(['#event+type', '#event+type+name']);
+    expect(typeRows.slice(2).filter((r) => r[4] === 'incidents' && r[6] !== '0').map((r) => r[2]).sort()).toEqual(['building_collapse', 'fire', 'flood']);
+  });
+
   it('neutralises every formula prefix and quotes what CSV needs quoted', () => {
     expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "\"'\rx\""]);
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
