@@ -286,7 +286,7 @@ export const ar: Same<Resources> = {
     alertNotFound: 'لا يوجد هذا التنبيه.', alertCancelled: 'أُلغي هذا التنبيه: أصدر تنبيهاً جديداً.',
     noFileDialog: 'حفظ الملفات يتم من تطبيق Beacon أو من سطر الأوامر.',
     reports: 'تقارير للشركاء', exportHxl: 'تصدير HXL (CSV)…', exportGeojson: 'تصدير GeoJSON…',
-    exported: 'تم حفظ {rows} بلاغاً: {file}', capFiles: 'تنبيهات CAP', hxlFiles: 'تقارير HXL (CSV)', geojsonFiles: 'خرائط GeoJSON',
+    exported: 'تم الحفظ في {file} (عدد الصفوف: {rows})', capFiles: 'تنبيهات CAP', hxlFiles: 'تقارير HXL (CSV)', geojsonFiles: 'خرائط GeoJSON',
   },
   audit: {
     title: 'سجل التدقيق', entity: 'السجل', allEntities: 'كل السجلات', operator: 'المشغّل', allOperators: 'كل المشغّلين',

@@ -282,7 +282,7 @@ export const en = {
     alertNotFound: 'There is no such alert.', alertCancelled: 'This alert was cancelled: issue a new one.',
     noFileDialog: 'Saving a file is done from the Beacon app or the command line.',
     reports: 'Reports for partners', exportHxl: 'Export HXL (CSV)…', exportGeojson: 'Export GeoJSON…',
-    exported: 'Saved {rows} incidents: {file}', capFiles: 'CAP alerts', hxlFiles: 'HXL reports (CSV)', geojsonFiles: 'GeoJSON maps',
+    exported: 'Saved {file} ({rows} rows)', capFiles: 'CAP alerts', hxlFiles: 'HXL reports (CSV)', geojsonFiles: 'GeoJSON maps',
   },
   audit: {
     title: 'Audit trail', entity: 'Record', allEntities: 'All records', operator: 'Operator', allOperators: 'All operators',

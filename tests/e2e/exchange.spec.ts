@@ -106,6 +106,14 @@ testIn(language)('a duty officer issues, updates and cancels a public alert in A
   expect(csv).toContain('الرمل الجنوبي');
   expect(csv).not.toContain('Abu Samer');
 
+  // A statistics table, in HXL's long form.
+  const tableFile = join(files, 'by-district.csv');
+  beacon.chooseFile(tableFile);
+  await reports.getByLabel(t('exchange.table')).selectOption('district');
+  await reports.getByRole('button', { name: t('exchange.exportHxl') }).click();
+  await expect(reports.getByRole('status')).toContainText(tableFile);
+  expect(readFileSync(tableFile, 'utf8')).toContain('#adm2+code,#adm2+name,#indicator+code,#indicator+name,#indicator+num');
+
   const geoFile = join(files, 'report.geojson');
   beacon.chooseFile(geoFile);
   await reports.getByRole('button', { name: t('exchange.exportGeojson') }).click();
