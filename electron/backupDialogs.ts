@@ -35,5 +35,6 @@ export function createFileChooser(windowOf: (session: Session) => BrowserWindow 
     openBundle: (session) => open(session, 'bundle'),
     savePostKey: (session, suggestedName) => save(session, suggestedName, 'postKey'),
     openPostKey: (session) => open(session, 'postKey'),
+    saveExport: (session, suggestedName, kind) => save(session, suggestedName, kind),
   };
 }

@@ -3,9 +3,12 @@
 import type { Language } from '../shared/domain';
 import { createTranslator } from '../shared/i18n';
 
-export type Kind = 'backup' | 'bundle' | 'postKey';
-const EXTENSIONS: Record<Kind, string> = { backup: 'db', bundle: 'bundle', postKey: 'key' };
-const NAMES = { backup: 'dialog.backupFiles', bundle: 'dialog.bundleFiles', postKey: 'dialog.postKeyFiles' } as const;
+export type Kind = 'backup' | 'bundle' | 'postKey' | 'cap' | 'hxl' | 'geojson';
+const EXTENSIONS: Record<Kind, string> = { backup: 'db', bundle: 'bundle', postKey: 'key', cap: 'xml', hxl: 'csv', geojson: 'geojson' };
+const NAMES = {
+  backup: 'dialog.backupFiles', bundle: 'dialog.bundleFiles', postKey: 'dialog.postKeyFiles',
+  cap: 'exchange.capFiles', hxl: 'exchange.hxlFiles', geojson: 'exchange.geojsonFiles',
+} as const;
 
 export function filtersFor(kind: Kind, language: Language): { name: string; extensions: string[] }[] {
   const t = createTranslator(language);

@@ -22,6 +22,7 @@ import { shiftSummary } from '../core/summary/shiftSummary';
 import { localDatesToRange } from '../core/stats/localTime';
 import { GROUPINGS, statsRows, type Grouping } from '../core/stats/statistics';
 import { importCsvCommand } from './importCsv';
+import { exportCommand } from './exportCommand';
 import { openPostKeyFile, readPostKeyFile, writePostKeyFile } from '../core/post/postKeyFile';
 import { PASSPHRASE_ENV, requiredPassphrase } from './passphrase';
 import { messageFor } from './messages';
@@ -224,6 +225,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'import-csv': importCsvCommand,
+  export: exportCommand,
   summary: {
     summary: 'summary --shift <ISO time> | --day YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD [--json]   the handover summary\'s numbers',
     async run(core, args, out) {

@@ -2,6 +2,7 @@
 // output. A renamed channel breaks the build on both sides, not the user.
 import { z } from 'zod';
 import * as s from './schemas';
+import * as x from './exchangeSchemas';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -87,6 +88,16 @@ export const api = {
   'bundles.exportProgress': channel(empty, s.bundleExportProgress.nullable()),
   /** What last-writer-wins set aside: two consoles' edits of one field close together in time. */
   'sync.conflicts': channel(s.conflictsQuery, s.conflictsPage),
+  /** Public alerts (CAP 1.2) of an incident, newest first; issue, update and cancel answer the new list. */
+  'alerts.list': channel(z.object({ incidentId: s.id }).strict(), z.array(x.alertView)),
+  'alerts.issue': channel(x.issueAlertInput, z.array(x.alertView)),
+  'alerts.update': channel(x.updateAlertInput, z.array(x.alertView)),
+  'alerts.cancel': channel(x.cancelAlertInput, z.array(x.alertView)),
+  /** One CAP message as an .xml file, where the shell's save dialog says; null when cancelled. */
+  'alerts.save': channel(x.alertFileInput, z.object({ file: z.string() }).nullable()),
+  /** A period's incidents (or, in HXL, a statistics table) for partners, where the save dialog says; null when cancelled. */
+  'exchange.exportHxl': channel(x.hxlExportInput, x.exportWritten.nullable()),
+  'exchange.exportGeojson': channel(x.reportPeriod, x.exportWritten.nullable()),
 } as const;
 
 export type Api = typeof api;

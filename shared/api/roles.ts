@@ -84,6 +84,15 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'bundles.exportProgress': 'supervisor',
   // Resolving what sync set aside (a field edited twice, a team sent twice) is the duty officer's.
   'sync.conflicts': 'supervisor',
+  // Warning the public is the duty officer's decision; everyone on the incident sees the alerts.
+  'alerts.list': 'operator',
+  'alerts.issue': 'supervisor',
+  'alerts.update': 'supervisor',
+  'alerts.cancel': 'supervisor',
+  'alerts.save': 'supervisor',
+  // Reports leave the post for partners: the duty officer's, like the statistics they come from.
+  'exchange.exportHxl': 'supervisor',
+  'exchange.exportGeojson': 'supervisor',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

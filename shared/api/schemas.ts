@@ -10,7 +10,7 @@ import {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-const text = (max: number) =>
+export const text = (max: number) =>
   z.string().max(max, { error: 'validation.tooLong' }).refine((s) => !UNSAFE_CHARS.test(s), { error: 'validation.badCharacters' });
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, { error: 'validation.required' });
 const optionalText = (max: number) => text(max).optional();
@@ -465,7 +465,7 @@ export const summaryPrintResult = z.object({ period: summaryPeriod, pdf: z.boole
 
 // ── Audit trail (issue 8) ────────────────────────────────────────────────────
 /** The kinds of record the operation log holds (electron/core/oplog/entities.ts). */
-export const AUDIT_ENTITIES = ['incident', 'call', 'timeline', 'operator', 'centre', 'team', 'volunteer', 'rosterEntry', 'assignment', 'handoverNote', 'post'] as const;
+export const AUDIT_ENTITIES = ['incident', 'call', 'timeline', 'operator', 'centre', 'team', 'volunteer', 'rosterEntry', 'assignment', 'handoverNote', 'alert', 'post'] as const;
 const fieldValue = z.union([z.string(), z.number(), z.null()]);
 const auditCursor = z.object({ hlc: z.string().max(64), origin: z.string().regex(/^[0-9a-f]{16}$/), seq: z.number().int().positive() }).strict();
 export const auditQuery = z.object({

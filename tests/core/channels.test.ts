@@ -5,6 +5,10 @@ import { intake, openTestCore, type TestCore } from './testCore';
 
 let t: TestCore;
 const Z = '00000000-0000-4000-8000-000000000000';
+const ALERT = {
+  event: 'uxo', responseType: 'Avoid', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed',
+  instructionAr: 'ابتعدوا عن المكان', area: { kind: 'district' }, expiresAt: Date.UTC(2026, 10, 24, 12),
+};
 afterEach(async () => t?.close());
 
 const INVALID: Record<ChannelName, unknown[]> = {
@@ -89,6 +93,16 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'bundles.status': [{}, { jobId: 'x' }],
   'bundles.exportProgress': [{ file: '/tmp/x.bundle' }],
   'sync.conflicts': [{ withinMinutes: 0 }, { withinMinutes: 100000 }, { limit: 5000 }, { from: 'yesterday' }, { before: { hlc: 'x' } }],
+  'alerts.list': [{}, { incidentId: 'x' }],
+  'alerts.issue': [
+    {}, { ...ALERT, incidentId: Z, event: 'party' }, { ...ALERT, incidentId: Z, area: { kind: 'circle', radiusKm: 500 } },
+    { ...ALERT, incidentId: Z, urgency: 'immediate' }, { ...ALERT, incidentId: Z, instructionAr: 'x'.repeat(400) }, { ...ALERT, incidentId: Z, sender: 'me' },
+  ],
+  'alerts.update': [{ ...ALERT }, { ...ALERT, alertId: Z, area: { kind: 'polygon' } }],
+  'alerts.cancel': [{}, { alertId: Z, note: 'x'.repeat(400) }, { alertId: Z, file: '/tmp/a.xml' }],
+  'alerts.save': [{}, { messageId: Z, file: '/etc/passwd' }],
+  'exchange.exportHxl': [{}, { from: '2026-11-01' }, { from: 20261101, to: 20261130 }, { from: '2026-11-01', to: '2026-11-30', file: '/tmp/x.csv' }, { from: '2026-11-01', to: '2026-11-30', table: 'hour' }],
+  'exchange.exportGeojson': [{}, { from: '1.11.2026', to: '30.11.2026' }],
 };
 
 async function snapshot(t: TestCore) {
@@ -189,6 +203,13 @@ describe('every channel', () => {
       'bundles.status': { jobId: Z },
       'bundles.exportProgress': {},
       'sync.conflicts': {},
+      'alerts.list': { incidentId: Z },
+      'alerts.issue': { ...ALERT, incidentId: Z },
+      'alerts.update': { ...ALERT, alertId: Z },
+      'alerts.cancel': { alertId: Z },
+      'alerts.save': { messageId: Z },
+      'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
+      'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

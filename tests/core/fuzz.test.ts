@@ -351,6 +351,19 @@ beforeAll(async () => {
     'bundles.status': { jobId: Z },
     'bundles.exportProgress': {},
     'sync.conflicts': { from: T0 - 86_400_000, withinMinutes: 10, limit: 50 },
+    'alerts.list': { incidentId },
+    'alerts.issue': {
+      incidentId, event: 'flood', responseType: 'Evacuate', urgency: 'Expected', severity: 'Moderate', certainty: 'Likely',
+      instructionAr: 'x', instructionEn: 'y', area: { kind: 'circle', radiusKm: 2 }, expiresAt: T0 + 3_600_000,
+    },
+    'alerts.update': {
+      alertId: Z, event: 'flood', responseType: 'Evacuate', urgency: 'Expected', severity: 'Moderate', certainty: 'Likely',
+      instructionAr: 'x', area: { kind: 'district' }, expiresAt: T0 + 3_600_000,
+    },
+    'alerts.cancel': { alertId: Z, note: 'x' },
+    'alerts.save': { messageId: Z },
+    'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
+    'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
   };
   for (const channel of CHANNEL_NAMES) {
     if (refused(channel, VALID[channel])) throw new Error(`the valid example for ${channel} does not pass its own schema`);

@@ -71,6 +71,19 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'bundles.status': { jobId: '00000000-0000-4000-8000-000000000000' },
     'bundles.exportProgress': {},
     'sync.conflicts': {},
+    'alerts.list': { incidentId: w.incidentId },
+    'alerts.issue': {
+      incidentId: w.incidentId, event: 'uxo', responseType: 'Avoid', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed',
+      instructionAr: 'ابتعدوا عن المكان', area: { kind: 'district' }, expiresAt: now + 3_600_000,
+    },
+    'alerts.update': {
+      alertId: w.incidentId, event: 'uxo', responseType: 'Avoid', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed',
+      instructionAr: 'ابتعدوا عن المكان', area: { kind: 'district' }, expiresAt: now + 3_600_000,
+    },
+    'alerts.cancel': { alertId: w.incidentId },
+    'alerts.save': { messageId: w.incidentId },
+    'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
+    'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
   };
 }
 
@@ -104,7 +117,8 @@ describe('roles', () => {
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
     const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
       'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list', 'shifts.set',
-      'bundles.export', 'bundles.import', 'bundles.status', 'bundles.exportProgress', 'sync.conflicts'];
+      'bundles.export', 'bundles.import', 'bundles.status', 'bundles.exportProgress', 'sync.conflicts',
+      'alerts.issue', 'alerts.update', 'alerts.cancel', 'alerts.save', 'exchange.exportHxl', 'exchange.exportGeojson'];
     const administratorChannels = ['post.setDefaults', 'post.exportKey', 'operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove',
       'backup.status', 'backup.create', 'backup.inspect', 'backup.restore'];
     expect(refused.sort()).toEqual([

@@ -135,7 +135,7 @@ export function fileChooser(): { files: FileChooser; state: { next: string | nul
     return state.next;
   };
   const open = async () => state.next;
-  return { files: { saveBackup: save, openBackup: open, saveBundle: save, openBundle: open, savePostKey: save, openPostKey: open }, state };
+  return { files: { saveBackup: save, openBackup: open, saveBundle: save, openBundle: open, savePostKey: save, openPostKey: open, saveExport: save }, state };
 }
 
 /** The passphrase tests seal post key files with. */

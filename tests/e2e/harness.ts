@@ -94,7 +94,7 @@ function harnessFileChooser() {
     return state.next;
   };
   const open = async () => state.next;
-  const files: FileChooser = { saveBackup: save, openBackup: open, saveBundle: save, openBundle: open, savePostKey: save, openPostKey: open };
+  const files: FileChooser = { saveBackup: save, openBackup: open, saveBundle: save, openBundle: open, savePostKey: save, openPostKey: open, saveExport: save };
   return { files, state };
 }
 

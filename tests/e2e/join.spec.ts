@@ -52,7 +52,7 @@ for (const language of LANGUAGES) {
     // The new laptop: its own core and window, at its first run.
     let next: string | null = null;
     const pick = async () => next;
-    const dialogs: FileChooser = { saveBackup: pick, openBackup: pick, saveBundle: pick, openBundle: pick, savePostKey: pick, openPostKey: pick };
+    const dialogs: FileChooser = { saveBackup: pick, openBackup: pick, saveBundle: pick, openBundle: pick, savePostKey: pick, openPostKey: pick, saveExport: pick };
     const laptop = await openTestCore(mkdtempSync(join(tmpdir(), 'beacon-e2e-b-')), dialogs);
     const { page: second } = await serve(page.context(), laptop);
     try {

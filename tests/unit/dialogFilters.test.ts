@@ -8,4 +8,10 @@ describe('file dialog filters', () => {
     expect(filtersFor('backup', 'en')).toEqual([{ name: 'Beacon backups', extensions: ['db'] }, { name: 'All files', extensions: ['*'] }]);
     expect(filtersFor('postKey', 'en')[0]).toEqual({ name: 'Beacon post keys', extensions: ['key'] });
   });
+
+  it('name the files for partners: CAP alerts, HXL reports and GeoJSON maps', () => {
+    expect(filtersFor('cap', 'ar')[0]).toEqual({ name: 'تنبيهات CAP', extensions: ['xml'] });
+    expect(filtersFor('hxl', 'en')[0]).toEqual({ name: 'HXL reports (CSV)', extensions: ['csv'] });
+    expect(filtersFor('geojson', 'en')[0]).toEqual({ name: 'GeoJSON maps', extensions: ['geojson'] });
+  });
 });

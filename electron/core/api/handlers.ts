@@ -22,8 +22,11 @@ import { approveRestore, backupStatus, createBackup, inspectBackup } from '../ba
 import { bundleExportProgress, bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
 import { fieldConflicts } from '../sync/conflicts';
 import { chooseJoinKeyFile, exportPostKey, openPostKeyFile } from '../post/postKeyFile';
+import { cancelAlert, issueAlert, listAlerts, updateAlert } from '../exchange/alerts';
+import { exportReportFromApp, saveAlertFromApp } from '../exchange/exchangeFiles';
 import { DomainError } from './errors';
-import type { ChangeMap, Handlers } from './router';
+import type { ChangeMap, HandlerContext, Handlers } from './router';
+import type { Language } from '../../../shared/domain';
 
 export const handlers: Handlers = {
   'setup.status': (ctx) => setupStatus(ctx),
@@ -174,6 +177,22 @@ export const handlers: Handlers = {
     if (!account) throw new DomainError('error.notFound');
     return account;
   },
+  'alerts.list': (ctx, input) => listAlerts(ctx.store.reader, input.incidentId, ctx.now()),
+  'alerts.issue': async (ctx, input) => {
+    await issueAlert(ctx, ctx.operatorId, input);
+    return listAlerts(ctx.store.reader, input.incidentId, ctx.now());
+  },
+  'alerts.update': async (ctx, input) => {
+    await updateAlert(ctx, ctx.operatorId, input);
+    return alertsOfThread(ctx, input.alertId);
+  },
+  'alerts.cancel': async (ctx, input) => {
+    await cancelAlert(ctx, ctx.operatorId, input);
+    return alertsOfThread(ctx, input.alertId);
+  },
+  'alerts.save': (ctx, input) => saveAlertFromApp(ctx, ctx.session, input.messageId),
+  'exchange.exportHxl': async (ctx, { table, ...period }) => exportReportFromApp(ctx, ctx.session, 'hxl', period, await languageOf(ctx), table),
+  'exchange.exportGeojson': async (ctx, input) => exportReportFromApp(ctx, ctx.session, 'geojson', input, await languageOf(ctx)),
 };
 
 const TEAM_WORLD = ['team', 'assignment', 'incident', 'rosterEntry', 'volunteer'] as const;
@@ -202,4 +221,17 @@ export const changes: ChangeMap = {
   'timeline.addNote': ['timeline'],
   'timeline.strike': ['timeline'],
   'handover.add': ['handoverNote'],
+  'alerts.issue': ['alert'],
+  'alerts.update': ['alert'],
+  'alerts.cancel': ['alert'],
 };
+
+/** Reports are written in the language of the operator who asks (headers and place names). */
+async function languageOf(ctx: HandlerContext): Promise<Language> {
+  return (await getOperator(ctx.store.reader, ctx.operatorId))?.language ?? 'en';
+}
+
+async function alertsOfThread(ctx: HandlerContext, alertId: string) {
+  const row = await ctx.store.reader.get<{ incident_id: string }>('SELECT incident_id FROM alerts WHERE id = ?', [alertId]);
+  return row ? listAlerts(ctx.store.reader, row.incident_id, ctx.now()) : [];
+}

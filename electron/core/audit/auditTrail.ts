@@ -261,6 +261,7 @@ const LABEL_SQL: Readonly<Record<EntityName, string | null>> = {
   volunteer: 'SELECT id, name AS label FROM volunteers WHERE id IN (SELECT value FROM json_each(?))',
   rosterEntry: 'SELECT x.id, v.name AS label FROM roster_entries x JOIN volunteers v ON v.id = x.volunteer_id WHERE x.id IN (SELECT value FROM json_each(?))',
   handoverNote: null,
+  alert: 'SELECT id, identifier AS label FROM alerts WHERE id IN (SELECT value FROM json_each(?))',
   post: null, // one row per post: "post settings" says all
 };
 

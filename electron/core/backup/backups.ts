@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Output } from '../../../shared/api';
+import type { ExportFileKind } from '../../../shared/exchange';
 import { DomainError } from '../api/errors';
 import type { Session } from '../api/session';
 import type { ServiceContext } from '../context';
@@ -24,6 +25,8 @@ export interface FileChooser {
   /** The post's key for a laptop joining the post (electron/core/post/postKeyFile.ts). */
   savePostKey(session: Session, suggestedName: string): Promise<string | null>;
   openPostKey(session: Session): Promise<string | null>;
+  /** A file for partners (electron/core/exchange/exchangeFiles.ts): a CAP alert, an HXL or GeoJSON report. */
+  saveExport(session: Session, suggestedName: string, kind: ExportFileKind): Promise<string | null>;
 }
 
 /** `beacon-LTK-2026-11-24-1032.db`: the post and the local time, shaped like the safety copies' names. */

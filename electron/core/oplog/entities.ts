@@ -117,6 +117,18 @@ export const ENTITIES = {
     fields: { shiftStart: 'shift_start', text: 'text', operator: 'operator', writtenAt: 'written_at' },
     mutable: new Set<string>(),
   },
+  // A CAP message about an incident (electron/core/exchange/alerts.ts): written once, never changed.
+  alert: {
+    table: 'alerts',
+    fields: {
+      incidentId: 'incident_id', threadId: 'thread_id', msgType: 'msg_type', identifier: 'identifier', sender: 'sender',
+      sent: 'sent', sentText: 'sent_text', references: 'references_text', event: 'event', responseType: 'response_type',
+      urgency: 'urgency', severity: 'severity', certainty: 'certainty', instructionAr: 'instruction_ar',
+      instructionEn: 'instruction_en', areaKind: 'area_kind', district: 'district', lat: 'lat', lon: 'lon',
+      radiusKm: 'radius_km', expires: 'expires', expiresText: 'expires_text', note: 'note', operator: 'operator',
+    },
+    mutable: new Set<string>(),
+  },
   // The settings every console of a post shares (electron/core/post/postSettings.ts).
   post: {
     table: 'post_settings',

@@ -36,6 +36,7 @@ export function createBrowserFiles(transfers: Transfers, clientOf: (session: Ses
     openBundle: (session) => open(session, 'bundle'),
     savePostKey: save,
     openPostKey: (session) => open(session, 'postKey'),
+    saveExport: save,
   };
   return {
     files,

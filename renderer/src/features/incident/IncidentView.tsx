@@ -12,6 +12,7 @@ import { useDistricts } from '../../ui/useDistricts';
 import { useMay } from '../../ui/role';
 import { CasualtyFields } from '../../ui/CasualtyFields';
 import { DispatchPanel } from './DispatchPanel';
+import { AlertsPanel } from './AlertsPanel';
 
 export function IncidentView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, errorText } = useLocale();
@@ -47,6 +48,7 @@ export function IncidentView({ id, onBack }: { id: string; onBack: () => void })
         <div className="incident__main">
           <StatusMoves incident={incident} />
           <DispatchPanel incident={incident} />
+          <AlertsPanel incident={incident} />
           <Details incident={incident} editable={open} key={incident.id} />
           <Calls incident={incident} />
         </div>

@@ -14,6 +14,7 @@ import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
 import { ChartCard, type TableData } from './ChartCard';
 import { Heatmap } from './Heatmap';
+import { PartnerReports } from './PartnerReports';
 
 const PRESETS = ['last24h', 'last7d', 'last30d', 'last90d', 'last12m', 'custom'] as const;
 type Preset = (typeof PRESETS)[number];
@@ -106,6 +107,7 @@ export function StatsScreen() {
           </select>
         </Field>
       </div>
+      <PartnerReports />
       <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
       {!report ? <p className="muted" role="status">{t('stats.loading')}</p> : <Report report={report} locale={locale} tag={tag} districtName={districts.name} />}
     </section>
