@@ -3,10 +3,11 @@
 import { normalizeForSearch } from '../../../shared/text/search';
 import type { ServiceContext } from '../context';
 import type { Tx } from '../db/transaction';
-import { importIncidents, type HistoricalIncident } from '../incidents/importIncidents';
+import { importCalls, importIncidents, type HistoricalIncident } from '../incidents/importIncidents';
+import { DomainError } from '../api/errors';
 import { requirePost } from '../setup/setup';
-import { assembleIncident, type IncidentDraft } from './assemble';
-import { parseCsv } from './csv';
+import { assembleIncident, importKey, type IncidentDraft } from './assemble';
+import { parseCsv, type CsvRecord } from './csv';
 import { bindColumns, mappingDelimiter, MappingError, type ImportMapping } from './mapping';
 import { createRowReader, isRejection, type ImportRow, type Rejection } from './rows';
 import { termKey } from './vocabulary';
@@ -18,7 +19,11 @@ const BATCH = 1000;
 
 export interface ImportResult {
   imported: number;
+  /** Repeat calls of a grown export added to incidents an earlier import brought in. */
+  callsAdded: number;
   skippedAsAlreadyImported: number;
+  /** Rows imported with something left out or assumed, and why. */
+  warnings: Rejection[];
   rejected: Rejection[];
 }
 
@@ -27,25 +32,50 @@ export interface PreviewIncident {
   alreadyImported: boolean;
   incident: HistoricalIncident;
   unmatchedUnits: string[];
+  raw: IncidentDraft['raw'];
 }
 
 export interface ImportPreview {
   columns: string[];
   incidents: PreviewIncident[];
+  warnings: Rejection[];
   rejected: Rejection[];
 }
 
 interface Reading {
   columns: string[];
+  /** About the file as a whole (a column named twice), before any row. */
+  warnings: Rejection[];
   items: Iterable<IncidentDraft | Rejection>;
+}
+
+/**
+ * UTF-16 as Excel's "Unicode text" writes it: by its byte-order mark, or, without one, by the
+ * zero bytes every ASCII character (delimiters, digits, line ends) has on one side.
+ */
+export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = bytes.subarray(0, 2000 - (Math.min(bytes.length, 2000) % 2));
+  if (sample.length < 4) return null;
+  let [evenZeros, oddZeros] = [0, 0];
+  for (let k = 0; k < sample.length; k += 2) {
+    if (sample[k] === 0) evenZeros++;
+    if (sample[k + 1] === 0) oddZeros++;
+  }
+  const half = sample.length / 4;
+  return oddZeros > half && evenZeros === 0 ? 'utf-16le' : evenZeros > half && oddZeros === 0 ? 'utf-16be' : null;
 }
 
 /** The file's bytes as text; bytes the encoding cannot have refuse the file rather than import mojibake. */
 export function decodeExport(bytes: Uint8Array, mapping: ImportMapping): string {
+  const utf16 = utf16Of(bytes);
+  const encoding = utf16 ?? mapping.encoding;
   try {
-    return new TextDecoder(mapping.encoding, { fatal: true }).decode(bytes);
+    // The decoder drops a BOM of its own encoding.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new MappingError('import.badEncoding', { encoding: mapping.encoding });
+    throw new MappingError('import.badEncoding', { encoding: utf16 ? 'UTF-16' : mapping.encoding });
   }
 }
 
@@ -59,68 +89,109 @@ async function teamIndex(ctx: ServiceContext, mapping: ImportMapping): Promise<(
   return (unit) => byKey.get(normalizeForSearch(exact.get(unit) ?? renamed.get(termKey(unit)) ?? unit));
 }
 
+/** Each record with whether it is the file's last, which alone can be cut short. */
+function* withLast<T>(items: Iterator<T>): Generator<[T, boolean]> {
+  let current = items.next();
+  while (!current.done) {
+    const next = items.next();
+    yield [current.value, next.done === true];
+    current = next;
+  }
+}
+
+/**
+ * A file that ends inside a row: a quote never closed swallowed every line after it (each is
+ * reported, so nothing goes missing unseen), or the last row stops before the header's last column.
+ */
+function cutShort(record: CsvRecord, last: boolean, headerWidth: number): Rejection[] | null {
+  if (record.unterminated) {
+    const end = record.endLine ?? record.line;
+    const swallowed = Array.from({ length: end - record.line }, (_, k) => ({ line: record.line + k + 1, reason: 'import.swallowedLine', params: { line: record.line } }));
+    return [{ line: record.line, reason: 'import.endsInsideRow', params: { lines: end - record.line + 1 } }, ...swallowed];
+  }
+  if (last && record.fields.length < headerWidth) return [{ line: record.line, reason: 'import.endsInsideRow', params: { lines: 1 } }];
+  return null;
+}
+
+interface Group {
+  rows: ImportRow[];
+  rejected: Rejection[];
+  /** Rows identical to an earlier one in every mapped column: skipped, and they do not spoil the group. */
+  duplicates: Rejection[];
+  lineOf: Map<string, number>;
+}
+
 /**
  * Reads the export into incident drafts and rejections, in the order of their first line. The
  * header is checked against the mapping first, so a wrong mapping stops before anything else.
+ * Rows of one incident (its number, the groupBy column, or, without either, the same time,
+ * type and place) are gathered first: a unit's row or a repeat call may come last.
  */
 async function readExport(ctx: ServiceContext, text: string, mapping: ImportMapping): Promise<Reading> {
   const settings = requirePost(ctx.settings);
   const records = parseCsv(text, { delimiter: mappingDelimiter(mapping) });
   const head = records.next();
-  if (head.done) return { columns: [], items: [] };
+  if (head.done) throw new DomainError('import.emptyFile');
   const columns = head.value.fields.map((f) => f.trim());
   const bound = bindColumns(mapping, columns);
+  const rest = withLast(records);
+  const firstRow = rest.next();
+  if (firstRow.done) throw new DomainError('import.noRows');
   const readRow = createRowReader(mapping, bound, columns.length, { timeZone: mapping.timeZone ?? settings.post.timeZone, now: ctx.now() });
-  const assembly = {
-    system: mapping.system ?? '',
-    callSource: mapping.callSource,
-    teamOf: await teamIndex(ctx, mapping),
-    label: bound.label,
-  };
-  const assemble = (rows: ImportRow[]): (IncidentDraft | Rejection)[] => {
-    const draft = assembleIncident(rows, assembly);
-    return Array.isArray(draft) ? draft : [draft];
-  };
+  const system = mapping.system ?? '';
+  const assembly = { system, callSource: mapping.callSource, teamOf: await teamIndex(ctx, mapping), label: bound.label };
 
-  function* single(): Generator<IncidentDraft | Rejection> {
-    for (const record of records) {
-      const row = readRow(record);
-      if (isRejection(row)) yield row;
-      else yield* assemble([row]);
-    }
-  }
-
-  // Grouped exports need every row before any incident is whole: a unit's row may come last.
-  // A group with one bad row is rejected whole, so a re-import after the fix brings it in
-  // complete instead of finding its key taken by a partial incident.
-  function* grouped(): Generator<IncidentDraft | Rejection> {
-    const groups: { rows: ImportRow[]; rejected: Rejection[] }[] = [];
-    const byValue = new Map<string, { rows: ImportRow[]; rejected: Rejection[] }>();
-    for (const record of records) {
-      const row = readRow(record);
-      const value = bound.group!(record.fields);
-      // A row with no group value is an incident of its own.
-      let group = value ? byValue.get(value) : undefined;
+  function* incidents(): Generator<IncidentDraft | Rejection> {
+    const groups: Group[] = [];
+    const byValue = new Map<string, Group>();
+    const all = function* () {
+      yield firstRow.value;
+      yield* rest;
+    };
+    for (const [record, last] of all()) {
+      const problems = cutShort(record, last, columns.length);
+      const row = problems ?? readRow(record);
+      // A cut-short record's last field is not what the export held; the cells before it are.
+      const readable = record.unterminated ? record.fields.slice(0, -1) : record.fields;
+      const value = bound.group ? bound.group(readable) || null
+        : Array.isArray(row) || isRejection(row) ? null : importKey(system, row);
+      let group = value !== null ? byValue.get(value) : undefined;
       if (!group) {
-        group = { rows: [], rejected: [] };
+        group = { rows: [], rejected: [], duplicates: [], lineOf: new Map() };
         groups.push(group);
-        if (value) byValue.set(value, group);
+        if (value !== null) byValue.set(value, group);
       }
-      if (isRejection(row)) group.rejected.push(row);
-      else group.rows.push(row);
+      if (Array.isArray(row)) group.rejected.push(...row);
+      else if (isRejection(row)) group.rejected.push(row);
+      else {
+        const first = group.lineOf.get(row.fingerprint);
+        if (first !== undefined) group.duplicates.push({ line: row.line, reason: 'import.duplicateInFile', params: { line: first } });
+        else {
+          group.lineOf.set(row.fingerprint, row.line);
+          group.rows.push(row);
+        }
+      }
     }
     for (const group of groups) {
       if (group.rejected.length === 0) {
-        yield* assemble(group.rows);
+        if (group.rows.length > 0) {
+          const draft = assembleIncident(group.rows, assembly);
+          if (Array.isArray(draft)) yield* draft;
+          else yield draft;
+        }
+        yield* group.duplicates;
         continue;
       }
+      // A group with one bad row is rejected whole, so a re-import after the fix brings it in
+      // complete instead of finding its key taken by a partial incident.
       const cause = group.rejected[0]!.line;
-      const all = [...group.rejected, ...group.rows.map((r) => ({ line: r.line, reason: 'import.groupRejected', params: { line: cause } }))];
-      yield* all.sort((a, b) => a.line - b.line);
+      yield* group.rejected;
+      yield* group.rows.map((r) => ({ line: r.line, reason: 'import.groupRejected', params: { line: cause } }));
+      yield* group.duplicates;
     }
   }
 
-  return { columns, items: bound.group ? grouped() : single() };
+  return { columns, warnings: bound.warnings, items: incidents() };
 }
 
 /** Drafts whose key came earlier in the same file are rejected, pointing at the first. */
@@ -141,11 +212,19 @@ function* firstOfEachKey(items: Iterable<IncidentDraft | Rejection>): Generator<
   }
 }
 
-async function knownKeys(db: Pick<Tx, 'all'>, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await db.all<{ key: string }>(`SELECT key FROM import_keys WHERE key IN (${keys.map(() => '?').join(', ')})`, [...keys]);
-  return new Set(rows.map((r) => r.key));
+/** Which of the keys an earlier import stored, and the incident each belongs to. */
+async function knownKeys(db: Pick<Tx, 'all'>, keys: readonly string[]): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  // Bound parameters are capped (999 in older SQLite builds); a batch's call keys can pass that.
+  for (let k = 0; k < keys.length; k += 500) {
+    const part = keys.slice(k, k + 500);
+    const rows = await db.all<{ key: string; incident_id: string }>(`SELECT key, incident_id FROM import_keys WHERE key IN (${part.map(() => '?').join(', ')})`, part);
+    for (const r of rows) known.set(r.key, r.incident_id);
+  }
+  return known;
 }
+
+const byLine = (a: Rejection, b: Rejection) => a.line - b.line;
 
 /** The first incidents as Beacon will store them (numbers aside), and the rejections met on the way. Writes nothing. */
 export async function previewCsv(ctx: ServiceContext, text: string, mapping: ImportMapping, limit = 20): Promise<ImportPreview> {
@@ -160,8 +239,9 @@ export async function previewCsv(ctx: ServiceContext, text: string, mapping: Imp
   const known = await knownKeys(ctx.store.reader, drafts.map((d) => d.key));
   return {
     columns: reading.columns,
-    incidents: drafts.map((d) => ({ lines: d.lines, alreadyImported: known.has(d.key), incident: d.incident, unmatchedUnits: d.unmatchedUnits })),
-    rejected,
+    incidents: drafts.map((d) => ({ lines: d.lines, alreadyImported: known.has(d.key), incident: d.incident, unmatchedUnits: d.unmatchedUnits, raw: d.raw })),
+    warnings: [...reading.warnings, ...drafts.flatMap((d) => d.warnings)].sort(byLine),
+    rejected: rejected.sort(byLine),
   };
 }
 
@@ -179,21 +259,38 @@ export async function importCsv(
   const settings = requirePost(ctx.settings);
   const numbering = { post: settings.post, letter: settings.consoleLetter };
   const reading = await readExport(ctx, text, mapping);
-  const result: ImportResult = { imported: 0, skippedAsAlreadyImported: 0, rejected: [] };
+  const result: ImportResult = { imported: 0, callsAdded: 0, skippedAsAlreadyImported: 0, warnings: [...reading.warnings], rejected: [] };
   let batch: IncidentDraft[] = [];
   const flush = async () => {
     const drafts = batch;
     batch = [];
-    const imported = await ctx.store.write(operatorId, async (writer) => {
+    const counts = await ctx.store.write(operatorId, async (writer) => {
       // Checked inside the write transaction, so two imports of one file cannot both add it.
-      const known = await knownKeys(writer.tx, drafts.map((d) => d.key));
+      const callKeys = drafts.flatMap((d) => d.callKeys.filter((k): k is string => k !== null));
+      const known = await knownKeys(writer.tx, [...drafts.map((d) => d.key), ...callKeys]);
       const fresh = drafts.filter((d) => !known.has(d.key));
       const ids = await importIncidents(writer, operatorId, numbering, fresh.map((d) => d.incident));
-      ids.forEach((id, k) => writer.tx.insert('import_keys', ['key', 'incident_id'], [fresh[k]!.key, id]));
-      return fresh.length;
+      const remember = (key: string, incidentId: string) => writer.tx.insert('import_keys', ['key', 'incident_id'], [key, incidentId]);
+      ids.forEach((id, k) => {
+        remember(fresh[k]!.key, id);
+        for (const key of fresh[k]!.callKeys) if (key !== null) remember(key, id);
+      });
+      // An incident already in: only its calls not seen before are added.
+      let callsAdded = 0;
+      for (const draft of drafts) {
+        const incidentId = known.get(draft.key);
+        if (incidentId === undefined) continue;
+        const added = draft.incident.calls.filter((_, k) => draft.callKeys[k] !== null && !known.has(draft.callKeys[k]!));
+        if (added.length === 0) continue;
+        await importCalls(writer, operatorId, incidentId, added);
+        draft.callKeys.forEach((key) => key !== null && !known.has(key) && remember(key, incidentId));
+        callsAdded += added.length;
+      }
+      return { imported: fresh.length, callsAdded };
     });
-    result.imported += imported;
-    result.skippedAsAlreadyImported += drafts.length - imported;
+    result.imported += counts.imported;
+    result.callsAdded += counts.callsAdded;
+    result.skippedAsAlreadyImported += drafts.length - counts.imported;
     onProgress?.({ incidents: result.imported + result.skippedAsAlreadyImported, rejected: result.rejected.length });
   };
   for (const item of firstOfEachKey(reading.items)) {
@@ -201,9 +298,12 @@ export async function importCsv(
       result.rejected.push(item);
       continue;
     }
+    result.warnings.push(...item.warnings);
     batch.push(item);
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();
+  result.rejected.sort(byLine);
+  result.warnings.sort(byLine);
   return result;
 }

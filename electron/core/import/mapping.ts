@@ -7,7 +7,7 @@ import { isTimeZone } from '../../../shared/api/schemas';
 import { DomainError } from '../api/errors';
 import { findDistrict } from '../reference/districts';
 import { DELIMITERS, type Delimiter } from './csv';
-import { isValidDateFormat } from './dates';
+import { dateFormatProblem } from './dates';
 
 /** A column by its header name; several (e.g. a date and a time column) are joined by a space. */
 const columnRef = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1).max(4)]);
@@ -26,8 +26,11 @@ const columns = z.object(Object.fromEntries(MAPPED_FIELDS.map((f) => [f, columnR
 
 export const importMappingSchema = z.object({
   columns,
-  /** Tokens YYYY MM DD HH mm ss with any separators ("DD/MM/YYYY HH:mm"), or "iso" for ISO 8601. */
-  dateFormat: z.string().refine(isValidDateFormat, { error: 'use tokens YYYY MM DD HH mm ss (YYYY, MM and DD required), or "iso"' }),
+  /** Tokens YYYY MM DD HH (or hh A) mm ss with any separators ("MM/DD/YYYY hh:mm A"), or "iso" for ISO 8601. */
+  dateFormat: z.string().superRefine((format, check) => {
+    const problem = dateFormatProblem(format);
+    if (problem !== null) check.addIssue({ code: 'custom', message: `${problem}; or "iso"` });
+  }),
   /** The zone the export's wall times are in; the post's own when left out. */
   timeZone: z.string().refine(isTimeZone, { error: 'not an IANA time zone, e.g. Asia/Damascus' }).optional(),
   /** Rows with the same value here are one incident, one row per responding unit. */
@@ -76,17 +79,27 @@ export interface BoundColumns {
   /** The header names a field was mapped to, for messages. */
   label(field: MappedField): string;
   group: CellReader | null;
+  /** A mapped column whose name the header has twice: which one is read. */
+  warnings: { line: number; reason: string; params: Record<string, string | number> }[];
 }
 
 /** Finds each mapped column in the header (exactly, else ignoring case and accents); refuses one that is not there. */
 export function bindColumns(mapping: ImportMapping, header: readonly string[]): BoundColumns {
   const names = header.map((h) => h.trim());
+  const warnings: BoundColumns['warnings'] = [];
+  const warned = new Set<number>();
   const indexOf = (name: string): number => {
     const exact = names.indexOf(name);
-    if (exact !== -1) return exact;
-    const loose = names.findIndex((h) => normalizeForSearch(h) === normalizeForSearch(name));
-    if (loose === -1) throw new MappingError('import.unknownColumn', { column: name, columns: names.join(', ') });
-    return loose;
+    const index = exact !== -1 ? exact : names.findIndex((h) => normalizeForSearch(h) === normalizeForSearch(name));
+    if (index === -1) throw new MappingError('import.unknownColumn', { column: name, columns: names.join(', ') });
+    // Exports do repeat a header ("Time" for the call and again for the arrival): the first is
+    // read, and the report says so, rather than a silent choice.
+    const same = names.flatMap((h, k) => (normalizeForSearch(h) === normalizeForSearch(names[index]!) ? [k + 1] : []));
+    if (same.length > 1 && !warned.has(index)) {
+      warned.add(index);
+      warnings.push({ line: 1, reason: 'import.duplicateColumn', params: { column: names[index]!, used: index + 1, positions: same.join(', ') } });
+    }
+    return index;
   };
   const reader = (ref: string | string[]): CellReader => {
     const indexes = (Array.isArray(ref) ? ref : [ref]).map(indexOf);
@@ -104,5 +117,6 @@ export function bindColumns(mapping: ImportMapping, header: readonly string[]): 
       return ref === undefined ? field : Array.isArray(ref) ? ref.join(' + ') : ref;
     },
     group: mapping.groupBy ? reader(mapping.groupBy) : null,
+    warnings,
   };
 }
