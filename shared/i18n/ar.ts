@@ -225,7 +225,7 @@ export const ar: Same<Resources> = {
     unknownDistrict: 'منطقة غير معروفة: «{value}».', unknownPriority: 'أولوية غير معروفة: «{value}».',
     badCount: '«{value}» في «{column}» ليس عددًا صحيحًا.', badCoordinates: 'تعذّرت قراءة الإحداثيات «{value}».',
     tooLong: '«{column}» أطول من {max} حرفًا.', groupRejected: 'في حادثه صفّ خاطئ في السطر {line}.',
-    duplicateInFile: 'الحادث نفسه الوارد في السطر {line}.', busy: 'هناك استيراد آخر جارٍ؛ انتظر حتى ينتهي.',
+    duplicateInFile: 'الصفّ نفسه الوارد في السطر {line}: تُرك.', busy: 'هناك استيراد آخر جارٍ؛ انتظر حتى ينتهي.',
     unitTimesDropped: '«{column}» يسبق «{earlierColumn}» لهذه الوحدة: حُذف الوقتان وبقيت الوحدة.',
     endsInsideRow: 'ينتهي الملف في منتصف صفّ ({lines} أسطر): الملف مقطوع، أو علامة اقتباس لم تُغلق.',
     swallowedLine: 'داخل الصفّ غير المكتمل الذي يبدأ في السطر {line}.',
@@ -234,6 +234,8 @@ export const ar: Same<Resources> = {
     warningsTitle: 'تنبيهات', asWritten: 'كما في الملف', downloadProblems: 'تنزيل المشكلات (CSV)',
     report: 'استُورد {imported} حادثًا؛ أُضيف {calls} بلاغًا إلى حوادث موجودة؛ {skipped} كانت موجودة من قبل؛ {warnings} تنبيهًا؛ رُفض {rejected} صفًّا.',
     kind: 'النوع', warning: 'تنبيه', rejection: 'مرفوض',
+    defaultForEmpty: '{rows} صفًّا كان فيها «{column}» فارغًا أُعطيت «{default}».',
+    defaultForUnknown: '{rows} صفًّا فيها «{value}» في «{column}» أُعطيت «{default}».',
   },
   summary: {
     titleShift: 'ملخص المناوبة', titleDay: 'الملخص اليومي', titleRange: 'ملخص لفترة محددة',

@@ -221,7 +221,7 @@ export const en = {
     unknownDistrict: 'Unknown district \u201c{value}\u201d.', unknownPriority: 'Unknown priority \u201c{value}\u201d.',
     badCount: '\u201c{value}\u201d in \u201c{column}\u201d is not a whole number.', badCoordinates: 'Coordinates \u201c{value}\u201d cannot be read.',
     tooLong: '\u201c{column}\u201d is longer than {max} characters.', groupRejected: 'Its incident has a bad row at line {line}.',
-    duplicateInFile: 'The same incident as line {line}.', busy: 'Another import is running; wait for it to finish.',
+    duplicateInFile: 'The same row as line {line}: skipped.', busy: 'Another import is running; wait for it to finish.',
     unitTimesDropped: '\u201c{column}\u201d is before \u201c{earlierColumn}\u201d for this unit: both times were left out, the unit kept.',
     endsInsideRow: 'The file ends inside a row ({lines} lines): it was cut short, or a quote is never closed.',
     swallowedLine: 'Inside the unfinished row that begins at line {line}.',
@@ -230,6 +230,8 @@ export const en = {
     warningsTitle: 'Warnings', asWritten: 'as written', downloadProblems: 'Download the problems (CSV)',
     report: 'Imported {imported} incidents; {calls} calls added to incidents already here; {skipped} were already here; {warnings} warnings; {rejected} rows rejected.',
     kind: 'Kind', warning: 'Warning', rejection: 'Rejected',
+    defaultForEmpty: '{rows} rows with \u201c{column}\u201d empty were given \u201c{default}\u201d.',
+    defaultForUnknown: '{rows} rows with \u201c{value}\u201d in \u201c{column}\u201d were given \u201c{default}\u201d.',
   },
   summary: {
     titleShift: 'Shift summary', titleDay: 'Daily summary', titleRange: 'Summary for chosen dates',

@@ -5,7 +5,7 @@ import { TEXT_LIMITS, type CallSource } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
 import type { HistoricalAssignment, HistoricalIncident } from '../incidents/importIncidents';
 import type { MappedField } from './mapping';
-import type { ImportRow, Rejection } from './rows';
+import type { Defaulted, ImportRow, Rejection } from './rows';
 import { timesOutOfOrder, type TimeField } from './rows';
 
 export interface IncidentDraft {
@@ -23,6 +23,7 @@ export interface IncidentDraft {
   /** The time cells as written, for the times the incident took from them. */
   raw: Partial<Record<'received' | 'dispatched' | 'onScene' | 'cleared' | 'closed', string>>;
   warnings: Rejection[];
+  defaulted: Defaulted[];
 }
 
 export interface AssemblyContext {
@@ -125,6 +126,7 @@ export function assembleIncident(rows: readonly ImportRow[], ctx: AssemblyContex
     callKeys: ordered.map((c, k) => (k === 0 ? null : createHash('sha256').update(JSON.stringify([key, 'call', c.receivedAt, c.description])).digest('hex'))),
     raw,
     warnings: rows.flatMap((r) => r.warnings),
+    defaulted: rows.flatMap((r) => r.defaulted),
     incident: {
       type: first.type, priority, district: first.district, subdistrict: null,
       locality: first.locality, landmark: first.landmark, lat: first.lat, lon: first.lon,

@@ -8,8 +8,8 @@ import { DomainError } from '../api/errors';
 import { requirePost } from '../setup/setup';
 import { assembleIncident, importKey, type IncidentDraft } from './assemble';
 import { parseCsv, type CsvRecord } from './csv';
-import { bindColumns, mappingDelimiter, MappingError, type ImportMapping } from './mapping';
-import { createRowReader, isRejection, type ImportRow, type Rejection } from './rows';
+import { bindColumns, mappingDelimiter, MappingError, type ImportMapping, type MappedField } from './mapping';
+import { createRowReader, isRejection, type Defaulted, type ImportRow, type Rejection } from './rows';
 import { termKey } from './vocabulary';
 
 export type { Rejection } from './rows';
@@ -47,6 +47,7 @@ interface Reading {
   /** About the file as a whole (a column named twice), before any row. */
   warnings: Rejection[];
   items: Iterable<IncidentDraft | Rejection>;
+  label(field: MappedField): string;
 }
 
 /**
@@ -191,7 +192,7 @@ async function readExport(ctx: ServiceContext, text: string, mapping: ImportMapp
     }
   }
 
-  return { columns, warnings: bound.warnings, items: incidents() };
+  return { columns, warnings: bound.warnings, items: incidents(), label: bound.label };
 }
 
 /** Drafts whose key came earlier in the same file are rejected, pointing at the first. */
@@ -226,6 +227,30 @@ async function knownKeys(db: Pick<Tx, 'all'>, keys: readonly string[]): Promise<
 
 const byLine = (a: Rejection, b: Rejection) => a.line - b.line;
 
+/** Defaults used, one warning per column and value (at its first line) with the number of rows: a report, not a flood. */
+class DefaultsUsed {
+  private readonly seen = new Map<string, Rejection & { params: { rows: number } }>();
+  constructor(private readonly label: (field: MappedField) => string) {}
+
+  add(list: readonly Defaulted[]): void {
+    for (const d of list) {
+      const id = JSON.stringify([d.field, d.value]);
+      const known = this.seen.get(id);
+      if (known) known.params.rows++;
+      else {
+        this.seen.set(id, {
+          line: d.line, reason: d.value === '' ? 'import.defaultForEmpty' : 'import.defaultForUnknown',
+          params: { column: this.label(d.field), value: d.value, default: d.used, rows: 1 },
+        });
+      }
+    }
+  }
+
+  warnings(): Rejection[] {
+    return [...this.seen.values()];
+  }
+}
+
 /** The first incidents as Beacon will store them (numbers aside), and the rejections met on the way. Writes nothing. */
 export async function previewCsv(ctx: ServiceContext, text: string, mapping: ImportMapping, limit = 20): Promise<ImportPreview> {
   const reading = await readExport(ctx, text, mapping);
@@ -237,10 +262,12 @@ export async function previewCsv(ctx: ServiceContext, text: string, mapping: Imp
     if (drafts.length >= limit) break;
   }
   const known = await knownKeys(ctx.store.reader, drafts.map((d) => d.key));
+  const defaults = new DefaultsUsed(reading.label);
+  for (const d of drafts) defaults.add(d.defaulted);
   return {
     columns: reading.columns,
     incidents: drafts.map((d) => ({ lines: d.lines, alreadyImported: known.has(d.key), incident: d.incident, unmatchedUnits: d.unmatchedUnits, raw: d.raw })),
-    warnings: [...reading.warnings, ...drafts.flatMap((d) => d.warnings)].sort(byLine),
+    warnings: [...reading.warnings, ...drafts.flatMap((d) => d.warnings), ...defaults.warnings()].sort(byLine),
     rejected: rejected.sort(byLine),
   };
 }
@@ -260,6 +287,7 @@ export async function importCsv(
   const numbering = { post: settings.post, letter: settings.consoleLetter };
   const reading = await readExport(ctx, text, mapping);
   const result: ImportResult = { imported: 0, callsAdded: 0, skippedAsAlreadyImported: 0, warnings: [...reading.warnings], rejected: [] };
+  const defaults = new DefaultsUsed(reading.label);
   let batch: IncidentDraft[] = [];
   const flush = async () => {
     const drafts = batch;
@@ -299,10 +327,12 @@ export async function importCsv(
       continue;
     }
     result.warnings.push(...item.warnings);
+    defaults.add(item.defaulted);
     batch.push(item);
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();
+  result.warnings.push(...defaults.warnings());
   result.rejected.sort(byLine);
   result.warnings.sort(byLine);
   return result;

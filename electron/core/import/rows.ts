@@ -4,7 +4,7 @@ import { MAX_CASUALTY_COUNT, TEXT_LIMITS, type IncidentType, type Priority } fro
 import { parseCoordinates } from '../../../shared/geo';
 import type { CsvRecord } from './csv';
 import { asciiDigits, dateReader } from './dates';
-import { MAPPED_FIELDS, type BoundColumns, type ImportMapping, type MappedField } from './mapping';
+import { defaultsFor, MAPPED_FIELDS, type BoundColumns, type DefaultedField, type ImportMapping, type MappedField } from './mapping';
 import { districtLookup, incidentTypeLookup, priorityLookup } from './vocabulary';
 
 export interface Rejection {
@@ -41,6 +41,16 @@ export interface ImportRow {
   fingerprint: string;
   /** What was left out of the row, with why (a unit's times that contradict each other). */
   warnings: Rejection[];
+  /** Cells the mapping's defaults stood in for. */
+  defaulted: Defaulted[];
+}
+
+export interface Defaulted {
+  line: number;
+  field: DefaultedField;
+  /** The cell as written; empty when it was empty. */
+  value: string;
+  used: string;
 }
 
 export interface RowEnvironment {
@@ -83,6 +93,7 @@ export function createRowReader(mapping: ImportMapping, columns: BoundColumns, h
   const typeOf = incidentTypeLookup(mapping);
   const districtOf = districtLookup(mapping);
   const priorityOf = priorityLookup(mapping);
+  const defaults = { type: defaultsFor(mapping, 'type'), district: defaultsFor(mapping, 'district'), priority: defaultsFor(mapping, 'priority') };
   const reject = (reason: string, params: Record<string, string | number> = {}): never => {
     throw new Rejected(reason, params);
   };
@@ -110,7 +121,6 @@ export function createRowReader(mapping: ImportMapping, columns: BoundColumns, h
       if (!(n <= MAX_CASUALTY_COUNT)) reject('import.badCount', { column: columns.label(field), value: shown(raw) });
       return n;
     };
-    const required = (field: 'type' | 'district'): string => cell(field) || reject('import.missingValue', { column: columns.label(field) });
 
     try {
       // More cells than the header has columns means an unquoted delimiter shifted the row.
@@ -128,12 +138,23 @@ export function createRowReader(mapping: ImportMapping, columns: BoundColumns, h
         for (const field of wrong) if (field !== 'received') times[field] = null;
         warnings.push({ line, reason: 'import.unitTimesDropped', params });
       }
-      const typeText = required('type');
-      const type = typeOf(typeText) ?? reject('import.unknownType', { value: shown(typeText) });
-      const districtText = required('district');
-      const district = districtOf(districtText) ?? reject('import.unknownDistrict', { value: shown(districtText) });
-      const priorityText = asciiDigits(cell('priority'));
-      const priority = priorityText === '' ? 2 : priorityOf(priorityText) ?? reject('import.unknownPriority', { value: shown(priorityText) });
+      const defaulted: Defaulted[] = [];
+      // An empty cell or a word no list has: the mapping's default if it names one, else refused.
+      const known = <F extends DefaultedField, T>(field: F, lookup: (text: string) => T | undefined, fallback: { empty?: T; unknown?: T }, unknownReason: string): T => {
+        const raw = field === 'priority' ? asciiDigits(cell(field)) : cell(field);
+        const found = raw === '' ? undefined : lookup(raw);
+        if (found !== undefined) return found;
+        const used = raw === '' ? fallback.empty : fallback.unknown;
+        if (used === undefined) {
+          return raw === '' ? reject('import.missingValue', { column: columns.label(field) }) : reject(unknownReason, { value: shown(raw) });
+        }
+        defaulted.push({ line, field, value: shown(raw), used: String(used) });
+        return used;
+      };
+      const type = known('type', typeOf, defaults.type, 'import.unknownType');
+      const district = known('district', districtOf, defaults.district, 'import.unknownDistrict');
+      // Without a priority a call is urgent-but-not-critical, as at intake: not worth a warning.
+      const priority = cell('priority') === '' && defaults.priority.empty === undefined ? 2 : known('priority', priorityOf, defaults.priority, 'import.unknownPriority');
       // A location too long for the locality (a name) often reads as a landmark (a description).
       const location = text('location', TEXT_LIMITS.medium);
       const longLocation = location !== null && location.length > TEXT_LIMITS.short;
@@ -154,6 +175,7 @@ export function createRowReader(mapping: ImportMapping, columns: BoundColumns, h
         raw: Object.fromEntries(TIME_FIELDS.map((f) => [f, cell(f)]).filter(([, v]) => v !== '')),
         fingerprint: JSON.stringify(MAPPED_FIELDS.map(cell)),
         warnings,
+        defaulted,
       };
     } catch (err) {
       if (err instanceof Rejected) return { line, reason: err.reason, params: err.params };
