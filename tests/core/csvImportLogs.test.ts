@@ -2,6 +2,10 @@
 // unit-per-row log on a 12-hour clock, a 911 log with repeat calls, blank areas and titles by
 // prefix, an older Arabic Excel file in Windows-1256, each also cut short. Every export is
 // written here, and every figure is compared with a count the test makes on its own.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, afterEach } from 'vitest';
 import { dateReader } from '../../electron/core/import/dates';
 import { decodeExport, importCsv, previewCsv } from '../../electron/core/import/importCsv';
@@ -382,5 +386,54 @@ describe('import edge cases (#18 item 10)', () => {
     expect(decodeExport(be, mapping)).toBe(text);
     const broken = Buffer.from(`\uFEFF${text}`, 'utf16le').subarray(0, 21);
     expect(() => decodeExport(broken, mapping)).toThrow(expect.objectContaining({ code: 'import.badEncoding', params: { encoding: 'UTF-16' } }));
+  });
+});
+
+describe('the import-csv command on a new post in another zone', () => {
+  it('creates the post in --time-zone, reads the 12-hour clock there, gives `stats --by total`, and leaves the data untouched on every error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beacon-import-logs-'));
+    try {
+      const data = join(dir, 'data');
+      const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', data], { encoding: 'utf8', timeout: 120_000 });
+      const file = (name: string, text: string) => {
+        writeFileSync(join(dir, name), text);
+        return join(dir, name);
+      };
+      const mapping = file('mapping.json', JSON.stringify({
+        columns: { incidentNumber: 'No', received: 'Received', type: 'Type', district: 'Area' }, dateFormat: 'MM/DD/YYYY hh:mm A',
+      }));
+      const header = 'No,Received,Type,Area';
+      const log = file('log.csv', [header, '1,11/20/2026 02:05 PM,fire,Jableh', '2,11/20/2026 12:10 AM,fire,Jableh', '3,11/20/2026 12:20 PM,medical,Latakia'].join('\r\n'));
+
+      const first = cli('import-csv', log, '--mapping', mapping, '--post', 'DXB', '--time-zone', 'Asia/Dubai');
+      expect(first.status, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({ imported: 3, rejected: [], warnings: [] });
+      const stats = cli('stats', '--from', '2026-11-20', '--to', '2026-11-20', '--by', 'total', '--by', 'hour', '--json');
+      expect(stats.status, stats.stderr).toBe(0);
+      const report = JSON.parse(stats.stdout) as { timeZone: string; total: { total: string; count: number }[]; hour: { hour: number; count: number }[] };
+      expect(report.timeZone).toBe('Asia/Dubai');
+      expect(report.total).toEqual([expect.objectContaining({ total: 'period', count: 3 })]);
+      expect(report.hour.filter((h) => h.count > 0).map((h) => [h.hour, h.count])).toEqual([[0, 1], [12, 1], [14, 1]]);
+
+      const before = cli('check');
+      expect(before.status, before.stderr).toBe(0);
+      const failures = [
+        [cli('import-csv', join(dir, 'missing.csv'), '--mapping', mapping), /cannot read .*missing\.csv: no such file/],
+        [cli('import-csv', log, '--mapping', join(dir, 'nope.json')), /cannot read .*nope\.json: no such file/],
+        [cli('import-csv', file('empty.csv', ''), '--mapping', mapping), /The file is empty/],
+        [cli('import-csv', file('header.csv', `${header}\r\n`), '--mapping', mapping), /a header but no rows/],
+        [cli('import-csv', log, '--mapping', mapping, '--time-zone', 'Europe/Berlin'), /the post already exists \(DXB, Asia\/Dubai\)/],
+        [cli('import-csv', log, '--mapping', mapping, '--post', 'LTK'), /the post already exists/],
+      ] as const;
+      for (const [run, message] of failures) {
+        expect(run.status, run.stderr).toBe(1);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr).not.toMatch(/ENOENT|at .*\.ts:/);
+      }
+      const after = cli('check');
+      expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
