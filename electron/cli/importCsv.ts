@@ -56,10 +56,10 @@ export const importCsvCommand: Command = {
         return;
       }
       let lastReport = performance.now();
-      const result = await importCsv(core.context, operatorId, text, mapping, ({ incidents, rejected }) => {
+      const result = await importCsv(core.context, operatorId, text, mapping, ({ rows, incidents, rejected }) => {
         const now = performance.now();
         if (now - lastReport > 1000) {
-          err(`… ${incidents} incidents read, ${rejected} rows rejected`);
+          err(`… ${rows} rows read, ${incidents} incidents, ${rejected} rows rejected`);
           lastReport = now;
         }
       });

@@ -435,5 +435,25 @@ describe('the import-csv command on a new post in another zone', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 600_000); // eleven commands, each a process of its own: generous on a busy machine, never a measure
+});
+
+describe('big logs', () => {
+  it('groups a unit-per-row log by incident holding only the incidents still open, with progress in rows', async () => {
+    t = await openTestCore();
+    await unitTeams();
+    const { lines, incidents } = fireLog(2400);
+    // Units of neighbouring incidents interleaved, as CAD exports sorted by unit time have them.
+    const body = lines.slice(1);
+    for (let k = 0; k + 3 < body.length; k += 4) [body[k + 1], body[k + 2]] = [body[k + 2]!, body[k + 1]!];
+    const progress: { rows: number; maxOpenGroups: number }[] = [];
+    const result = await importCsv(t.core.context, await operatorId(), [lines[0], ...body].join('\n'), parseMapping(FIRE_MAPPING), (p) => progress.push(p));
+    expect(result).toMatchObject({ imported: incidents.length, rejected: [], warnings: [] });
+    expect(await count(t, 'assignments')).toBe(body.length);
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.map((p) => p.rows)).toEqual([...progress.map((p) => p.rows)].sort((a, b) => a - b));
+    expect(progress.at(-1)!.rows).toBe(body.length);
+    // Never more than a few incidents open at once, however long the file.
+    expect(Math.max(...progress.map((p) => p.maxOpenGroups))).toBeLessThanOrEqual(3);
+  }, 600_000);
 });

@@ -6,13 +6,16 @@ import type { Tx } from '../db/transaction';
 import { importCalls, importIncidents, type HistoricalIncident } from '../incidents/importIncidents';
 import { DomainError } from '../api/errors';
 import { requirePost } from '../setup/setup';
-import { assembleIncident, importKey, type IncidentDraft } from './assemble';
+import { assembleIncident, type IncidentDraft } from './assemble';
 import { parseCsv, type CsvRecord } from './csv';
 import { bindColumns, mappingDelimiter, MappingError, type ImportMapping, type MappedField } from './mapping';
 import { createRowReader, isRejection, type Defaulted, type ImportRow, type Rejection } from './rows';
 import { termKey } from './vocabulary';
 
 export type { Rejection } from './rows';
+
+/** Rejections a preview lists (the words Beacon did not know are among them); the import counts them all. */
+const MAX_PREVIEW_REJECTIONS = 1000;
 
 /** Incidents per transaction, as the seeder writes them: big enough to be fast, small enough to keep the writer responsive. */
 const BATCH = 1000;
@@ -122,15 +125,25 @@ interface Group {
   lineOf: Map<string, number>;
 }
 
+/** How far a reading has got, for progress bars; openGroups is what bounds its memory. */
+export interface ReadingProgress {
+  rows: number;
+  openGroups: number;
+  maxOpenGroups: number;
+}
+
 /**
- * Reads the export into incident drafts and rejections, in the order of their first line. The
- * header is checked against the mapping first, so a wrong mapping stops before anything else.
- * Rows of one incident (its number, the groupBy column, or, without either, the same time,
- * type and place) are gathered first: a unit's row or a repeat call may come last.
+ * Reads the export into incident drafts and rejections. The header is checked against the
+ * mapping first, so a wrong mapping stops before anything else. Rows of one incident (the
+ * groupBy column; else its number; else the same time, type and place) are gathered: a unit's
+ * row or a repeat call may come later. A first pass notes the last row of each incident, so an
+ * incident is assembled and let go as soon as its last row is read: memory follows the
+ * incidents open at once, not the size of the file.
  */
-async function readExport(ctx: ServiceContext, text: string, mapping: ImportMapping): Promise<Reading> {
+async function readExport(ctx: ServiceContext, text: string, mapping: ImportMapping): Promise<Reading & { progress: ReadingProgress }> {
   const settings = requirePost(ctx.settings);
-  const records = parseCsv(text, { delimiter: mappingDelimiter(mapping) });
+  const delimiter = mappingDelimiter(mapping);
+  const records = parseCsv(text, { delimiter });
   const head = records.next();
   if (head.done) throw new DomainError('import.emptyFile');
   const columns = head.value.fields.map((f) => f.trim());
@@ -141,26 +154,65 @@ async function readExport(ctx: ServiceContext, text: string, mapping: ImportMapp
   const readRow = createRowReader(mapping, bound, columns.length, { timeZone: mapping.timeZone ?? settings.post.timeZone, now: ctx.now() });
   const system = mapping.system ?? '';
   const assembly = { system, callSource: mapping.callSource, teamOf: await teamIndex(ctx, mapping), label: bound.label };
+  const progress: ReadingProgress = { rows: 0, openGroups: 0, maxOpenGroups: 0 };
+
+  // The incident a record belongs to, from its cells as written; null: an incident of its own.
+  const cells = (['incidentNumber', 'received', 'type', 'district', 'location', 'coordinates', 'lat', 'lon'] as const).map((f) => bound.cell[f]);
+  const identityOf = (record: CsvRecord): string | null => {
+    // A cut-short record's last field is not what the export held; the cells before it are.
+    const fields = record.unterminated ? record.fields.slice(0, -1) : record.fields;
+    if (bound.group) return bound.group(fields) || null;
+    const number = cells[0]?.(fields);
+    return number ? `#${number}` : JSON.stringify(cells.slice(1).map((c) => c?.(fields) ?? ''));
+  };
+  const lastRecordOf = new Map<string, number>();
+  {
+    const again = parseCsv(text, { delimiter });
+    again.next();
+    let k = 0;
+    for (const record of again) {
+      const id = identityOf(record);
+      if (id !== null) lastRecordOf.set(id, k);
+      k++;
+    }
+  }
+
+  function* close(group: Group): Generator<IncidentDraft | Rejection> {
+    if (group.rejected.length === 0) {
+      if (group.rows.length > 0) {
+        const draft = assembleIncident(group.rows, assembly);
+        if (Array.isArray(draft)) yield* draft;
+        else yield draft;
+      }
+      yield* group.duplicates;
+      return;
+    }
+    // A group with one bad row is rejected whole, so a re-import after the fix brings it in
+    // complete instead of finding its key taken by a partial incident.
+    const cause = group.rejected[0]!.line;
+    yield* group.rejected;
+    yield* group.rows.map((r) => ({ line: r.line, reason: 'import.groupRejected', params: { line: cause } }));
+    yield* group.duplicates;
+  }
 
   function* incidents(): Generator<IncidentDraft | Rejection> {
-    const groups: Group[] = [];
-    const byValue = new Map<string, Group>();
+    const open = new Map<string, Group>();
     const all = function* () {
       yield firstRow.value;
       yield* rest;
     };
+    let k = 0;
     for (const [record, last] of all()) {
+      progress.rows++;
       const problems = cutShort(record, last, columns.length);
       const row = problems ?? readRow(record);
-      // A cut-short record's last field is not what the export held; the cells before it are.
-      const readable = record.unterminated ? record.fields.slice(0, -1) : record.fields;
-      const value = bound.group ? bound.group(readable) || null
-        : Array.isArray(row) || isRejection(row) ? null : importKey(system, row);
-      let group = value !== null ? byValue.get(value) : undefined;
+      const bad = Array.isArray(row) || isRejection(row);
+      // Without a groupBy column, a bad row spoils nothing else: it stands alone.
+      const id = bad && !bound.group ? null : identityOf(record);
+      let group = id !== null ? open.get(id) : undefined;
       if (!group) {
         group = { rows: [], rejected: [], duplicates: [], lineOf: new Map() };
-        groups.push(group);
-        if (value !== null) byValue.set(value, group);
+        if (id !== null) open.set(id, group);
       }
       if (Array.isArray(row)) group.rejected.push(...row);
       else if (isRejection(row)) group.rejected.push(row);
@@ -172,27 +224,19 @@ async function readExport(ctx: ServiceContext, text: string, mapping: ImportMapp
           group.rows.push(row);
         }
       }
-    }
-    for (const group of groups) {
-      if (group.rejected.length === 0) {
-        if (group.rows.length > 0) {
-          const draft = assembleIncident(group.rows, assembly);
-          if (Array.isArray(draft)) yield* draft;
-          else yield draft;
-        }
-        yield* group.duplicates;
-        continue;
+      progress.openGroups = open.size;
+      progress.maxOpenGroups = Math.max(progress.maxOpenGroups, open.size);
+      if (id === null || lastRecordOf.get(id) === k) {
+        if (id !== null) open.delete(id);
+        yield* close(group);
       }
-      // A group with one bad row is rejected whole, so a re-import after the fix brings it in
-      // complete instead of finding its key taken by a partial incident.
-      const cause = group.rejected[0]!.line;
-      yield* group.rejected;
-      yield* group.rows.map((r) => ({ line: r.line, reason: 'import.groupRejected', params: { line: cause } }));
-      yield* group.duplicates;
+      k++;
     }
+    // Incidents whose last row was a bad one (standing alone) close at the end.
+    for (const group of open.values()) yield* close(group);
   }
 
-  return { columns, warnings: bound.warnings, items: incidents(), label: bound.label };
+  return { columns, warnings: bound.warnings, items: incidents(), label: bound.label, progress };
 }
 
 /** Drafts whose key came earlier in the same file are rejected, pointing at the first. */
@@ -254,13 +298,22 @@ class DefaultsUsed {
 /** The first incidents as Beacon will store them (numbers aside), and the rejections met on the way. Writes nothing. */
 export async function previewCsv(ctx: ServiceContext, text: string, mapping: ImportMapping, limit = 20): Promise<ImportPreview> {
   const reading = await readExport(ctx, text, mapping);
+  // Incidents come out as they close (at their last row); the preview shows the first by
+  // their first line, as the file has them, keeping no more than it shows.
   const drafts: IncidentDraft[] = [];
   const rejected: Rejection[] = [];
   for (const item of firstOfEachKey(reading.items)) {
-    if ('key' in item) drafts.push(item);
-    else rejected.push(item);
-    if (drafts.length >= limit) break;
+    if (!('key' in item)) {
+      if (rejected.length < MAX_PREVIEW_REJECTIONS) rejected.push(item);
+      continue;
+    }
+    drafts.push(item);
+    if (drafts.length > limit) {
+      drafts.sort((a, b) => a.lines[0]! - b.lines[0]!);
+      drafts.pop();
+    }
   }
+  drafts.sort((a, b) => a.lines[0]! - b.lines[0]!);
   const known = await knownKeys(ctx.store.reader, drafts.map((d) => d.key));
   const defaults = new DefaultsUsed(reading.label);
   for (const d of drafts) defaults.add(d.defaulted);
@@ -281,7 +334,7 @@ export async function importCsv(
   operatorId: string,
   text: string,
   mapping: ImportMapping,
-  onProgress?: (progress: { incidents: number; rejected: number }) => void,
+  onProgress?: (progress: { rows: number; incidents: number; rejected: number; maxOpenGroups: number }) => void,
 ): Promise<ImportResult> {
   const settings = requirePost(ctx.settings);
   const numbering = { post: settings.post, letter: settings.consoleLetter };
@@ -319,7 +372,7 @@ export async function importCsv(
     result.imported += counts.imported;
     result.callsAdded += counts.callsAdded;
     result.skippedAsAlreadyImported += drafts.length - counts.imported;
-    onProgress?.({ incidents: result.imported + result.skippedAsAlreadyImported, rejected: result.rejected.length });
+    onProgress?.({ rows: reading.progress.rows, maxOpenGroups: reading.progress.maxOpenGroups, incidents: result.imported + result.skippedAsAlreadyImported, rejected: result.rejected.length });
   };
   for (const item of firstOfEachKey(reading.items)) {
     if (!('key' in item)) {

@@ -57,8 +57,8 @@ export function startImport(ctx: ServiceContext, operatorId: string, text: strin
     state: 'running', rows: Math.max(0, rows), read: 0, imported: 0, skipped: 0, rejected: [], rejectedCount: 0, callsAdded: 0, warnings: [], warningsCount: 0,
   };
   jobs.set(jobId, status);
-  void importCsv(ctx, operatorId, text, mapping, ({ incidents, rejected }) => {
-    status.read = incidents + rejected;
+  void importCsv(ctx, operatorId, text, mapping, ({ rows: read, rejected }) => {
+    status.read = read;
     status.rejectedCount = rejected;
   }).then((result) => {
     // Open views (queues, statistics) learn of the imported incidents as of any other change.

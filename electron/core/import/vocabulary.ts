@@ -48,13 +48,21 @@ function lookup<T>(own: Readonly<Record<string, T>> | undefined, builtIn: Iterab
   // In the mapping's order, so a narrower pattern written first wins over a wider one.
   const patterns = entries.filter(([term]) => isPattern(term)).map(([term, value]) => [patternOf(term), value] as const);
   const beacon = lookupTable(builtIn);
-  return (value) => {
+  const find = (value: string): T | undefined => {
     const key = termKey(value);
     const found = exact.get(value) ?? mapped.get(key);
     if (found !== undefined) return found;
     const normalized = normalizeForSearch(value.trim());
     for (const [pattern, result] of patterns) if (pattern.test(normalized)) return result;
     return beacon.get(key);
+  };
+  // A log repeats a few dozen words over hundreds of thousands of rows: each is looked up once.
+  const seen = new Map<string, T | undefined>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value);
+    const found = find(value);
+    if (seen.size < 10_000) seen.set(value, found);
+    return found;
   };
 }
 
