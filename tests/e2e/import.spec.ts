@@ -128,3 +128,28 @@ for (const language of LANGUAGES) {
     expect(rows.map((r) => r.lat)).toEqual([35.52, 35.36, null]);
   });
 }
+
+testIn('en')('a UTF-16 export (Excel\'s "Unicode text") is read as it is, whatever encoding is chosen', async ({ beacon }) => {
+  const t = createTranslator('en');
+  const { page, core } = beacon;
+  const setup = await core.invoke(core.createSession(), 'setup.complete', {
+    post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
+    operator: { name: 'Rania Haddad', pin: '2468' }, language: 'en', loadDemo: false,
+  });
+  expect(setup.ok).toBe(true);
+  await signIn(page, t);
+  await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
+  await page.getByRole('link', { name: t('import.link') }).click();
+  const text = `\uFEFFCall Time\tType\tArea\r\n${local(2, '10:05')}\tحريق\tجبلة\r\n${local(2, '11:40')}\tfire\tJableh\r\n`;
+  await page.getByLabel(t('import.file')).setInputFiles({ name: 'unicode.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf16le') });
+  await expect(page.getByText(t('import.rows', { n: 2 }))).toBeVisible();
+  const form = page.getByRole('form', { name: t('import.fieldsTitle') });
+  await expect(form.getByLabel(`${t('import.field_received')} *`)).toHaveValue('Call Time');
+  // Choosing the Arabic Windows encoding does not turn it into mojibake.
+  await page.getByLabel(t('import.encoding')).selectOption('windows-1256');
+  await expect(form.getByLabel(`${t('import.field_district')} *`)).toHaveValue('Area');
+  await form.getByLabel(t('import.dateFormat')).selectOption('DD/MM/YYYY HH:mm');
+  await form.getByRole('button', { name: t('import.preview') }).click();
+  await expect(page.getByRole('table').first().getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('table').first()).toContainText('Jableh');
+});

@@ -6,6 +6,7 @@ import type { ApiError } from '../../../../shared/api';
 import type { ImportInspection, ImportPreviewView, ImportRejection, ImportStatus } from '../../../../shared/api/types';
 import { INCIDENT_TYPES, PRIORITIES } from '../../../../shared/domain';
 import { normalizeForSearch } from '../../../../shared/text/search';
+import { utf16Of } from '../../../../shared/text/utf16';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
@@ -81,14 +82,16 @@ export function ImportScreen() {
   const [status, setStatus] = useState<ImportStatus>();
 
   // Decode in the encoding chosen; a file that is not valid in it says so rather than import mojibake.
+  // UTF-16 (Excel's "Unicode text") is recognised whatever is chosen, as the command line does.
   useEffect(() => {
     if (!bytes) return;
+    const utf16 = utf16Of(new Uint8Array(bytes));
     try {
-      setText(new TextDecoder(encoding, { fatal: true }).decode(bytes));
+      setText(new TextDecoder(utf16 ?? encoding, { fatal: true }).decode(bytes));
       setError(undefined);
     } catch {
       setText('');
-      setError({ code: 'import.badEncoding', params: { encoding } });
+      setError({ code: 'import.badEncoding', params: { encoding: utf16 ? 'UTF-16' : encoding } });
     }
   }, [bytes, encoding]);
 
