@@ -1,14 +1,27 @@
 // A supervisor brings in another system's call log: columns guessed from the header, their
 // words matched to Beacon's lists, a bad row rejected with its line, and a second import of
 // the same file adds nothing.
-import { LANGUAGES } from '../../shared/domain';
+import { LANGUAGES, type Language } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
-import { expect, signIn, testIn } from './harness';
+import { expect, signIn, testIn, type Beacon } from './harness';
 
 /** DD/MM/YYYY HH:mm in Damascus (UTC+3), `days` ago at the given local time. */
 function local(days: number, hhmm: string): string {
   const d = new Date(Date.now() + 3 * 3_600_000 - days * 86_400_000);
   return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} ${hhmm}`;
+}
+
+/** A new post (Damascus time), its supervisor signed in, on Statistics → Import a call log. */
+async function openImportScreen({ page, core }: Beacon, language: Language): Promise<void> {
+  const t = createTranslator(language);
+  const setup = await core.invoke(core.createSession(), 'setup.complete', {
+    post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
+    operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
+  });
+  expect(setup.ok).toBe(true);
+  await signIn(page, t);
+  await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
+  await page.getByRole('link', { name: t('import.link') }).click();
 }
 
 const CSV = '\uFEFF' + [
@@ -23,15 +36,7 @@ for (const language of LANGUAGES) {
   const t = createTranslator(language);
   testIn(language)(`a supervisor imports a call log from another system (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
-    const admin = core.createSession();
-    const setup = await core.invoke(admin, 'setup.complete', {
-      post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
-      operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
-    });
-    expect(setup.ok).toBe(true);
-    await signIn(page, t);
-    await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
-    await page.getByRole('link', { name: t('import.link') }).click();
+    await openImportScreen(beacon, language);
 
     await page.getByLabel(t('import.file')).setInputFiles({ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
     await expect(page.getByText(t('import.rows', { n: 4 }))).toBeVisible();
@@ -88,15 +93,7 @@ for (const language of LANGUAGES) {
   const t = createTranslator(language);
   testIn(language)(`the preview shows a 12-hour clock's times beside the cells as written (${language})`, async ({ beacon }) => {
     const { page, core } = beacon;
-    const admin = core.createSession();
-    const setup = await core.invoke(admin, 'setup.complete', {
-      post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
-      operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
-    });
-    expect(setup.ok).toBe(true);
-    await signIn(page, t);
-    await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
-    await page.getByRole('link', { name: t('import.link') }).click();
+    await openImportScreen(beacon, language);
     await page.getByLabel(t('import.file')).setInputFiles({ name: 'fire.csv', mimeType: 'text/csv', buffer: Buffer.from(TWELVE_HOUR_LOG, 'utf8') });
     const form = page.getByRole('form', { name: t('import.fieldsTitle') });
     await form.getByLabel(`${t('import.field_received')} *`).selectOption('Received DtTm');
@@ -131,15 +128,8 @@ for (const language of LANGUAGES) {
 
 testIn('en')('a UTF-16 export (Excel\'s "Unicode text") is read as it is, whatever encoding is chosen', async ({ beacon }) => {
   const t = createTranslator('en');
-  const { page, core } = beacon;
-  const setup = await core.invoke(core.createSession(), 'setup.complete', {
-    post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
-    operator: { name: 'Rania Haddad', pin: '2468' }, language: 'en', loadDemo: false,
-  });
-  expect(setup.ok).toBe(true);
-  await signIn(page, t);
-  await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
-  await page.getByRole('link', { name: t('import.link') }).click();
+  const { page } = beacon;
+  await openImportScreen(beacon, 'en');
   const text = `\uFEFFCall Time\tType\tArea\r\n${local(2, '10:05')}\tحريق\tجبلة\r\n${local(2, '11:40')}\tfire\tJableh\r\n`;
   await page.getByLabel(t('import.file')).setInputFiles({ name: 'unicode.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf16le') });
   await expect(page.getByText(t('import.rows', { n: 2 }))).toBeVisible();
