@@ -40,7 +40,7 @@ export interface AssemblyContext {
  * row says (time received, type, district, place). Hashed with the exporting system's name
  * so two systems' "17" stay apart.
  */
-export function importKey(system: string, first: ImportRow): string {
+function importKey(system: string, first: ImportRow): string {
   const identity = first.incidentNumber !== null ? ['number', first.incidentNumber]
     : first.group !== null ? ['group', first.group]
     : ['row', first.times.received, first.type, first.district, normalizeForSearch(first.locality ?? first.landmark ?? ''), first.lat, first.lon];
