@@ -16,11 +16,11 @@ import { duplicateIncidentNumbers } from '../core/backup/duplicates';
 import { exportBundle, importBundle } from '../core/sync/bundles';
 import type { VersionVector } from '../core/sync/exchange';
 import { readFileSync } from 'node:fs';
-import { statsFilters, summaryQuery } from '../../shared/api/schemas';
+import { isTimeZone, statsFilters, summaryQuery } from '../../shared/api/schemas';
 import type { SummaryQuery } from '../../shared/api/types';
 import { shiftSummary } from '../core/summary/shiftSummary';
 import { localDatesToRange } from '../core/stats/localTime';
-import { GROUPINGS, statsRows, type Grouping } from '../core/stats/statistics';
+import { GROUPINGS, statsRows, totalRow, type Grouping } from '../core/stats/statistics';
 import { importCsvCommand } from './importCsv';
 import { exportCommand } from './exportCommand';
 import { openPostKeyFile, readPostKeyFile, writePostKeyFile } from '../core/post/postKeyFile';
@@ -64,7 +64,15 @@ export interface Command {
 export async function prepare(core: Core, args: ParsedArgs): Promise<string> {
   const postCode = args.options.get('post');
   if (postCode !== undefined && !/^[A-Z]{2,5}$/.test(postCode)) throw new Error('--post must be 2 to 5 capital letters, e.g. LTK');
-  const settings = ensurePost(core.context.settings, core.context.secrets, postCode);
+  const timeZone = args.options.get('time-zone');
+  if (timeZone !== undefined && !isTimeZone(timeZone)) throw new Error('--time-zone must be an IANA time zone, e.g. Asia/Damascus');
+  // A post's code and zone are chosen once, when it is created: a later change would move every
+  // shift and every statistic already counted, so it is refused rather than ignored.
+  const existing = core.context.settings.read().post;
+  if (existing && ((postCode !== undefined && postCode !== existing.code) || (timeZone !== undefined && timeZone !== existing.timeZone))) {
+    throw new Error(`the post already exists (${existing.code}, ${existing.timeZone}); --post and --time-zone only apply when a command creates it`);
+  }
+  const settings = ensurePost(core.context.settings, core.context.secrets, postCode, timeZone);
   await ensureRollup(core.store, settings.post.timeZone);
   return core.store.write(null, (writer) => systemOperator(writer, core.context.now()));
 }
@@ -187,7 +195,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   stats: {
-    summary: 'stats --from YYYY-MM-DD --to YYYY-MM-DD [--by day|hour|district|type]... [--district D] [--type T] [--priority P] [--json]   the numbers behind the statistics screen',
+    summary: 'stats --from YYYY-MM-DD --to YYYY-MM-DD [--by day|hour|district|type|total]... [--district D] [--type T] [--priority P] [--json]   the numbers behind the statistics screen',
     async run(core, args, out) {
       await prepare(core, args);
       const from = args.options.get('from');
@@ -202,7 +210,7 @@ export const COMMANDS: Record<string, Command> = {
       }
       if (range.end <= range.start) throw new Error('--to is before --from');
       const groupings = args.repeated.get('by') ?? ['day'];
-      for (const g of groupings) if (!(GROUPINGS as readonly string[]).includes(g)) throw new Error(`--by must be one of ${GROUPINGS.join(', ')}`);
+      for (const g of groupings) if (g !== 'total' && !(GROUPINGS as readonly string[]).includes(g)) throw new Error(`--by must be one of ${GROUPINGS.join(', ')}, total`);
       const filters = statsFilters.safeParse({
         district: args.options.get('district'), type: args.options.get('type'),
         priority: args.options.has('priority') ? Number(args.options.get('priority')) : undefined,
@@ -210,7 +218,10 @@ export const COMMANDS: Record<string, Command> = {
       if (!filters.success) throw new Error('--district, --type or --priority is not one Beacon knows');
       const scope = { timeZone, range, filters: filters.data };
       const result: Record<string, unknown> = { from, to, timeZone, filters: filters.data };
-      for (const g of new Set(groupings)) result[g] = await statsRows(core.store.reader, scope, g as Grouping);
+      for (const g of new Set(groupings)) {
+        // The period's overall row, as the screen's key figures give it.
+        result[g] = g === 'total' ? await totalRow(core.store.reader, scope) : await statsRows(core.store.reader, scope, g as Grouping);
+      }
       if (args.flags.has('json')) {
         out(JSON.stringify(result, null, 2));
         return;
@@ -288,6 +299,6 @@ export function usage(): string {
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
     '',
-    'options for every command: --data <dir> (default ./beacon-data or $BEACON_DATA_DIR), --post CODE',
+    'options for every command: --data <dir> (default ./beacon-data or $BEACON_DATA_DIR), --post CODE and --time-zone ZONE (when the command creates the post)',
   ].join('\n');
 }

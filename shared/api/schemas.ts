@@ -411,13 +411,17 @@ export const importPreview = z.object({
     district: z.string(), locality: z.string().nullable(), dispatchedAt: z.number().nullable(), onSceneAt: z.number().nullable(),
     clearedAt: z.number().nullable(), closedAt: z.number().nullable(), trapped: z.number(), injured: z.number(), dead: z.number(),
     teams: z.number(), unmatchedUnits: z.array(z.string()),
+    /** The time cells as the export wrote them, shown beside the parsed times (issue #20). */
+    raw: z.record(z.string(), z.string()),
   })),
+  warnings: z.array(importRejection),
   rejected: z.array(importRejection),
 });
 export const importJob = z.object({ jobId: id });
 export const importStatus = z.object({
   state: z.enum(['running', 'done', 'failed']), rows: z.number(), read: z.number(), imported: z.number(), skipped: z.number(),
-  rejected: z.array(importRejection), rejectedCount: z.number(), error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
+  rejected: z.array(importRejection), rejectedCount: z.number(),
+  callsAdded: z.number(), warnings: z.array(importRejection), warningsCount: z.number(), error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
 });
 
 // ── Shift summary and handover (issue 5) ─────────────────────────────────────

@@ -4,6 +4,7 @@
 // Benchmarks are not tests: nothing here fails on a timing.
 //   BENCH_SIZES=10000,100000 npm run bench     (default 10000,100000,1000000)
 //   BENCH_HUB=0 skips the hub rows (push and pull of 100,000 operations, against COPY)
+//   BENCH_IMPORT=0 skips the CSV import row; BENCH_IMPORT=300000 imports that many unit rows (default 100000)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -210,6 +211,13 @@ if (process.env.BENCH_HUB !== '0') {
   // Starts an embedded PostgreSQL of its own in a temporary folder.
   const { measureHub } = await import('./hub');
   await measureHub(record);
+}
+
+if (process.env.BENCH_IMPORT !== '0') {
+  const rows = Number(process.env.BENCH_IMPORT ?? 100_000) || 100_000;
+  process.stderr.write(`import of ${rows} unit rows…\n`);
+  const { measureImport } = await import('./importCsv');
+  await measureImport(rows, record);
 }
 
 if (process.env.BENCH_RENDERER !== '0') {

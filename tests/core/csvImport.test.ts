@@ -54,7 +54,7 @@ describe('the CSV reader', () => {
   it('marks a quote left open at the end of the file', () => {
     expect([...parseCsv('a,b\n1,"oops\n2,3')]).toEqual([
       { line: 1, fields: ['a', 'b'] },
-      { line: 2, fields: ['1', 'oops\n2,3'], unterminated: true },
+      { line: 2, fields: ['1', 'oops\n2,3'], unterminated: true, endLine: 3 },
     ]);
   });
 });
@@ -185,7 +185,7 @@ describe('importing a call log', () => {
     });
     const result = await importCsv(t.core.context, await operatorId(), tsv, mapping);
     // Without an incident number the row itself is the key: the same row twice is one incident.
-    expect(result).toEqual({ imported: 2, skippedAsAlreadyImported: 0, rejected: [{ line: 4, reason: 'import.duplicateInFile', params: { line: 3 } }] });
+    expect(result).toEqual({ imported: 2, callsAdded: 0, skippedAsAlreadyImported: 0, warnings: [], rejected: [{ line: 4, reason: 'import.duplicateInFile', params: { line: 3 } }] });
     expect((await incidents()).map((r) => r.received_at)).toEqual([Date.UTC(2026, 9, 24, 8, 0), Date.UTC(2026, 9, 26, 9, 0)]);
     expect(await importCsv(t.core.context, await operatorId(), tsv, mapping)).toMatchObject({ imported: 0, skippedAsAlreadyImported: 2 });
   });
@@ -248,12 +248,10 @@ describe('an export with one row per responding unit', () => {
     t = await openTestCore();
     const ids = await teams();
     const result = await importCsv(t.core.context, await operatorId(), EXPORT, parseMapping(MAPPING));
-    expect(result.imported).toBe(2);
-    // One bad row rejects its whole group, so a corrected file later brings the incident in complete.
-    expect(result.rejected).toEqual([
-      { line: 6, reason: 'import.groupRejected', params: { line: 7 } },
-      { line: 7, reason: 'import.timesOutOfOrder', params: { column: 'Arrived', earlierColumn: 'Dispatched' } },
-    ]);
+    expect(result.imported).toBe(3);
+    // One unit's contradicting times are left out and reported; its incident and other units stay (issue #20 item 4).
+    expect(result.rejected).toEqual([]);
+    expect(result.warnings).toEqual([{ line: 7, reason: 'import.unitTimesDropped', params: { column: 'Arrived', earlierColumn: 'Dispatched' } }]);
 
     const [collapse, fire] = await incidents();
     expect(collapse).toMatchObject({
@@ -274,8 +272,8 @@ describe('an export with one row per responding unit', () => {
     expect(await t.core.store.reader.get('SELECT 1 FROM assignments WHERE cleared_at IS NULL')).toBeUndefined();
 
     const again = await importCsv(t.core.context, await operatorId(), EXPORT, parseMapping(MAPPING));
-    expect(again).toMatchObject({ imported: 0, skippedAsAlreadyImported: 2 });
-    expect(await count(t, 'assignments')).toBe(3);
+    expect(again).toMatchObject({ imported: 0, skippedAsAlreadyImported: 3 });
+    expect(await count(t, 'assignments')).toBe(5);
   });
 
   it('previews the incidents as they will be stored, writing nothing', async () => {
@@ -292,7 +290,7 @@ describe('an export with one row per responding unit', () => {
     expect(renamed.incidents[0]).toMatchObject({ unmatchedUnits: [] });
     expect(renamed.incidents[0]!.incident.assignments).toHaveLength(3);
     await importCsv(t.core.context, await operatorId(), EXPORT, parseMapping(MAPPING));
-    expect((await previewCsv(t.core.context, EXPORT, parseMapping(MAPPING))).incidents.map((i) => i.alreadyImported)).toEqual([true, true]);
+    expect((await previewCsv(t.core.context, EXPORT, parseMapping(MAPPING))).incidents.map((i) => i.alreadyImported)).toEqual([true, true, true]);
   });
 });
 
@@ -309,7 +307,7 @@ describe('the import-csv command', () => {
       const first = run();
       expect(first.status, first.stderr).toBe(0);
       expect(JSON.parse(first.stdout)).toEqual({
-        imported: 1, skippedAsAlreadyImported: 0,
+        imported: 1, callsAdded: 0, skippedAsAlreadyImported: 0, warnings: [],
         rejected: [{ line: 3, reason: 'import.badDate', params: { column: 'Call Time', value: '03/05/2025 25:00' } }],
       });
       expect(first.stderr).toMatch(/imported 1/);

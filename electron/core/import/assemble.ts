@@ -5,8 +5,8 @@ import { TEXT_LIMITS, type CallSource } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
 import type { HistoricalAssignment, HistoricalIncident } from '../incidents/importIncidents';
 import type { MappedField } from './mapping';
-import type { ImportRow, Rejection } from './rows';
-import { timesOutOfOrder } from './rows';
+import type { Defaulted, ImportRow, Rejection } from './rows';
+import { timesOutOfOrder, type TimeField } from './rows';
 
 export interface IncidentDraft {
   /** Stable across imports of the same export: see importKey. */
@@ -15,6 +15,15 @@ export interface IncidentDraft {
   incident: HistoricalIncident;
   /** Units named in the export that match no Beacon team (kept in the description). */
   unmatchedUnits: string[];
+  /**
+   * Per call of incident.calls, the key that recognises it in a later import of a grown export;
+   * null for the first call, which the incident's own key stands for.
+   */
+  callKeys: (string | null)[];
+  /** The time cells as written, for the times the incident took from them. */
+  raw: Partial<Record<'received' | 'dispatched' | 'onScene' | 'cleared' | 'closed', string>>;
+  warnings: Rejection[];
+  defaulted: Defaulted[];
 }
 
 export interface AssemblyContext {
@@ -43,6 +52,7 @@ const latest = (values: (number | null)[]) => values.reduce<number | null>((m, v
 
 export function assembleIncident(rows: readonly ImportRow[], ctx: AssemblyContext): IncidentDraft | Rejection[] {
   const first = rows[0]!;
+  const key = importKey(ctx.system, first);
   const all = (pick: (r: ImportRow) => number | null) => rows.map(pick);
   // The incident began with the first call and the first team sent or on scene, and cleared
   // when the last team did (the rule the live console follows, so statistics agree).
@@ -95,19 +105,34 @@ export function assembleIncident(rows: readonly ImportRow[], ctx: AssemblyContex
   const [trapped, injured, dead] = [most((r) => r.trapped), most((r) => r.injured), most((r) => r.dead)];
   const priority = rows.reduce((p, r) => (r.priority < p ? r.priority : p), first.priority);
 
+  // Each moment the export gave is a call: a repeat call about the same incident keeps its own
+  // time and words, while rows that repeat one call (one per unit) are that one call.
+  const calls = new Map<string, { receivedAt: number; description: string | null; trapped: number; injured: number; dead: number }>();
+  for (const row of rows) {
+    const id = JSON.stringify([row.times.received, row.description]);
+    const call = calls.get(id);
+    if (!call) calls.set(id, { receivedAt: row.times.received, description: row.description, trapped: row.trapped, injured: row.injured, dead: row.dead });
+    else [call.trapped, call.injured, call.dead] = [Math.max(call.trapped, row.trapped), Math.max(call.injured, row.injured), Math.max(call.dead, row.dead)];
+  }
+  const ordered = [...calls.values()].sort((a, b) => a.receivedAt - b.receivedAt);
+  const rawOf = (field: TimeField, value: number | null) => rows.find((r) => value !== null && r.times[field] === value)?.raw[field];
+  const raw = Object.fromEntries(([['received', receivedAt], ['dispatched', dispatchedAt], ['onScene', onSceneAt], ['cleared', clearedAt], ['closed', closedAt]] as const)
+    .map(([field, value]) => [field, rawOf(field, value)]).filter(([, v]) => v !== undefined));
+
   return {
-    key: importKey(ctx.system, first),
+    key,
     lines: rows.map((r) => r.line),
     unmatchedUnits,
+    callKeys: ordered.map((c, k) => (k === 0 ? null : createHash('sha256').update(JSON.stringify([key, 'call', c.receivedAt, c.description])).digest('hex'))),
+    raw,
+    warnings: rows.flatMap((r) => r.warnings),
+    defaulted: rows.flatMap((r) => r.defaulted),
     incident: {
       type: first.type, priority, district: first.district, subdistrict: null,
       locality: first.locality, landmark: first.landmark, lat: first.lat, lon: first.lon,
       description, trapped, injured, dead,
       receivedAt, dispatchedAt, onSceneAt, clearedAt, closedAt, cancelledAt: null, cancelReason: null,
-      calls: [{
-        receivedAt, source: ctx.callSource, callerName: null, callerPhone: null,
-        description: first.description, trapped, injured, dead,
-      }],
+      calls: ordered.map((c) => ({ ...c, source: ctx.callSource, callerName: null, callerPhone: null })),
       assignments,
     },
   };

@@ -12,6 +12,8 @@ export interface CsvRecord {
   fields: string[];
   /** A quoted field was still open at the end of the file: the rest of the file is in it. */
   unterminated?: true;
+  /** With `unterminated`: the last line the open quote swallowed. */
+  endLine?: number;
 }
 
 const QUOTE = 0x22;
@@ -108,7 +110,8 @@ export function* parseCsv(text: string, options: { delimiter?: Delimiter | undef
       break;
     }
     if (unterminated || fields.some((f) => f.trim() !== '')) {
-      yield unterminated ? { line: start, fields, unterminated: true } : { line: start, fields };
+      // A final line break ends the last line rather than beginning another.
+      yield unterminated ? { line: start, fields, unterminated: true, endLine: /[\r\n]$/.test(text) ? line - 1 : line } : { line: start, fields };
     }
   }
 }

@@ -33,11 +33,12 @@ export async function previewImport(ctx: ServiceContext, text: string, rawMappin
   const preview = await previewCsv(ctx, text, parseMapping(rawMapping), 20);
   return {
     columns: preview.columns,
-    incidents: preview.incidents.map(({ lines, alreadyImported, incident: i, unmatchedUnits }) => ({
+    incidents: preview.incidents.map(({ lines, alreadyImported, incident: i, unmatchedUnits, raw }) => ({
       lines, alreadyImported, receivedAt: i.receivedAt, type: i.type, priority: i.priority, district: i.district, locality: i.locality,
       dispatchedAt: i.dispatchedAt, onSceneAt: i.onSceneAt, clearedAt: i.clearedAt, closedAt: i.closedAt,
-      trapped: i.trapped, injured: i.injured, dead: i.dead, teams: i.assignments?.length ?? 0, unmatchedUnits,
+      trapped: i.trapped, injured: i.injured, dead: i.dead, teams: i.assignments?.length ?? 0, unmatchedUnits, raw,
     })),
+    warnings: preview.warnings,
     rejected: preview.rejected,
   };
 }
@@ -48,18 +49,24 @@ export function startImport(ctx: ServiceContext, operatorId: string, text: strin
   if ([...jobs.values()].some((j) => j.state === 'running')) throw new DomainError('import.busy');
   let rows = -1;
   for (const _ of parseCsv(text, { delimiter: mappingDelimiter(mapping) })) rows++;
+  // Refused at once, as the command line refuses them, rather than a job that imports nothing.
+  if (rows < 0) throw new DomainError('import.emptyFile');
+  if (rows === 0) throw new DomainError('import.noRows');
   const jobId = randomUUID();
-  const status: ImportStatus = { state: 'running', rows: Math.max(0, rows), read: 0, imported: 0, skipped: 0, rejected: [], rejectedCount: 0 };
+  const status: ImportStatus = {
+    state: 'running', rows: Math.max(0, rows), read: 0, imported: 0, skipped: 0, rejected: [], rejectedCount: 0, callsAdded: 0, warnings: [], warningsCount: 0,
+  };
   jobs.set(jobId, status);
-  void importCsv(ctx, operatorId, text, mapping, ({ incidents, rejected }) => {
-    status.read = incidents + rejected;
+  void importCsv(ctx, operatorId, text, mapping, ({ rows: read, rejected }) => {
+    status.read = read;
     status.rejectedCount = rejected;
   }).then((result) => {
     // Open views (queues, statistics) learn of the imported incidents as of any other change.
     if (result.imported > 0) ctx.announce?.(Object.keys(ENTITIES));
     Object.assign(status, {
-      state: 'done', read: status.rows, imported: result.imported, skipped: result.skippedAsAlreadyImported,
+      state: 'done', read: status.rows, imported: result.imported, skipped: result.skippedAsAlreadyImported, callsAdded: result.callsAdded,
       rejected: result.rejected.slice(0, MAX_REJECTIONS_SHOWN), rejectedCount: result.rejected.length,
+      warnings: result.warnings.slice(0, MAX_REJECTIONS_SHOWN), warningsCount: result.warnings.length,
     });
   }, (err: unknown) => {
     status.state = 'failed';
@@ -71,5 +78,5 @@ export function startImport(ctx: ServiceContext, operatorId: string, text: strin
 export function importStatus(jobId: string): ImportStatus {
   const status = jobs.get(jobId);
   if (!status) throw new DomainError('error.notFound');
-  return { ...status, rejected: status.state === 'running' ? [] : status.rejected };
+  return { ...status, rejected: status.state === 'running' ? [] : status.rejected, warnings: status.state === 'running' ? [] : status.warnings };
 }

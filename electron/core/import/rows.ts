@@ -4,7 +4,7 @@ import { MAX_CASUALTY_COUNT, TEXT_LIMITS, type IncidentType, type Priority } fro
 import { parseCoordinates } from '../../../shared/geo';
 import type { CsvRecord } from './csv';
 import { asciiDigits, dateReader } from './dates';
-import type { BoundColumns, ImportMapping, MappedField } from './mapping';
+import { defaultsFor, MAPPED_FIELDS, type BoundColumns, type DefaultedField, type ImportMapping, type MappedField } from './mapping';
 import { districtLookup, incidentTypeLookup, priorityLookup } from './vocabulary';
 
 export interface Rejection {
@@ -35,6 +35,22 @@ export interface ImportRow {
   dead: number;
   times: RowTimes;
   unit: string | null;
+  /** The time cells as the export wrote them, shown beside the parsed times in the preview. */
+  raw: Partial<Record<TimeField, string>>;
+  /** Every mapped cell: rows equal here are the same row twice. */
+  fingerprint: string;
+  /** What was left out of the row, with why (a unit's times that contradict each other). */
+  warnings: Rejection[];
+  /** Cells the mapping's defaults stood in for. */
+  defaulted: Defaulted[];
+}
+
+export interface Defaulted {
+  line: number;
+  field: DefaultedField;
+  /** The cell as written; empty when it was empty. */
+  value: string;
+  used: string;
 }
 
 export interface RowEnvironment {
@@ -77,6 +93,7 @@ export function createRowReader(mapping: ImportMapping, columns: BoundColumns, h
   const typeOf = incidentTypeLookup(mapping);
   const districtOf = districtLookup(mapping);
   const priorityOf = priorityLookup(mapping);
+  const defaults = { type: defaultsFor(mapping, 'type'), district: defaultsFor(mapping, 'district'), priority: defaultsFor(mapping, 'priority') };
   const reject = (reason: string, params: Record<string, string | number> = {}): never => {
     throw new Rejected(reason, params);
   };
@@ -104,23 +121,40 @@ export function createRowReader(mapping: ImportMapping, columns: BoundColumns, h
       if (!(n <= MAX_CASUALTY_COUNT)) reject('import.badCount', { column: columns.label(field), value: shown(raw) });
       return n;
     };
-    const required = (field: 'type' | 'district'): string => cell(field) || reject('import.missingValue', { column: columns.label(field) });
 
     try {
-      if (record.unterminated) reject('import.unterminatedQuote');
       // More cells than the header has columns means an unquoted delimiter shifted the row.
       if (fields.length > headerWidth && fields.slice(headerWidth).some((f) => f.trim() !== '')) {
         reject('import.tooManyFields', { expected: headerWidth, found: fields.length });
       }
       const times = Object.fromEntries(TIME_FIELDS.map((f) => [f, time(f)])) as RowTimes;
-      const wrong = timesOutOfOrder(times);
-      if (wrong) reject('import.timesOutOfOrder', { column: columns.label(wrong[0]), earlierColumn: columns.label(wrong[1]) });
-      const typeText = required('type');
-      const type = typeOf(typeText) ?? reject('import.unknownType', { value: shown(typeText) });
-      const districtText = required('district');
-      const district = districtOf(districtText) ?? reject('import.unknownDistrict', { value: shown(districtText) });
-      const priorityText = asciiDigits(cell('priority'));
-      const priority = priorityText === '' ? 2 : priorityOf(priorityText) ?? reject('import.unknownPriority', { value: shown(priorityText) });
+      const unit = text('unit', TEXT_LIMITS.short);
+      const warnings: Rejection[] = [];
+      // One unit's contradicting times are left out rather than lose its incident and every
+      // other unit on it; a row that is the incident itself is still refused whole.
+      for (let wrong = timesOutOfOrder(times); wrong; wrong = timesOutOfOrder(times)) {
+        const params = { column: columns.label(wrong[0]), earlierColumn: columns.label(wrong[1]) };
+        if (unit === null) reject('import.timesOutOfOrder', params);
+        for (const field of wrong) if (field !== 'received') times[field] = null;
+        warnings.push({ line, reason: 'import.unitTimesDropped', params });
+      }
+      const defaulted: Defaulted[] = [];
+      // An empty cell or a word no list has: the mapping's default if it names one, else refused.
+      const known = <F extends DefaultedField, T>(field: F, lookup: (text: string) => T | undefined, fallback: { empty?: T; unknown?: T }, unknownReason: string): T => {
+        const raw = field === 'priority' ? asciiDigits(cell(field)) : cell(field);
+        const found = raw === '' ? undefined : lookup(raw);
+        if (found !== undefined) return found;
+        const used = raw === '' ? fallback.empty : fallback.unknown;
+        if (used === undefined) {
+          return raw === '' ? reject('import.missingValue', { column: columns.label(field) }) : reject(unknownReason, { value: shown(raw) });
+        }
+        defaulted.push({ line, field, value: shown(raw), used: String(used) });
+        return used;
+      };
+      const type = known('type', typeOf, defaults.type, 'import.unknownType');
+      const district = known('district', districtOf, defaults.district, 'import.unknownDistrict');
+      // Without a priority a call is urgent-but-not-critical, as at intake: not worth a warning.
+      const priority = cell('priority') === '' && defaults.priority.empty === undefined ? 2 : known('priority', priorityOf, defaults.priority, 'import.unknownPriority');
       // A location too long for the locality (a name) often reads as a landmark (a description).
       const location = text('location', TEXT_LIMITS.medium);
       const longLocation = location !== null && location.length > TEXT_LIMITS.short;
@@ -137,7 +171,11 @@ export function createRowReader(mapping: ImportMapping, columns: BoundColumns, h
         ...coordinates(cell, reject),
         trapped: count('trapped'), injured: count('injured'), dead: count('dead'),
         times,
-        unit: text('unit', TEXT_LIMITS.short),
+        unit,
+        raw: Object.fromEntries(TIME_FIELDS.map((f) => [f, cell(f)]).filter(([, v]) => v !== '')),
+        fingerprint: JSON.stringify(MAPPED_FIELDS.map(cell)),
+        warnings,
+        defaulted,
       };
     } catch (err) {
       if (err instanceof Rejected) return { line, reason: err.reason, params: err.params };
@@ -154,10 +192,24 @@ function decimal(raw: string): number {
 
 function coordinates(cell: (field: MappedField) => string, reject: (reason: string, params?: Record<string, string | number>) => never): { lat: number | null; lon: number | null } {
   const joined = cell('coordinates');
-  if (joined !== '') return parseCoordinates(joined) ?? reject('import.badCoordinates', { value: shown(joined) });
+  if (joined !== '') return readCoordinates(joined) ?? reject('import.badCoordinates', { value: shown(joined) });
   const [latText, lonText] = [cell('lat'), cell('lon')];
   if (latText === '' && lonText === '') return { lat: null, lon: null };
   const [lat, lon] = [decimal(latText), decimal(lonText)];
   if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) reject('import.badCoordinates', { value: shown(`${latText} ${lonText}`) });
   return { lat, lon };
+}
+
+/** WKT writes longitude first: `POINT (35.79 35.52)`. */
+const WKT_POINT = /^POINT\s*\(\s*(\S+)\s+(\S+)\s*\)$/i;
+
+/** One cell of coordinates as exports write them: `(lat, lon)`, `lat lon`, WKT, or degrees-minutes-seconds. */
+export function readCoordinates(text: string): { lat: number; lon: number } | null {
+  const wkt = WKT_POINT.exec(text.trim());
+  if (wkt) {
+    const [lon, lat] = [decimal(wkt[1]!), decimal(wkt[2]!)];
+    return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
+  }
+  const bare = /^\((.*)\)$/s.exec(text.trim());
+  return parseCoordinates(bare ? bare[1]! : text);
 }

@@ -33,13 +33,36 @@ function lookupTable<T>(entries: Iterable<readonly [string, T]>): Map<string, T>
   return table;
 }
 
+/** A term with `*` matches by pattern ("EMS:*" is every title starting "EMS:"), ignoring case and accents. */
+const isPattern = (term: string) => term.includes('*');
+
+function patternOf(term: string): RegExp {
+  const parts = normalizeForSearch(term.trim()).split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`, 's');
+}
+
 function lookup<T>(own: Readonly<Record<string, T>> | undefined, builtIn: Iterable<readonly [string, T]>): Lookup<T> {
-  const exact = new Map(Object.entries(own ?? {}));
+  const entries = Object.entries(own ?? {});
+  const exact = new Map(entries.filter(([term]) => !isPattern(term)));
   const mapped = lookupTable(exact);
+  // In the mapping's order, so a narrower pattern written first wins over a wider one.
+  const patterns = entries.filter(([term]) => isPattern(term)).map(([term, value]) => [patternOf(term), value] as const);
   const beacon = lookupTable(builtIn);
-  return (value) => {
+  const find = (value: string): T | undefined => {
     const key = termKey(value);
-    return exact.get(value) ?? mapped.get(key) ?? beacon.get(key);
+    const found = exact.get(value) ?? mapped.get(key);
+    if (found !== undefined) return found;
+    const normalized = normalizeForSearch(value.trim());
+    for (const [pattern, result] of patterns) if (pattern.test(normalized)) return result;
+    return beacon.get(key);
+  };
+  // A log repeats a few dozen words over hundreds of thousands of rows: each is looked up once.
+  const seen = new Map<string, T | undefined>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value);
+    const found = find(value);
+    if (seen.size < 10_000) seen.set(value, found);
+    return found;
   };
 }
 

@@ -92,3 +92,10 @@ export async function importIncidents(
   await writer.record(changes);
   return ids;
 }
+
+/** Later calls about an incident already stored (a repeat call in a grown export); returns their ids. */
+export async function importCalls(writer: Writer, operatorId: string, incidentId: string, calls: readonly HistoricalCall[]): Promise<string[]> {
+  const changes: Change[] = calls.map((call) => ({ entity: 'call', rowId: newRowId(), create: { ...call, incidentId, operator: operatorId } }));
+  await writer.record(changes);
+  return changes.map((c) => c.rowId);
+}

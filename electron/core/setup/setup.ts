@@ -130,12 +130,12 @@ export async function setShiftPattern(ctx: ServiceContext, operatorId: string, i
 }
 
 /** For the command line: an empty data folder gets a post with defaults, without prompting. */
-export function ensurePost(settings: SettingsStore, secrets: SecretStore, postCode?: string): ReadySettings {
+export function ensurePost(settings: SettingsStore, secrets: SecretStore, postCode?: string, timeZone?: string): ReadySettings {
   const current = settings.read();
   if (!current.post || !current.consoleLetter) {
     settings.write({
       ...current,
-      post: current.post ?? { ...DEFAULT_POST, ...(postCode ? { code: postCode, name: `${postCode} command post` } : {}) },
+      post: current.post ?? { ...DEFAULT_POST, ...(postCode ? { code: postCode, name: `${postCode} command post` } : {}), ...(timeZone ? { timeZone } : {}) },
       consoleLetter: current.consoleLetter ?? 'A',
     });
   }

@@ -166,6 +166,13 @@ export async function statsRows(db: Connection, scope: StatsScope, grouping: Gro
   return ordered.map(({ key, ...rest }) => ({ [grouping]: label(key), ...rest }));
 }
 
+/** The `stats --by total` row: the whole period as one group (zero when nothing happened). */
+export async function totalRow(db: Connection, scope: StatsScope): Promise<Record<string, string | number | null>[]> {
+  const row = (await groupedStats(db, scope, 'all', 'total')).get(0);
+  const { key: _key, ...rest } = row ?? { key: 0, count: 0, dispatchMedianSec: null, dispatchP90Sec: null, sceneMedianSec: null, sceneP90Sec: null };
+  return [{ total: 'period', ...rest }];
+}
+
 /** Local day numbers a scope covers, first to last. */
 function dayNumbers(scope: StatsScope): number[] {
   const first = localDayOf(scope.range.start, scope.timeZone);

@@ -6,6 +6,7 @@ import type { ApiError } from '../../../../shared/api';
 import type { ImportInspection, ImportPreviewView, ImportRejection, ImportStatus } from '../../../../shared/api/types';
 import { INCIDENT_TYPES, PRIORITIES } from '../../../../shared/domain';
 import { normalizeForSearch } from '../../../../shared/text/search';
+import { utf16Of } from '../../../../shared/text/utf16';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
@@ -43,7 +44,22 @@ function guessColumns(columns: string[]): Partial<Record<Field, string>> {
   return out;
 }
 
-const DATE_FORMATS = ['YYYY-MM-DD HH:mm', 'YYYY-MM-DD HH:mm:ss', 'DD/MM/YYYY HH:mm', 'DD/MM/YYYY HH:mm:ss', 'MM/DD/YYYY HH:mm', 'DD.MM.YYYY HH:mm', 'iso'];
+/** 12-hour clocks (hh with A: AM/PM or ص/م) are as common in dispatch exports as 24-hour ones. */
+const DATE_FORMATS = [
+  'YYYY-MM-DD HH:mm', 'YYYY-MM-DD HH:mm:ss', 'DD/MM/YYYY HH:mm', 'DD/MM/YYYY HH:mm:ss', 'MM/DD/YYYY HH:mm', 'DD.MM.YYYY HH:mm',
+  'MM/DD/YYYY hh:mm A', 'MM/DD/YYYY hh:mm:ss A', 'DD/MM/YYYY hh:mm A', 'DD/MM/YYYY hh:mm:ss A', 'iso',
+];
+
+/** The problems of an import as a CSV for the supervisor's spreadsheet; a cell starting like a formula is made plain text. */
+function problemsCsv(rows: { kind: string; line: number; reason: string }[], header: [string, string, string]): Blob {
+  const cell = (v: string | number) => {
+    const text = String(v);
+    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    return `"${safe.replace(/"/g, '""')}"`;
+  };
+  const lines = [header, ...rows.map((r) => [r.kind, r.line, r.reason] as const)].map((r) => r.map(cell).join(','));
+  return new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
+}
 
 interface Values { type: Record<string, string>; district: Record<string, string>; priority: Record<string, number> }
 
@@ -66,14 +82,16 @@ export function ImportScreen() {
   const [status, setStatus] = useState<ImportStatus>();
 
   // Decode in the encoding chosen; a file that is not valid in it says so rather than import mojibake.
+  // UTF-16 (Excel's "Unicode text") is recognised whatever is chosen, as the command line does.
   useEffect(() => {
     if (!bytes) return;
+    const utf16 = utf16Of(new Uint8Array(bytes));
     try {
-      setText(new TextDecoder(encoding, { fatal: true }).decode(bytes));
+      setText(new TextDecoder(utf16 ?? encoding, { fatal: true }).decode(bytes));
       setError(undefined);
     } catch {
       setText('');
-      setError({ code: 'import.badEncoding', params: { encoding } });
+      setError({ code: 'import.badEncoding', params: { encoding: utf16 ? 'UTF-16' : encoding } });
     }
   }, [bytes, encoding]);
 
@@ -127,7 +145,7 @@ export function ImportScreen() {
     if (!r.ok) return setError(r.error);
     setError(undefined);
     setJob(r.value.jobId);
-    setStatus({ state: 'running', rows: inspection?.rows ?? 0, read: 0, imported: 0, skipped: 0, rejected: [], rejectedCount: 0 });
+    setStatus({ state: 'running', rows: inspection?.rows ?? 0, read: 0, imported: 0, skipped: 0, rejected: [], rejectedCount: 0, callsAdded: 0, warnings: [], warningsCount: 0 });
   }
 
   // Words of theirs that Beacon did not recognise, to be matched to Beacon's lists.
@@ -138,6 +156,18 @@ export function ImportScreen() {
   // Their values (dates, names in either script) are isolated so a sentence in the other direction cannot reorder them.
   const reasonText = (r: ImportRejection) => tCode(r.reason, r.params && Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, `\u2068${v}\u2069`])));
   const errorMessage = typeof error === 'string' ? error : error ? errorText(error) : null;
+  // Plain text in the file: no isolation marks, which a spreadsheet would show as stray characters.
+  const downloadProblems = (warnings: ImportRejection[], rejected: ImportRejection[]) => download('beacon-import-problems.csv', problemsCsv([
+    ...warnings.map((r) => ({ kind: t('import.warning'), line: r.line, reason: tCode(r.reason, r.params) })),
+    ...rejected.map((r) => ({ kind: t('import.rejection'), line: r.line, reason: tCode(r.reason, r.params) })),
+  ].sort((a, b) => a.line - b.line), [t('import.kind'), t('import.line'), t('import.reason')]));
+  /** A parsed time with the cell it came from, so a wrong format shows before anything is imported. */
+  const timeCell = (at: number | null, raw: string | undefined) => (
+    <>
+      {at !== null ? dateTime(at) : t('common.none')}
+      {raw !== undefined ? <span className="muted import__raw" title={t('import.asWritten')}><bdi dir="ltr">{raw}</bdi></span> : null}
+    </>
+  );
 
   return (
     <section className="stats import" aria-labelledby="import-title">
@@ -241,9 +271,16 @@ export function ImportScreen() {
               <progress id="import-progress" max={Math.max(1, status.rows)} value={status.read} />
             </>
           ) : status.state === 'done' ? (
-            <p>{t('import.done', { imported: number(status.imported), skipped: number(status.skipped), rejected: number(status.rejectedCount) })}</p>
+            <p>{t('import.report', {
+              imported: number(status.imported), calls: number(status.callsAdded), skipped: number(status.skipped),
+              warnings: number(status.warningsCount), rejected: number(status.rejectedCount),
+            })}</p>
           ) : <ErrorBanner>{status.error ? errorText(status.error) : null}</ErrorBanner>}
-          {status.rejected.length > 0 ? <Rejections rows={status.rejected} total={status.rejectedCount} reasonText={reasonText} /> : null}
+          {status.warnings.length > 0 ? <Rejections rows={status.warnings} total={status.warningsCount} reasonText={reasonText} caption={t('import.warningsTitle')} /> : null}
+          {status.rejected.length > 0 ? <Rejections rows={status.rejected} total={status.rejectedCount} reasonText={reasonText} caption={t('import.rejectedTitle')} /> : null}
+          {status.state === 'done' && status.warningsCount + status.rejectedCount > 0 ? (
+            <button type="button" className="button button--ghost" onClick={() => downloadProblems(status.warnings, status.rejected)}>{t('import.downloadProblems')}</button>
+          ) : null}
         </div>
       ) : null}
 
@@ -264,28 +301,32 @@ export function ImportScreen() {
                 {preview.incidents.map((i) => (
                   <tr key={i.lines.join(',')}>
                     <th scope="row">{i.lines.join(', ')}{i.alreadyImported ? ` (${t('import.already')})` : ''}</th>
-                    <td>{dateTime(i.receivedAt)}</td><td>{t(`incidentType.${i.type}`)}</td><td>{number(i.priority)}</td><td>{districts.name(i.district)}</td>
+                    <td>{timeCell(i.receivedAt, i.raw.received)}</td><td>{t(`incidentType.${i.type}`)}</td><td>{number(i.priority)}</td><td>{districts.name(i.district)}</td>
                     <td><bdi>{i.locality ?? ''}</bdi></td>
-                    <td>{i.dispatchedAt ? dateTime(i.dispatchedAt) : t('common.none')}</td><td>{i.onSceneAt ? dateTime(i.onSceneAt) : t('common.none')}</td>
-                    <td>{i.closedAt ? dateTime(i.closedAt) : t('common.none')}</td><td>{i.injured}</td><td>{i.dead}</td><td>{i.teams}</td>
+                    <td>{timeCell(i.dispatchedAt, i.raw.dispatched)}</td><td>{timeCell(i.onSceneAt, i.raw.onScene)}</td>
+                    <td>{timeCell(i.closedAt, i.raw.closed)}</td><td>{i.injured}</td><td>{i.dead}</td><td>{i.teams}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {preview.rejected.length > 0 ? <Rejections rows={preview.rejected} total={preview.rejected.length} reasonText={reasonText} /> : null}
+          {preview.warnings.length > 0 ? <Rejections rows={preview.warnings} total={preview.warnings.length} reasonText={reasonText} caption={t('import.warningsTitle')} /> : null}
+          {preview.rejected.length > 0 ? <Rejections rows={preview.rejected} total={preview.rejected.length} reasonText={reasonText} caption={t('import.rejectedTitle')} /> : null}
+          {preview.warnings.length + preview.rejected.length > 0 ? (
+            <button type="button" className="button button--ghost" onClick={() => downloadProblems(preview.warnings, preview.rejected)}>{t('import.downloadProblems')}</button>
+          ) : null}
         </div>
       ) : null}
     </section>
   );
 }
 
-function Rejections({ rows, total, reasonText }: { rows: ImportRejection[]; total: number; reasonText: (r: ImportRejection) => string }) {
+function Rejections({ rows, total, reasonText, caption }: { rows: ImportRejection[]; total: number; reasonText: (r: ImportRejection) => string; caption: string }) {
   const { t, number } = useLocale();
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption>{t('import.rejectedTitle')}</caption>
+        <caption>{caption}</caption>
         <thead><tr><th scope="col">{t('import.line')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
         <tbody>
           {rows.map((r) => <tr key={`${r.line}-${r.reason}`}><th scope="row">{r.line}</th><td className="import__reason"><bdi>{reasonText(r)}</bdi></td></tr>)}
