@@ -35,7 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
       sync: false,
       dataDir,
       settings: createFileSettingsStore(join(dataDir, 'settings.json'), (keptAs) =>
-        process.stderr.write(`settings file was damaged; kept as ${keptAs}, defaults restored\n`)),
+        process.stderr.write(`settings file was damaged; kept as ${keptAs}, rebuilt from the database where it knows the post\n`), { readOnly: command.readsOnly ?? false }),
       // A command runs for seconds; copies are the running console's job (and `backup` is explicit).
       safetyCopies: false,
       // Without Electron there is no OS keychain, and a store in memory would lose whatever was

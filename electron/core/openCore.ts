@@ -12,6 +12,7 @@ import { clearStaleBundleCopies } from './sync/bundles';
 import { memorySecretStore, type SecretStore } from './secrets/secretStore';
 import { moveClearPostKey } from './post/postKey';
 import { mirrorPostSettings } from './post/postSettings';
+import { reconcilePostIdentity } from './post/postIdentity';
 import { ENTITIES } from './oplog/entities';
 
 /** After operations arrive from a hub any view may be stale. */
@@ -83,6 +84,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   };
   const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost });
+  // Before anything reads the post: a lost settings file must not reopen first run on live data.
+  await reconcilePostIdentity(options.settings, store, log);
   // Statistics read the daily rollup only where it was built for the post's zone.
   const post = options.settings.read().post;
   // A rebuild that fails (disk full) leaves the statistics on the incidents themselves: slower, still right.

@@ -239,6 +239,8 @@ export const setupStatus = z.object({
   shiftStarts: z.array(z.string()),
   /** A damaged settings file was set aside at start (its new name); defaults are in use. */
   settingsRestoredFrom: z.string().nullable(),
+  /** The post is set up but its key was lost with the settings file: the post key file must be read again. */
+  postKeyMissing: z.boolean(),
 });
 
 export const logCallResult = z.object({ incidentId: id, callId: id, number: z.string(), attached: z.boolean() });

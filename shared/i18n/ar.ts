@@ -109,6 +109,10 @@ export const ar: Same<Resources> = {
   operatorRole: { operator: 'مشغّل', supervisor: 'مشرف (الضابط المناوب)', administrator: 'مسؤول النظام' },
   language: { ar: 'العربية', en: 'English' },
   lock: { title: 'الجهاز مقفل', intro: 'قُفل الجهاز بعد {minutes} د دون نشاط. {name}، أدخل رمزك السري للمتابعة.', pin: 'الرمز السري', unlock: 'افتح' },
+  trust: {
+    postKeyMissing: 'فُقد مفتاح المركز على هذا الجهاز مع ملف إعداداته. المركز والحرف والبيانات سليمة، لكن لا يمكن توقيع الحزم ولا قراءتها حتى يُقرأ ملف مفتاح المركز من جديد (من سطر الأوامر: post-key-join <الملف>). لا يُنشأ مفتاح جديد لمركز قائم أبدًا.',
+    keyOfAnotherPost: 'ملف المفتاح هذا للمركز {post}، لا لمركز هذا الجهاز.',
+  },
   notice: { settingsRestored: 'ملف الإعدادات تالف. بدأ بيكن بالإعدادات الافتراضية واحتفظ بالملف التالف باسم:' },
   wall: { title: 'العمليات', teams: 'الفرق الجاهزة {n} من {total}' },
   duration: { seconds: '{s} ث', minutes: '{m} د', hoursMinutes: '{h} س {m} د', daysHours: '{d} ي {h} س' },

@@ -105,6 +105,10 @@ export const en = {
   operatorRole: { operator: 'Operator', supervisor: 'Supervisor (duty officer)', administrator: 'Administrator' },
   language: { ar: 'العربية', en: 'English' },
   lock: { title: 'Console locked', intro: 'Locked after {minutes} minutes without activity. {name}, enter your PIN to continue.', pin: 'PIN', unlock: 'Unlock' },
+  trust: {
+    postKeyMissing: 'This console\u2019s post key was lost with its settings file. Its post, letter and data are intact, but bundles cannot be signed or read until the post\u2019s key file is read again (command line: post-key-join <file>). A new key is never made for an existing post.',
+    keyOfAnotherPost: 'This key file belongs to post {post}, not to this console\u2019s post.',
+  },
   notice: { settingsRestored: 'The settings file was damaged. Beacon started with default settings and kept the damaged file as:' },
   wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
   duration: { seconds: '{s}s', minutes: '{m} min', hoursMinutes: '{h} h {m} min', daysHours: '{d} d {h} h' },

@@ -1,0 +1,103 @@
+// Issue #18 item 2: a settings file damaged, emptied or deleted under a live database never
+// reopens first run: the post and this console's letter come back from the database, the post
+// key is never made anew, and the command line's `check` changes nothing.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { POST_KEY_SECRET, readPostKey } from '../../../electron/core/post/postKey';
+import { memorySecretStore } from '../../../electron/core/secrets/secretStore';
+import { cleanedAfterEach, intake, openTestCore, SETUP } from '../testCore';
+
+const { cores, tempDir } = cleanedAfterEach('beacon-settings-lost-');
+
+const DAMAGE = {
+  invalid: (file: string) => writeFileSync(file, '{"post": {"code": 42'),
+  empty: (file: string) => writeFileSync(file, ''),
+  missing: (file: string) => rmSync(file),
+};
+
+describe('a lost settings file on a live database (app)', () => {
+  for (const [how, damage] of Object.entries(DAMAGE)) {
+    it(`${how}: the post and letter come back from the database, first run stays closed, the key is kept`, async () => {
+      const secrets = memorySecretStore();
+      const t = await openTestCore({ letter: 'B', secrets });
+      cores.push(t);
+      const key = secrets.get(POST_KEY_SECRET);
+      await t.call('calls.log', intake());
+      // Damaged while the console runs (a crash, a full disk, a hand); it shows at the next open.
+      damage(join(t.dir, 'settings.json'));
+      await t.reopen();
+      const status = await t.call('setup.status', {});
+      expect(status).toMatchObject({ needsSetup: false, recovery: false, post: SETUP.post, consoleLetter: 'B', postKeyMissing: false });
+      expect(JSON.parse(readFileSync(join(t.dir, 'settings.json'), 'utf8'))).toMatchObject({ post: SETUP.post, consoleLetter: 'B' });
+      // A signed-out window cannot make itself an administrator.
+      const again = await t.core.invoke(t.core.createSession(), 'setup.complete', { ...SETUP, operator: { name: 'Intruder', pin: '9999' }, consoleLetter: 'A' });
+      expect(again).toMatchObject({ ok: false, error: { code: 'error.setupDone' } });
+      expect(secrets.get(POST_KEY_SECRET)).toBe(key);
+      // The console still works, numbering under its own letter.
+      await t.call('session.signIn', { name: SETUP.operator.name, pin: SETUP.operator.pin });
+      const logged = await t.call('calls.log', intake({ receivedAt: t.clock.time }));
+      expect(logged.number).toMatch(/^LTK-\d{6}-B002$/);
+    });
+  }
+
+  it('says the post key is missing when it went with the file, and never makes a new one', async () => {
+    const t = await openTestCore({ letter: 'C', secrets: memorySecretStore(false) });
+    cores.push(t);
+    expect(readPostKey(t.core.context.settings, t.core.context.secrets)).not.toBeNull();
+    rmSync(join(t.dir, 'settings.json'));
+    await t.reopen();
+    expect(await t.call('setup.status', {})).toMatchObject({ needsSetup: false, consoleLetter: 'C', postKeyMissing: true });
+    expect(readPostKey(t.core.context.settings, t.core.context.secrets)).toBeNull();
+    const again = await t.core.invoke(t.core.createSession(), 'setup.complete', { ...SETUP, consoleLetter: 'A' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'error.setupDone' } });
+    expect(readPostKey(t.core.context.settings, t.core.context.secrets)).toBeNull();
+  });
+});
+
+describe('a lost settings file on a live database (command line)', () => {
+  const run = (dir: string, ...args: string[]) => {
+    const env = { ...process.env, BEACON_KEY_PASSPHRASE: 'cedar lighthouse 42' };
+    return spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', dir], { encoding: 'utf8', timeout: 120_000, env });
+  };
+  const ok = (dir: string, ...args: string[]) => {
+    const done = run(dir, ...args);
+    expect(done.status, done.stderr).toBe(0);
+    return done.stdout;
+  };
+  const settingsOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as { post: { code: string } | null; consoleLetter: string | null; postKey: string | null };
+
+  it('check writes nothing: settings and database bytes and times unchanged', () => {
+    const dir = tempDir();
+    ok(dir, 'seed', '--incidents', '3', '--days', '1', '--seed', '1', '--post', 'HMS');
+    const files = ['settings.json', 'beacon.db'].map((f) => join(dir, f));
+    const before = files.map((f) => ({ bytes: readFileSync(f), mtime: statSync(f).mtimeMs }));
+    ok(dir, 'check');
+    files.forEach((f, i) => {
+      expect(readFileSync(f).equals(before[i]!.bytes)).toBe(true);
+      expect(statSync(f).mtimeMs).toBe(before[i]!.mtime);
+    });
+  }, 120_000);
+
+  for (const [how, damage] of Object.entries(DAMAGE)) {
+    it(`${how}: no command rewrites the post or the letter, none makes a new key; post-key-join brings the post's own key back`, () => {
+      const [a, b] = [tempDir(), tempDir()];
+      ok(a, 'seed', '--incidents', '3', '--days', '1', '--seed', '1', '--post', 'HMS');
+      ok(a, 'post-key-export', join(a, 'post.key'));
+      const key = settingsOf(a).postKey;
+      ok(b, 'post-key-join', join(a, 'post.key'), '--console', 'D');
+      ok(b, 'seed', '--incidents', '3', '--days', '1', '--seed', '2');
+      damage(join(b, 'settings.json'));
+      ok(b, 'check');
+      ok(b, 'seed', '--incidents', '1', '--days', '1', '--seed', '3');
+      expect(settingsOf(b)).toMatchObject({ post: { code: 'HMS' }, consoleLetter: 'D', postKey: null });
+      const refused = run(b, 'bundle-export', join(b, 'b.bundle'));
+      expect(refused.status).toBe(1);
+      expect(JSON.parse(ok(b, 'post-key-join', join(a, 'post.key')))).toEqual({ post: 'HMS', console: 'D' });
+      expect(settingsOf(b)).toMatchObject({ post: { code: 'HMS' }, consoleLetter: 'D', postKey: key });
+      ok(b, 'bundle-export', join(b, 'b.bundle'));
+      expect(JSON.parse(ok(a, 'bundle-import', join(b, 'b.bundle')))).toMatchObject({ quarantined: 0 });
+    }, 300_000);
+  }
+});
