@@ -14,6 +14,8 @@ const text = (max: number) =>
   z.string().max(max, { error: 'validation.tooLong' }).refine((s) => !UNSAFE_CHARS.test(s), { error: 'validation.badCharacters' });
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, { error: 'validation.required' });
 const optionalText = (max: number) => text(max).optional();
+/** The same text rule for values that arrive by sync rather than through a channel (electron/core/sync/syncedValues.ts). */
+export const syncedText = text;
 
 export const id = z.string().regex(/^[0-9a-f-]{36}$/, { error: 'validation.invalid' });
 /** Epoch milliseconds; bounded so a typo cannot put a call in the year 30000. */

@@ -108,6 +108,10 @@ export const en = {
   trust: {
     postKeyMissing: 'This console\u2019s post key was lost with its settings file. Its post, letter and data are intact, but bundles cannot be signed or read until the post\u2019s key file is read again (command line: post-key-join <file>). A new key is never made for an existing post.',
     keyOfAnotherPost: 'This key file belongs to post {post}, not to this console\u2019s post.',
+    reason_unsafeValue: 'text the console refuses (control or direction characters, too long)',
+    bundleLineTooLong: 'This bundle has a line longer than any change can be (line {line}, more than {max} bytes). Nothing was imported.',
+    bundleBrokenLine: 'Line {line} of this bundle is not a change Beacon can read. Nothing was imported.',
+    reason_notAuthorized: 'a change only an administrator (or supervisor) of the post could make, by someone who was not one',
   },
   notice: { settingsRestored: 'The settings file was damaged. Beacon started with default settings and kept the damaged file as:' },
   wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
