@@ -154,6 +154,8 @@ export const setupInput = z.object({
 export const postOfKeyFile = z.object({ post: postSettings, sealed: z.boolean() });
 export const exportPostKeyInput = z.object({ passphrase: keyPassphrase }).strict();
 export const postKeyWritten = z.object({ file: z.string() });
+/** A console whose key was lost with its settings file reads its post's key file again (no passphrase for an older, unsealed file). */
+export const restorePostKeyInput = z.object({ passphrase: keyPassphrase.optional() }).strict();
 
 /** What the post sets for every console: the language a new operator starts in, and digits. */
 export const postDefaultsInput = z.object({ language, digits: digitStyle }).strict();

@@ -108,6 +108,11 @@ export const en = {
   trust: {
     postKeyMissing: 'This console\u2019s post key was lost with its settings file. Its post, letter and data are intact, but bundles cannot be signed or read until the post\u2019s key file is read again (command line: post-key-join <file>). A new key is never made for an existing post.',
     keyOfAnotherPost: 'This key file belongs to post {post}, not to this console\u2019s post.',
+    postKeyPresent: 'This console already has its post\u2019s key; it is never replaced.',
+    restoreTitle: 'The post key is missing',
+    restoreIntro: 'Read the post\u2019s key file (saved by an administrator with Save the post key\u2026) to sign and read bundles again. Only this post\u2019s key is taken.',
+    restore: 'Read the post key file\u2026',
+    restored: 'The post key is back: bundles can be signed and read again.',
     reason_unsafeValue: 'text the console refuses (control or direction characters, too long)',
     bundleLineTooLong: 'This bundle has a line longer than any change can be (line {line}, more than {max} bytes). Nothing was imported.',
     bundleBrokenLine: 'Line {line} of this bundle is not a change Beacon can read. Nothing was imported.',

@@ -22,6 +22,7 @@ import { approveRestore, backupStatus, createBackup, inspectBackup } from '../ba
 import { bundleExportProgress, bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
 import { fieldConflicts } from '../sync/conflicts';
 import { chooseJoinKeyFile, exportPostKey, openPostKeyFile } from '../post/postKeyFile';
+import { restorePostKey } from '../post/restorePostKey';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
 
@@ -70,6 +71,7 @@ export const handlers: Handlers = {
   },
   'post.setDefaults': (ctx, input) => setPostDefaults(ctx, ctx.operatorId, input),
   'post.exportKey': (ctx, input) => exportPostKey(ctx, ctx.session, input.passphrase),
+  'post.restoreKey': (ctx, input) => restorePostKey(ctx, ctx.session, input.passphrase),
   'shifts.set': (ctx, input) => setShiftPattern(ctx, ctx.operatorId, input),
   'reference.districts': async () => [...DISTRICTS],
   'calls.findDuplicates': (ctx, input) => findDuplicates(ctx.store.reader, input, DUPLICATE_WINDOW_MS, DUPLICATE_RADIUS_M),
@@ -194,6 +196,7 @@ export const changes: ChangeMap = {
   // Not a table: every open window re-reads the post's settings.
   'post.setDefaults': ['settings', 'post'],
   'shifts.set': ['settings', 'post'],
+  'post.restoreKey': ['settings'],
   'operators.create': ['operator'],
   'operators.setDisabled': ['operator'],
   'calls.log': ['incident', 'call', 'timeline'],

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POST_KEY_SECRET, readPostKey } from '../../../electron/core/post/postKey';
 import { memorySecretStore } from '../../../electron/core/secrets/secretStore';
-import { cleanedAfterEach, intake, openTestCore, SETUP } from '../testCore';
+import { writePostKeyFile } from '../../../electron/core/post/postKeyFile';
+import { cleanedAfterEach, fileChooser, intake, KEY_PASSPHRASE, openTestCore, SETUP } from '../testCore';
 
 const { cores, tempDir } = cleanedAfterEach('beacon-settings-lost-');
 
@@ -53,6 +54,36 @@ describe('a lost settings file on a live database (app)', () => {
     const again = await t.core.invoke(t.core.createSession(), 'setup.complete', { ...SETUP, consoleLetter: 'A' });
     expect(again).toMatchObject({ ok: false, error: { code: 'error.setupDone' } });
     expect(readPostKey(t.core.context.settings, t.core.context.secrets)).toBeNull();
+  });
+});
+
+describe('a post key lost with the settings file (app)', () => {
+  it('comes back only from the post\u2019s own key file, read by an administrator, and is never replaced', async () => {
+    const dir = tempDir();
+    const chooser = fileChooser();
+    const t = await openTestCore({ dir, letter: 'C', secrets: memorySecretStore(false), files: chooser.files });
+    cores.push(t);
+    const key = readPostKey(t.core.context.settings, t.core.context.secrets);
+    chooser.state.next = join(dir, 'post.key');
+    await t.call('post.exportKey', { passphrase: KEY_PASSPHRASE });
+    // Another post's key file, as a wrong stick would hold.
+    const other = await openTestCore({ setup: false, files: fileChooser().files });
+    cores.push(other);
+    await other.call('setup.complete', { ...SETUP, post: { ...SETUP.post, code: 'HMS' } });
+    const otherFile = join(other.dir, 'other.key');
+    await writePostKeyFile(otherFile, { post: { ...SETUP.post, code: 'HMS' }, key: readPostKey(other.core.context.settings, other.core.context.secrets)! }, KEY_PASSPHRASE);
+    rmSync(join(dir, 'settings.json'));
+    await t.reopen();
+    await t.call('session.signIn', { name: SETUP.operator.name, pin: SETUP.operator.pin });
+    chooser.state.next = otherFile;
+    expect(await t.core.invoke(t.session, 'post.restoreKey', { passphrase: KEY_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'trust.keyOfAnotherPost', params: { post: 'HMS' } } });
+    chooser.state.next = join(dir, 'post.key');
+    expect(await t.core.invoke(t.session, 'post.restoreKey', { passphrase: 'not the passphrase' })).toMatchObject({ ok: false });
+    expect(readPostKey(t.core.context.settings, t.core.context.secrets)).toBeNull();
+    expect(await t.call('post.restoreKey', { passphrase: KEY_PASSPHRASE })).toMatchObject({ postKeyMissing: false, consoleLetter: 'C' });
+    expect(readPostKey(t.core.context.settings, t.core.context.secrets)).toBe(key);
+    // Once there, never replaced.
+    expect(await t.core.invoke(t.session, 'post.restoreKey', { passphrase: KEY_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'trust.postKeyPresent' } });
   });
 });
 
