@@ -42,6 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
       // moved into it when the command ends: an unavailable one leaves the post key (and any hub
       // password) where the settings file has it, so bundles made here keep being signed.
       secrets: memorySecretStore(false),
+      readOnly: command.readsOnly ?? false,
     });
     await command.run(core, args, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
     return 0;

@@ -2,7 +2,7 @@
 // reopens first run: the post and this console's letter come back from the database, the post
 // key is never made anew, and the command line's `check` changes nothing.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POST_KEY_SECRET, readPostKey } from '../../../electron/core/post/postKey';
@@ -109,6 +109,11 @@ describe('a lost settings file on a live database (command line)', () => {
       expect(readFileSync(f).equals(before[i]!.bytes)).toBe(true);
       expect(statSync(f).mtimeMs).toBe(before[i]!.mtime);
     });
+    // Nor does it rebuild a missing settings file: looking is all it does.
+    rmSync(files[0]!);
+    ok(dir, 'check');
+    expect(existsSync(files[0]!)).toBe(false);
+    expect(readFileSync(files[1]!).equals(before[1]!.bytes)).toBe(true);
   }, 120_000);
 
   for (const [how, damage] of Object.entries(DAMAGE)) {
