@@ -118,7 +118,7 @@ export async function applyOperations(
     `SELECT o.origin, o.seq, o.hlc, o.value, o.field, o.row_id FROM json_each(?) j
        JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
     [JSON.stringify(valid.map((op) => [op.origin, op.seq]))])) held.set(`${row.origin}/${row.seq}`, row);
-  const fresh: Operation[] = [];
+  let fresh: Operation[] = [];
   for (const op of valid) {
     const key = `${op.origin}/${op.seq}`;
     const known = held.get(key);
@@ -131,12 +131,13 @@ export async function applyOperations(
     if (op.origin === local.origin) { await quarantine(op, 'ownOrigin'); continue; }
     // Later in the same batch, the same identity counts as held.
     held.set(key, { hlc: op.hlc, value: op.value, field: op.field, row_id: op.rowId });
+    // Signed is not enough: values pass the API's rules (syncedValues.ts), guarded changes need their author's role (authorization.ts).
     if (hasUnsafeValue(op)) { await quarantine(op, 'unsafeValue'); continue; }
     fresh.push(op);
   }
   const refused = await unauthorized(tx, fresh);
   for (const op of refused) await quarantine(op, 'notAuthorized');
-  if (refused.size > 0) fresh.splice(0, fresh.length, ...fresh.filter((op) => !refused.has(op)));
+  if (refused.size > 0) fresh = fresh.filter((op) => !refused.has(op));
 
   // The usual case, a batch the tables accept, in few statements: every operation stored at
   // once, then each applied. Stored first is safe: an operation only wins over the others of
