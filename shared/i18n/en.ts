@@ -106,7 +106,7 @@ export const en = {
   language: { ar: 'العربية', en: 'English' },
   lock: { title: 'Console locked', intro: 'Locked after {minutes} minutes without activity. {name}, enter your PIN to continue.', pin: 'PIN', unlock: 'Unlock' },
   trust: {
-    postKeyMissing: 'This console\u2019s post key was lost with its settings file. Its post, letter and data are intact, but bundles cannot be signed or read until the post\u2019s key file is read again (command line: post-key-join <file>). A new key is never made for an existing post.',
+    postKeyMissing: 'This console\u2019s post key was lost with its settings file. Its post, letter and data are intact, but bundles cannot be signed or read until an administrator reads the post\u2019s key file again (Sync screen; command line: post-key-join <file>). A new key is never made for an existing post.',
     keyOfAnotherPost: 'This key file belongs to post {post}, not to this console\u2019s post.',
     postKeyPresent: 'This console already has its post\u2019s key; it is never replaced.',
     restoreTitle: 'The post key is missing',

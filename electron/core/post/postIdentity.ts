@@ -43,22 +43,27 @@ async function identityFromNumbering(db: Connection): Promise<PostIdentity | nul
   return parsed.success ? parsed.data : null;
 }
 
+const identityJson = (post: PostSettings, letter: string) =>
+  JSON.stringify({ post: { name: post.name, code: post.code, timeZone: post.timeZone }, consoleLetter: letter });
+
 export async function recordPostIdentity(store: Store, post: PostSettings, letter: string): Promise<void> {
-  const value = JSON.stringify({ post: { name: post.name, code: post.code, timeZone: post.timeZone }, consoleLetter: letter });
+  const value = identityJson(post, letter);
   await store.write(null, ({ tx }) => tx.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [IDENTITY_KEY, value]));
 }
 
 /**
  * At open: settings without a post on a database that has one get it back (the post key
  * cannot come back from the database: setup.status says it is missing); settings with a
- * post are recorded in a database that has none yet (one from before this was kept).
+ * post are recorded in the database where it has none (one from before this was kept) or
+ * another console's (a backup restored here).
  * Returns whether the settings were rebuilt.
  */
 export async function reconcilePostIdentity(settings: SettingsStore, store: Store, log: Logger): Promise<boolean> {
   const current = settings.read();
   const recorded = await store.reader.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [IDENTITY_KEY]);
   if (current.post && current.consoleLetter) {
-    if (!recorded) await recordPostIdentity(store, current.post, current.consoleLetter);
+    // A sound settings file is the truth (a backup of another console restored here brings its row along).
+    if (recorded?.value !== identityJson(current.post, current.consoleLetter)) await recordPostIdentity(store, current.post, current.consoleLetter);
     return false;
   }
   const identity = await readPostIdentity(store.reader);
