@@ -2,7 +2,7 @@
 // reopens first run: the post and this console's letter come back from the database, the post
 // key is never made anew, and the command line's `check` changes nothing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POST_KEY_SECRET, readPostKey } from '../../../electron/core/post/postKey';
@@ -116,24 +116,27 @@ describe('a lost settings file on a live database (command line)', () => {
     expect(readFileSync(files[1]!).equals(before[1]!.bytes)).toBe(true);
   }, 120_000);
 
-  for (const [how, damage] of Object.entries(DAMAGE)) {
-    it(`${how}: no command rewrites the post or the letter, none makes a new key; post-key-join brings the post's own key back`, () => {
-      const [a, b] = [tempDir(), tempDir()];
-      ok(a, 'seed', '--incidents', '3', '--days', '1', '--seed', '1', '--post', 'HMS');
-      ok(a, 'post-key-export', join(a, 'post.key'));
-      const key = settingsOf(a).postKey;
-      ok(b, 'post-key-join', join(a, 'post.key'), '--console', 'D');
-      ok(b, 'seed', '--incidents', '3', '--days', '1', '--seed', '2');
-      damage(join(b, 'settings.json'));
-      ok(b, 'check');
-      ok(b, 'seed', '--incidents', '1', '--days', '1', '--seed', '3');
-      expect(settingsOf(b)).toMatchObject({ post: { code: 'HMS' }, consoleLetter: 'D', postKey: null });
-      const refused = run(b, 'bundle-export', join(b, 'b.bundle'));
-      expect(refused.status).toBe(1);
-      expect(JSON.parse(ok(b, 'post-key-join', join(a, 'post.key')))).toEqual({ post: 'HMS', console: 'D' });
-      expect(settingsOf(b)).toMatchObject({ post: { code: 'HMS' }, consoleLetter: 'D', postKey: key });
-      ok(b, 'bundle-export', join(b, 'b.bundle'));
-      expect(JSON.parse(ok(a, 'bundle-import', join(b, 'b.bundle')))).toMatchObject({ quarantined: 0 });
-    }, 300_000);
-  }
+  it('invalid, empty or missing: no command rewrites the post or the letter, none makes a new key; post-key-join brings the post\u2019s own key back', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    ok(a, 'seed', '--incidents', '3', '--days', '1', '--seed', '1', '--post', 'HMS');
+    ok(a, 'post-key-export', join(a, 'post.key'));
+    const key = settingsOf(a).postKey;
+    ok(b, 'post-key-join', join(a, 'post.key'), '--console', 'D');
+    ok(b, 'seed', '--incidents', '3', '--days', '1', '--seed', '2');
+    // One live folder, copied for each way of losing its settings file.
+    for (const [how, damage] of Object.entries(DAMAGE)) {
+      const copy = tempDir();
+      cpSync(b, copy, { recursive: true });
+      damage(join(copy, 'settings.json'));
+      ok(copy, 'check');
+      ok(copy, 'seed', '--incidents', '1', '--days', '1', '--seed', '3');
+      expect(settingsOf(copy), how).toMatchObject({ post: { code: 'HMS' }, consoleLetter: 'D', postKey: null });
+      if (how !== 'missing') continue;
+      expect(run(copy, 'bundle-export', join(copy, 'b.bundle')).status).toBe(1);
+      expect(JSON.parse(ok(copy, 'post-key-join', join(a, 'post.key')))).toEqual({ post: 'HMS', console: 'D' });
+      expect(settingsOf(copy)).toMatchObject({ post: { code: 'HMS' }, consoleLetter: 'D', postKey: key });
+      ok(copy, 'bundle-export', join(copy, 'b.bundle'));
+      expect(JSON.parse(ok(a, 'bundle-import', join(copy, 'b.bundle')))).toMatchObject({ quarantined: 0 });
+    }
+  }, 400_000);
 });
