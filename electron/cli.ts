@@ -35,13 +35,14 @@ async function main(argv: readonly string[]): Promise<number> {
       sync: false,
       dataDir,
       settings: createFileSettingsStore(join(dataDir, 'settings.json'), (keptAs) =>
-        process.stderr.write(`settings file was damaged; kept as ${keptAs}, defaults restored\n`)),
+        process.stderr.write(`settings file was damaged; kept as ${keptAs}, rebuilt from the database where it knows the post\n`), { readOnly: command.readsOnly ?? false }),
       // A command runs for seconds; copies are the running console's job (and `backup` is explicit).
       safetyCopies: false,
       // Without Electron there is no OS keychain, and a store in memory would lose whatever was
       // moved into it when the command ends: an unavailable one leaves the post key (and any hub
       // password) where the settings file has it, so bundles made here keep being signed.
       secrets: memorySecretStore(false),
+      readOnly: command.readsOnly ?? false,
     });
     await command.run(core, args, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
     return 0;

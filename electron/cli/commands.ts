@@ -2,6 +2,7 @@ import type { Core } from '../core';
 import { seedIncidents } from '../core/demo/seed';
 import { systemOperator } from '../core/operators/operators';
 import { ensurePost } from '../core/setup/setup';
+import { readPostIdentity, reconcilePostIdentity } from '../core/post/postIdentity';
 import { ensureRollup } from '../core/stats/rollup';
 import { consoleLetter } from '../../shared/api/schemas';
 import { intOption, type ParsedArgs } from './args';
@@ -56,9 +57,14 @@ type Print = (line: string) => void;
 export interface Command {
   summary: string;
   run(core: Core, args: ParsedArgs, out: Print, err: Print): Promise<void>;
+  /** Commands that only look (check): the settings file is neither rebuilt nor set aside. */
+  readsOnly?: boolean;
   /** Commands that must run with the database closed (restore) take the data folder instead. */
   standalone?: (dataDir: string, args: ParsedArgs, out: Print) => Promise<void>;
 }
+
+/** The CLI's own messages go to stdout/stderr; the core's log has nothing to add here. */
+const quiet = { error: () => undefined, info: () => undefined };
 
 /** Every command works on an empty data folder: it sets up a post with defaults first. */
 export async function prepare(core: Core, args: ParsedArgs): Promise<string> {
@@ -66,13 +72,16 @@ export async function prepare(core: Core, args: ParsedArgs): Promise<string> {
   if (postCode !== undefined && !/^[A-Z]{2,5}$/.test(postCode)) throw new Error('--post must be 2 to 5 capital letters, e.g. LTK');
   const timeZone = args.options.get('time-zone');
   if (timeZone !== undefined && !isTimeZone(timeZone)) throw new Error('--time-zone must be an IANA time zone, e.g. Asia/Damascus');
+  const identity = await readPostIdentity(core.store.reader);
   // A post's code and zone are chosen once, when it is created: a later change would move every
-  // shift and every statistic already counted, so it is refused rather than ignored.
-  const existing = core.context.settings.read().post;
+  // shift and every statistic already counted, so it is refused rather than ignored. The database's
+  // own record of the post counts too, so a lost settings file does not reopen the choice.
+  const existing = core.context.settings.read().post ?? identity?.post;
   if (existing && ((postCode !== undefined && postCode !== existing.code) || (timeZone !== undefined && timeZone !== existing.timeZone))) {
     throw new Error(`the post already exists (${existing.code}, ${existing.timeZone}); --post and --time-zone only apply when a command creates it`);
   }
-  const settings = ensurePost(core.context.settings, core.context.secrets, postCode, timeZone);
+  const settings = ensurePost(core.context.settings, core.context.secrets, postCode, timeZone, identity !== null);
+  await reconcilePostIdentity(core.context.settings, core.store, quiet);
   await ensureRollup(core.store, settings.post.timeZone);
   return core.store.write(null, (writer) => systemOperator(writer, core.context.now()));
 }
@@ -144,18 +153,24 @@ export const COMMANDS: Record<string, Command> = {
       const file = args.positional[0];
       if (!file) throw new Error('post-key-join needs the post\'s key file');
       const letter = args.options.get('console');
-      if (letter === undefined || !consoleLetter.safeParse(letter).success) throw new Error('--console must be one capital letter A–Z, one no other console of the post uses');
       // As at the app's first run: a folder with a post keeps its key; joining never replaces it.
+      // A folder whose key was lost with its settings file takes its own post's key back, nothing else.
       const settings = core.context.settings.read();
-      if (settings.post) throw new DomainError('error.setupDone');
+      const keyLost = settings.post !== null && readPostKey(core.context.settings, core.context.secrets) === null;
+      if (settings.post && !keyLost) throw new DomainError('error.setupDone');
+      if (!settings.post && (letter === undefined || !consoleLetter.safeParse(letter).success)) throw new Error('--console must be one capital letter A–Z, one no other console of the post uses');
       const keyFile = readPostKeyFile(file);
+      if (settings.post && keyFile.post.code !== settings.post.code) throw new DomainError('trust.keyOfAnotherPost', { post: keyFile.post.code });
       // A version-1 file (an older Beacon's) holds its key in clear and needs no passphrase.
       const { post, key } = await openPostKeyFile(keyFile, keyFile.version === 1 ? undefined : requiredPassphrase(args, 'post-key-join'));
-      core.context.settings.write({ ...settings, post, consoleLetter: letter });
+      if (!settings.post) {
+        core.context.settings.write({ ...settings, post, consoleLetter: letter ?? null });
+        await reconcilePostIdentity(core.context.settings, core.store, quiet);
+      }
       keepPostKey(core.context.settings, core.context.secrets, key);
       // As the joining screen says: the key sat in clear on the stick.
       if (keyFile.version === 1) err(messageFor('setup.unsealedKeyFile', {}));
-      out(JSON.stringify({ post: post.code, console: letter }));
+      out(JSON.stringify({ post: post.code, console: core.context.settings.read().consoleLetter }));
     },
   },
   'hub-init': {
@@ -286,8 +301,9 @@ export const COMMANDS: Record<string, Command> = {
   },
   check: {
     summary: 'check   schema version, integrity_check, row counts and the operation count, as JSON',
+    readsOnly: true,
     async run(core, args, out) {
-      await prepare(core, args);
+      // Reads only: no post, key or operator is made, so a folder is the same after as before.
       out(JSON.stringify(await databaseCheck(core), null, 2));
     },
   },

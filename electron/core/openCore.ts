@@ -12,6 +12,7 @@ import { clearStaleBundleCopies } from './sync/bundles';
 import { memorySecretStore, type SecretStore } from './secrets/secretStore';
 import { moveClearPostKey } from './post/postKey';
 import { mirrorPostSettings } from './post/postSettings';
+import { reconcilePostIdentity } from './post/postIdentity';
 import { ENTITIES } from './oplog/entities';
 
 /** After operations arrive from a hub any view may be stale. */
@@ -49,6 +50,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** The shell's file dialogs, for backup and restore from the app (Electron's main, the e2e harness). */
   files?: FileChooser;
+  /** Only looking (the CLI's `check`): the settings are not rebuilt from the database, nor the post's identity recorded. */
+  readOnly?: boolean;
 }
 
 export interface Core {
@@ -83,6 +86,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   };
   const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost });
+  // Before anything reads the post: a lost settings file must not reopen first run on live data.
+  if (!options.readOnly) await reconcilePostIdentity(options.settings, store, log);
   // Statistics read the daily rollup only where it was built for the post's zone.
   const post = options.settings.read().post;
   // A rebuild that fails (disk full) leaves the statistics on the incidents themselves: slower, still right.

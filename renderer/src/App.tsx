@@ -53,6 +53,7 @@ export function App() {
     <LocaleProvider language={language} timeZone={timeZone} digits={status.digits}>
       {status.settingsRestoredFrom && !operator ? <SettingsNotice file={status.settingsRestoredFrom} /> : null}
       {!operator ? <RestoredNotice /> : null}
+      {status.postKeyMissing ? <PostKeyMissingNotice /> : null}
       {status.recovery ? (
         <Recovery status={status} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
       ) : status.needsSetup ? (
@@ -75,6 +76,12 @@ export function App() {
       )}
     </LocaleProvider>
   );
+}
+
+/** The key went with the settings file: said to everyone, since bundles stop until it is read again. */
+function PostKeyMissingNotice() {
+  const { t } = useLocale();
+  return <p className="notice notice--top" role="alert">{t('trust.postKeyMissing')}</p>;
 }
 
 function SettingsNotice({ file }: { file: string }) {

@@ -24,6 +24,8 @@ export const api = {
   'post.setDefaults': channel(s.postDefaultsInput, s.setupStatus),
   /** The post's key, sealed with the passphrase, for a laptop joining the post, where the shell's save dialog says; null when cancelled. */
   'post.exportKey': channel(s.exportPostKeyInput, s.postKeyWritten.nullable()),
+  /** The post's key file read again where the key was lost with the settings file (never replaces a key); null when cancelled. */
+  'post.restoreKey': channel(s.restorePostKeyInput, s.setupStatus.nullable()),
   'shifts.set': channel(s.shiftPatternInput, s.setupStatus),
   'reference.districts': channel(empty, z.array(s.district)),
   'calls.findDuplicates': channel(s.duplicateQuery, z.array(s.duplicateCandidate)),

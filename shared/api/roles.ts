@@ -49,6 +49,7 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'post.setDefaults': 'administrator',
   // Whoever holds the post's key can sign bundles for the post.
   'post.exportKey': 'administrator',
+  'post.restoreKey': 'administrator',
   'shifts.set': 'supervisor',
   // Trends are read by the duty officer and headquarters.
   'stats.report': 'supervisor',

@@ -14,6 +14,8 @@ export const text = (max: number) =>
   z.string().max(max, { error: 'validation.tooLong' }).refine((s) => !UNSAFE_CHARS.test(s), { error: 'validation.badCharacters' });
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, { error: 'validation.required' });
 const optionalText = (max: number) => text(max).optional();
+/** The same text rule for values that arrive by sync rather than through a channel (electron/core/sync/syncedValues.ts). */
+export const syncedText = text;
 
 export const id = z.string().regex(/^[0-9a-f-]{36}$/, { error: 'validation.invalid' });
 /** Epoch milliseconds; bounded so a typo cannot put a call in the year 30000. */
@@ -152,6 +154,8 @@ export const setupInput = z.object({
 export const postOfKeyFile = z.object({ post: postSettings, sealed: z.boolean() });
 export const exportPostKeyInput = z.object({ passphrase: keyPassphrase }).strict();
 export const postKeyWritten = z.object({ file: z.string() });
+/** A console whose key was lost with its settings file reads its post's key file again (no passphrase for an older, unsealed file). */
+export const restorePostKeyInput = z.object({ passphrase: keyPassphrase.optional() }).strict();
 
 /** What the post sets for every console: the language a new operator starts in, and digits. */
 export const postDefaultsInput = z.object({ language, digits: digitStyle }).strict();
@@ -239,6 +243,8 @@ export const setupStatus = z.object({
   shiftStarts: z.array(z.string()),
   /** A damaged settings file was set aside at start (its new name); defaults are in use. */
   settingsRestoredFrom: z.string().nullable(),
+  /** The post is set up but its key was lost with the settings file: the post key file must be read again. */
+  postKeyMissing: z.boolean(),
 });
 
 export const logCallResult = z.object({ incidentId: id, callId: id, number: z.string(), attached: z.boolean() });

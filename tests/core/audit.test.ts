@@ -227,7 +227,7 @@ describe('the audit CSV', () => {
     expect(csv.startsWith('\uFEFFTime,Record,Which,Field,Before,After,Operator,Console\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[1]).toBe('2026-11-24T07:00:00.000Z,incident,LTK-261124-A001,description,"one, two","he said ""go""\nthen left",Rania Haddad,aaaaaaaaaaaaaaaa');
-    expect(lines[2]).toBe('2026-11-24T07:00:00.000Z,incident,LTK-261124-A001,*,,priority: 1; type: fire,Rania Haddad,aaaaaaaaaaaaaaaa');
+    expect(lines[2]).toBe('2026-11-24T07:00:00.000Z,incident,LTK-261124-A001,*,,"priority: 1; type: fire",Rania Haddad,aaaaaaaaaaaaaaaa');
     expect(lines[3]).toBe('');
   });
 

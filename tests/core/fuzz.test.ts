@@ -295,6 +295,7 @@ beforeAll(async () => {
     'session.setLanguage': { language: 'ar' },
     'post.setDefaults': { language: 'ar', digits: 'arab' },
     'post.exportKey': { passphrase: 'cedar lighthouse 42' },
+    'post.restoreKey': {},
     'shifts.set': { starts: ['08:00', '20:00'] },
     'reference.districts': {},
     'calls.findDuplicates': { receivedAt: T0, district: 'latakia', locality: 'x', coordinates: { lat: 35.5, lon: 35.8 } },

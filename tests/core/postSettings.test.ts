@@ -75,9 +75,11 @@ describe('the post\u2019s settings', () => {
     const origin = 'c0ffee00c0ffee00';
     const rowId = postRowId('LTK');
     let seq = 0;
+    // Signed by B's administrator: a change to the post's settings needs one (issue #18).
+    const admin = (await b.core.store.reader.get<{ id: string }>("SELECT id FROM operators WHERE role = 'administrator' AND pin_hash <> '!'"))!.id;
     const op = (field: string, value: unknown): Operation => {
       seq += 1;
-      return { origin, seq, hlc: encodeHlc({ wall: T0 + seq, counter: 0, origin }), entity: 'post', rowId, field, value: JSON.stringify(value), operator: null };
+      return { origin, seq, hlc: encodeHlc({ wall: T0 + 1000 + seq, counter: 0, origin }), entity: 'post', rowId, field, value: JSON.stringify(value), operator: admin };
     };
     const batch = [
       op('language', 'fr'),

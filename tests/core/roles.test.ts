@@ -23,7 +23,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
   const now = Date.now();
   return {
     'setup.status': {}, 'setup.readPostKeyFile': {}, 'setup.complete': {}, 'session.signIn': { name: 'x', pin: '0000' }, 'session.current': {}, 'reference.districts': {},
-    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' }, 'post.exportKey': { passphrase: 'cedar lighthouse 42' }, 'shifts.set': { starts: ['08:00', '20:00'] },
+    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' }, 'post.exportKey': { passphrase: 'cedar lighthouse 42' }, 'post.restoreKey': {}, 'shifts.set': { starts: ['08:00', '20:00'] },
     'calls.findDuplicates': { receivedAt: now, district: 'latakia', locality: 'x' }, 'calls.log': intake(),
     'incidents.queue': { queue: 'waiting' }, 'incidents.get': { id: w.incidentId },
     'incidents.update': { id: w.incidentId, changes: { priority: 2 } },
@@ -119,7 +119,7 @@ describe('roles', () => {
       'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list', 'shifts.set',
       'bundles.export', 'bundles.import', 'bundles.status', 'bundles.exportProgress', 'sync.conflicts',
       'alerts.issue', 'alerts.update', 'alerts.cancel', 'alerts.save', 'exchange.exportHxl', 'exchange.exportGeojson'];
-    const administratorChannels = ['post.setDefaults', 'post.exportKey', 'operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove',
+    const administratorChannels = ['post.setDefaults', 'post.exportKey', 'post.restoreKey', 'operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove',
       'backup.status', 'backup.create', 'backup.inspect', 'backup.restore'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),

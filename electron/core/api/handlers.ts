@@ -24,6 +24,7 @@ import { fieldConflicts } from '../sync/conflicts';
 import { chooseJoinKeyFile, exportPostKey, openPostKeyFile } from '../post/postKeyFile';
 import { cancelAlert, issueAlert, listAlerts, updateAlert } from '../exchange/alerts';
 import { exportReportFromApp, saveAlertFromApp } from '../exchange/exchangeFiles';
+import { restorePostKey } from '../post/restorePostKey';
 import { DomainError } from './errors';
 import type { ChangeMap, HandlerContext, Handlers } from './router';
 import type { Language } from '../../../shared/domain';
@@ -73,6 +74,7 @@ export const handlers: Handlers = {
   },
   'post.setDefaults': (ctx, input) => setPostDefaults(ctx, ctx.operatorId, input),
   'post.exportKey': (ctx, input) => exportPostKey(ctx, ctx.session, input.passphrase),
+  'post.restoreKey': (ctx, input) => restorePostKey(ctx, ctx.session, input.passphrase),
   'shifts.set': (ctx, input) => setShiftPattern(ctx, ctx.operatorId, input),
   'reference.districts': async () => [...DISTRICTS],
   'calls.findDuplicates': (ctx, input) => findDuplicates(ctx.store.reader, input, DUPLICATE_WINDOW_MS, DUPLICATE_RADIUS_M),
@@ -213,6 +215,7 @@ export const changes: ChangeMap = {
   // Not a table: every open window re-reads the post's settings.
   'post.setDefaults': ['settings', 'post'],
   'shifts.set': ['settings', 'post'],
+  'post.restoreKey': ['settings'],
   'operators.create': ['operator'],
   'operators.setDisabled': ['operator'],
   'calls.log': ['incident', 'call', 'timeline'],

@@ -1,6 +1,5 @@
-// The audit trail as a CSV file a spreadsheet opens as it is: UTF-8 with a BOM (so Excel reads
-// Arabic), CRLF and RFC 4180 quoting, and text that a spreadsheet would run as a formula
-// neutralised with a leading apostrophe (OWASP "CSV injection").
+// The audit trail as a CSV file a spreadsheet opens as it is (quoting and formula rules: shared/text/csv).
+import { toCsv, type CsvCell } from '../../../shared/text/csv';
 import type { FieldValue } from '../oplog/entities';
 import type { AuditEntry, CreatedValues } from './auditTrail';
 
@@ -16,17 +15,7 @@ export interface AuditCsvLabels {
   console: string;
 }
 
-type Cell = string | number | null | undefined;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  // Numbers are values, not text: a negative longitude stays a number.
-  let text = typeof cell === 'number' ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell;
-  if (/[",\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
-  return text;
-}
+type Cell = CsvCell;
 
 function valueCell(value: FieldValue | CreatedValues | undefined): Cell {
   if (value === null || value === undefined || typeof value !== 'object') return value;
@@ -38,5 +27,5 @@ export function auditCsv(entries: readonly AuditEntry[], labels: AuditCsvLabels,
   const rows = entries.map((e): Cell[] => [
     formatTime(e.at), e.entity, e.label, e.field, valueCell(e.before), valueCell(e.after), e.operatorName ?? e.operatorId ?? '', e.origin,
   ]);
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(header, rows);
 }

@@ -55,21 +55,32 @@ const LONGEST_WAIT_MS = 15 * 60_000;
  */
 export async function signIn(store: Store, now: number, name: string, pin: string): Promise<OperatorView> {
   const nameKey = normalizeForSearch(name);
-  const throttle = await store.reader.get<{ failures: number; locked_until: number }>('SELECT failures, locked_until FROM sign_in_failures WHERE name_key = ?', [nameKey]);
-  if (throttle && throttle.locked_until > now) {
-    throw new DomainError('error.tooManyAttempts', { seconds: Math.ceil((throttle.locked_until - now) / 1000) });
-  }
+  await claimAttempt(store, now, nameKey);
   const rows = await store.reader.all<OperatorRow>(`SELECT ${COLUMNS} FROM operators WHERE name_key = ? AND disabled = 0`, [nameKey]);
   for (const row of rows) {
     if (await verifyPin(pin, row.pin_hash)) {
-      if (throttle) await store.write(null, ({ tx }) => tx.run('DELETE FROM sign_in_failures WHERE name_key = ?', [nameKey]));
+      await store.write(null, ({ tx }) => tx.run('DELETE FROM sign_in_failures WHERE name_key = ?', [nameKey]));
       return toView(row);
     }
   }
-  const failures = (throttle?.failures ?? 0) + 1;
-  const lockedUntil = failures >= FREE_ATTEMPTS ? now + Math.min(FIRST_WAIT_MS * 2 ** (failures - FREE_ATTEMPTS), LONGEST_WAIT_MS) : 0;
-  await store.write(null, ({ tx }) => tx.run('INSERT OR REPLACE INTO sign_in_failures (name_key, failures, locked_until) VALUES (?, ?, ?)', [nameKey, failures, lockedUntil]));
   throw new DomainError('error.badCredentials');
+}
+
+/**
+ * Counts the attempt as wrong before the slow PIN check, in one write transaction (writes run
+ * one after another), so attempts sent at once cannot all read the same count; the right PIN
+ * clears it afterwards.
+ */
+async function claimAttempt(store: Store, now: number, nameKey: string): Promise<void> {
+  await store.write(null, async ({ tx }) => {
+    const throttle = await tx.get<{ failures: number; locked_until: number }>('SELECT failures, locked_until FROM sign_in_failures WHERE name_key = ?', [nameKey]);
+    if (throttle && throttle.locked_until > now) {
+      throw new DomainError('error.tooManyAttempts', { seconds: Math.ceil((throttle.locked_until - now) / 1000) });
+    }
+    const failures = (throttle?.failures ?? 0) + 1;
+    const lockedUntil = failures >= FREE_ATTEMPTS ? now + Math.min(FIRST_WAIT_MS * 2 ** (failures - FREE_ATTEMPTS), LONGEST_WAIT_MS) : 0;
+    await tx.run('INSERT OR REPLACE INTO sign_in_failures (name_key, failures, locked_until) VALUES (?, ?, ?)', [nameKey, failures, lockedUntil]);
+  });
 }
 
 export async function setOperatorLanguage(writer: Writer, operatorId: string, language: Language): Promise<void> {

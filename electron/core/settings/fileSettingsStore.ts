@@ -28,7 +28,11 @@ export function parseSettings(raw: unknown): ConsoleSettings | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function createFileSettingsStore(file: string, onDamaged?: (keptAs: string) => void): SettingsStore {
+/**
+ * `readOnly` (the CLI's `check`): a damaged file is read as defaults but left where it is, and
+ * writes are dropped, so looking at a data folder never changes it.
+ */
+export function createFileSettingsStore(file: string, onDamaged?: (keptAs: string) => void, options: { readOnly?: boolean } = {}): SettingsStore {
   let keptAside: string | null = null;
   return {
     restoredFrom: () => keptAside,
@@ -42,6 +46,7 @@ export function createFileSettingsStore(file: string, onDamaged?: (keptAs: strin
       }
       const settings = parseSettings(raw);
       if (settings) return settings;
+      if (options.readOnly) return { ...DEFAULT_SETTINGS };
       const keptAs = `${file}.damaged-${Date.now()}`;
       renameSync(file, keptAs);
       keptAside = keptAs;
@@ -49,6 +54,7 @@ export function createFileSettingsStore(file: string, onDamaged?: (keptAs: strin
       return { ...DEFAULT_SETTINGS };
     },
     write(settings) {
+      if (options.readOnly) return;
       // Write then rename, so a power cut leaves either the old file or the new one.
       const tmp = `${file}.tmp`;
       writeFileSync(tmp, JSON.stringify(settings, null, 2));

@@ -16,6 +16,7 @@ import type { Connection } from '../db/connection';
 import type { SecretStore } from '../secrets/secretStore';
 import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
 import { mirrorPostSettings, recordPostSettings } from '../post/postSettings';
+import { recordPostIdentity } from '../post/postIdentity';
 
 /** The region Beacon is first built for; the first-run form offers it. */
 export const DEFAULT_TIME_ZONE = 'Asia/Damascus';
@@ -55,6 +56,8 @@ export async function setupStatus(ctx: ServiceContext): Promise<SetupStatus> {
     lockAfterMinutes: settings.lockAfterMinutes,
     shiftStarts: settings.shiftStarts,
     settingsRestoredFrom: ctx.settings.restoredFrom(),
+    // The key went with the settings file (a computer without a secret store): never made anew for a post that has one.
+    postKeyMissing: hasPost && !hasPostKey(ctx.settings, ctx.secrets),
   };
 }
 
@@ -79,6 +82,7 @@ export async function completeSetup(
   const post = joining ? joining.post : input.post;
   ctx.settings.write({ ...ctx.settings.read(), post, consoleLetter: input.consoleLetter, language: input.language, digits: input.digits ?? 'latn' });
   keepPostKey(ctx.settings, ctx.secrets, joining ? joining.key : newPostKey());
+  await recordPostIdentity(ctx.store, post, input.consoleLetter);
   await ensureRollup(ctx.store, post.timeZone);
   const operator = await ctx.store.write(null, (writer) =>
     createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language }),
@@ -129,8 +133,12 @@ export async function setShiftPattern(ctx: ServiceContext, operatorId: string, i
   return setupStatus(ctx);
 }
 
-/** For the command line: an empty data folder gets a post with defaults, without prompting. */
-export function ensurePost(settings: SettingsStore, secrets: SecretStore, postCode?: string, timeZone?: string): ReadySettings {
+/**
+ * For the command line: an empty data folder gets a post with defaults, without prompting. A
+ * post the database already knows (`known`) keeps its identity and is never given a new key:
+ * one lost with the settings file comes back with `post-key-join`.
+ */
+export function ensurePost(settings: SettingsStore, secrets: SecretStore, postCode?: string, timeZone?: string, known = false): ReadySettings {
   const current = settings.read();
   if (!current.post || !current.consoleLetter) {
     settings.write({
@@ -139,6 +147,6 @@ export function ensurePost(settings: SettingsStore, secrets: SecretStore, postCo
       consoleLetter: current.consoleLetter ?? 'A',
     });
   }
-  if (!hasPostKey(settings, secrets)) keepPostKey(settings, secrets, newPostKey());
+  if (!known && !hasPostKey(settings, secrets)) keepPostKey(settings, secrets, newPostKey());
   return requirePost(settings);
 }

@@ -7,14 +7,19 @@ import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../
 import { decodeHlc, type HybridClock } from '../oplog/hlc';
 import type { Tx } from '../db/transaction';
 import { rejectionOf, type Operation, type Rejection } from './operation';
+import { unauthorized } from './authorization';
+import { hasUnsafeValue } from './syncedValues';
 
 /** How far ahead of this console's clock a remote clock may be before it is quarantined. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
 
+/** Authentic but not acceptable: a value the API refuses, or a guarded change its author could not make (issue #18). */
+export type TrustRejection = 'unsafeValue' | 'notAuthorized';
+
 export interface ApplyResult {
   applied: number;
   known: number;
-  quarantined: { origin: string; seq: number; reason: Rejection | 'duplicateIdentity' | 'ownOrigin' | 'constraint' }[];
+  quarantined: { origin: string; seq: number; reason: Rejection | TrustRejection | 'duplicateIdentity' | 'ownOrigin' | 'constraint' }[];
 }
 
 function columnsFor(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, fields: readonly string[]) {
@@ -113,7 +118,7 @@ export async function applyOperations(
     `SELECT o.origin, o.seq, o.hlc, o.value, o.field, o.row_id FROM json_each(?) j
        JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
     [JSON.stringify(valid.map((op) => [op.origin, op.seq]))])) held.set(`${row.origin}/${row.seq}`, row);
-  const fresh: Operation[] = [];
+  let fresh: Operation[] = [];
   for (const op of valid) {
     const key = `${op.origin}/${op.seq}`;
     const known = held.get(key);
@@ -126,8 +131,13 @@ export async function applyOperations(
     if (op.origin === local.origin) { await quarantine(op, 'ownOrigin'); continue; }
     // Later in the same batch, the same identity counts as held.
     held.set(key, { hlc: op.hlc, value: op.value, field: op.field, row_id: op.rowId });
+    // Signed is not enough: values pass the API's rules (syncedValues.ts), guarded changes need their author's role (authorization.ts).
+    if (hasUnsafeValue(op)) { await quarantine(op, 'unsafeValue'); continue; }
     fresh.push(op);
   }
+  const refused = await unauthorized(tx, fresh);
+  for (const op of refused) await quarantine(op, 'notAuthorized');
+  if (refused.size > 0) fresh = fresh.filter((op) => !refused.has(op));
 
   // The usual case, a batch the tables accept, in few statements: every operation stored at
   // once, then each applied. Stored first is safe: an operation only wins over the others of

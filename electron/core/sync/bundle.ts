@@ -20,10 +20,11 @@ const headerSchema = z.object({
 
 export type BundleHeader = z.output<typeof headerSchema>;
 
-export type BundleRefusal = 'bundle.notABundle' | 'bundle.newerVersion' | 'bundle.truncated' | 'bundle.tampered' | 'bundle.otherPost' | 'bundle.tooLarge';
+export type BundleRefusal = 'bundle.notABundle' | 'bundle.newerVersion' | 'bundle.truncated' | 'bundle.tampered' | 'bundle.otherPost' | 'bundle.tooLarge'
+  | 'trust.bundleLineTooLong' | 'trust.bundleBrokenLine';
 
 export class BundleError extends Error {
-  constructor(readonly code: BundleRefusal) {
+  constructor(readonly code: BundleRefusal, readonly params?: Record<string, number>) {
     super(code);
   }
 }
@@ -81,19 +82,55 @@ export class BundleWriter {
   }
 }
 
-/** A bundle file's lines, without their newlines, one chunk of the file in memory at a time. */
+/**
+ * The longest line a bundle may hold. An operation's value is at most MAX_VALUE_BYTES
+ * characters; escaped twice (a JSON value inside a JSON line) and in UTF-8 it stays well under this.
+ */
+export const MAX_LINE_BYTES = 256 * 1024;
+const NEWLINE = 0x0a;
+
+/**
+ * A bundle file's lines, without their newlines, read as bytes a chunk at a time: each byte is
+ * looked at once, and a line longer than MAX_LINE_BYTES is refused as soon as it gets there, so
+ * a stick with one endless line costs neither memory nor time before it is refused.
+ */
 async function* fileLines(file: string): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    rest += chunk as string;
-    let start = 0;
-    for (let at = rest.indexOf('\n'); at >= 0; at = rest.indexOf('\n', start)) {
-      yield rest.slice(start, at);
-      start = at + 1;
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  let pieces: Buffer[] = [];
+  let length = 0;
+  let lineNumber = 1;
+  try {
+    for await (const chunk of stream) {
+      const bytes = chunk as Buffer;
+      let start = 0;
+      for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, start)) {
+        if (length + at - start > MAX_LINE_BYTES) throw new BundleError('trust.bundleLineTooLong', { line: lineNumber, max: MAX_LINE_BYTES });
+        pieces.push(bytes.subarray(start, at));
+        yield Buffer.concat(pieces).toString('utf8');
+        pieces = [];
+        length = 0;
+        lineNumber += 1;
+        start = at + 1;
+      }
+      length += bytes.length - start;
+      if (length > MAX_LINE_BYTES) throw new BundleError('trust.bundleLineTooLong', { line: lineNumber, max: MAX_LINE_BYTES });
+      // A copy: the stream may reuse its chunk, and a short rest must not pin a whole megabyte.
+      if (start < bytes.length) pieces.push(Buffer.from(bytes.subarray(start)));
     }
-    rest = rest.slice(start);
+    if (length > 0) yield Buffer.concat(pieces).toString('utf8');
+  } finally {
+    stream.destroy();
   }
-  if (rest) yield rest;
+}
+
+/** An operation line: one JSON object. Anything else makes the whole bundle refused, before any of it is applied. */
+function isOperationLine(line: string): boolean {
+  try {
+    const value = JSON.parse(line) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 function parseHeader(line: string): BundleHeader {
@@ -123,8 +160,12 @@ export async function checkBundleFile(file: string, key: string, postCode: strin
     let header: BundleHeader | undefined;
     let last: string | undefined;
     let count = 0;
+    let broken: number | null = null;
     for await (const line of fileLines(file)) {
       if (last !== undefined) {
+        // Lines after the header are operations (the one kept in `last` may be the trailer);
+        // a broken one is reported once the signature is known good.
+        if (broken === null && count > 0 && !isOperationLine(last)) broken = count + 1;
         const text = `${last}\n`;
         hmac.update(text, 'utf8');
         pending.push(text);
@@ -149,6 +190,7 @@ export async function checkBundleFile(file: string, key: string, postCode: strin
     }
     if (header.post !== postCode) throw new BundleError('bundle.otherPost');
     if (count - 1 !== header.count) throw new BundleError('bundle.truncated');
+    if (broken !== null) throw new BundleError('trust.bundleBrokenLine', { line: broken });
     pending.push(`${last}\n`);
     flush();
     return header;

@@ -107,7 +107,7 @@ export async function checkBundle(ctx: ServiceContext, file: string): Promise<Ch
     return { header, copy, discard };
   } catch (err) {
     discard();
-    if (err instanceof BundleError) throw new DomainError(err.code);
+    if (err instanceof BundleError) throw new DomainError(err.code, err.params);
     if (err instanceof DomainError) throw err;
     throw new DomainError('bundle.unreadable');
   }

@@ -2,21 +2,11 @@
 // intact (UTF-8 with a byte-order mark), PNG drawn from the chart's own SVG, and printing one
 // card on its own. Everything stays on the machine: files go through the save dialog.
 
-export type Cell = string | number | null;
+import type { CsvCell } from '../../../shared/text/csv';
 
-/** A spreadsheet program would run a text cell starting with these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
+export type Cell = CsvCell;
+// One CSV writer for the core and the renderer, so every export quotes and neutralises alike.
+export { toCsv } from '../../../shared/text/csv';
 
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

@@ -8,6 +8,9 @@ import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { fileSize } from '../backup/BackupScreen';
 
+/** Reasons a signed operation is set aside though authentic (issue #18): their words are in the `trust` section. */
+const TRUST_REASONS = new Set(['unsafeValue', 'notAuthorized']);
+
 const POLL_MS = 300;
 
 export function BundlesPanel() {
@@ -152,7 +155,7 @@ function ImportProgress({ status }: { status: BundleImportStatus }) {
           <bdi>{number(status.quarantined)}</bdi>
           {status.reasons.length > 0 ? (
             <ul>
-              {status.reasons.map((r) => <li key={r.reason}>{tCode(`bundles.reason_${r.reason}`)}: <bdi>{number(r.count)}</bdi></li>)}
+              {status.reasons.map((r) => <li key={r.reason}>{tCode(TRUST_REASONS.has(r.reason) ? `trust.reason_${r.reason}` : `bundles.reason_${r.reason}`)}: <bdi>{number(r.count)}</bdi></li>)}
             </ul>
           ) : null}
         </dd>

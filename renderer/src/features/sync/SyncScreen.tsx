@@ -9,6 +9,7 @@ import { ErrorBanner, Field } from '../../ui/Field';
 import { useMay } from '../../ui/role';
 import { BundlesPanel } from './BundlesPanel';
 import { PostKeyPanel } from './PostKeyPanel';
+import { RestoreKeyPanel } from './RestoreKeyPanel';
 import { hubLine, useSyncStatus } from './SyncStatus';
 
 type HubTlsMode = HubTls['mode'];
@@ -36,6 +37,7 @@ export function SyncScreen() {
       {may('hubs.list') ? <HubsPanel /> : null}
       {may('bundles.import') ? <BundlesPanel /> : null}
       {/* Where bundles live: an administrator adding a laptop to the post starts here. */}
+      {may('post.restoreKey') ? <RestoreKeyPanel /> : null}
       {may('post.exportKey') ? <PostKeyPanel /> : null}
     </section>
   );
