@@ -147,15 +147,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   function connect(socket: WebSocket, url: URL): void {
     const id = nextId++;
     const resumeOf = url.searchParams.get('resume') ?? '';
-    const joined = joins.get(url.searchParams.get('join') ?? '');
-    joins.delete(url.searchParams.get('join') ?? '');
-    // A reload comes back to its window's session; a window opened to share one joins it.
-    const previous = resumable.get(resumeOf);
-    const shareOf = joined ?? (previous !== undefined && !sockets.has(previous) ? previous : undefined);
-    const resume = previous !== undefined && shareOf === previous ? resumeOf : randomBytes(16).toString('hex');
+    const joinOf = url.searchParams.get('join') ?? '';
+    const joined = joins.get(joinOf);
+    joins.delete(joinOf);
+    // A reload comes back to its window's session (its old socket may not have closed yet); a
+    // window opened to share one (print, wall) joins it with a one-time token.
+    const previous = joined === undefined ? resumable.get(resumeOf) : undefined;
+    const resume = previous !== undefined ? resumeOf : randomBytes(16).toString('hex');
     sockets.set(id, socket);
-    host.attach(id, { send: (event) => send(id, { t: 'change', event }), reload: () => send(id, { t: 'reload' }) }, shareOf);
-    if (previous !== undefined && shareOf === previous) host.detach(previous);
+    host.attach(id, { send: (event) => send(id, { t: 'change', event }), reload: () => send(id, { t: 'reload' }) }, joined ?? previous);
+    if (previous !== undefined && !sockets.has(previous)) host.detach(previous);
     resumable.set(resume, id);
     send(id, { t: 'hello', resume });
     socket.on('message', (data, isBinary) => {
@@ -176,7 +177,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
     socket.on('close', () => {
       sockets.delete(id);
-      // Kept for a reload; the session is dropped when the tab's token is forgotten (a later close of its successor).
+      // Another window took this one's token (its reload): nothing to keep.
+      if (resumable.get(resume) !== id) return host.detach(id);
+      // Kept a minute for a reload to come back to; then the session goes.
       setTimeout(() => {
         if (!sockets.has(id) && resumable.get(resume) === id) {
           resumable.delete(resume);
