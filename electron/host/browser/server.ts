@@ -169,6 +169,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const message = pageMessage.safeParse(raw);
       if (!message.success) return;
       if (message.data.t === 'cancelPick') return transfers.cancelPick(message.data.pick);
+      if (message.data.t === 'openWall') return send(id, { t: 'open', url: `/?join=${joinToken(id)}#/wall` });
       const { id: call, channel, input } = message.data;
       void host.invoke(id, guard!.origin, channel, input).then((result) => {
         send(id, { t: 'result', id: call, result });
