@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageFor } from '../cli/messages';
+import { DatabaseOpenError } from '../core/db/migrations';
 import { defaultDataDir, userDataDir } from './dataDir';
 import { findBrowser } from './browser/findBrowser';
 import { makePdf } from './browser/pdf';
@@ -119,7 +120,11 @@ async function runBrowser(root: string, env: NodeJS.ProcessEnv, display: boolean
       },
     }));
   } catch (err) {
-    fail('cannotListen', { port, error: (err as Error).message });
+    // The database would not open: said as the Electron shell says it, with the folder; the file is left untouched.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') fail('cannotListen', { port, error: (err as Error).message });
+    else if (err instanceof DatabaseOpenError) console.error(`${messageFor(err.code, err.params)}\n${defaultDataDir(env)}`);
+    else console.error(`${(err as Error).message}\n${messageFor('error.corrupt', {})}\n${defaultDataDir(env)}`);
     process.exit(1);
   }
   if (stopping) return;

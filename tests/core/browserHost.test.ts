@@ -199,4 +199,12 @@ describe('the browser host', () => {
     const { host } = await start();
     expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
   });
+
+  it('says so when its port is taken, with the database it opened closed again', async () => {
+    const { host } = await start();
+    const dataDir = tempDir();
+    await expect(startBrowserHost({ dataDir, rendererDir: tempDir(), port: host.port, log: { error: () => undefined, info: () => undefined } })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(existsSync(join(dataDir, 'beacon.db'))).toBe(true);
+    expect(existsSync(join(dataDir, 'beacon.db-wal'))).toBe(false);
+  });
 });

@@ -117,6 +117,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
+    try {
+      answer(req, res);
+    } catch (err) {
+      // A malformed request must not take the console down.
+      log.error('request refused', { error: String(err) });
+      if (!res.headersSent) refuse(res, 400);
+      else res.destroy();
+    }
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse): void {
     const g = guard!;
     if (!g.sameSite(req)) return refuse(res, 403);
     const url = new URL(req.url ?? '/', g.origin);
@@ -145,6 +156,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
 
   function connect(socket: WebSocket, url: URL): void {
+    // No core (it did not reopen after a restore): nothing to talk to.
+    if (!host.core) return socket.close(1011);
     const id = nextId++;
     const resumeOf = url.searchParams.get('resume') ?? '';
     const joinOf = url.searchParams.get('join') ?? '';
@@ -192,7 +205,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const g = guard!;
-    const url = new URL(req.url ?? '/', g.origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', g.origin);
+    } catch {
+      socket.destroy();
+      return;
+    }
     if (url.pathname !== WIRE_PATH || !g.sameSite(req, true) || !g.hasCookie(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -209,6 +228,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : 0);
     });
+  }).catch(async (err: unknown) => {
+    // The port is taken: the database, already open, is closed before saying so.
+    await host.close();
+    throw err;
   });
   guard = createGuard(port);
   const g = guard;
