@@ -187,6 +187,14 @@ describe('the browser host', () => {
     used.add(small.pick);
     expect((await request(host.port, small.url, { method: 'POST', headers: { cookie, origin: host.origin }, body: Buffer.from('shopping list') })).status).toBe(204);
     expect(await until(() => page.messages.find((m) => m.t === 'result' && m.id === 2))).toMatchObject({ result: { ok: false, error: { code: 'postKey.notAKeyFile' } } });
+    // A window closed with its picker open: the core's question ends as cancelled, nothing hangs.
+    const other = await socket(host, { origin: host.origin, cookie });
+    if (!('ws' in other)) throw new Error('refused');
+    other.ws.send(JSON.stringify({ t: 'call', id: 1, channel: 'setup.readPostKeyFile', input: {} }));
+    const abandoned = await until(() => other.messages.find((m): m is Extract<HostMessage, { t: 'pick' }> => m.t === 'pick'));
+    other.ws.close();
+    await until(() => (other.ws.readyState === WebSocket.CLOSED ? true : undefined));
+    await expect.poll(async () => (await request(host.port, abandoned.url, { method: 'POST', headers: { cookie }, body: Buffer.from('x') })).status).toBe(404);
     // The same pick cannot be answered twice.
     expect((await request(host.port, small.url, { method: 'POST', headers: { cookie }, body: Buffer.from('x') })).status).toBe(404);
     page.ws.close();

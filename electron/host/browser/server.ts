@@ -191,6 +191,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
     socket.on('close', () => {
       sockets.delete(id);
+      browserFiles.forget(id);
       // Another window took this one's token (its reload): nothing to keep.
       if (resumable.get(resume) !== id) return host.detach(id);
       // Kept a minute for a reload to come back to; then the session goes.
