@@ -134,7 +134,10 @@ async function runBrowser(root: string, env: NodeJS.ProcessEnv, display: boolean
   }
   // Its own profile: the console's window never mixes with the operator's browsing, and closing it ends Beacon.
   window = spawn(browser, [`--app=${served.url}`, `--user-data-dir=${join(userDataDir(env), 'browser-profile')}`, '--no-first-run', '--no-default-browser-check'], { stdio: 'ignore' });
-  window.on('exit', () => void stop(0));
+  const url = served.url;
+  // Closed by the operator: Beacon stops. Failed to start (or crashed): the address is said and Beacon keeps serving.
+  window.on('exit', (code) => (code === 0 ? void stop(0) : say('browserFailed', { browser, url })));
+  window.on('error', () => say('browserFailed', { browser, url }));
   say('opened', { browser, url: served.origin });
 }
 
