@@ -13,6 +13,8 @@ import { DatabaseOpenError } from './core/db/migrations';
 import Store from 'electron-store';
 import { createElectronSettingsStore } from './settings/electronSettingsStore';
 import { parseSettings } from './core/settings/fileSettingsStore';
+import type { SettingsStore } from './core/settings/settingsStore';
+import type { SecretStore } from './core/secrets/secretStore';
 import { messageFor } from './cli/messages';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -98,13 +100,17 @@ function failedToOpen(err: unknown): void {
   app.exit(1);
 }
 
+let settings: SettingsStore | undefined;
+let secrets: SecretStore | undefined;
+
 const host = createHost({
   log: logger,
   isOwnFrame,
   onFatal: failedToOpen,
   open: () => {
-    const settings = createElectronSettingsStore((keptAs) => log('error', 'settings file damaged; defaults restored', { keptAs }));
-    const secrets = createElectronSecretStore((error) => log('error', 'secrets unreadable: re-enter hub passwords on the sync screen; the post key must be given again by hand', { error: String(error) }));
+    // Made once, when the app is ready; a restore reopens the core on the same stores.
+    settings ??= createElectronSettingsStore((keptAs) => log('error', 'settings file damaged; defaults restored', { keptAs }));
+    secrets ??= createElectronSecretStore((error) => log('error', 'secrets unreadable: re-enter hub passwords on the sync screen; the post key must be given again by hand', { error: String(error) }));
     return openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf, (s) => host.languageOf(s)), secrets });
   },
   printer: {
