@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { pageMessage, WIRE_PATH, type HostMessage } from '../../../shared/api/wire';
@@ -73,7 +73,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const send = (id: ClientId, message: HostMessage) => {
     const socket = sockets.get(id);
-    if (socket?.readyState === socket?.OPEN) socket?.send(JSON.stringify(message));
+    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const joinToken = (id: ClientId) => {
     const token = randomBytes(16).toString('hex');
@@ -95,14 +95,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const pdf = await options.makePdf(`${guard.origin}${url}`, cookieOf(guard));
       const file = transfers.savePath(summaryPdfName());
       writeFileSync(file, pdf);
-      send(id, { t: 'download', url: transfers.offer(file), name: summaryPdfName() });
+      send(id, { t: 'download', url: transfers.offer(file), name: basename(file) });
       return file;
     },
   };
-  const open = options.open ?? ((chooser, logger) => openCore({
-    dataDir: options.dataDir, settings: createFileSettingsStore(join(options.dataDir, 'settings.json'), (keptAs) => logger.error('settings file damaged; defaults restored', { keptAs })),
-    log: logger, files: chooser, secrets: memorySecretStore(false),
-  }));
+  // Like the command line's: settings in the data folder; no keyring to seal hub passwords with,
+  // so the secret store says it is unavailable and nothing is moved out of the settings.
+  const settings = createFileSettingsStore(join(options.dataDir, 'settings.json'), (keptAs) => log.error('settings file damaged; defaults restored', { keptAs }));
+  const secrets = memorySecretStore(false);
+  const open = options.open ?? ((chooser, logger) => openCore({ dataDir: options.dataDir, settings, log: logger, files: chooser, secrets }));
   const host = createHost({
     log,
     open: () => open(files, log),
