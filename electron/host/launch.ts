@@ -111,6 +111,9 @@ async function runBrowser(root: string, env: NodeJS.ProcessEnv, display: boolean
   try {
     served = await (starting = startBrowserHost({
       dataDir: defaultDataDir(env),
+      // On Electron's own data folder, Electron's own settings file (the same post, letter,
+      // language); a folder named by BEACON_DATA_DIR keeps its settings inside, like the CLI's.
+      ...(env.BEACON_DATA_DIR ? {} : { settingsFile: { file: join(userDataDir(env), 'settings.json'), electronStore: true } }),
       rendererDir,
       port,
       ...(browser ? { makePdf: (url: string, cookie: { name: string; value: string }) => makePdf(browser, url, cookie) } : {}),

@@ -16,6 +16,7 @@ import { createFileSettingsStore } from '../../core/settings/fileSettingsStore';
 import { createFileLog } from '../fileLog';
 import { createHost, type ClientId, type Host, type Printer } from '../host';
 import { printHash, summaryPdfName } from '../printRoute';
+import { createSharedSettingsStore } from '../sharedSettings';
 import { createBrowserFiles } from './browserFiles';
 import { createGuard, LOOPBACK, type Guard } from './guard';
 import { rendererFile, SECURITY_HEADERS, sendFile } from './staticFiles';
@@ -29,7 +30,9 @@ export interface BrowserHostOptions {
   port?: number;
   /** Only 127.0.0.1 is accepted; anything else is refused before listening. */
   bind?: string;
-  /** Opens the core; default: the data folder's settings.json, secrets kept only in memory. */
+  /** Where the settings are (default: the data folder's settings.json, as the CLI keeps them). */
+  settingsFile?: { file: string; electronStore: boolean };
+  /** Opens the core; default: with those settings and no secret store (no OS keyring here). */
   open?: (files: FileChooser, log: Logger) => Promise<Core>;
   /** Tests answer file dialogs themselves; default: downloads and the page's file picker. */
   files?: FileChooser;
@@ -101,7 +104,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
   // Like the command line's: settings in the data folder; no keyring to seal hub passwords with,
   // so the secret store says it is unavailable and nothing is moved out of the settings.
-  const settings = createFileSettingsStore(join(options.dataDir, 'settings.json'), (keptAs) => log.error('settings file damaged; defaults restored', { keptAs }));
+  const damaged = (keptAs: string) => log.error('settings file damaged; defaults restored', { keptAs });
+  const where = options.settingsFile ?? { file: join(options.dataDir, 'settings.json'), electronStore: false };
+  const settings = where.electronStore ? createSharedSettingsStore(where.file, damaged) : createFileSettingsStore(where.file, damaged);
   const secrets = memorySecretStore(false);
   const open = options.open ?? ((chooser, logger) => openCore({ dataDir: options.dataDir, settings, log: logger, files: chooser, secrets }));
   const host = createHost({
