@@ -83,6 +83,7 @@ test('npm start without Electron or a display serves the console at the printed 
     };
     await logCall();
     await expect(page.getByRole('tab', { name: new RegExp(t('queues.waiting')) })).toContainText('1');
+    await page.screenshot({ path: 'test-results/screens/browser-host-queues.png' });
 
     // The summary as PDF: made by the host and offered as a download.
     await page.getByRole('link', { name: t('nav.summary'), exact: true }).click();
@@ -93,6 +94,7 @@ test('npm start without Electron or a display serves the console at the printed 
     const pdfFile = join(dataDir, 'got-summary.pdf');
     await pdf.saveAs(pdfFile);
     expect(execFileSync('pdftotext', [pdfFile, '-']).toString()).toContain('Latakia command post');
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdfFile, 'test-results/screens/browser-host-summary-pdf']);
 
     // A backup downloaded, then a second call that is not in it.
     await page.getByRole('link', { name: t('nav.backup'), exact: true }).click();
