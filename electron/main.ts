@@ -13,7 +13,7 @@ import { createFileChooser } from './backupDialogs';
 import { openCore, type Session } from './core';
 import { createFileLog, createHost, CSP, type ClientId, type Host } from './host';
 import { DatabaseOpenError } from './core/db/migrations';
-import { adoptElectronStoreSettings, storedLanguage } from './settings/electronStoreSettings';
+import { adoptElectronStoreSettings, storedLanguage } from './host/legacySettings';
 import { createFileSettingsStore } from './core/settings/fileSettingsStore';
 import { messageFor } from './cli/messages';
 import { menuTemplate } from './menu';

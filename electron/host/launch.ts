@@ -6,7 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageFor } from '../cli/messages';
+import { DatabaseOpenError } from '../core/db/migrations';
 import { defaultDataDir, userDataDir } from './dataDir';
+import { adoptElectronStoreSettings } from './legacySettings';
 import { findBrowser } from './browser/findBrowser';
 import { makePdf } from './browser/pdf';
 import { startBrowserHost, type BrowserHost } from './browser/server';
@@ -108,6 +110,9 @@ async function runBrowser(root: string, env: NodeJS.ProcessEnv, display: boolean
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0));
   let served: BrowserHost;
   try {
+    // Settings live in the data folder for every shell (<data>/settings.json); a console set up
+    // by an older Electron build (electron-store's file in the user-data folder) is carried over once.
+    if (!env.BEACON_DATA_DIR) adoptElectronStoreSettings(join(userDataDir(env), 'settings.json'), join(defaultDataDir(env), 'settings.json'), defaultDataDir(env));
     served = await (starting = startBrowserHost({
       dataDir: defaultDataDir(env),
       rendererDir,
@@ -119,7 +124,11 @@ async function runBrowser(root: string, env: NodeJS.ProcessEnv, display: boolean
       },
     }));
   } catch (err) {
-    fail('cannotListen', { port, error: (err as Error).message });
+    // The database would not open: said as the Electron shell says it, with the folder; the file is left untouched.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') fail('cannotListen', { port, error: (err as Error).message });
+    else if (err instanceof DatabaseOpenError) console.error(`${messageFor(err.code, err.params)}\n${defaultDataDir(env)}`);
+    else console.error(`${(err as Error).message}\n${messageFor('error.corrupt', {})}\n${defaultDataDir(env)}`);
     process.exit(1);
   }
   if (stopping) return;
@@ -129,7 +138,10 @@ async function runBrowser(root: string, env: NodeJS.ProcessEnv, display: boolean
   }
   // Its own profile: the console's window never mixes with the operator's browsing, and closing it ends Beacon.
   window = spawn(browser, [`--app=${served.url}`, `--user-data-dir=${join(userDataDir(env), 'browser-profile')}`, '--no-first-run', '--no-default-browser-check'], { stdio: 'ignore' });
-  window.on('exit', () => void stop(0));
+  const url = served.url;
+  // Closed by the operator: Beacon stops. Failed to start (or crashed): the address is said and Beacon keeps serving.
+  window.on('exit', (code) => (code === 0 ? void stop(0) : say('browserFailed', { browser, url })));
+  window.on('error', () => say('browserFailed', { browser, url }));
   say('opened', { browser, url: served.origin });
 }
 

@@ -105,6 +105,17 @@ export function installHostBridge(): void {
       };
     },
   };
-  Object.defineProperty(window, 'ops', { value: Object.freeze(bridge), writable: false, configurable: false });
+  // The wall display's link opened in a new window (shift/ctrl-click, middle click) would be a
+  // window without a session: the host opens it on this one instead, as Electron's menu does.
+  const wallInOwnWindow = (event: MouseEvent) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href="#/wall"]') : null;
+    const newWindow = event.type === 'auxclick' ? event.button === 1 : event.shiftKey || event.ctrlKey || event.metaKey;
+    if (!link || !newWindow) return;
+    event.preventDefault();
+    socket.send(JSON.stringify({ t: 'openWall' }));
+  };
+  document.addEventListener('click', wallInOwnWindow, true);
+  document.addEventListener('auxclick', wallInOwnWindow, true);
+    Object.defineProperty(window, 'ops', { value: Object.freeze(bridge), writable: false, configurable: false });
   if (printing) printWhenReady();
 }

@@ -8,6 +8,8 @@ export const pageMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), channel: z.string().max(100), input: z.unknown() }).strict(),
   /** The operator closed the file picker without choosing. */
   z.object({ t: z.literal('cancelPick'), pick: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+  /** The wall display in a window of its own on this window's session (Electron: its View menu). */
+  z.object({ t: z.literal('openWall') }).strict(),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 

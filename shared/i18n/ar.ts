@@ -6,6 +6,7 @@ type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 export const ar: Same<Resources> = {
   app: { name: 'بيكن', tagline: 'منصة عمليات الدفاع المدني' },
   host: {
+    browserFailed: 'بيكن: لم يُفتح {browser}. افتح هذا العنوان في كروميوم أو كروم أو إيدج على هذا الجهاز: {url} (Ctrl+C يوقف بيكن)',
     fetchingElectron: 'بيكن: جارٍ جلب ملف إلكترون التنفيذي (بحدّ أقصى {seconds} ثانية)…',
     shellElectron: 'بيكن: نافذة إلكترون، لأنّ {reason}.',
     shellBrowser: 'بيكن: المضيف في متصفّح النظام، لأنّ {reason}.',

@@ -2,6 +2,7 @@
 export const en = {
   app: { name: 'Beacon', tagline: 'Civil defence operations console' },
   host: {
+    browserFailed: 'Beacon: {browser} did not open. Open this address in Chromium, Chrome or Edge on this machine: {url} (Ctrl+C stops Beacon)',
     fetchingElectron: "Beacon: fetching Electron's binary (at most {seconds} s)…",
     shellElectron: 'Beacon: the Electron window, because {reason}.',
     shellBrowser: 'Beacon: the browser host in the system browser, because {reason}.',

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { BindRefused, startBrowserHost, type BrowserHost } from '../../electron/host/browser/server';
 import { CSP } from '../../electron/host';
 import type { HostMessage } from '../../shared/api/wire';
-import { cleanedAfterEach } from './testCore';
+import { cleanedAfterEach, SETUP } from './testCore';
 
 const { tempDir } = cleanedAfterEach('beacon-browser-host-');
 const running: BrowserHost[] = [];
@@ -134,6 +134,34 @@ describe('the browser host', () => {
     good.ws.close();
   });
 
+  it('keeps a window\'s session across a reload (its resume token), even before the old socket has closed; a new window gets its own', async () => {
+    const { host } = await start();
+    const cookie = await cookieFor(host);
+    const headers = { origin: host.origin, cookie };
+    const call = async (page: { ws: WebSocket; messages: HostMessage[] }, id: number, channel: string, input: unknown) => {
+      page.ws.send(JSON.stringify({ t: 'call', id, channel, input }));
+      return (await until(() => page.messages.find((m): m is Extract<HostMessage, { t: 'result' }> => m.t === 'result' && m.id === id))).result;
+    };
+    const first = await socket(host, headers);
+    if (!('ws' in first)) throw new Error('refused');
+    await call(first, 1, 'setup.complete', SETUP);
+    const hello = await until(() => first.messages.find((m): m is Extract<HostMessage, { t: 'hello' }> => m.t === 'hello'));
+    const reloaded = await socket(host, { ...headers });
+    const withToken = await new Promise<{ ws: WebSocket; messages: HostMessage[] }>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ops?resume=${hello.resume}`, { headers });
+      const messages: HostMessage[] = [];
+      ws.on('message', (data) => messages.push(JSON.parse(String(data)) as HostMessage));
+      ws.on('open', () => resolve({ ws, messages }));
+    });
+    expect(await call(withToken, 1, 'session.current', {})).toMatchObject({ ok: true, value: { name: 'Rania Haddad' } });
+    if (!('ws' in reloaded)) throw new Error('refused');
+    expect(await call(reloaded, 1, 'session.current', {})).toEqual({ ok: true, value: null });
+    first.ws.close();
+    expect(await call(withToken, 2, 'session.current', {})).toMatchObject({ ok: true, value: { name: 'Rania Haddad' } });
+    withToken.ws.close();
+    reloaded.ws.close();
+  });
+
   it('refuses an upload over the cap with 413 and keeps nothing of it; a smaller one reaches the core as the host\'s own path', async () => {
     const { host, dataDir } = await start({ uploadCap: 1024 });
     const cookie = await cookieFor(host);
@@ -159,6 +187,14 @@ describe('the browser host', () => {
     used.add(small.pick);
     expect((await request(host.port, small.url, { method: 'POST', headers: { cookie, origin: host.origin }, body: Buffer.from('shopping list') })).status).toBe(204);
     expect(await until(() => page.messages.find((m) => m.t === 'result' && m.id === 2))).toMatchObject({ result: { ok: false, error: { code: 'postKey.notAKeyFile' } } });
+    // A window closed with its picker open: the core's question ends as cancelled, nothing hangs.
+    const other = await socket(host, { origin: host.origin, cookie });
+    if (!('ws' in other)) throw new Error('refused');
+    other.ws.send(JSON.stringify({ t: 'call', id: 1, channel: 'setup.readPostKeyFile', input: {} }));
+    const abandoned = await until(() => other.messages.find((m): m is Extract<HostMessage, { t: 'pick' }> => m.t === 'pick'));
+    other.ws.close();
+    await until(() => (other.ws.readyState === WebSocket.CLOSED ? true : undefined));
+    await expect.poll(async () => (await request(host.port, abandoned.url, { method: 'POST', headers: { cookie }, body: Buffer.from('x') })).status).toBe(404);
     // The same pick cannot be answered twice.
     expect((await request(host.port, small.url, { method: 'POST', headers: { cookie }, body: Buffer.from('x') })).status).toBe(404);
     page.ws.close();
@@ -170,5 +206,13 @@ describe('the browser host', () => {
     }
     const { host } = await start();
     expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
+  });
+
+  it('says so when its port is taken, with the database it opened closed again', async () => {
+    const { host } = await start();
+    const dataDir = tempDir();
+    await expect(startBrowserHost({ dataDir, rendererDir: tempDir(), port: host.port, log: { error: () => undefined, info: () => undefined } })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(existsSync(join(dataDir, 'beacon.db'))).toBe(true);
+    expect(existsSync(join(dataDir, 'beacon.db-wal'))).toBe(false);
   });
 });

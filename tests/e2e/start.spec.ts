@@ -5,7 +5,7 @@
 // pdftotext), a backup downloaded and restored through the host; Ctrl+C (SIGINT) stops it
 // with the database closed cleanly.
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -14,9 +14,10 @@ import { expect, launchChromium, test } from './harness';
 
 const t = createTranslator('en');
 
-function startLikeAUser(dataDir: string): { child: ChildProcessWithoutNullStreams; output: () => string } {
+function startLikeAUser(dataDir: string, extra: NodeJS.ProcessEnv = {}): { child: ChildProcessWithoutNullStreams; output: () => string } {
   const env: NodeJS.ProcessEnv = { ...process.env, BEACON_DATA_DIR: dataDir, ELECTRON_OVERRIDE_DIST_PATH: mkdtempSync(join(tmpdir(), 'no-electron-')) };
   for (const name of ['DISPLAY', 'WAYLAND_DISPLAY', 'BEACON_SHELL', 'BEACON_PORT']) delete env[name];
+  Object.assign(env, extra);
   const child = spawn(process.execPath, ['scripts/start.mjs'], { env });
   let text = '';
   child.stdout.on('data', (chunk: Buffer) => { text += chunk.toString(); });
@@ -82,6 +83,7 @@ test('npm start without Electron or a display serves the console at the printed 
     };
     await logCall();
     await expect(page.getByRole('tab', { name: new RegExp(t('queues.waiting')) })).toContainText('1');
+    await page.screenshot({ path: 'test-results/screens/browser-host-queues.png' });
 
     // The summary as PDF: made by the host and offered as a download.
     await page.getByRole('link', { name: t('nav.summary'), exact: true }).click();
@@ -92,6 +94,7 @@ test('npm start without Electron or a display serves the console at the printed 
     const pdfFile = join(dataDir, 'got-summary.pdf');
     await pdf.saveAs(pdfFile);
     expect(execFileSync('pdftotext', [pdfFile, '-']).toString()).toContain('Latakia command post');
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdfFile, 'test-results/screens/browser-host-summary-pdf']);
 
     // A backup downloaded, then a second call that is not in it.
     await page.getByRole('link', { name: t('nav.backup'), exact: true }).click();
@@ -129,5 +132,49 @@ test('npm start without Electron or a display serves the console at the printed 
   } finally {
     child.kill('SIGKILL');
     await browser.close();
+  }
+});
+
+/** Stands in for the system browser: notes how it was started, then waits to be closed (or fails at once). */
+function fakeBrowser(dir: string, fails: boolean): { file: string; started: () => { pid: number; args: string[] } | null } {
+  const file = join(dir, 'fake-browser');
+  const note = join(dir, 'started.json');
+  writeFileSync(file, `#!${process.execPath}
+require('node:fs').writeFileSync(${JSON.stringify(note)}, JSON.stringify({ pid: process.pid, args: process.argv.slice(2) }));
+${fails ? 'process.exit(3);' : "process.on('SIGTERM', () => process.exit(0)); setInterval(() => undefined, 1000);"}
+`);
+  chmodSync(file, 0o755);
+  return { file, started: () => (existsSync(note) ? JSON.parse(readFileSync(note, 'utf8')) as { pid: number; args: string[] } : null) };
+}
+
+test('with a display, the console opens as an app window with its own profile; closing it stops Beacon, a browser that fails leaves the address', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'beacon-start-window-'));
+  const home = mkdtempSync(join(tmpdir(), 'beacon-home-'));
+  const browser = fakeBrowser(dir, false);
+  const { child, output } = startLikeAUser(join(dir, 'data'), { DISPLAY: ':99', BEACON_SHELL: 'browser', BEACON_BROWSER: browser.file, XDG_CONFIG_HOME: home });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    await expect.poll(() => browser.started(), { timeout: 60_000 }).not.toBeNull();
+    const { pid, args } = browser.started()!;
+    expect(args).toContain(`--user-data-dir=${join(home, 'Beacon', 'browser-profile')}`);
+    const app = args.find((a) => a.startsWith('--app='))!;
+    expect(app).toMatch(/^--app=http:\/\/127\.0\.0\.1:\d+\/\?k=[0-9a-f]{64}$/);
+    await expect.poll(output).toContain(t('host.opened', { browser: browser.file, url: new URL(app.slice(6)).origin }));
+    process.kill(pid, 'SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output()).toContain(t('host.stopped'));
+  } finally {
+    child.kill('SIGKILL');
+  }
+
+  const failing = fakeBrowser(mkdtempSync(join(tmpdir(), 'beacon-start-window-')), true);
+  const second = startLikeAUser(join(dir, 'data'), { DISPLAY: ':99', BEACON_SHELL: 'browser', BEACON_BROWSER: failing.file, XDG_CONFIG_HOME: home });
+  const secondExited = new Promise<number | null>((resolve) => second.child.on('exit', (code) => resolve(code)));
+  try {
+    await expect.poll(second.output, { timeout: 60_000 }).toMatch(/did not open\. .*http:\/\/127\.0\.0\.1:\d+\/\?k=[0-9a-f]{64}/);
+    second.child.kill('SIGINT');
+    expect(await secondExited).toBe(0);
+  } finally {
+    second.child.kill('SIGKILL');
   }
 });

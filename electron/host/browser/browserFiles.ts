@@ -13,6 +13,8 @@ const ACCEPT = { backup: '.db', bundle: '.bundle', postKey: '.key' } as const;
 export function createBrowserFiles(transfers: Transfers, clientOf: (session: Session) => ClientId | undefined, send: (id: ClientId, message: HostMessage) => void) {
   /** Files the core is writing during a window's call, offered to it when the call has returned. */
   const written = new Map<ClientId, string[]>();
+  /** Pickers open in a window: if the window goes, the core's question is answered "cancelled". */
+  const picking = new Map<ClientId, Set<string>>();
 
   async function save(session: Session, suggestedName: string): Promise<string | null> {
     const id = clientOf(session);
@@ -24,10 +26,12 @@ export function createBrowserFiles(transfers: Transfers, clientOf: (session: Ses
   async function open(session: Session, kind: keyof typeof ACCEPT): Promise<string | null> {
     const id = clientOf(session);
     if (id === undefined) return null;
-    const { pick, url, chosen } = transfers.pick(kind === 'backup' ? '.db' : ACCEPT[kind]);
+    const { pick, url, chosen } = transfers.pick(ACCEPT[kind]);
+    const open = picking.get(id) ?? new Set<string>();
+    picking.set(id, open.add(pick));
     // Bundles and keys may have lost their extension on a stick: every file is offered.
     send(id, { t: 'pick', pick, url, accept: kind === 'backup' ? ACCEPT.backup : '' });
-    return chosen;
+    return chosen.finally(() => open.delete(pick));
   }
   const files: FileChooser = {
     saveBackup: save,
@@ -44,6 +48,12 @@ export function createBrowserFiles(transfers: Transfers, clientOf: (session: Ses
       for (const file of written.get(id) ?? []) {
         if (existsSync(file)) send(id, { t: 'download', url: transfers.offer(file), name: basename(file) });
       }
+      written.delete(id);
+    },
+    /** The window is gone: its open pickers are cancelled. */
+    forget(id: ClientId) {
+      for (const pick of picking.get(id) ?? []) transfers.cancelPick(pick);
+      picking.delete(id);
       written.delete(id);
     },
   };

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { pageMessage, WIRE_PATH, type HostMessage } from '../../../shared/api/wire';
@@ -29,7 +29,8 @@ export interface BrowserHostOptions {
   port?: number;
   /** Only 127.0.0.1 is accepted; anything else is refused before listening. */
   bind?: string;
-  /** Opens the core; default: the data folder's settings.json, secrets kept only in memory. */
+  /** Where the settings are (default: the data folder's settings.json, as the CLI keeps them). */
+  /** Opens the core; default: with those settings and no secret store (no OS keyring here). */
   open?: (files: FileChooser, log: Logger) => Promise<Core>;
   /** Tests answer file dialogs themselves; default: downloads and the page's file picker. */
   files?: FileChooser;
@@ -73,7 +74,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const send = (id: ClientId, message: HostMessage) => {
     const socket = sockets.get(id);
-    if (socket?.readyState === socket?.OPEN) socket?.send(JSON.stringify(message));
+    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const joinToken = (id: ClientId) => {
     const token = randomBytes(16).toString('hex');
@@ -95,14 +96,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const pdf = await options.makePdf(`${guard.origin}${url}`, cookieOf(guard));
       const file = transfers.savePath(summaryPdfName());
       writeFileSync(file, pdf);
-      send(id, { t: 'download', url: transfers.offer(file), name: summaryPdfName() });
+      send(id, { t: 'download', url: transfers.offer(file), name: basename(file) });
       return file;
     },
   };
-  const open = options.open ?? ((chooser, logger) => openCore({
-    dataDir: options.dataDir, settings: createFileSettingsStore(join(options.dataDir, 'settings.json'), (keptAs) => logger.error('settings file damaged; defaults restored', { keptAs })),
-    log: logger, files: chooser, secrets: memorySecretStore(false),
-  }));
+  // Like the command line's: settings in the data folder; no keyring to seal hub passwords with,
+  // so the secret store says it is unavailable and nothing is moved out of the settings.
+  const damaged = (keptAs: string) => log.error('settings file damaged; defaults restored', { keptAs });
+  const settings = createFileSettingsStore(join(options.dataDir, 'settings.json'), damaged);
+  const secrets = memorySecretStore(false);
+  const open = options.open ?? ((chooser, logger) => openCore({ dataDir: options.dataDir, settings, log: logger, files: chooser, secrets }));
   const host = createHost({
     log,
     open: () => open(files, log),
@@ -117,6 +120,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
+    try {
+      answer(req, res);
+    } catch (err) {
+      // A malformed request must not take the console down.
+      log.error('request refused', { error: String(err) });
+      if (!res.headersSent) refuse(res, 400);
+      else res.destroy();
+    }
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse): void {
     const g = guard!;
     if (!g.sameSite(req)) return refuse(res, 403);
     const url = new URL(req.url ?? '/', g.origin);
@@ -145,17 +159,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
 
   function connect(socket: WebSocket, url: URL): void {
+    // No core (it did not reopen after a restore): nothing to talk to.
+    if (!host.core) return socket.close(1011);
     const id = nextId++;
     const resumeOf = url.searchParams.get('resume') ?? '';
-    const joined = joins.get(url.searchParams.get('join') ?? '');
-    joins.delete(url.searchParams.get('join') ?? '');
-    // A reload comes back to its window's session; a window opened to share one joins it.
-    const previous = resumable.get(resumeOf);
-    const shareOf = joined ?? (previous !== undefined && !sockets.has(previous) ? previous : undefined);
-    const resume = previous !== undefined && shareOf === previous ? resumeOf : randomBytes(16).toString('hex');
+    const joinOf = url.searchParams.get('join') ?? '';
+    const joined = joins.get(joinOf);
+    joins.delete(joinOf);
+    // A reload comes back to its window's session (its old socket may not have closed yet); a
+    // window opened to share one (print, wall) joins it with a one-time token.
+    const previous = joined === undefined ? resumable.get(resumeOf) : undefined;
+    const resume = previous !== undefined ? resumeOf : randomBytes(16).toString('hex');
     sockets.set(id, socket);
-    host.attach(id, { send: (event) => send(id, { t: 'change', event }), reload: () => send(id, { t: 'reload' }) }, shareOf);
-    if (previous !== undefined && shareOf === previous) host.detach(previous);
+    host.attach(id, { send: (event) => send(id, { t: 'change', event }), reload: () => send(id, { t: 'reload' }) }, joined ?? previous);
+    if (previous !== undefined && !sockets.has(previous)) host.detach(previous);
     resumable.set(resume, id);
     send(id, { t: 'hello', resume });
     socket.on('message', (data, isBinary) => {
@@ -168,6 +185,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const message = pageMessage.safeParse(raw);
       if (!message.success) return;
       if (message.data.t === 'cancelPick') return transfers.cancelPick(message.data.pick);
+      if (message.data.t === 'openWall') return send(id, { t: 'open', url: `/?join=${joinToken(id)}#/wall` });
       const { id: call, channel, input } = message.data;
       void host.invoke(id, guard!.origin, channel, input).then((result) => {
         send(id, { t: 'result', id: call, result });
@@ -176,7 +194,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
     socket.on('close', () => {
       sockets.delete(id);
-      // Kept for a reload; the session is dropped when the tab's token is forgotten (a later close of its successor).
+      browserFiles.forget(id);
+      // Another window took this one's token (its reload): nothing to keep.
+      if (resumable.get(resume) !== id) return host.detach(id);
+      // Kept a minute for a reload to come back to; then the session goes.
       setTimeout(() => {
         if (!sockets.has(id) && resumable.get(resume) === id) {
           resumable.delete(resume);
@@ -188,7 +209,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const g = guard!;
-    const url = new URL(req.url ?? '/', g.origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', g.origin);
+    } catch {
+      socket.destroy();
+      return;
+    }
     if (url.pathname !== WIRE_PATH || !g.sameSite(req, true) || !g.hasCookie(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -205,6 +232,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : 0);
     });
+  }).catch(async (err: unknown) => {
+    // The port is taken: the database, already open, is closed before saying so.
+    await host.close();
+    throw err;
   });
   guard = createGuard(port);
   const g = guard;
