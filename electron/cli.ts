@@ -48,6 +48,8 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (err instanceof DomainError || err instanceof DatabaseOpenError) {
       process.stderr.write(`beacon: ${messageFor(err.code, err.params ?? {})}\n`);
+      // What it can be restored from, for `restore <file>`.
+      if (err instanceof DatabaseOpenError) for (const copy of err.safetyCopies) process.stderr.write(`  safety copy: ${copy.path}\n`);
     } else {
       process.stderr.write(`beacon: ${err instanceof Error ? err.message : String(err)}\n`);
     }

@@ -275,7 +275,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'check   schema version, integrity_check, row counts and the operation count, as JSON',
     async run(core, args, out) {
       await prepare(core, args);
-      out(JSON.stringify(await databaseCheck(core), null, 2));
+      const report = await databaseCheck(core);
+      out(JSON.stringify(report, null, 2));
+      // Scripts and people read the exit code: anything but a clean integrity_check is a failure.
+      if (report.integrity !== 'ok') throw new DomainError('integrity.checkFailed', { detail: report.integrity.slice(0, 400) });
     },
   },
 };

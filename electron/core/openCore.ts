@@ -17,6 +17,8 @@ import { ENTITIES } from './oplog/entities';
 /** After operations arrive from a hub any view may be stale. */
 const ALL_ENTITIES = Object.keys(ENTITIES);
 import { openStore, type Store } from './db/store';
+import { DatabaseOpenError } from './db/migrations';
+import { offeredCopies } from './db/recovery';
 import { ensureRollup } from './stats/rollup';
 import type { SettingsStore } from './settings/settingsStore';
 
@@ -49,6 +51,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** The shell's file dialogs, for backup and restore from the app (Electron's main, the e2e harness). */
   files?: FileChooser;
+  /** How long quick_check at open may take (db/store.ts QUICK_CHECK_MS). */
+  quickCheckMs?: number;
 }
 
 export interface Core {
@@ -82,7 +86,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       log.error('could not copy the post\'s settings into this console\'s', { error: String(err) });
     }
   };
-  const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost });
+  const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost, ...(options.quickCheckMs !== undefined ? { quickCheckMs: options.quickCheckMs } : {}) })
+    .catch((err: unknown) => {
+      // A shell that cannot open the database offers what it can be restored from (db/recovery.ts).
+      if (err instanceof DatabaseOpenError) err.safetyCopies = offeredCopies(options.dataDir, options.settings, log);
+      throw err;
+    });
   // Statistics read the daily rollup only where it was built for the post's zone.
   const post = options.settings.read().post;
   // A rebuild that fails (disk full) leaves the statistics on the incidents themselves: slower, still right.

@@ -193,6 +193,8 @@ export const en = {
     duplicatesFound: 'Incident numbers held by more than one incident: {n}',
   },
   integrity: {
+    checkFailed: 'The integrity check did not pass: {detail}',
+    damaged: 'This console\u2019s database is damaged (SQLite reports: {detail}). Beacon has not changed it. Restore the newest safety copy taken at a shift change, or a backup; the damaged file is kept beside it.',
     tooSlow: 'Reading this file took longer than {seconds} seconds and was stopped. A Beacon backup does not take that long: the file may have been made to stall the console. Nothing was changed.',
     unknownVersion: 'This file says it is a Beacon database of schema {version}, which no Beacon database is. It may have been altered; it is not restored.',
     extraTable: 'This backup holds a table \u201c{name}\u201d that a Beacon database of schema {version} does not have. It may have been altered; it is not restored.',

@@ -38,7 +38,15 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * quick_check at open is bounded: a database of several GB could take longer than anyone waits
+ * for a console to start. Past this the open goes on; `check` runs the full integrity_check.
+ */
+export const QUICK_CHECK_MS = 15_000;
+
 export interface StoreOptions {
+  /** How long quick_check at open may take (QUICK_CHECK_MS). */
+  quickCheckMs?: number;
   /** Runs after operations from elsewhere were applied and committed (the post's settings mirror them). */
   afterRemote?: (result: ApplyResult) => Promise<void>;
 }
@@ -52,6 +60,8 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
   try {
     // FULL: a commit survives power loss, not only a crash. Acknowledged calls must never vanish.
     await writerConn.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    // Before any migration writes to it: a damaged database is said to be one, and left as it is.
+    await quickCheck(writerConn, options.quickCheckMs ?? QUICK_CHECK_MS);
     const schemaVersion = await migrate(writerConn);
     const origin = await ensureOrigin(writerConn);
     const lastHlc = (await writerConn.get<{ value: string }>("SELECT value FROM meta WHERE key = 'hlc'"))?.value ?? null;
@@ -107,6 +117,27 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
     await reports?.close().catch(() => undefined);
     await writerConn.close().catch(() => undefined);
     throw asOpenError(err);
+  }
+}
+
+/** Throws integrity.damaged when SQLite's quick_check finds the file damaged; gives up quietly past `ms`. */
+async function quickCheck(conn: Connection, ms: number): Promise<void> {
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    conn.interrupt();
+  }, ms);
+  let rows: { quick_check: string }[];
+  try {
+    rows = await conn.all<{ quick_check: string }>('PRAGMA quick_check(5)');
+  } catch (err) {
+    if (expired) return;
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
+    throw new DatabaseOpenError('integrity.damaged', { detail: rows.map((r) => r.quick_check).join('; ').slice(0, 400) });
   }
 }
 
