@@ -57,6 +57,8 @@ export interface Command {
   run(core: Core, args: ParsedArgs, out: Print, err: Print): Promise<void>;
   /** Commands that must run with the database closed (restore) take the data folder instead. */
   standalone?: (dataDir: string, args: ParsedArgs, out: Print) => Promise<void>;
+  /** When it fails, what opening the data folder created is removed again (a refused join leaves no empty database). */
+  undoneOnFailure?: boolean;
 }
 
 /** Every command works on an empty data folder: it sets up a post with defaults first. */
@@ -130,6 +132,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'post-key-join': {
+    undoneOnFailure: true,
     summary: `post-key-join <file> --console X   an empty data folder joins the post of a key file (a letter no other console uses; the passphrase from ${PASSPHRASE_ENV} or --passphrase-file <path>)`,
     async run(core, args, out, err) {
       const file = args.positional[0];

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { DomainError } from '../api/errors';
 import { quoteName, verifyShape, type SchemaShape } from './backupSchema';
 import { Connection, sqliteCode } from './connection';
+import { createPrivateFile } from '../files/privateFiles';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
 import { DATABASE_FILE } from './store';
 import { DISTRUST, INSPECTION_DEADLINE_MS, MAX_VALUE_BYTES, openUntrusted, withDeadline } from './untrustedFile';
@@ -110,6 +111,7 @@ export async function restoreDatabase(dataDir: string, backupFile: string, now: 
  * would. Returns the backup's origin.
  */
 async function buildFromBackup(staging: string, backupFile: string, version: number, origin: string): Promise<string | null> {
+  createPrivateFile(staging);
   const copy = await Connection.open(staging, 'readwrite', { uri: true, maxValueBytes: MAX_VALUE_BYTES });
   try {
     await copy.exec('PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = OFF; PRAGMA synchronous = FULL;');

@@ -1,8 +1,8 @@
 // The database as the services see it: a reader for queries, and `write` for changes,
 // which runs one transaction on the writer and gives it the operation log.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrivateFile, makePrivateDir } from '../files/privateFiles';
 import { HybridClock } from '../oplog/hlc';
 import { applyOperations, type ApplyResult } from '../sync/applyOperations';
 import type { Operation } from '../sync/operation';
@@ -52,8 +52,10 @@ export interface StoreOptions {
 }
 
 export async function openStore(dataDir: string, physicalClock: () => number, options: StoreOptions = {}): Promise<Store> {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const file = join(dataDir, DATABASE_FILE);
+  // Private before SQLite opens it: its -wal and -shm take the database's mode.
+  createPrivateFile(file);
   const writerConn = await Connection.open(file, 'readwrite');
   let reader: Connection | null = null;
   let reports: Connection | null = null;
