@@ -193,6 +193,13 @@ export const en = {
     duplicatesFound: 'Incident numbers held by more than one incident: {n}',
   },
   integrity: {
+    notDamaged: 'This console\u2019s database opened normally: restore from the Backup screen.',
+    damagedTitle: 'This console\u2019s database is damaged',
+    damagedCopies: 'Safety copies taken at shift changes',
+    damagedNoCopies: 'There is no safety copy in the data folder. Restore a backup with the command line (restore <file>), or call IT.',
+    damagedRestore: 'Restore the copy of the shift starting {shift}',
+    damagedRestoreShort: 'Restore this copy',
+    damagedConfirm: 'Work done since that shift started is not in the copy; it comes back from a hub or another console if it was synced. The damaged file is kept beside it. Restore?',
     checkFailed: 'The integrity check did not pass: {detail}',
     damaged: 'This console\u2019s database is damaged (SQLite reports: {detail}). Beacon has not changed it. Restore the newest safety copy taken at a shift change, or a backup; the damaged file is kept beside it.',
     tooSlow: 'Reading this file took longer than {seconds} seconds and was stopped. A Beacon backup does not take that long: the file may have been made to stall the console. Nothing was changed.',

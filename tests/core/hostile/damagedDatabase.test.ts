@@ -6,6 +6,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Connection } from '../../../electron/core/db/connection';
+import { damagedConsole } from '../../../electron/core/damagedConsole';
 import { DatabaseOpenError } from '../../../electron/core/db/migrations';
 import { restoreSafetyCopy } from '../../../electron/core/db/recovery';
 import { DATABASE_FILE } from '../../../electron/core/db/store';
@@ -101,5 +102,35 @@ describe('a damaged database', () => {
     const report = JSON.parse(run.stdout) as { integrity: string };
     expect(report.integrity).not.toBe('ok');
     expect(run.stderr).toContain('integrity check did not pass');
+  });
+
+  it('is shown to any shell through the API: why, the copies, and a restore by name that opens again', async () => {
+    const { dir, file } = await consoleWithCopy();
+    const { offset } = await pageOf(file, 'incidents_number');
+    writeAt(file, offset, Buffer.alloc(64, 0xee));
+    const error = (await openTestCore({ dir, setup: false }).catch((e: unknown) => e)) as DatabaseOpenError;
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    const settings = createFileSettingsStore(join(dir, 'settings.json'));
+    const shell = damagedConsole({ dataDir: dir, settings, error, now: () => Date.now(), log: quiet });
+
+    // Every other channel says why; the health names the problem and the copies.
+    expect(await shell.invoke('setup.status', {})).toMatchObject({ ok: false, error: { code: 'integrity.damaged' } });
+    expect(await shell.invoke('session.signIn', { name: 'Rania Haddad', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'integrity.damaged' } });
+    const health = await shell.invoke('database.health', {});
+    expect(health).toMatchObject({ ok: true, value: { code: 'integrity.damaged', safetyCopies: [{ name: expect.stringMatching(/^beacon-.*\.db$/) }] } });
+    if (!health.ok) return;
+    const { name } = (health.value as { safetyCopies: { name: string }[] }).safetyCopies[0]!;
+    expect(await shell.invoke('database.restoreSafetyCopy', { name: '../beacon.db' })).toEqual({ ok: false, error: { code: 'error.invalidInput' } });
+    expect(await shell.invoke('database.restoreSafetyCopy', { name: 'beacon-2000-01-01-0800.db' })).toEqual({ ok: false, error: { code: 'restore.notFound' } });
+    expect(await shell.invoke('database.restoreSafetyCopy', { name })).toMatchObject({ ok: true, value: { keptAs: expect.stringContaining('before-restore') } });
+
+    const t = await openTestCore({ dir, setup: false });
+    cores.push(t);
+    t.session = t.core.createSession();
+    // A console whose database opened has nothing to report, and restores only through the backup screen.
+    expect(await t.core.invoke(t.session, 'database.health', {})).toEqual({ ok: true, value: null });
+    expect(await t.core.invoke(t.session, 'database.restoreSafetyCopy', { name })).toEqual({ ok: false, error: { code: 'integrity.notDamaged' } });
+    await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
+    expect(await count(t, 'incidents')).toBe(3);
   });
 });
