@@ -14,7 +14,9 @@ import { quoteName, verifyShape, type SchemaShape } from './backupSchema';
 import { Connection, sqliteCode } from './connection';
 import { createPrivateFile } from '../files/privateFiles';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
+import { rebuildRollup, TZDATA, type ZoneSegment } from '../stats/rollup';
 import { DATABASE_FILE } from './store';
+import { WriteQueue } from './transaction';
 import { DISTRUST, INSPECTION_DEADLINE_MS, MAX_VALUE_BYTES, openUntrusted, withDeadline } from './untrustedFile';
 
 export interface RestoreResult {
@@ -90,7 +92,10 @@ export async function restoreDatabase(dataDir: string, backupFile: string, now: 
   let previousOrigin: string | null;
   try {
     previousOrigin = await buildFromBackup(staging, backupFile, version, origin);
-    if (existsSync(target)) await carryCountersForward(target, staging);
+    if (existsSync(target)) {
+      await carryCountersForward(target, staging);
+      await rebuildRollupAsBefore(target, staging);
+    }
   } catch (err) {
     removeStaging();
     throw err;
@@ -166,6 +171,41 @@ async function copyRows(copy: Connection, shape: SchemaShape): Promise<void> {
     const theirs = (await copy.get<{ n: number }>(`SELECT count(*) AS n FROM backup.${name}`))?.n ?? 0;
     const ours = (await copy.get<{ n: number }>(`SELECT count(*) AS n FROM main.${name}`))?.n ?? 0;
     if (theirs !== ours) throw new DomainError('integrity.countMismatch', { table, theirs, ours });
+  }
+}
+
+/**
+ * The rollups of the restored copy, rebuilt now by this build's code for the zone the replaced
+ * database's were built for, with the offsets this build computed for it (same tz database):
+ * the console then reopens at once instead of working the zone out again (seconds). When the
+ * replaced database cannot tell, or the rebuild fails, the next open rebuilds them.
+ */
+async function rebuildRollupAsBefore(replaced: string, staging: string): Promise<void> {
+  let zone: string;
+  let segments: ZoneSegment[];
+  try {
+    const old = await Connection.open(replaced, 'readonly');
+    try {
+      await old.exec(DISTRUST);
+      const built = await old.get<{ zone: string | null; tzdata: string | null }>('SELECT zone, tzdata FROM rollup_meta');
+      if (!built?.zone || built.tzdata !== TZDATA) return;
+      zone = built.zone;
+      segments = (await old.all<{ start_ms: number; offset_ms: number }>('SELECT start_ms, offset_ms FROM zone_offsets ORDER BY start_ms'))
+        .map((r) => ({ startMs: r.start_ms, offsetMs: r.offset_ms }));
+      if (segments.length === 0) return;
+    } finally {
+      await old.close();
+    }
+  } catch {
+    return;
+  }
+  const copy = await Connection.open(staging, 'readwrite');
+  try {
+    await new WriteQueue(copy).transaction((tx) => rebuildRollup(tx, zone, segments));
+  } catch {
+    // Left unbuilt (rollup_meta's zone empty): the next open rebuilds.
+  } finally {
+    await copy.close();
   }
 }
 
