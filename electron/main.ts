@@ -17,6 +17,8 @@ import { adoptElectronStoreSettings, storedLanguage } from './host/legacySetting
 import { createFileSettingsStore } from './core/settings/fileSettingsStore';
 import { messageFor } from './cli/messages';
 import { menuTemplate } from './menu';
+import { devToolsAllowed, isAllowedRequest } from './hardening';
+import { damagedConsole } from './core/damagedConsole';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_INDEX = join(here, '../renderer/index.html');
@@ -43,12 +45,9 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   // Nothing leaves the machine from the window: the renderer loads only its own files.
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    // blob: and data: are made in the page itself (chart images, CSV downloads): they never leave the machine.
-    const local = ['file:', 'devtools:', 'blob:', 'data:'].some((scheme) => details.url.startsWith(scheme));
-    const allowed = local || (DEV_SERVER !== undefined && details.url.startsWith(DEV_SERVER));
-    callback({ cancel: !allowed });
-  });
+  // file: only inside the renderer's folder; devtools: only in development (electron/hardening.ts).
+  const rules = { appRoot: dirname(RENDERER_INDEX), devServer: DEV_SERVER, devTools: devToolsAllowed(app.isPackaged) };
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, rules) }));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
@@ -82,7 +81,7 @@ export function startShell(): Promise<void> {
       width: 1400, height: 900, minWidth: 1024, minHeight: 700, title: 'Beacon', backgroundColor: '#0f172a', show: false,
       webPreferences: {
         preload: join(here, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false,
-        webSecurity: true, spellcheck: false, webviewTag: false, navigateOnDragDrop: false,
+        webSecurity: true, spellcheck: false, webviewTag: false, navigateOnDragDrop: false, devTools: devToolsAllowed(app.isPackaged),
         // A middle-click must not open a link in a new window (the handler denies it anyway).
         disableBlinkFeatures: 'Auxclick',
       },
@@ -127,6 +126,7 @@ export function startShell(): Promise<void> {
     isOwnFrame,
     onFatal: failedToOpen,
     open: () => openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf, (s) => host.languageOf(s)), secrets }),
+    whenDamaged: (error) => damagedConsole({ dataDir, settings, error, now: () => Date.now(), log: logger }),
     printer: {
       print: (id, approved) => {
         const contents = webContents.fromId(id);

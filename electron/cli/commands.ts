@@ -61,6 +61,8 @@ export interface Command {
   readsOnly?: boolean;
   /** Commands that must run with the database closed (restore) take the data folder instead. */
   standalone?: (dataDir: string, args: ParsedArgs, out: Print) => Promise<void>;
+  /** When it fails, what opening the data folder created is removed again (a refused join leaves no empty database). */
+  undoneOnFailure?: boolean;
 }
 
 /** The CLI's own messages go to stdout/stderr; the core's log has nothing to add here. */
@@ -148,6 +150,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'post-key-join': {
+    undoneOnFailure: true,
     summary: `post-key-join <file> --console X   an empty data folder joins the post of a key file (a letter no other console uses; the passphrase from ${PASSPHRASE_ENV} or --passphrase-file <path>)`,
     async run(core, args, out, err) {
       const file = args.positional[0];
@@ -304,7 +307,10 @@ export const COMMANDS: Record<string, Command> = {
     readsOnly: true,
     async run(core, args, out) {
       // Reads only: no post, key or operator is made, so a folder is the same after as before.
-      out(JSON.stringify(await databaseCheck(core), null, 2));
+      const report = await databaseCheck(core);
+      out(JSON.stringify(report, null, 2));
+      // Scripts and people read the exit code: anything but a clean integrity_check is a failure.
+      if (report.integrity !== 'ok') throw new DomainError('integrity.checkFailed', { detail: report.integrity.slice(0, 400) });
     },
   },
 };

@@ -18,6 +18,8 @@ import { ENTITIES } from './oplog/entities';
 /** After operations arrive from a hub any view may be stale. */
 const ALL_ENTITIES = Object.keys(ENTITIES);
 import { openStore, type Store } from './db/store';
+import { DatabaseOpenError } from './db/migrations';
+import { offeredCopies } from './db/recovery';
 import { ensureRollup } from './stats/rollup';
 import type { SettingsStore } from './settings/settingsStore';
 
@@ -52,6 +54,8 @@ export interface CoreOptions {
   files?: FileChooser;
   /** Only looking (the CLI's `check`): the settings are not rebuilt from the database, nor the post's identity recorded. */
   readOnly?: boolean;
+  /** How long quick_check at open may take (db/store.ts QUICK_CHECK_MS). */
+  quickCheckMs?: number;
 }
 
 export interface Core {
@@ -85,7 +89,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       log.error('could not copy the post\'s settings into this console\'s', { error: String(err) });
     }
   };
-  const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost });
+  const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost, ...(options.quickCheckMs !== undefined ? { quickCheckMs: options.quickCheckMs } : {}) })
+    .catch((err: unknown) => {
+      // A shell that cannot open the database offers what it can be restored from (db/recovery.ts).
+      if (err instanceof DatabaseOpenError) err.safetyCopies = offeredCopies(options.dataDir, options.settings, log);
+      throw err;
+    });
   // Before anything reads the post: a lost settings file must not reopen first run on live data.
   if (!options.readOnly) await reconcilePostIdentity(options.settings, store, log);
   // Statistics read the daily rollup only where it was built for the post's zone.

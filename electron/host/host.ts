@@ -4,7 +4,9 @@ import { isChannelName, type ChangeEvent, type Output, type Result } from '../..
 import type { Language } from '../../shared/domain';
 import { restoreInPlace } from '../core/backup/restoreInPlace';
 import type { Core, Logger } from '../core/openCore';
-import type { Session } from '../core/api/session';
+import { createSession, type Session } from '../core/api/session';
+import type { DamagedConsole } from '../core/damagedConsole';
+import { DatabaseOpenError } from '../core/db/migrations';
 
 /** A window (Electron's webContents id, a browser host connection). */
 export type ClientId = number;
@@ -35,13 +37,23 @@ export interface HostOptions {
   printer: Printer;
   /** The core could not be opened again after a restore: the shell tells the operator and stops. */
   onFatal(error: unknown): void;
+  /**
+   * The database failed its integrity check at open (issue #18 item 6): instead of stopping,
+   * windows get this console, which shows why and restores a safety copy; the core is then opened.
+   */
+  whenDamaged?(error: DatabaseOpenError): DamagedConsole;
 }
 
 export interface Host {
-  /** Opens the core; throws what openCore throws (the shell says it and stops). */
+  /**
+   * Opens the core; throws what openCore throws (the shell says it and stops), except a damaged
+   * database where `whenDamaged` is given: then windows see the damaged console until a copy is restored.
+   */
   start(): Promise<void>;
   /** The open core, null before start, after close or after a fatal restore. */
   readonly core: Core | null;
+  /** True while the database is damaged and windows are answered by the damaged console. */
+  readonly damaged: boolean;
   /** A new window: its own session, or the session of `shareSessionOf` (the wall display, the print window). */
   attach(id: ClientId, client: Client, shareSessionOf?: ClientId): void;
   /** The window is gone; its session goes with it unless another window shares it. */
@@ -70,6 +82,8 @@ export function createHost(options: HostOptions): Host {
   let unsubscribe: () => void = () => undefined;
   /** While a restore swaps the database, every other call waits its turn with a clear answer. */
   let restoring = false;
+  /** The database could not be opened because it is damaged: the windows are answered by this. */
+  let damaged: DamagedConsole | null = null;
 
   function fanOut(event: ChangeEvent): void {
     for (const client of clients.values()) {
@@ -120,6 +134,25 @@ export function createHost(options: HostOptions): Host {
     }
   }
 
+  /** A window of a console whose database is damaged: health and the safety copies, nothing else. */
+  async function invokeDamaged(id: ClientId, console: DamagedConsole, channel: Parameters<DamagedConsole['invoke']>[0], input: unknown): Promise<Result<unknown>> {
+    const result = await console.invoke(channel, input);
+    if (channel !== 'database.restoreSafetyCopy' || !result.ok) return result;
+    try {
+      const next = await options.open();
+      damaged = null;
+      adopt(next);
+      // Every window starts at sign-in on the restored copy; the asking one reloads itself.
+      renewSessions(next);
+      for (const [other, client] of clients) if (other !== id) client.reload();
+      return result;
+    } catch (err) {
+      log.error('core failed to open after restoring a safety copy', { error: String(err) });
+      options.onFatal(err);
+      return { ok: false, error: { code: 'backup.restoreFailed' } };
+    }
+  }
+
   async function print(id: ClientId, approved: Output<'summary.print'>): Promise<Result<unknown>> {
     // The core has checked the role and the period; printing itself is the shell's.
     try {
@@ -133,15 +166,24 @@ export function createHost(options: HostOptions): Host {
 
   return {
     async start() {
-      adopt(await options.open());
+      try {
+        adopt(await options.open());
+      } catch (err) {
+        if (!(err instanceof DatabaseOpenError) || err.code !== 'integrity.damaged' || !options.whenDamaged) throw err;
+        log.error('database damaged: the windows offer the safety copies', { error: String(err) });
+        damaged = options.whenDamaged(err);
+      }
     },
     get core() {
       return core;
     },
+    get damaged() {
+      return damaged !== null;
+    },
     attach(id, client, shareSessionOf) {
-      if (!core) throw new Error('the host has no core');
+      if (!core && !damaged) throw new Error('the host has no core');
       const shared = shareSessionOf !== undefined ? sessions.get(shareSessionOf) : undefined;
-      sessions.set(id, shared ?? core.createSession());
+      sessions.set(id, shared ?? (core ? core.createSession() : createSession()));
       clients.set(id, client);
     },
     detach(id) {
@@ -161,8 +203,10 @@ export function createHost(options: HostOptions): Host {
     async invoke(id, frameUrl, channel, input) {
       const own = sessions.get(id);
       const current = core;
-      if (!own || !options.isOwnFrame(frameUrl) || !isChannelName(channel) || !current) return unknownChannel;
+      if (!own || !options.isOwnFrame(frameUrl) || !isChannelName(channel)) return unknownChannel;
       if (restoring) return { ok: false, error: { code: 'error.busy' } };
+      if (!current && damaged) return invokeDamaged(id, damaged, channel, input);
+      if (!current) return unknownChannel;
       try {
         const result = await current.invoke(own, channel, input);
         if (!result.ok) return result;

@@ -2,7 +2,7 @@
 // disabled), sign-in, then the console. It holds no data of its own beyond who is signed in
 // and what is on screen.
 import { useCallback, useEffect, useState } from 'react';
-import type { OperatorView, SetupStatus } from '../../shared/api';
+import type { OperatorView, Output, SetupStatus } from '../../shared/api';
 import type { Language } from '../../shared/domain';
 import { FirstRun } from './features/setup/FirstRun';
 import { Recovery } from './features/setup/Recovery';
@@ -11,15 +11,25 @@ import { Console } from './Console';
 import { LocaleProvider, PSEUDO_LOCALE, useLocale } from './i18n';
 import { call } from './ops';
 import { RestoredNotice } from './features/backup/RestoredNotice';
+import { DamagedDatabase } from './features/backup/DamagedDatabase';
 
 export function App() {
   const [status, setStatus] = useState<SetupStatus>();
   const [operator, setOperator] = useState<OperatorView | null>(null);
   const [language, setLanguage] = useState<Language>('ar');
+  // The database could not be opened (damaged): the shell says why and which copies there are.
+  const [damaged, setDamaged] = useState<Output<'database.health'>>(null);
 
   const refresh = useCallback(async () => {
     const s = await call('setup.status', {});
-    if (!s.ok) return;
+    if (!s.ok) {
+      const health = await call('database.health', {});
+      if (health.ok && health.value) {
+        setDamaged(health.value);
+        setLanguage(health.value.language);
+      }
+      return;
+    }
     setStatus(s.value);
     const current = await call('session.current', {});
     const who = current.ok ? current.value : null;
@@ -47,6 +57,13 @@ export function App() {
     }
   }, [operator]);
 
+  if (damaged) {
+    return (
+      <LocaleProvider language={language} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone} digits="latn">
+        <DamagedDatabase health={damaged} />
+      </LocaleProvider>
+    );
+  }
   if (!status) return null;
   const timeZone = status.post?.timeZone ?? status.defaultTimeZone;
   return (

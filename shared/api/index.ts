@@ -81,6 +81,10 @@ export const api = {
   'backup.inspect': channel(s.backupInspectInput, s.backupInspection.nullable()),
   /** The core approves; the shell closes the core, restores (electron/core/backup/restoreInPlace.ts) and reopens it. */
   'backup.restore': channel(s.backupRestoreInput, s.backupRestoreResult),
+  /** Null when the database opened; a shell that could not open it answers from electron/core/damagedConsole.ts. */
+  'database.health': channel(empty, s.databaseHealth.nullable()),
+  /** Only while the database cannot be opened (damagedConsole.ts): a safety copy by name; the shell then opens the core again. */
+  'database.restoreSafetyCopy': channel(s.restoreSafetyCopyInput, s.restoreSafetyCopyResult),
   /** The core asks the shell's save dialog where to write; null when cancelled. */
   'bundles.export': channel(s.bundleExportInput, s.bundleWritten.nullable()),
   /** The shell's open dialog picks the file; the core checks it whole, then applies it in the background. */

@@ -73,6 +73,9 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'hubs.remove': 'administrator',
   // The whole database leaves or replaces this console's: the administrator's alone.
   'backup.status': 'administrator',
+  // Before sign-in: with a damaged database no one can sign in (damagedConsole.ts answers both).
+  'database.health': 'public',
+  'database.restoreSafetyCopy': 'public',
   'backup.create': 'administrator',
   'backup.inspect': 'administrator',
   'backup.restore': 'administrator',

@@ -529,6 +529,14 @@ export const backupStatus = z.object({
   /** False where no file dialog exists (the command line's core); the screen says so. */
   canChooseFiles: z.boolean(),
 });
+/** Why this console's database could not be opened, and the safety copies there are to restore (db/damagedConsole.ts). */
+export const databaseHealth = z.object({
+  code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), safetyCopies: z.array(safetyCopyView),
+  /** The post's language, from the settings file (the database cannot be read). */
+  language,
+});
+export const restoreSafetyCopyInput = z.object({ name: safetyCopyName }).strict();
+export const restoreSafetyCopyResult = z.object({ keptAs: z.string().nullable() });
 export const backupWritten = z.object({ file: z.string(), bytes: z.number(), incidents: z.number() });
 export const backupInspectInput = z.object({ safetyCopy: safetyCopyName.optional() }).strict();
 export const backupInspection = z.object({

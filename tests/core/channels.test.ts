@@ -84,6 +84,8 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'hubs.add': [{ name: 'HQ', url: 'mysql://x' }, { name: '', url: 'postgres://beacon@127.0.0.1:1/beacon' }, { url: 'postgres://beacon@127.0.0.1:1/beacon' }],
   'hubs.remove': [{ id: 'x' }, {}],
   'backup.status': [{ folder: '/tmp' }],
+  'database.health': [{ now: true }],
+  'database.restoreSafetyCopy': [{}, { name: '../beacon.db' }, { name: 'beacon-2026-11-24-0800.db', path: '/tmp' }],
   // No path is ever taken from the renderer: the shell's dialog or the core's own list names the file.
   'backup.create': [{ file: '/tmp/x.db' }, { path: '/etc/passwd' }],
   'backup.inspect': [{ file: '/tmp/x.db' }, { safetyCopy: '../beacon.db' }, { safetyCopy: '/etc/passwd' }, { safetyCopy: 'beacon-2026-11-24-0800.db/../../x' }],

@@ -344,6 +344,8 @@ beforeAll(async () => {
     'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
     'hubs.remove': { id: '00000000-0000-4000-8000-000000000000' },
     'backup.status': {},
+    'database.health': {},
+    'database.restoreSafetyCopy': { name: 'beacon-2026-11-24-0800.db' },
     'backup.create': {},
     'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
     'backup.restore': { token: Z },

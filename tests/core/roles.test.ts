@@ -61,6 +61,9 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
     'hubs.remove': { id: w.noteId },
     'backup.status': {},
+    'database.health': {},
+    // The database opened: refused (integrity.notDamaged) whoever asks.
+    'database.restoreSafetyCopy': { name: 'beacon-2026-11-24-0800.db' },
     // No file dialog in this core: refused after the role check, writing nothing.
     'backup.create': {},
     'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },

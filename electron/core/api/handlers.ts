@@ -136,6 +136,11 @@ export const handlers: Handlers = {
     return { ok: true as const };
   },
   'backup.status': (ctx) => backupStatus(ctx),
+  // The database opened: nothing to report, and a restore goes through the backup screen.
+  'database.health': async () => null,
+  'database.restoreSafetyCopy': async () => {
+    throw new DomainError('integrity.notDamaged');
+  },
   'backup.create': (ctx) => createBackup(ctx, ctx.session),
   'backup.inspect': (ctx, input) => inspectBackup(ctx, ctx.session, input),
   'backup.restore': async (ctx, input) => approveRestore(ctx.session, input.token),

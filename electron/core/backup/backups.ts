@@ -2,7 +2,7 @@
 // file dialog: the shell (Electron's main process, or the e2e harness) only answers "which
 // file?", so the renderer can never name a path to write or read.
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Output } from '../../../shared/api';
 import type { ExportFileKind } from '../../../shared/exchange';
@@ -11,7 +11,8 @@ import type { Session } from '../api/session';
 import type { ServiceContext } from '../context';
 import { backupDatabase } from '../db/backup';
 import { Connection, sqliteCode } from '../db/connection';
-import { checkBackup } from '../db/restore';
+import { checkUntrusted, type CheckOptions } from '../db/restore';
+import { INSPECTION_DEADLINE_MS, openUntrusted, withDeadline } from '../db/untrustedFile';
 import { localFileStamp } from '../db/safetyCopies';
 import { duplicateIncidentNumbers } from './duplicates';
 
@@ -76,25 +77,34 @@ export async function createBackup(ctx: ServiceContext, session: Session): Promi
   }
 }
 
-/** What a backup holds, after the same checks a restore makes (Beacon database, version, integrity). */
-export async function describeBackup(file: string) {
-  try {
-    await checkBackup(file);
-  } catch (err) {
+/**
+ * What a backup holds, after the same checks a restore makes (Beacon database, version, the
+ * schema it claims, integrity), read on a connection of its own as untrusted data and bounded
+ * in time (db/untrustedFile.ts): the console's own connections never touch the file.
+ */
+export async function describeBackup(file: string, options: CheckOptions = {}) {
+  if (!existsSync(file)) throw new DomainError('restore.notFound');
+  const conn = await openUntrusted(file).catch((err: unknown) => {
     throw asBackupError(err);
-  }
-  const conn = await Connection.open(file, 'readonly');
+  });
   try {
-    const schemaVersion = (await conn.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
-    const totals = await conn.get<{ n: number; newest: number | null }>('SELECT count(*) AS n, max(received_at) AS newest FROM incidents');
-    const newest = await conn.get<{ number: string }>('SELECT number FROM incidents ORDER BY received_at DESC LIMIT 1');
-    const stat = statSync(file);
-    return {
-      file, bytes: stat.size, modifiedAt: Math.round(stat.mtimeMs), schemaVersion,
-      incidents: totals?.n ?? 0, newestIncidentAt: totals?.newest ?? null,
-      postCode: newest ? newest.number.split('-')[0] ?? null : null,
-      duplicates: await duplicateIncidentNumbers(conn),
-    };
+    return await withDeadline(conn, options.deadlineMs ?? INSPECTION_DEADLINE_MS, async () => {
+      let schemaVersion: number;
+      try {
+        schemaVersion = await checkUntrusted(conn);
+      } catch (err) {
+        throw asBackupError(err);
+      }
+      const totals = await conn.get<{ n: number; newest: number | null }>('SELECT count(*) AS n, max(received_at) AS newest FROM incidents');
+      const newest = await conn.get<{ number: string }>('SELECT number FROM incidents ORDER BY received_at DESC LIMIT 1');
+      const stat = statSync(file);
+      return {
+        file, bytes: stat.size, modifiedAt: Math.round(stat.mtimeMs), schemaVersion,
+        incidents: totals?.n ?? 0, newestIncidentAt: totals?.newest ?? null,
+        postCode: newest ? String(newest.number).split('-')[0] ?? null : null,
+        duplicates: await duplicateIncidentNumbers(conn),
+      };
+    });
   } finally {
     await conn.close();
   }

@@ -3,12 +3,15 @@
 // the copy is compact and whole. Never overwrites an existing file.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { DomainError } from '../api/errors';
+import { createPrivateFile } from '../files/privateFiles';
 import { Connection } from './connection';
 
 export async function backupDatabase(databaseFile: string, target: string): Promise<void> {
   if (existsSync(target)) throw new DomainError('backup.exists');
   const partial = `${target}.part`;
   rmSync(partial, { force: true });
+  // Created empty and private first: VACUUM INTO fills it, and it is never readable by others.
+  createPrivateFile(partial);
   const conn = await Connection.open(databaseFile, 'readwrite');
   try {
     await conn.exec('PRAGMA busy_timeout = 5000;');

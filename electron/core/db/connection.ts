@@ -4,6 +4,16 @@
 import sqlite3 from 'sqlite3';
 
 export type SqlValue = string | number | null;
+
+export interface OpenOptions {
+  /** Accept `file:` URIs (ATTACH … '?mode=ro'), for restoring from a backup read-only. */
+  uri?: boolean;
+  /**
+   * The largest string or blob this connection will make (SQLITE_LIMIT_LENGTH); reading a
+   * bigger value fails with SQLITE_TOOBIG instead of holding it in memory. For files from outside.
+   */
+  maxValueBytes?: number;
+}
 export type Params = readonly SqlValue[];
 
 /** Prepared statements kept per connection: the hot paths repeat a few dozen statements. */
@@ -45,11 +55,20 @@ export class Connection {
     return result;
   }
 
-  static open(file: string, mode: 'readwrite' | 'readonly'): Promise<Connection> {
-    const flags = mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
+  static open(file: string, mode: 'readwrite' | 'readonly', options: OpenOptions = {}): Promise<Connection> {
+    const flags = (mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE) | (options.uri ? sqlite3.OPEN_URI : 0);
     return new Promise((resolve, reject) => {
-      const raw = new sqlite3.Database(file, flags, (err) => (err ? reject(err) : resolve(new Connection(raw))));
+      const raw = new sqlite3.Database(file, flags, (err) => {
+        if (err) return reject(err);
+        if (options.maxValueBytes !== undefined) raw.configure('limit', sqlite3.LIMIT_LENGTH, options.maxValueBytes);
+        resolve(new Connection(raw));
+      });
     });
+  }
+
+  /** Stops the statement running now (SQLITE_INTERRUPT); those queued after it run as usual. */
+  interrupt(): void {
+    this.raw.interrupt();
   }
 
   run(sql: string, params: Params = []): Promise<{ changes: number }> {

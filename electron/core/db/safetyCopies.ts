@@ -1,12 +1,13 @@
 // Safety copies: a consistent copy of the database at every shift change, the last N kept
 // in a folder the operator can see. What is left after a power cut or a dead disk is at
 // most one shift of work away from a copy.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { shiftAt } from '../../../shared/time/shifts';
 import { zonedParts, zonedTimeToEpoch } from '../../../shared/time/zoned';
 import type { Logger } from '../openCore';
 import { DEFAULT_SAFETY_COPIES_KEPT, MAX_SAFETY_COPIES_KEPT, type SettingsStore } from '../settings/settingsStore';
+import { makePrivateDir } from '../files/privateFiles';
 import { backupDatabase } from './backup';
 
 export const SAFETY_COPIES_FOLDER = 'safety-copies';
@@ -91,7 +92,7 @@ export function createSafetyCopies(options: SafetyCopiesOptions): SafetyCopies {
       const name = safetyCopyName(shift.start, current.post.timeZone);
       const target = join(folder, name);
       if (existsSync(target)) return null;
-      mkdirSync(folder, { recursive: true });
+      makePrivateDir(folder);
       await backupDatabase(databaseFile, target);
       prune(name, keptCount(current.safetyCopiesKept));
       log.info('safety copy taken', { path: target });

@@ -1,8 +1,8 @@
 // The database as the services see it: a reader for queries, and `write` for changes,
 // which runs one transaction on the writer and gives it the operation log.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrivateFile, makePrivateDir } from '../files/privateFiles';
 import { HybridClock } from '../oplog/hlc';
 import { applyOperations, type ApplyResult } from '../sync/applyOperations';
 import type { Operation } from '../sync/operation';
@@ -38,20 +38,32 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * quick_check at open is bounded: a database of several GB could take longer than anyone waits
+ * for a console to start. Past this the open goes on; `check` runs the full integrity_check.
+ */
+export const QUICK_CHECK_MS = 15_000;
+
 export interface StoreOptions {
+  /** How long quick_check at open may take (QUICK_CHECK_MS). */
+  quickCheckMs?: number;
   /** Runs after operations from elsewhere were applied and committed (the post's settings mirror them). */
   afterRemote?: (result: ApplyResult) => Promise<void>;
 }
 
 export async function openStore(dataDir: string, physicalClock: () => number, options: StoreOptions = {}): Promise<Store> {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const file = join(dataDir, DATABASE_FILE);
+  // Private before SQLite opens it: its -wal and -shm take the database's mode.
+  createPrivateFile(file);
   const writerConn = await Connection.open(file, 'readwrite');
   let reader: Connection | null = null;
   let reports: Connection | null = null;
   try {
     // FULL: a commit survives power loss, not only a crash. Acknowledged calls must never vanish.
     await writerConn.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    // Before any migration writes to it: a damaged database is said to be one, and left as it is.
+    await quickCheck(writerConn, options.quickCheckMs ?? QUICK_CHECK_MS);
     const schemaVersion = await migrate(writerConn);
     const origin = await ensureOrigin(writerConn);
     const lastHlc = (await writerConn.get<{ value: string }>("SELECT value FROM meta WHERE key = 'hlc'"))?.value ?? null;
@@ -107,6 +119,27 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
     await reports?.close().catch(() => undefined);
     await writerConn.close().catch(() => undefined);
     throw asOpenError(err);
+  }
+}
+
+/** Throws integrity.damaged when SQLite's quick_check finds the file damaged; gives up quietly past `ms`. */
+async function quickCheck(conn: Connection, ms: number): Promise<void> {
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    conn.interrupt();
+  }, ms);
+  let rows: { quick_check: string }[];
+  try {
+    rows = await conn.all<{ quick_check: string }>('PRAGMA quick_check(5)');
+  } catch (err) {
+    if (expired) return;
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
+    throw new DatabaseOpenError('integrity.damaged', { detail: rows.map((r) => r.quick_check).join('; ').slice(0, 400) });
   }
 }
 

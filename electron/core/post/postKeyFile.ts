@@ -3,11 +3,13 @@
 // Whoever holds the key can sign bundles for the post, and a stick's FAT32 keeps no file
 // permissions, so the key is sealed with a passphrase the administrator chooses
 // (./keySealing.ts); the post stays readable, for the joining screen to show which post it is.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { postSettings } from '../../../shared/api/schemas';
 import { DomainError, fieldError } from '../api/errors';
+import { openPrivate } from '../files/privateFiles';
+import { readSmallFile, SmallFileError } from '../files/smallFile';
 import type { Session } from '../api/session';
 import type { ServiceContext } from '../context';
 import { requirePost, setupStatus } from '../setup/setup';
@@ -54,7 +56,7 @@ export async function writePostKeyFile(file: string, { post, key }: PostAndKey, 
   const text = `${JSON.stringify({ format: POST_KEY_FORMAT, version: POST_KEY_VERSION, post: postOnly, ...sealed }, null, 2)}\n`;
   const part = `${file}.part`;
   try {
-    const fd = openSync(part, 'w', 0o600);
+    const fd = openPrivate(part);
     try {
       writeSync(fd, text);
       fsyncSync(fd);
@@ -75,10 +77,10 @@ export async function writePostKeyFile(file: string, { post, key }: PostAndKey, 
 export function readPostKeyFile(file: string): PostKeyFile {
   let text: string;
   try {
-    if (statSync(file).size > MAX_KEY_FILE_BYTES) throw new DomainError('postKey.notAKeyFile');
-    text = readFileSync(file, 'utf8');
+    // A FIFO, a device, a folder or a big file is refused at once, never read (files/smallFile.ts).
+    text = readSmallFile(file, MAX_KEY_FILE_BYTES).toString('utf8');
   } catch (err) {
-    if (err instanceof DomainError) throw err;
+    if (err instanceof SmallFileError && err.reason !== 'missing') throw new DomainError('postKey.notAKeyFile');
     throw new DomainError('postKey.unreadable');
   }
   let parsed: unknown;

@@ -3,6 +3,7 @@
 // in a file of their own (electron/secrets.ts); in tests and the CLI, one in memory.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { makePrivate, PRIVATE_FILE } from '../files/privateFiles';
 
 export interface SecretStore {
   /** False where values cannot be protected (no OS keychain): storing a password is refused. */
@@ -54,7 +55,8 @@ export function encryptedFileSecretStore(file: string, cipher: Cipher, onDamaged
   };
   const write = (values: Record<string, string>) => {
     const temporary = `${file}.tmp`;
-    writeFileSync(temporary, JSON.stringify(values), { mode: 0o600 });
+    writeFileSync(temporary, JSON.stringify(values), { mode: PRIVATE_FILE });
+    makePrivate(temporary);
     renameSync(temporary, file);
   };
   return {

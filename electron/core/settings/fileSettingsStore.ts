@@ -2,6 +2,7 @@
 // file never stops the console: it is kept aside and the defaults are used.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { makePrivate, PRIVATE_FILE } from '../files/privateFiles';
 import { consoleLetter, digitStyle, hubTls, language, postSettings } from '../../../shared/api/schemas';
 import { DEFAULT_SHIFT_STARTS } from '../../../shared/time/shifts';
 import { DEFAULT_SAFETY_COPIES_KEPT, DEFAULT_SETTINGS, MAX_SAFETY_COPIES_KEPT, type ConsoleSettings, type SettingsStore } from './settingsStore';
@@ -57,7 +58,8 @@ export function createFileSettingsStore(file: string, onDamaged?: (keptAs: strin
       if (options.readOnly) return;
       // Write then rename, so a power cut leaves either the old file or the new one.
       const tmp = `${file}.tmp`;
-      writeFileSync(tmp, JSON.stringify(settings, null, 2));
+      writeFileSync(tmp, JSON.stringify(settings, null, 2), { mode: PRIVATE_FILE });
+      makePrivate(tmp);
       renameSync(tmp, file);
     },
   };

@@ -19,7 +19,7 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 export const ROLLUP_COVERS = { start: Date.UTC(1970, 0, 1), end: Date.UTC(2100, 0, 1) };
 
 /** The tz database in use: a new one may move offsets, so the rollup is rebuilt with it. */
-const TZDATA = process.versions.tz ?? 'unknown';
+export const TZDATA = process.versions.tz ?? 'unknown';
 
 export interface ZoneSegment {
   startMs: number;
@@ -69,19 +69,22 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
     await store.write(null, ({ tx }) => tx.run('UPDATE rollup_meta SET tzdata = ?', [TZDATA]));
     return false;
   }
-  await store.write(null, async ({ tx }) => {
-    await tx.run('DELETE FROM zone_offsets');
-    // 2 parameters a segment; a zone has a few hundred segments at most.
-    await tx.run(`INSERT INTO zone_offsets (start_ms, offset_ms) VALUES ${segments.map(() => '(?, ?)').join(', ')}`, segments.flatMap((s) => [s.startMs, s.offsetMs]));
-    await rebuildDailyCounts(tx, segments);
-    await rebuildCallDays(tx, segments);
-    await rebuildCallTallies(tx, segments);
-    await rebuildTeamDays(tx, segments);
-    await rebuildTeamTallies(tx, segments);
-    await rebuildResponseDays(tx, segments);
-    await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
-  });
+  await store.write(null, ({ tx }) => rebuildRollup(tx, timeZone, segments));
   return true;
+}
+
+/** Writes zone_offsets for `segments` (`timeZone`'s) and every rollup row again from the incidents, calls and assignments, in `tx`. */
+export async function rebuildRollup(tx: Tx, timeZone: string, segments: readonly ZoneSegment[]): Promise<void> {
+  await tx.run('DELETE FROM zone_offsets');
+  // 2 parameters a segment; a zone has a few hundred segments at most.
+  await tx.run(`INSERT INTO zone_offsets (start_ms, offset_ms) VALUES ${segments.map(() => '(?, ?)').join(', ')}`, segments.flatMap((s) => [s.startMs, s.offsetMs]));
+  await rebuildDailyCounts(tx, segments);
+  await rebuildCallDays(tx, segments);
+  await rebuildCallTallies(tx, segments);
+  await rebuildTeamDays(tx, segments);
+  await rebuildTeamTallies(tx, segments);
+  await rebuildResponseDays(tx, segments);
+  await tx.run('UPDATE rollup_meta SET zone = ?, tzdata = ?', [timeZone, TZDATA]);
 }
 
 function sameSegments(segments: readonly ZoneSegment[], stored: readonly { start_ms: number; offset_ms: number }[]): boolean {

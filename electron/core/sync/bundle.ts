@@ -2,8 +2,9 @@
 // stick. Authenticated with the post's key (HMAC-SHA256 over everything before the last
 // line), so a tampered, truncated or foreign bundle is refused before anything is applied.
 import { createHmac, randomBytes, timingSafeEqual, type Hmac } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, fsyncSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
+import { openPrivate } from '../files/privateFiles';
 import type { Operation } from './operation';
 
 export const BUNDLE_FORMAT = 'beacon-bundle';
@@ -48,7 +49,7 @@ export class BundleWriter {
   }
 
   static open(file: string, header: Omit<BundleHeader, 'format' | 'version'>, key: string): BundleWriter {
-    const writer = new BundleWriter(file, openSync(`${file}.part`, 'w'), header.count, key);
+    const writer = new BundleWriter(file, openPrivate(`${file}.part`), header.count, key);
     writer.append(`${JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, ...header })}\n`);
     return writer;
   }
@@ -148,7 +149,7 @@ function parseHeader(line: string): BundleHeader {
  */
 export async function checkBundleFile(file: string, key: string, postCode: string, copyTo: string): Promise<BundleHeader> {
   const hmac = createHmac('sha256', Buffer.from(key, 'base64url'));
-  const out = openSync(copyTo, 'w');
+  const out = openPrivate(copyTo);
   let pending: string[] = [];
   let pendingBytes = 0;
   const flush = () => {

@@ -1,8 +1,9 @@
 // Exporting and importing bundles: the same exchange as with a hub, through a file.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DomainError } from '../api/errors';
+import { makePrivateDir } from '../files/privateFiles';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';
 import { readPostKey } from '../post/postKey';
@@ -99,7 +100,7 @@ export async function checkBundle(ctx: ServiceContext, file: string): Promise<Ch
   }
   if (size > MAX_BUNDLE_BYTES) throw new DomainError('bundle.tooLarge');
   const folder = incomingFolder(ctx.store.file);
-  mkdirSync(folder, { recursive: true });
+  makePrivateDir(folder);
   const copy = join(folder, `${randomUUID()}.bundle`);
   const discard = () => rmSync(copy, { force: true });
   try {

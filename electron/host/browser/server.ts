@@ -15,6 +15,7 @@ import { memorySecretStore } from '../../core/secrets/secretStore';
 import { createFileSettingsStore } from '../../core/settings/fileSettingsStore';
 import { createFileLog } from '../fileLog';
 import { createHost, type ClientId, type Host, type Printer } from '../host';
+import { damagedConsole } from '../../core/damagedConsole';
 import { printHash, summaryPdfName } from '../printRoute';
 import { createBrowserFiles } from './browserFiles';
 import { createGuard, LOOPBACK, type Guard } from './guard';
@@ -112,6 +113,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     isOwnFrame: (url) => guard !== null && url === guard.origin,
     printer,
     onFatal: options.onFatal ?? ((error) => log.error('the core did not reopen after a restore', { error: String(error) })),
+    whenDamaged: (error) => damagedConsole({ dataDir: options.dataDir, settings, error, now: () => Date.now(), log }),
   });
   await host.start();
 
@@ -159,8 +161,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
 
   function connect(socket: WebSocket, url: URL): void {
-    // No core (it did not reopen after a restore): nothing to talk to.
-    if (!host.core) return socket.close(1011);
+    // No core (it did not reopen after a restore): nothing to talk to. A damaged database still
+    // answers, with its safety copies.
+    if (!host.core && !host.damaged) return socket.close(1011);
     const id = nextId++;
     const resumeOf = url.searchParams.get('resume') ?? '';
     const joinOf = url.searchParams.get('join') ?? '';

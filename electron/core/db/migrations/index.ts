@@ -34,9 +34,20 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */
 export const APPLICATION_ID = 0x42434e31;
 
+/** A safety copy a shell can offer when the database cannot be opened (db/safetyCopies.ts). */
+export interface OfferedCopy {
+  name: string;
+  path: string;
+  bytes: number;
+  shiftStart: number | null;
+}
+
 export class DatabaseOpenError extends Error {
+  /** The safety copies there are to restore from, newest first (filled in by openCore). */
+  safetyCopies: OfferedCopy[] = [];
+
   constructor(
-    readonly code: 'error.databaseNewer' | 'error.notBeaconDatabase' | 'error.corrupt' | 'error.readOnly' | 'error.busy',
+    readonly code: 'error.databaseNewer' | 'error.notBeaconDatabase' | 'error.corrupt' | 'error.readOnly' | 'error.busy' | 'integrity.damaged',
     readonly params: Record<string, string | number> = {},
   ) {
     super(code);
