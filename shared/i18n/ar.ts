@@ -130,6 +130,9 @@ export const ar: Same<Resources> = {
   lock: { title: 'الجهاز مقفل', intro: 'قُفل الجهاز بعد {minutes} د دون نشاط. {name}، أدخل رمزك السري للمتابعة.', pin: 'الرمز السري', unlock: 'افتح' },
   notice: { settingsRestored: 'ملف الإعدادات تالف. بدأ بيكن بالإعدادات الافتراضية واحتفظ بالملف التالف باسم:' },
   wall: { title: 'العمليات', teams: 'الفرق الجاهزة {n} من {total}' },
+  guide: {
+    reported: 'المبلّغ عنه', people: 'الأشخاص',
+  },
   duration: { seconds: '{s} ث', minutes: '{m} د', hoursMinutes: '{h} س {m} د', daysHours: '{d} ي {h} س' },
   priority: { 1: '1 — خطر على الحياة', 2: '2 — عاجل', 3: '3 — اعتيادي', short1: 'أ1', short2: 'أ2', short3: 'أ3' },
   incidentType: {

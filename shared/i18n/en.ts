@@ -126,6 +126,9 @@ export const en = {
   lock: { title: 'Console locked', intro: 'Locked after {minutes} minutes without activity. {name}, enter your PIN to continue.', pin: 'PIN', unlock: 'Unlock' },
   notice: { settingsRestored: 'The settings file was damaged. Beacon started with default settings and kept the damaged file as:' },
   wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
+  guide: {
+    reported: 'Reported', people: 'People',
+  },
   duration: { seconds: '{s}s', minutes: '{m} min', hoursMinutes: '{h} h {m} min', daysHours: '{d} d {h} h' },
   priority: { 1: '1 — Life-threatening', 2: '2 — Urgent', 3: '3 — Routine', short1: 'P1', short2: 'P2', short3: 'P3' },
   incidentType: {
