@@ -161,4 +161,20 @@ describe('shift summary', () => {
       ['Crane requested.', null, null],
     ]);
   });
+
+  it('two volunteers of the same name on one team are two people on duty, each with their own hours', async () => {
+    t.clock.time = NOW;
+    const centre = await t.call('centres.save', { name: 'Test centre', district: 'jableh', covers: [] });
+    const team = await t.call('teams.save', { callSign: 'Rescue 9 Test', kind: 'search_rescue', centreId: centre.id });
+    for (const phone of ['0933000001', '0933000002']) {
+      const v = await t.call('volunteers.save', { name: 'Samer Haddad', role: 'rescuer', phone, centreId: centre.id });
+      await t.call('roster.checkIn', { volunteerId: v.id, teamId: team.id });
+    }
+    t.clock.time = NOW + HOUR;
+    const s = await t.call('summary.get', { period: { shift: NOW } });
+    t.clock.time = NOW;
+    expect(s.volunteersOnDuty.filter((v) => v.name === 'Samer Haddad')).toEqual([
+      { name: 'Samer Haddad', team: 'Rescue 9 Test', hours: 1 }, { name: 'Samer Haddad', team: 'Rescue 9 Test', hours: 1 },
+    ]);
+  });
 });
