@@ -9,7 +9,7 @@ import { IntakeDialog } from './features/intake/IntakeDialog';
 import { OrganisationScreen } from './features/organisation/OrganisationScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { RosterScreen } from './features/roster/RosterScreen';
-import { StatsScreen } from './features/stats/StatsScreen';
+import { StatsScreen } from './features/stats/LazyStatsScreen';
 import { ImportScreen } from './features/stats/ImportScreen';
 import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';

@@ -444,6 +444,8 @@ const responseFigures = z.object({
 export const summaryTimelineEntry = z.object({
   at: z.number(), kind: z.enum(['call', 'status', 'assignment', 'note']), status: incidentStatus.nullable(), cancelReason: z.string().nullable(),
   text: z.string().nullable(), callSign: z.string().nullable(), step: z.string().nullable(), operatorName: z.string(),
+  /** A note struck through before the period's end: printed marked as struck, with why and by whom. */
+  struck: z.object({ reason: z.string(), at: z.number(), operatorName: z.string() }).nullable(),
 });
 export const shiftSummary = z.object({
   kind: z.enum(['shift', 'day', 'range']),

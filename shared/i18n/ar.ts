@@ -144,6 +144,13 @@ export const ar: Same<Resources> = {
   },
   notice: { settingsRestored: 'ملف الإعدادات تالف. بدأ بيكن بالإعدادات الافتراضية واحتفظ بالملف التالف باسم:' },
   wall: { title: 'العمليات', teams: 'الفرق الجاهزة {n} من {total}' },
+  guide: {
+    reported: 'المبلّغ عنه', people: 'الأشخاص',
+    nextStep: 'الخطوة التالية', noTeams: 'لا فرق بعد. لإرسال الفرق، أنشئ المراكز وفرقها، ثم سجّل حضور المتطوعين فيها.',
+    noReadyTeam: 'يصبح الفريق جاهزًا للإرسال عندما يُسجَّل حضور متطوعين فيه ويكون متاحًا.',
+    createTeams: 'أنشئ المراكز والفرق', checkIn: 'سجّل حضور المتطوعين', askDutyOfficer: 'يستطيع الضابط المناوب القيام بذلك.',
+    loadingStats: 'جارٍ تحميل الإحصاءات…',
+  },
   duration: { seconds: '{s} ث', minutes: '{m} د', hoursMinutes: '{h} س {m} د', daysHours: '{d} ي {h} س' },
   priority: { 1: '1 — خطر على الحياة', 2: '2 — عاجل', 3: '3 — اعتيادي', short1: 'أ1', short2: 'أ2', short3: 'أ3' },
   incidentType: {

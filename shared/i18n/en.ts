@@ -140,6 +140,13 @@ export const en = {
   },
   notice: { settingsRestored: 'The settings file was damaged. Beacon started with default settings and kept the damaged file as:' },
   wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
+  guide: {
+    reported: 'Reported', people: 'People',
+    nextStep: 'What to do next', noTeams: 'No teams yet. To send teams, create the centres and their teams, then check volunteers in to them.',
+    noReadyTeam: 'A team is ready to send once volunteers are checked in to it and it is available.',
+    createTeams: 'Create centres and teams', checkIn: 'Check volunteers in', askDutyOfficer: 'The duty officer can do this.',
+    loadingStats: 'Loading the statistics…',
+  },
   duration: { seconds: '{s}s', minutes: '{m} min', hoursMinutes: '{h} h {m} min', daysHours: '{d} d {h} h' },
   priority: { 1: '1 — Life-threatening', 2: '2 — Urgent', 3: '3 — Routine', short1: 'P1', short2: 'P2', short3: 'P3' },
   incidentType: {

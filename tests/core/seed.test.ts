@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoData, seedIncidents } from '../../electron/core/demo/seed';
-import { openTestCore, T0, type TestCore } from './testCore';
+import { openTestCore, SETUP, T0, type TestCore } from './testCore';
 
 let t: TestCore;
 afterEach(async () => t?.close());
@@ -50,4 +50,29 @@ describe('synthetic data', () => {
       await t.close();
     }
   });
+
+  for (const language of ['ar', 'en'] as const) {
+    it(`demo data as a newcomer loads it is believable: no team in two open incidents, none on scene ten hours, call signs in the post's language (${language})`, async () => {
+      t = await openTestCore({ setup: false });
+      await t.call('setup.complete', { ...SETUP, language, loadDemo: true });
+      const db = t.core.store.reader;
+      const now = t.clock.now();
+      // The three batches of the demo together: a team still out on one incident is not sent to another.
+      const twice = await db.all<{ call_sign: string }>(`SELECT t.call_sign FROM assignments a JOIN teams t ON t.id = a.team_id
+          WHERE a.cleared_at IS NULL GROUP BY a.team_id HAVING count(*) > 1`);
+      expect(twice.map((r) => r.call_sign)).toEqual([]);
+      expect(await db.get<{ n: number }>(`SELECT count(*) AS n FROM assignments a JOIN assignments b ON a.team_id = b.team_id AND a.id < b.id
+          AND a.dispatched_at < coalesce(b.cleared_at, 9e15) AND b.dispatched_at < coalesce(a.cleared_at, 9e15)`)).toEqual({ n: 0 });
+      expect(await t.call('teams.conflicts', {})).toEqual([]);
+      // Hours on scene, whether the team has cleared or is there now.
+      const longest = await db.get<{ h: number }>(`SELECT max(coalesce(cleared_at, ?) - on_scene_at) / 3600000.0 AS h FROM assignments WHERE on_scene_at IS NOT NULL`, [now]);
+      expect(longest!.h).toBeGreaterThan(0);
+      expect(longest!.h).toBeLessThan(10);
+      // Call signs and vehicles as the post writes them.
+      const teams = await db.all<{ call_sign: string; vehicle: string }>('SELECT call_sign, vehicle FROM teams');
+      expect(teams.length).toBeGreaterThan(0);
+      const foreign = language === 'ar' ? /[A-Za-z]/ : /[\u0600-\u06ff]/;
+      expect(teams.filter((x) => foreign.test(x.call_sign) || foreign.test(x.vehicle))).toEqual([]);
+    });
+  }
 });

@@ -142,4 +142,39 @@ describe('shift summary', () => {
     const refused = await t.core.invoke(t.session, 'summary.get', { period: { from: '2026-11-23', to: '2026-11-22' } });
     expect(refused.ok ? null : refused.error.code).toBe('error.invalidInput');
   });
+
+  it('a note struck during the shift stays in the priority-1 chronology, marked struck with its reason; one struck later prints as written', async () => {
+    t.clock.time = NIGHT.end - 3 * HOUR;
+    const { incidentId, number } = await t.call('calls.log', intake({ receivedAt: NIGHT.end - 3 * HOUR, priority: 1 }));
+    const wrong = await t.call('timeline.addNote', { incidentId, text: 'Second building down on Baghdad Street.' });
+    const wrongId = wrong.timeline.find((e) => e.kind === 'note')!.id;
+    await t.call('timeline.strike', { entryId: wrongId, reason: 'Belongs to another incident' });
+    const later = await t.call('timeline.addNote', { incidentId, text: 'Crane requested.' });
+    const laterId = later.timeline.find((e) => e.kind === 'note' && e.text === 'Crane requested.')!.id;
+    t.clock.time = NOW;
+    await t.call('timeline.strike', { entryId: laterId, reason: 'Crane not needed' });
+
+    const s = await t.call('summary.get', { period: { shift: NIGHT.start } });
+    const notes = s.priorityOne.find((p) => p.number === number)!.timeline.filter((e) => e.kind === 'note');
+    expect(notes.map((e) => [e.text, e.struck?.reason ?? null, e.struck?.operatorName ?? null])).toEqual([
+      ['Second building down on Baghdad Street.', 'Belongs to another incident', 'Rania Haddad'],
+      ['Crane requested.', null, null],
+    ]);
+  });
+
+  it('two volunteers of the same name on one team are two people on duty, each with their own hours', async () => {
+    t.clock.time = NOW;
+    const centre = await t.call('centres.save', { name: 'Test centre', district: 'jableh', covers: [] });
+    const team = await t.call('teams.save', { callSign: 'Rescue 9 Test', kind: 'search_rescue', centreId: centre.id });
+    for (const phone of ['0933000001', '0933000002']) {
+      const v = await t.call('volunteers.save', { name: 'Samer Haddad', role: 'rescuer', phone, centreId: centre.id });
+      await t.call('roster.checkIn', { volunteerId: v.id, teamId: team.id });
+    }
+    t.clock.time = NOW + HOUR;
+    const s = await t.call('summary.get', { period: { shift: NOW } });
+    t.clock.time = NOW;
+    expect(s.volunteersOnDuty.filter((v) => v.name === 'Samer Haddad')).toEqual([
+      { name: 'Samer Haddad', team: 'Rescue 9 Test', hours: 1 }, { name: 'Samer Haddad', team: 'Rescue 9 Test', hours: 1 },
+    ]);
+  });
 });

@@ -17,7 +17,14 @@ for (const language of LANGUAGES) {
     });
     if (!setup.ok) throw new Error('setup failed');
     await seedIncidents(core.context, setup.value.id, { count: 1500, days: 60, seed: 9 });
+    // The statistics and their charts are a piece of their own, fetched only when the screen opens, under the strict CSP.
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    const refused: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
     await signIn(page, t);
+    await expect(page.getByRole('region', { name: t('teams.board') })).toBeVisible();
+    expect(fetched.filter((u) => /StatsScreen-[\w-]+\.js$/.test(u))).toEqual([]);
     await page.getByRole('link', { name: t('nav.stats'), exact: true }).click();
 
     // The last 30 days, as the core counts them.
@@ -27,6 +34,8 @@ for (const language of LANGUAGES) {
     await expect(incidents).toHaveText(new Intl.NumberFormat(language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB').format(expected.value.totals.incidents));
     await expect(page.getByRole('heading', { name: t('stats.byDistrict') })).toBeVisible();
     await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    expect(fetched.filter((u) => /StatsScreen-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    expect(refused).toEqual([]);
     await page.setViewportSize({ width: 1400, height: 2700 });
     await page.screenshot({ path: `test-results/screens/stats-${language}.png` });
     await page.setViewportSize({ width: 1400, height: 900 });

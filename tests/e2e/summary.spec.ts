@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
 import { previousShift, shiftAt } from '../../shared/time/shifts';
 import { seedIncidents } from '../../electron/core/demo/seed';
+import { addNote, strikeNote } from '../../electron/core/timeline/notes';
 import { expect, signIn, test, testIn } from './harness';
 
 const TZ = 'Asia/Damascus';
@@ -26,6 +27,13 @@ for (const language of LANGUAGES) {
     const shift = previousShift(shiftAt(Date.now(), STARTS, TZ), STARTS, TZ);
     await seedIncidents({ ...core.context, now: () => shift.end - 1 }, setup.value.id, { count: 350, days: 0.49, seed: 5 });
     expect((await core.invoke(admin, 'handover.add', { shiftStart: shift.start, text: 'Generator at Jableh centre needs fuel before dark.' })).ok).toBe(true);
+    // A note on a priority-1 incident written and struck through before the shift ended.
+    const p1 = await core.invoke(admin, 'summary.get', { period: { shift: shift.start } });
+    if (!p1.ok || p1.value.priorityOne.length === 0) throw new Error('no priority-1 incident');
+    const struckOn = await core.context.store.reader.get<{ id: string }>('SELECT id FROM incidents WHERE number = ?', [p1.value.priorityOne[0]!.number]);
+    await addNote({ ...core.context, now: () => shift.end - 120_000 }, setup.value.id, struckOn!.id, 'Second collapse on Baghdad Street.');
+    const wrongNote = await core.context.store.reader.get<{ id: string }>(`SELECT id FROM timeline_entries WHERE text = 'Second collapse on Baghdad Street.'`);
+    await strikeNote({ ...core.context, now: () => shift.end - 60_000 }, setup.value.id, wrongNote!.id, 'Belongs to another incident');
     const summary = await core.invoke(admin, 'summary.get', { period: { shift: shift.start } });
     if (!summary.ok) throw new Error('summary failed');
     expect(summary.value.incidents).toBeGreaterThanOrEqual(300);
@@ -72,6 +80,12 @@ for (const language of LANGUAGES) {
     expect(all).toContain(flat(`${t('summary.incidents')}${summary.value.incidents}`).slice(-String(summary.value.incidents).length));
     for (const o of summary.value.openIncidents) expect(all, o.number).toContain(o.number);
     expect(all).toContain(flat('Generator at Jableh centre needs fuel before dark.'));
+    // Casualties are counted under a people column; the struck note is printed marked struck, with its reason.
+    expect(all).toContain(flat(t('guide.people')));
+    const struck = t('incident.struck', { name: 'Rania Haddad', reason: 'Belongs to another incident' });
+    // Arabic runs may be reordered around the Latin name and reason: look for each piece.
+    for (const part of language === 'en' ? [struck] : struck.split(/(Rania Haddad|Belongs to another incident)/)) expect(all, struck).toContain(flat(part));
+    expect(all).toContain(flat('Second collapse on Baghdad Street.'));
     execFileSync('pdftoppm', ['-png', '-r', '60', `${dir}/summary.pdf`, `${dir}/page`]);
   });
 }

@@ -1,7 +1,7 @@
 // The post's synthetic organisation for demos and benchmarks: a centre per district, teams
-// of every kind with call signs as the service writes them, and volunteers with names as
-// they are on the coast.
-import type { TeamKind, VolunteerRole } from '../../../shared/domain';
+// of every kind with call signs as the service writes them in the post's language, and
+// volunteers with names as they are on the coast.
+import type { Language, TeamKind, VolunteerRole } from '../../../shared/domain';
 import { DISTRICTS } from '../reference/districts';
 import { createRandom } from './synthetic';
 
@@ -9,8 +9,13 @@ const FIRST = ['محمد', 'أحمد', 'علي', 'حسن', 'سامر', 'فادي
   'لينا', 'ريم', 'نور', 'رنا', 'هبة', 'سلمى', 'دانة', 'ميس', 'رهف', 'جود'];
 const LAST = ['حداد', 'إبراهيم', 'سليمان', 'ديب', 'خليل', 'عثمان', 'يونس', 'شاهين', 'حسين', 'درويش', 'نصر', 'سعيد', 'منصور', 'عيسى', 'زيدان'];
 
-const CALL_SIGN: Record<TeamKind, string> = {
-  search_rescue: 'Rescue', ambulance: 'Ambulance', fire: 'Fire', diving: 'Dive', uxo: 'UXO', womens: 'Women',
+const CALL_SIGN: Record<Language, Record<TeamKind, string>> = {
+  en: { search_rescue: 'Rescue', ambulance: 'Ambulance', fire: 'Fire', diving: 'Dive', uxo: 'UXO', womens: 'Women' },
+  ar: { search_rescue: 'إنقاذ', ambulance: 'إسعاف', fire: 'إطفاء', diving: 'غوص', uxo: 'ذخائر', womens: 'نسائي' },
+};
+const VEHICLE: Record<Language, Record<'ambulance' | 'fire' | 'diving' | 'other', string>> = {
+  en: { ambulance: 'Ambulance', fire: 'Fire engine', diving: 'Boat', other: 'Pickup' },
+  ar: { ambulance: 'سيارة إسعاف', fire: 'سيارة إطفاء', diving: 'قارب', other: 'بيك أب' },
 };
 
 /** Teams per district centre: the city has the most, and the sea-facing districts have divers. */
@@ -24,7 +29,7 @@ export interface SyntheticCentre { key: string; name: string; district: string; 
 export interface SyntheticTeam { key: string; centreKey: string; callSign: string; kind: TeamKind; vehicle: string; radioChannel: string }
 export interface SyntheticVolunteer { key: string; centreKey: string; teamKey: string; name: string; role: VolunteerRole; phone: string }
 
-export function syntheticOrganisation(seed = 1): { centres: SyntheticCentre[]; teams: SyntheticTeam[]; volunteers: SyntheticVolunteer[] } {
+export function syntheticOrganisation(seed = 1, language: Language = 'en'): { centres: SyntheticCentre[]; teams: SyntheticTeam[]; volunteers: SyntheticVolunteer[] } {
   const random = createRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const centres: SyntheticCentre[] = [];
@@ -41,8 +46,8 @@ export function syntheticOrganisation(seed = 1): { centres: SyntheticCentre[]; t
       counters.set(kind, n);
       const teamKey = `team-${teams.length}`;
       teams.push({
-        key: teamKey, centreKey, kind, callSign: `${CALL_SIGN[kind]} ${n} ${district.name.en}`,
-        vehicle: kind === 'ambulance' ? 'Ambulance' : kind === 'fire' ? 'Fire engine' : kind === 'diving' ? 'Boat' : 'Pickup',
+        key: teamKey, centreKey, kind, callSign: `${CALL_SIGN[language][kind]} ${n} ${district.name[language]}`,
+        vehicle: VEHICLE[language][kind === 'ambulance' || kind === 'fire' || kind === 'diving' ? kind : 'other'],
         radioChannel: `CH-${1 + (teams.length % 8)}`,
       });
       const roles: VolunteerRole[] = ['team_leader', 'driver', kind === 'ambulance' ? 'paramedic' : kind === 'diving' ? 'diver' : 'rescuer', 'rescuer'];

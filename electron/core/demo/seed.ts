@@ -25,7 +25,13 @@ export async function seedIncidents(
   const settings = requirePost(ctx.settings);
   const numbering = { post: settings.post, letter: options.letter ?? settings.consoleLetter };
   const teams = await ensureOrganisation(ctx, operatorId);
-  const generator = syntheticIncidents({ count: options.count, days: options.days, now: ctx.now(), seed: options.seed, teams, awaitingDispatch: options.awaitingDispatch });
+  // Teams still out, or out until later, from earlier seeding are not sent again before they are free.
+  const busy = await ctx.store.reader.all<{ team_id: string; until: number }>(
+    'SELECT team_id, max(coalesce(cleared_at, 9e15)) AS until FROM assignments GROUP BY team_id');
+  const busyUntil = new Map(busy.map((b) => [b.team_id, b.until >= 9e15 ? Number.POSITIVE_INFINITY : b.until]));
+  const generator = syntheticIncidents({
+    count: options.count, days: options.days, now: ctx.now(), seed: options.seed, teams, awaitingDispatch: options.awaitingDispatch, busyUntil,
+  });
   let done = 0;
   let batch: HistoricalIncident[] = [];
   const flush = async () => {

@@ -18,7 +18,7 @@ export async function ensureOrganisation(ctx: ServiceContext, operatorId: string
   if (existing.length > 0) return existing;
   const settings = requirePost(ctx.settings);
   const now = ctx.now();
-  const org = syntheticOrganisation();
+  const org = syntheticOrganisation(1, settings.language);
   const ids = new Map<string, string>();
   const idOf = (key: string) => {
     let id = ids.get(key);

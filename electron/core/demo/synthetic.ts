@@ -8,6 +8,8 @@ import type { HistoricalAssignment, HistoricalCall, HistoricalIncident } from '.
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+/** Longest a team stays on scene: crews are relieved before ten hours, even at a collapse. */
+const LONGEST_ON_SCENE = 8 * HOUR;
 
 interface Locality { en: string; ar: string; lat: number; lon: number }
 const LOCALITIES = localityList as Record<string, Locality[]>;
@@ -96,6 +98,8 @@ export interface SyntheticOptions {
   teams?: readonly SyntheticTeamRef[];
   /** Calls just logged: nobody sent yet, nothing cancelled. */
   awaitingDispatch?: boolean | undefined;
+  /** When each team is free again after work already on record (still out: Infinity). */
+  busyUntil?: ReadonlyMap<string, number> | undefined;
 }
 
 export interface SyntheticTeamRef {
@@ -129,7 +133,7 @@ export function* syntheticIncidents(options: SyntheticOptions): Generator<Histor
   const times = new Float64Array(options.count);
   for (let i = 0; i < options.count; i++) times[i] = pickReceivedAt(random, from, options.now);
   times.sort();
-  const busyUntil = new Map<string, number>();
+  const busyUntil = new Map<string, number>(options.busyUntil);
   for (let i = 0; i < options.count; i++) {
     const type = weighted(random, TYPES);
     const priority: Priority = random() < (PRIORITY_ONE_SHARE[type] ?? 0.2) ? 1 : random() < 0.55 ? 2 : 3;
@@ -157,7 +161,7 @@ export function* syntheticIncidents(options: SyntheticOptions): Generator<Histor
     } else if (!options.awaitingDispatch) {
       dispatchedAt = at(receivedAt + minutes(random, 4 * speed));
       onSceneAt = dispatchedAt === null ? null : at(dispatchedAt + minutes(random, 14 * speed, 0.5));
-      clearedAt = onSceneAt === null ? null : at(onSceneAt + minutes(random, type === 'building_collapse' ? 240 : 50, 0.7));
+      clearedAt = onSceneAt === null ? null : at(onSceneAt + Math.min(LONGEST_ON_SCENE, minutes(random, type === 'building_collapse' ? 240 : 50, 0.7)));
       closedAt = clearedAt === null ? null : at(clearedAt + minutes(random, 25, 0.8));
     }
     const assignments: HistoricalAssignment[] = [];
@@ -165,7 +169,9 @@ export function* syntheticIncidents(options: SyntheticOptions): Generator<Histor
       const sent = sendTeams(random, options.teams, busyUntil, { type, priority, district: district.code }, dispatchedAt);
       sent.forEach((team, k) => {
         const teamDispatched = k === 0 ? dispatchedAt! : Math.min(dispatchedAt! + Math.floor(random() * 5 * MINUTE), onSceneAt ?? options.now);
-        const teamOnScene = onSceneAt === null ? null : k === 0 ? onSceneAt : at(Math.max(onSceneAt, teamDispatched) + Math.floor(random() * 10 * MINUTE));
+        // A team sent second arrives a little later, but not after the work is done.
+        const teamOnScene = onSceneAt === null ? null : k === 0 ? onSceneAt
+          : at(Math.min(Math.max(onSceneAt, teamDispatched) + Math.floor(random() * 10 * MINUTE), clearedAt ?? Number.POSITIVE_INFINITY));
         const enRoute = at(teamDispatched + Math.floor((0.5 + random()) * MINUTE));
         // The last team to clear clears the incident.
         const teamCleared = clearedAt === null || teamOnScene === null ? null : k === 0 ? clearedAt : Math.max(teamOnScene, clearedAt - Math.floor(random() * 20 * MINUTE));

@@ -163,12 +163,14 @@ async function priorityOneTimelines(ctx: ServiceContext, start: number, end: num
   for (const row of ids) {
     const detail = await incidentDetail(ctx.store.reader, row.id);
     const timeline: SummaryTimelineEntry[] = detail.timeline
-      .filter((e) => e.at < asOf && e.kind !== 'edit' && !(e.kind === 'note' && e.struck && e.struck.at < asOf))
+      .filter((e) => e.at < asOf && e.kind !== 'edit')
       .map((e) => ({
         at: e.at, kind: e.kind as SummaryTimelineEntry['kind'], status: e.status, cancelReason: e.cancelReason,
         // Calls are counted, never quoted: what a caller said may name people.
         text: e.kind === 'note' ? e.text : null,
         callSign: e.assignment?.callSign ?? null, step: e.assignment?.step ?? null, operatorName: e.operatorName,
+        // A struck note stays on the record, marked; a strike after the period was not yet made then.
+        struck: e.struck && e.struck.at < asOf ? e.struck : null,
       }));
     const status: IncidentStatus = row.closed_at !== null && row.closed_at < asOf ? 'closed'
       : row.cancelled_at !== null && row.cancelled_at < asOf ? 'cancelled' : statusAt(row, asOf);
@@ -178,8 +180,8 @@ async function priorityOneTimelines(ctx: ServiceContext, start: number, end: num
 }
 
 async function volunteersOnDuty(ctx: ServiceContext, start: number, end: number, asOf: number): Promise<ShiftSummary['volunteersOnDuty']> {
-  const rows = await ctx.store.reader.all<{ name: string; call_sign: string | null; check_in_at: number; check_out_at: number | null }>(
-    `SELECT v.name, t.call_sign, r.check_in_at, r.check_out_at FROM roster_entries r
+  const rows = await ctx.store.reader.all<{ volunteer_id: string; name: string; call_sign: string | null; check_in_at: number; check_out_at: number | null }>(
+    `SELECT r.volunteer_id, v.name, t.call_sign, r.check_in_at, r.check_out_at FROM roster_entries r
        JOIN volunteers v ON v.id = r.volunteer_id LEFT JOIN teams t ON t.id = r.team_id
       WHERE r.id IN (SELECT id FROM roster_entries WHERE check_in_at >= ? AND check_in_at < ?
                      UNION SELECT id FROM roster_entries WHERE check_out_at IS NULL AND check_in_at < ?)
@@ -189,7 +191,8 @@ async function volunteersOnDuty(ctx: ServiceContext, start: number, end: number,
   for (const r of rows) {
     const ms = Math.min(r.check_out_at ?? asOf, end) - Math.max(r.check_in_at, start);
     if (ms <= 0) continue;
-    const key = `${r.name}\u0000${r.call_sign ?? ''}`;
+    // Per person and team: two volunteers may share a name.
+    const key = `${r.volunteer_id}\u0000${r.call_sign ?? ''}`;
     const entry = byName.get(key) ?? { name: r.name, team: r.call_sign, ms: 0 };
     entry.ms += ms;
     byName.set(key, entry);

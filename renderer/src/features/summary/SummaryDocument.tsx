@@ -120,6 +120,12 @@ export function SummaryDocument({ summary }: { summary: ShiftSummary }) {
             <tr><th scope="row">{t('summary.cancelled')}</th><td>{number(summary.outcomes.cancelled)}{summary.outcomes.cancelledByReason.length > 0
               ? ` (${summary.outcomes.cancelledByReason.map((c) => `${t(`cancelReason.${c.reason}` as 'cancelReason.other')}: ${number(c.count)}`).join(locale.language === 'ar' ? '، ' : ', ')})` : ''}</td></tr>
             <tr><th scope="row">{t('summary.open')}</th><td>{number(summary.outcomes.open)}</td></tr>
+          </tbody>
+        </table>
+        {/* People, not incidents: their own table under their own column header. */}
+        <table>
+          <thead><tr><th scope="col">{t('guide.reported')}</th><th scope="col">{t('guide.people')}</th></tr></thead>
+          <tbody>
             <tr><th scope="row">{t('stats.trapped')}</th><td>{number(summary.casualties.trapped)}</td></tr>
             <tr><th scope="row">{t('stats.injured')}</th><td>{number(summary.casualties.injured)}</td></tr>
             <tr><th scope="row">{t('stats.dead')}</th><td>{number(summary.casualties.dead)}</td></tr>
@@ -180,7 +186,10 @@ export function SummaryDocument({ summary }: { summary: ShiftSummary }) {
             {/* One line of events per incident: time and what happened; notes say who wrote them. */}
             <p className="summary__events">
               {p.timeline.map((e, i) => (
-                <Fragment key={i}><span><bdi dir="ltr">{time(e.at)}</bdi> <bdi>{eventText(e, locale)}{e.kind === 'note' ? ` (${e.operatorName})` : ''}</bdi></span>{' '}</Fragment>
+                <Fragment key={i}><span><bdi dir="ltr">{time(e.at)}</bdi> {e.struck ? (
+                  // A struck note is kept on the record: drawn struck through, and said so in words for the reader of a copy.
+                  <><del><bdi>{eventText(e, locale)} ({e.operatorName})</bdi></del> <bdi className="summary__struck">[{t('incident.struck', { name: e.struck.operatorName, reason: e.struck.reason })}]</bdi></>
+                ) : <bdi>{eventText(e, locale)}{e.kind === 'note' ? ` (${e.operatorName})` : ''}</bdi>}</span>{' '}</Fragment>
               ))}
             </p>
           </div>

@@ -6,6 +6,7 @@ import { TEAM_KINDS, TEAM_STATUSES, type TeamKind } from '../../../../shared/dom
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner } from '../../ui/Field';
+import { NextStep } from '../guide/NextStep';
 import { useNow } from '../../ui/useNow';
 
 /** Key → status on a selected team: the board's one-keystroke changes. */
@@ -71,6 +72,7 @@ export function TeamBoard({ onOpenIncident }: { onOpenIncident: (id: string) => 
             conflictNumbers={conflicts?.find((c) => c.teamId === team.id)?.incidents.map((x) => x.number)} />
         ))}
       </ul>
+      {teams && rows.length === 0 && !centreId && !kind ? <NextStep gap="noTeams" /> : null}
     </section>
   );
 }
