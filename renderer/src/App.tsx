@@ -11,6 +11,7 @@ import { Console } from './Console';
 import { LocaleProvider, PSEUDO_LOCALE, useLocale } from './i18n';
 import { call } from './ops';
 import { RestoredNotice } from './features/backup/RestoredNotice';
+import { requestQueueFocus } from './ui/queueFocus';
 
 export function App() {
   const [status, setStatus] = useState<SetupStatus>();
@@ -58,7 +59,7 @@ export function App() {
       ) : status.needsSetup ? (
         <FirstRun defaultTimeZone={status.defaultTimeZone} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
       ) : !operator ? (
-        <SignIn postName={status.post?.name ?? ''} language={language} onLanguage={switchLanguage} onSignedIn={() => void refresh()} />
+        <SignIn postName={status.post?.name ?? ''} language={language} onLanguage={switchLanguage} onSignedIn={() => { requestQueueFocus(); void refresh(); }} />
       ) : (
         <Console
           operator={operator}

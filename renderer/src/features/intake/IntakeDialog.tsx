@@ -1,6 +1,6 @@
 // Logging a call, by keyboard, in seconds: focus starts on the first field, Tab follows the
 // form, Ctrl+Enter saves from anywhere in it, Escape closes.
-import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ApiError, DuplicateCandidate, Input } from '../../../../shared/api';
 import { CALL_SOURCES, INCIDENT_TYPES, type CallSource, type IncidentType, type Priority } from '../../../../shared/domain';
 import { formatCoordinates, parseCoordinates } from '../../../../shared/geo';
@@ -12,6 +12,8 @@ import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
 import { CasualtyFields } from '../../ui/CasualtyFields';
 import { DistrictCombobox, type Place } from './DistrictCombobox';
+import { parseCount, westernDigits } from '../../../../shared/text/digits';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The form the field reads, shown as an example in digits, which both languages read alike. */
@@ -24,7 +26,7 @@ function toLocalInput(ms: number, timeZone: string): string {
 }
 
 function fromLocalInput(value: string, timeZone: string, today: number): number | null {
-  const text = value.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+  const text = westernDigits(value.trim());
   const full = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})$/.exec(text);
   const timeOnly = /^(\d{1,2}):(\d{2})$/.exec(text);
   const day = zonedParts(today, timeZone);
@@ -34,8 +36,6 @@ function fromLocalInput(value: string, timeZone: string, today: number): number 
   if (year === undefined || hour! > 23 || minute! > 59 || month! < 1 || month! > 12 || date! < 1 || date! > 31) return null;
   return zonedTimeToEpoch({ year, month: month!, day: date!, hour: hour!, minute: minute! }, timeZone);
 }
-
-const count = (s: string) => (s.trim() === '' ? 0 : Number(s));
 
 export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (message: string) => void }) {
   const { t, tCode, errorText, timeZone, duration } = useLocale();
@@ -52,8 +52,11 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [attachTo, setAttachTo] = useState<DuplicateCandidate | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const dirty = form.description !== '' || form.callerName !== '' || form.type !== '' || place !== null || form.locality !== '';
+  const dirty = form.description !== '' || form.callerName !== '' || form.callerPhone !== '' || form.type !== '' || place !== null
+    || form.locality !== '' || form.landmark !== '' || form.coordinates !== '' || form.trapped !== '' || form.injured !== '' || form.dead !== '';
 
   const coordinates = useMemo(() => (form.coordinates.trim() ? parseCoordinates(form.coordinates) : undefined), [form.coordinates]);
   // Untouched, the field means "when intake opened", to the millisecond; typed, to the minute.
@@ -89,6 +92,8 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
     if (!place) local['location.district'] = 'validation.required';
     if (!form.type) local.type = 'validation.chooseOne';
     if (!form.priority) local.priority = 'validation.chooseOne';
+    const reported = { trapped: parseCount(form.trapped), injured: parseCount(form.injured), dead: parseCount(form.dead) };
+    for (const [key, value] of Object.entries(reported)) if (value === null) local[`reported.${key}`] = 'keys.wholeNumber';
     if (Object.keys(local).length > 0) {
       setError({ code: 'error.invalidInput', fields: local });
       return;
@@ -103,7 +108,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
       ...(form.callerName.trim() ? { callerName: form.callerName } : {}),
       ...(form.callerPhone.trim() ? { callerPhone: form.callerPhone } : {}),
       ...(form.description.trim() ? { description: form.description } : {}),
-      reported: { trapped: count(form.trapped), injured: count(form.injured), dead: count(form.dead) },
+      reported: { trapped: reported.trapped!, injured: reported.injured!, dead: reported.dead! },
       ...(attachTo ? { attachToIncidentId: attachTo.id } : {}),
     };
     setBusy(true);
@@ -126,7 +131,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
 
   return (
     <Dialog title={t('intake.title')} onClose={close} wide>
-      <form className="intake" onSubmit={save} onKeyDown={onKeyDown} noValidate>
+      <form className="intake" ref={formRef} onSubmit={save} onKeyDown={onKeyDown} noValidate>
         <div className="card__head">
           <h2>{t('intake.title')}</h2>
           <span className="muted">{t('intake.hint')}</span>
