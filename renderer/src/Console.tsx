@@ -1,5 +1,5 @@
 // The signed-in console: header, the queues or an incident, intake from anywhere.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { OperatorView } from '../../shared/api';
 import type { Language } from '../../shared/domain';
 import { IncidentView } from './features/incident/IncidentView';
@@ -9,7 +9,6 @@ import { IntakeDialog } from './features/intake/IntakeDialog';
 import { OrganisationScreen } from './features/organisation/OrganisationScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { RosterScreen } from './features/roster/RosterScreen';
-import { StatsScreen } from './features/stats/StatsScreen';
 import { ImportScreen } from './features/stats/ImportScreen';
 import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
@@ -26,8 +25,13 @@ import { RoleContext } from './ui/role';
 import { HelpDialog } from './ui/HelpDialog';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import { useNow } from './ui/useNow';
-import { isFocusQueue, isHelp, isNewCall, isTyping } from './ui/shortcuts';
+import { isFocusQueue, isHelp, isNewCall } from './ui/shortcuts';
+import { isTyping } from './ui/isTyping';
 import { requestQueueFocus } from './ui/queueFocus';
+
+// Statistics and its charts (recharts, most of the script) load when first opened, not with
+// the first screen: the console opens on the queues.
+const StatsScreen = lazy(() => import('./features/stats/StatsScreen').then((m) => ({ default: m.StatsScreen })));
 
 function useHashRoute(): [string, (hash: string) => void] {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -96,7 +100,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
       } else if (isFocusQueue(e) && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         if (!/^#?\/?$/.test(window.location.hash)) window.location.hash = '#/';
-        requestQueueFocus();
+        requestQueueFocus(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -161,7 +165,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
         {incidentId ? <IncidentView id={incidentId} onBack={() => { navigate('#/'); requestQueueFocus(); }} />
           : section === 'roster' ? <RosterScreen />
           : section === 'organisation' ? <OrganisationScreen />
-          : section === 'stats' ? <StatsScreen />
+          : section === 'stats' ? <Suspense fallback={<p className="muted" aria-busy="true">{t('common.loading')}</p>}><StatsScreen /></Suspense>
           : section === 'import' ? <ImportScreen />
           : section === 'summary' ? <SummaryScreen shiftStarts={shiftStarts} />
           : section === 'audit' ? <AuditScreen />
@@ -182,7 +186,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
             setIntakeOpen(false);
             setToast(message);
             // The call is in the queue now: ↑ ↓ Enter should reach it at once.
-            requestQueueFocus();
+            requestQueueFocus(true);
           }}
         />
       ) : null}

@@ -5,10 +5,17 @@ import { useSyncExternalStore } from 'react';
 
 let requested = 0;
 let served = 0;
+let forced = false;
 const listeners = new Set<() => void>();
 
-export function requestQueueFocus(): void {
+/**
+ * `force`: the operator asked for the queue (F6, 1 2 3) or has just added to it (intake). Without
+ * it (leaving an incident, a dialog with no opener) the list takes focus only if nothing else
+ * has it by the time the rows arrive: a key the operator pressed meanwhile wins.
+ */
+export function requestQueueFocus(force = false): void {
   requested += 1;
+  forced = force;
   for (const listener of listeners) listener();
 }
 
@@ -21,5 +28,6 @@ export function useQueueFocusRequest(): number {
 export function takeQueueFocusRequest(): boolean {
   if (served >= requested) return false;
   served = requested;
-  return true;
+  const free = !document.activeElement || document.activeElement === document.body;
+  return forced || free;
 }

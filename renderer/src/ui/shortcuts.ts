@@ -9,23 +9,23 @@ export interface Shortcut {
   label: MessageKey;
 }
 
+/** The parts of a KeyboardEvent a shortcut reads (so Node tests can build one). */
+export interface KeyPress { code: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey: boolean }
+
 const isDigitCode = (code: string, n: number) => code === `Digit${n}` || code === `Numpad${n}`;
 
 /** The digit 1–9 of the key pressed (top row or keypad), whatever the layout types there. */
-export function digitOf(e: KeyboardEvent | { code: string }): number | null {
+export function digitOf(e: { code: string }): number | null {
   for (let n = 1; n <= 9; n++) if (isDigitCode(e.code, n)) return n;
   return null;
 }
 
-const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.altKey && !e.metaKey;
+const plain = (e: KeyPress) => !e.ctrlKey && !e.altKey && !e.metaKey;
 
-export const isNewCall = (e: KeyboardEvent) => e.code === 'F2' || ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyN');
-export const isHelp = (e: KeyboardEvent) => e.code === 'F1' || (plain(e) && e.shiftKey && e.code === 'Slash');
+export const isNewCall = (e: KeyPress) => e.code === 'F2' || ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyN');
+export const isHelp = (e: KeyPress) => e.code === 'F1' || (plain(e) && e.shiftKey && e.code === 'Slash');
 /** F6 moves to the queue list from anywhere, as it moves between panes in Windows programs. */
-export const isFocusQueue = (e: KeyboardEvent) => e.code === 'F6' && plain(e);
-
-export const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+export const isFocusQueue = (e: KeyPress) => e.code === 'F6' && plain(e);
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'F2 / Ctrl+N', label: 'help.newCall' },

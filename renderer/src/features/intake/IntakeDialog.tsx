@@ -38,7 +38,7 @@ function fromLocalInput(value: string, timeZone: string, today: number): number 
 }
 
 export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (message: string) => void }) {
-  const { t, tCode, errorText, timeZone, duration } = useLocale();
+  const { t, tCode, errorText, timeZone, duration, count } = useLocale();
   const districts = useDistricts();
   const placeId = useId();
   const [openedAt] = useState(() => Date.now());
@@ -171,7 +171,9 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
           <Field label={t('intake.landmark')} error={fieldError('location.landmark')} className="span2" hint={hint}><input value={form.landmark} onChange={set('landmark')} /></Field>
           <Field label={t('intake.coordinates')} className="span2"
             error={coordinates === null ? t('intake.coordinatesInvalid') : fieldError('location.coordinates')}
-            hint={coordinates ? t('intake.coordinatesParsed', { value: formatCoordinates(coordinates) }) : undefined}>
+            hint={coordinates
+              // Isolated left to right: in an Arabic line "35.52, 35.78" would be drawn mirrored, easy to swap.
+              ? <>{t('intake.coordinatesParsed', { value: '' })}<bdi dir="ltr">{formatCoordinates(coordinates)}</bdi></> : undefined}>
             <input value={form.coordinates} onChange={set('coordinates')} dir="ltr" />
           </Field>
           <Field label={t('intake.description')} error={fieldError('description')} className="span4" hint={hint}>
@@ -192,7 +194,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
                   aria-label={t('intake.attachTo', { number: d.number })} />
                 <span>
                   <bdi dir="ltr" className="number">{d.number}</bdi>{' · '}
-                  {t('intake.duplicateItem', { number: '', type: t(`incidentType.${d.type}`), age: duration(openedAt - d.receivedAt), calls: d.callCount }).replace(/^ · /, '')}
+                  {t('intake.duplicateItem', { number: '', type: t(`incidentType.${d.type}`), age: duration(openedAt - d.receivedAt), calls: count('calls', d.callCount) }).replace(/^ · /, '')}
                 </span>
               </label>
             ))}

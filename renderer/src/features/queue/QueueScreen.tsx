@@ -10,7 +10,8 @@ import { useDistricts } from '../../ui/useDistricts';
 import { useNow } from '../../ui/useNow';
 import { useQueuePages, type QueuePages } from './useQueuePages';
 import { requestQueueFocus, takeQueueFocusRequest, useQueueFocusRequest } from '../../ui/queueFocus';
-import { digitOf, isTyping } from '../../ui/shortcuts';
+import { digitOf } from '../../ui/shortcuts';
+import { isTyping } from '../../ui/isTyping';
 
 const ROW_HEIGHT = 56;
 
@@ -32,7 +33,7 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
       const digit = digitOf(e);
       if (digit !== null && digit <= QUEUES.length && !e.ctrlKey && !e.altKey && !e.metaKey) {
         setQueue(QUEUES[digit - 1]!);
-        requestQueueFocus();
+        requestQueueFocus(true);
       }
     };
     window.addEventListener('keydown', onKey);

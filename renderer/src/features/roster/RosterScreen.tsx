@@ -12,7 +12,7 @@ import { useMay } from '../../ui/role';
 const DAY = 86_400_000;
 
 export function RosterScreen() {
-  const { t, errorText, dateTime, time, number } = useLocale();
+  const { t, errorText, dateTime, time, number, count } = useLocale();
   const { data: roster } = useQuery('roster.current', {});
   const { data: volunteers } = useQuery('volunteers.list', {});
   const { data: teams } = useQuery('teams.board', {});
@@ -52,7 +52,7 @@ export function RosterScreen() {
   async function copyPrevious() {
     const result = await call('roster.copyPrevious', {});
     done(result);
-    if (result.ok) setNotice(t('roster.copied', { n: result.value.count }));
+    if (result.ok) setNotice(t('roster.copied', { volunteers: count('volunteers', result.value.count) }));
   }
 
   const onDuty = (roster?.entries ?? []).filter((e) => e.checkOutAt === null);
