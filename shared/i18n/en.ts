@@ -63,7 +63,7 @@ export const en = {
     dispatchWithoutTeam: 'Dispatched without a listed team…', withoutTeamReason: 'Who was sent, and why no listed team?',
     confirmWithoutTeam: 'Record as dispatched without a listed team', withoutTeamNote: 'Dispatched without a listed team: {reason}',
     withoutTeamRequired: 'Say who was sent: “Dispatched” is otherwise reached by sending a team.',
-    newIn: 'New — {list}', saveIn: 'Save — {list}',
+    reportedCasualties: 'Casualties reported', people: 'People', newIn: 'New — {list}', saveIn: 'Save — {list}',
   },
   teams: {
     board: 'Teams', centre: 'Centre', kind: 'Kind', crew: 'Crew ({n})', noCrew: 'No crew checked in', since: 'for {time}',
@@ -121,7 +121,7 @@ export const en = {
   language: { ar: 'العربية', en: 'English' },
   lock: { title: 'Console locked', intro: 'Locked after {minutes} minutes without activity. {name}, enter your PIN to continue.', pin: 'PIN', unlock: 'Unlock' },
   notice: { settingsRestored: 'The settings file was damaged. Beacon started with default settings and kept the damaged file as:' },
-  wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
+  wall: { title: 'Operations', teams: 'Teams ready {n} of {total}' },
   duration: { seconds: '{s}s', minutes: '{m} min', hoursMinutes: '{h} h {m} min', daysHours: '{d} d {h} h' },
   priority: { 1: '1 — Life-threatening', 2: '2 — Urgent', 3: '3 — Routine', short1: 'P1', short2: 'P2', short3: 'P3' },
   incidentType: {

@@ -193,5 +193,16 @@ for (const language of LANGUAGES) {
     await expect.poll(async () => (await call('teams.board', {})).filter((x) => x.status === 'out_of_service').length).toBe(1);
     await expectFocused(board, 'a team status key');
     await shot(page, 'board');
+
+    // The wall, from the header in the operator's own window: counts in the post's digits, one
+    // returning team counted ready (as dispatch offers it), and Escape comes back to the console.
+    await page.getByRole('link', { name: t('nav.wall'), exact: true }).press('Enter');
+    const wall = page.getByRole('main', { name: t('nav.wall') });
+    await expect(wall.locator('.wall__counts strong').last()).toHaveText(language === 'ar' ? '١' : '1');
+    await expect(wall.getByRole('heading', { name: shown('wall.teams', { n: 1, total: 2 }) })).toBeVisible();
+    await shot(page, 'wall');
+    await k.press('Escape');
+    await expect(wall).toHaveCount(0);
+    await expectFocusUseful(page, 'Escape from the wall');
   });
 }
