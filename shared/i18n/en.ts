@@ -51,6 +51,8 @@ export const en = {
     open: 'Open the selected incident', tabs: 'Switch queue', help: 'Show this help',
   },
   keys: {
+    boardEmpty: 'No teams yet: create the post\'s centres and teams, then check volunteers in to crew them.', goOrganisation: 'Go to teams and centres', goRoster: 'Go to the roster to check volunteers in',
+    noReadyTeam: 'Check volunteers in to crew a team, or set a free team available on the board.',
     calls: { zero: '{n} calls', one: '{n} call', two: '{n} calls', few: '{n} calls', many: '{n} calls', other: '{n} calls' },
     volunteers: { zero: '{n} volunteers', one: '{n} volunteer', two: '{n} volunteers', few: '{n} volunteers', many: '{n} volunteers', other: '{n} volunteers' },
     saveNote: 'Add the note being written', focusQueue: 'Go to the queue list from anywhere', homeEnd: 'First / last in a list',

@@ -31,7 +31,8 @@ for (const language of LANGUAGES) {
     await page.getByLabel(t('setup.operatorName')).fill('Rania Haddad');
     await page.getByLabel(t('setup.pin'), { exact: true }).fill('2468');
     await page.getByLabel(t('setup.confirmPin')).fill('2468');
-    await page.getByLabel(t('setup.loadDemo')).uncheck();
+    // Demo data is offered, never ticked for the operator: a real post must not start with invented incidents.
+    await expect(page.getByLabel(t('setup.loadDemo'))).not.toBeChecked();
     await screenshot(page, 'first-run', language);
     await page.getByRole('button', { name: t('setup.submit') }).click();
     await expect(page.getByRole('tab', { name: new RegExp(t('queues.waiting')) })).toBeVisible();

@@ -3,14 +3,16 @@
 // key), counts typed in Arabic-Indic and Persian digits and read back from the core, focus
 // checked after every action (never the page body), a half-written note kept, "Dispatched"
 // reached by sending a team. Screens are kept in test-results/screens/keyboard-*.
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { ChannelName, Input, Output } from '../../shared/api';
 import { LANGUAGES } from '../../shared/domain';
 import { createTranslator } from '../../shared/i18n';
 import type { Core } from '../../electron/core';
 import { makeLocale } from '../../renderer/src/locale/locale';
-import { expect, testIn } from './harness';
+import { shiftAt } from '../../shared/time/shifts';
+import { expect, signIn, testIn } from './harness';
 
 const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -204,5 +206,47 @@ for (const language of LANGUAGES) {
     await k.press('Escape');
     await expect(wall).toHaveCount(0);
     await expectFocusUseful(page, 'Escape from the wall');
+
+    // Statistics load on first opening (their own script): the charts arrive, by-type hatched.
+    await page.getByRole('link', { name: t('nav.stats'), exact: true }).press('Enter');
+    await expect(page.locator('pattern[id^="type-hatch-"]').first()).toBeAttached({ timeout: 30_000 });
+    await shot(page, 'stats');
   });
 }
+
+testIn('ar')('the printed summary numbers its pages and counts people in Arabic-Indic digits when the post writes them', async ({ beacon }) => {
+  const { page, core } = beacon;
+  const t = createTranslator('ar');
+  const call = await admin(core);
+  await call('setup.complete', {
+    post: { name: 'مركز عمليات اللاذقية', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
+    operator: { name: 'Rania Haddad', pin: '2468' }, language: 'ar', loadDemo: false,
+  });
+  const status = await call('post.setDefaults', { language: 'ar', digits: 'arab' });
+  await call('calls.log', {
+    receivedAt: Date.now(), source: 'phone', type: 'building_collapse', priority: 1,
+    location: { district: 'latakia', locality: 'الصليبة' }, reported: { trapped: 7, injured: 0, dead: 0 },
+  });
+  const shift = shiftAt(Date.now(), status.shiftStarts, 'Asia/Damascus');
+  await signIn(page, t);
+  await expect(page.getByRole('tab', { name: new RegExp(t('queues.waiting')) })).toBeVisible();
+  await page.goto(`${page.url().split('#')[0]}#/print/summary?shift=${shift.start}`);
+  await page.locator('body[data-ready="true"]').waitFor();
+  const dir = 'test-results/keyboard-summary-ar';
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await page.pdf({ path: `${dir}/summary.pdf`, preferCSSPageSize: true, printBackground: true });
+  const text = execFileSync('pdftotext', [`${dir}/summary.pdf`, '-']).toString();
+  const flat = text.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  // "صفحة ٢ من ٢" on every page, never "صفحة 2 من 2".
+  const pages = text.split('\f').filter((p) => p.trim() !== '');
+  expect(pages.length).toBeGreaterThan(0);
+  for (const p of pages) expect(p.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')).toMatch(/صفحة\s*[٠-٩]+\s*من\s*[٠-٩]+/);
+  expect(text).not.toMatch(/صفحة\s*[0-9]/);
+  // The reported trapped are counted under a people column, not as incidents.
+  // (pdftotext may move a shadda within its word: compared without diacritics.)
+  const bare = (x: string) => x.replace(/[\s\u064b-\u0652]/g, '');
+  expect(bare(flat)).toContain(bare(t('keys.people')));
+  expect(bare(flat)).toContain(bare(`${t('stats.trapped')}٧`));
+  execFileSync('pdftoppm', ['-png', '-r', '60', `${dir}/summary.pdf`, `${dir}/page`]);
+});

@@ -7,6 +7,7 @@ import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/Field';
+import { NextSteps } from '../teams/TeamBoard';
 
 const NEXT_STEP: readonly AssignmentStep[] = ['en_route', 'on_scene', 'cleared'];
 
@@ -82,7 +83,7 @@ export function DispatchPanel({ incident }: { incident: IncidentDetail }) {
       {canDispatch ? (
         <fieldset className="suggestions">
           <legend>{t('dispatch.suggested')}</legend>
-          {(suggestions ?? []).length === 0 ? <p className="muted">{t('dispatch.none')}</p> : null}
+          {suggestions && suggestions.length === 0 ? <NextSteps text={`${t('dispatch.none')} ${t('keys.noReadyTeam')}`} /> : null}
           {(suggestions ?? []).map((s) => (
             <label key={s.teamId} className="checkbox">
               <input type="checkbox" checked={chosen.includes(s.teamId)} aria-label={t('dispatch.choose', { team: s.callSign })}

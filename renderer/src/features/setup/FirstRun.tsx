@@ -16,7 +16,7 @@ export function FirstRun({ defaultTimeZone, language, onLanguage, onDone }: {
   defaultTimeZone: string; language: Language; onLanguage: (l: Language) => void; onDone: () => void;
 }) {
   const { t, errorText, tCode } = useLocale();
-  const [form, setForm] = useState({ postName: '', postCode: '', timeZone: defaultTimeZone, letter: 'A', name: '', pin: '', confirm: '', demo: true, digits: 'latn' as DigitStyle, passphrase: '' });
+  const [form, setForm] = useState({ postName: '', postCode: '', timeZone: defaultTimeZone, letter: 'A', name: '', pin: '', confirm: '', demo: false, digits: 'latn' as DigitStyle, passphrase: '' });
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [joining, setJoining] = useState(false);

@@ -8,6 +8,7 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner } from '../../ui/Field';
 import { useNow } from '../../ui/useNow';
 import { digitOf } from '../../ui/shortcuts';
+import { useMay } from '../../ui/role';
 
 /** Key → status on a selected team: the board's one-keystroke changes. */
 const STATUS_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -67,6 +68,7 @@ export function TeamBoard({ onOpenIncident }: { onOpenIncident: (id: string) => 
       </div>
       <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
       <p className="muted small" id="board-keys">{t('teams.statusKeys', { keys })}</p>
+      {teams && teams.length === 0 && !centreId && !kind ? <NextSteps text={t('keys.boardEmpty')} /> : null}
       <ul className="board__list" role="listbox" tabIndex={0} aria-label={t('teams.rows')} aria-describedby="board-keys"
         aria-activedescendant={rows[current] ? `team-${rows[current].id}` : undefined} onKeyDown={(e) => void onKeyDown(e)}>
         {rows.map((team, i) => (
@@ -105,5 +107,20 @@ export function TeamRow({ team, selected, onSelect, conflictNumbers }: { team: T
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** What a new post does next when there is nothing to dispatch with, with the way there. */
+export function NextSteps({ text }: { text: string }) {
+  const { t } = useLocale();
+  const may = useMay();
+  return (
+    <div className="notice" role="note">
+      <p>{text}</p>
+      <p className="actions">
+        {may('teams.save') ? <a href="#/organisation">{t('keys.goOrganisation')}</a> : null}
+        <a href="#/roster">{t('keys.goRoster')}</a>
+      </p>
+    </div>
   );
 }
