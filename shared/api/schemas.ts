@@ -436,6 +436,8 @@ const responseFigures = z.object({
 export const summaryTimelineEntry = z.object({
   at: z.number(), kind: z.enum(['call', 'status', 'assignment', 'note']), status: incidentStatus.nullable(), cancelReason: z.string().nullable(),
   text: z.string().nullable(), callSign: z.string().nullable(), step: z.string().nullable(), operatorName: z.string(),
+  /** A note struck through before the period ended stays in the chronology, marked, with why. */
+  struck: z.object({ reason: z.string(), operatorName: z.string() }).nullable(),
 });
 export const shiftSummary = z.object({
   kind: z.enum(['shift', 'day', 'range']),

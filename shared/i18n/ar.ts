@@ -69,7 +69,7 @@ export const ar: Same<Resources> = {
     dispatchWithoutTeam: 'أُوفد أحد دون فريق مُدرج…', withoutTeamReason: 'من أُوفد، ولماذا لا يوجد فريق مُدرج؟',
     confirmWithoutTeam: 'سجّل الإيفاد دون فريق مُدرج', withoutTeamNote: 'إيفاد دون فريق مُدرج: {reason}',
     withoutTeamRequired: 'اذكر من أُوفد: تُبلغ حالة «أُوفد فريق» عادةً بإيفاد فريق.',
-    reportedCasualties: 'الإصابات المُبلَّغ عنها', people: 'الأشخاص', newIn: 'جديد — {list}', saveIn: 'حفظ — {list}',
+    struckInPrint: 'شطبها {name}: {reason}', reportedCasualties: 'الإصابات المُبلَّغ عنها', people: 'الأشخاص', newIn: 'جديد — {list}', saveIn: 'حفظ — {list}',
   },
   teams: {
     board: 'الفرق', centre: 'المركز', kind: 'الاختصاص', crew: 'الطاقم ({n})', noCrew: 'لا أحد في المناوبة', since: 'منذ {time}',

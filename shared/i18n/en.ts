@@ -65,7 +65,7 @@ export const en = {
     dispatchWithoutTeam: 'Dispatched without a listed team…', withoutTeamReason: 'Who was sent, and why no listed team?',
     confirmWithoutTeam: 'Record as dispatched without a listed team', withoutTeamNote: 'Dispatched without a listed team: {reason}',
     withoutTeamRequired: 'Say who was sent: “Dispatched” is otherwise reached by sending a team.',
-    reportedCasualties: 'Casualties reported', people: 'People', newIn: 'New — {list}', saveIn: 'Save — {list}',
+    struckInPrint: 'struck through by {name}: {reason}', reportedCasualties: 'Casualties reported', people: 'People', newIn: 'New — {list}', saveIn: 'Save — {list}',
   },
   teams: {
     board: 'Teams', centre: 'Centre', kind: 'Kind', crew: 'Crew ({n})', noCrew: 'No crew checked in', since: 'for {time}',

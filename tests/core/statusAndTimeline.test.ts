@@ -114,3 +114,23 @@ describe('the timeline', () => {
       .toEqual({ ok: false, error: { code: 'error.noteNotFound' } });
   });
 });
+
+describe('the printed priority-1 chronology', () => {
+  it('keeps a struck note, marked as struck with who struck it and why', async () => {
+    t = await openTestCore();
+    const { incidentId } = await t.call('calls.log', intake({ priority: 1 }));
+    t.clock.advance(MINUTE);
+    const withNote = await t.call('timeline.addNote', { incidentId, text: 'Gas smell near the stairs' });
+    const noteId = withNote.timeline.find((e) => e.kind === 'note')!.id;
+    t.clock.advance(MINUTE);
+    await t.call('timeline.strike', { entryId: noteId, reason: 'wrong incident' });
+    await t.call('timeline.addNote', { incidentId, text: 'Second building checked' });
+    t.clock.advance(MINUTE);
+    const summary = await t.call('summary.get', { period: { shift: T0 } });
+    const notes = summary.priorityOne[0]!.timeline.filter((e) => e.kind === 'note');
+    expect(notes).toMatchObject([
+      { text: 'Gas smell near the stairs', struck: { reason: 'wrong incident', operatorName: 'Rania Haddad' } },
+      { text: 'Second building checked', struck: null },
+    ]);
+  });
+});

@@ -163,12 +163,14 @@ async function priorityOneTimelines(ctx: ServiceContext, start: number, end: num
   for (const row of ids) {
     const detail = await incidentDetail(ctx.store.reader, row.id);
     const timeline: SummaryTimelineEntry[] = detail.timeline
-      .filter((e) => e.at < asOf && e.kind !== 'edit' && !(e.kind === 'note' && e.struck && e.struck.at < asOf))
+      .filter((e) => e.at < asOf && e.kind !== 'edit')
       .map((e) => ({
         at: e.at, kind: e.kind as SummaryTimelineEntry['kind'], status: e.status, cancelReason: e.cancelReason,
         // Calls are counted, never quoted: what a caller said may name people.
         text: e.kind === 'note' ? e.text : null,
         callSign: e.assignment?.callSign ?? null, step: e.assignment?.step ?? null, operatorName: e.operatorName,
+        // A struck note is printed struck, not left out: the handover shows what was corrected.
+        struck: e.kind === 'note' && e.struck && e.struck.at < asOf ? { reason: e.struck.reason, operatorName: e.struck.operatorName } : null,
       }));
     const status: IncidentStatus = row.closed_at !== null && row.closed_at < asOf ? 'closed'
       : row.cancelled_at !== null && row.cancelled_at < asOf ? 'cancelled' : statusAt(row, asOf);

@@ -190,7 +190,10 @@ export function SummaryDocument({ summary }: { summary: ShiftSummary }) {
             {/* One line of events per incident: time and what happened; notes say who wrote them. */}
             <p className="summary__events">
               {p.timeline.map((e, i) => (
-                <Fragment key={i}><span><bdi dir="ltr">{time(e.at)}</bdi> <bdi>{eventText(e, locale)}{e.kind === 'note' ? ` (${e.operatorName})` : ''}</bdi></span>{' '}</Fragment>
+                <Fragment key={i}><span><bdi dir="ltr">{time(e.at)}</bdi> {e.struck
+                  // Struck, in words as well as the line through it: a photocopy may lose the line.
+                  ? <><s><bdi>{eventText(e, locale)}</bdi></s> <bdi>({t('keys.struckInPrint', { name: e.struck.operatorName, reason: e.struck.reason })})</bdi></>
+                  : <bdi>{eventText(e, locale)}{e.kind === 'note' ? ` (${e.operatorName})` : ''}</bdi>}</span>{' '}</Fragment>
               ))}
             </p>
           </div>
