@@ -109,6 +109,9 @@ export const KINDS_FOR_TYPE: Readonly<Record<IncidentType, readonly TeamKind[]>>
 
 /** A team with one of these statuses is committed to an incident. */
 export const COMMITTED_TEAM_STATUSES: readonly TeamStatus[] = ['dispatched', 'en_route', 'on_scene'];
+/** Ready to be sent: offered for dispatch (the core's suggestions) and counted ready on the wall. A
+ * returning team has cleared its incident and can be turned round on the way back. */
+export const READY_TEAM_STATUSES: readonly TeamStatus[] = ['available', 'returning'];
 
 /** The steps of an assignment after dispatch, in order. */
 export const ASSIGNMENT_STEPS = ['en_route', 'on_scene', 'cleared'] as const;

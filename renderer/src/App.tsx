@@ -12,6 +12,7 @@ import { LocaleProvider, PSEUDO_LOCALE, useLocale } from './i18n';
 import { call } from './ops';
 import { RestoredNotice } from './features/backup/RestoredNotice';
 import { DamagedDatabase } from './features/backup/DamagedDatabase';
+import { requestQueueFocus } from './ui/queueFocus';
 
 export function App() {
   const [status, setStatus] = useState<SetupStatus>();
@@ -76,7 +77,7 @@ export function App() {
       ) : status.needsSetup ? (
         <FirstRun defaultTimeZone={status.defaultTimeZone} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
       ) : !operator ? (
-        <SignIn postName={status.post?.name ?? ''} language={language} onLanguage={switchLanguage} onSignedIn={() => void refresh()} />
+        <SignIn postName={status.post?.name ?? ''} language={language} onLanguage={switchLanguage} onSignedIn={() => { requestQueueFocus(true); void refresh(); }} />
       ) : (
         <Console
           operator={operator}

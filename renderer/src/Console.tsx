@@ -26,6 +26,12 @@ import { RoleContext } from './ui/role';
 import { HelpDialog } from './ui/HelpDialog';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import { useNow } from './ui/useNow';
+import { isFocusQueue, isHelp, isNewCall } from './ui/shortcuts';
+import { isTyping } from './ui/isTyping';
+import { requestQueueFocus } from './ui/queueFocus';
+
+// Statistics and its charts (recharts, most of the script) load when first opened, not with
+// the first screen: the console opens on the queues.
 
 function useHashRoute(): [string, (hash: string) => void] {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -40,8 +46,6 @@ function useHashRoute(): [string, (hash: string) => void] {
 /** Key names are the same in every language. */
 const NEW_CALL_KEY = 'F2';
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Idle time is measured from the last key, click, mouse move or wheel. */
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;
@@ -87,12 +91,16 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
   const openIntake = useCallback(() => setIntakeOpen(true), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n')) {
+      if (isNewCall(e)) {
         e.preventDefault();
         openIntake();
-      } else if (e.key === 'F1' || (e.key === '?' && !isTyping(e.target))) {
+      } else if (isHelp(e) && (e.code === 'F1' || !isTyping(e.target))) {
         e.preventDefault();
         setHelpOpen(true);
+      } else if (isFocusQueue(e) && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        if (!/^#?\/?$/.test(window.location.hash)) window.location.hash = '#/';
+        requestQueueFocus(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -154,7 +162,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
         </div>
       </header>
       <main className="content">
-        {incidentId ? <IncidentView id={incidentId} onBack={() => navigate('#/')} />
+        {incidentId ? <IncidentView id={incidentId} onBack={() => { navigate('#/'); requestQueueFocus(); }} />
           : section === 'roster' ? <RosterScreen />
           : section === 'organisation' ? <OrganisationScreen />
           : section === 'stats' ? <StatsScreen />
@@ -177,6 +185,8 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
           onSaved={(message) => {
             setIntakeOpen(false);
             setToast(message);
+            // The call is in the queue now: ↑ ↓ Enter should reach it at once.
+            requestQueueFocus(true);
           }}
         />
       ) : null}

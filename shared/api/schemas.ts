@@ -132,6 +132,8 @@ export const setStatusInput = z.object({
   status: incidentStatus,
   cancelReason: z.enum(CANCEL_REASONS, { error: 'validation.chooseOne' }).optional(),
   note: optionalText(TEXT_LIMITS.medium),
+  /** "Dispatched" by hand: someone not on the post's team list was sent; the note says who. */
+  withoutTeam: z.literal(true).optional(),
 }).strict();
 
 export const addNoteInput = z.object({ incidentId: id, text: requiredText(TEXT_LIMITS.long) }).strict();

@@ -58,7 +58,7 @@ export const ar: Same<Resources> = {
     landmark: 'علامة دالّة', coordinates: 'الإحداثيات (عشرية أو درجات ودقائق)', coordinatesParsed: 'تُقرأ: {value}', coordinatesInvalid: 'تعذّرت قراءة الإحداثيات.',
     description: 'ما قاله المتصل', trapped: 'عالقون', injured: 'مصابون', dead: 'وفيات', save: 'احفظ البلاغ (Ctrl+Enter)',
     saved: 'حُفظ البلاغ: الحادثة {number}', attached: 'أُضيف البلاغ إلى الحادثة {number}', districtSearch: 'اكتب اسم المنطقة',
-    duplicatesTitle: 'قد تكون الحادثة نفسها', duplicateItem: '{number} · {type} · منذ {age} · {calls} بلاغات', attachTo: 'أضف هذا البلاغ إلى {number}',
+    duplicatesTitle: 'قد تكون الحادثة نفسها', duplicateItem: '{number} · {type} · منذ {age} · {calls}', attachTo: 'أضف هذا البلاغ إلى {number}',
     newIncident: 'افتح حادثة جديدة', attachingTo: 'سيُضاف هذا البلاغ إلى الحادثة {number}.', discard: 'تجاهل هذا البلاغ؟',
     noMatch: 'لا توجد منطقة بهذا الاسم', hint: 'Ctrl+Enter للحفظ · Esc للإغلاق',
   },
@@ -72,6 +72,20 @@ export const ar: Same<Resources> = {
   help: {
     title: 'اختصارات لوحة المفاتيح', newCall: 'بلاغ جديد', save: 'احفظ البلاغ', close: 'أغلق النافذة / عُد إلى القوائم', move: 'تنقّل في القائمة',
     open: 'افتح الحادثة المحددة', tabs: 'بدّل القائمة', help: 'اعرض هذه المساعدة',
+  },
+  keys: {
+    calls: { zero: 'لا بلاغات', one: 'بلاغ واحد', two: 'بلاغان', few: '{n} بلاغات', many: '{n} بلاغًا', other: '{n} بلاغ' },
+    volunteers: { zero: '{n} متطوع', one: 'متطوع واحد', two: 'متطوعَين', few: '{n} متطوعين', many: '{n} متطوعًا', other: '{n} متطوع' },
+    saveNote: 'أضف الملاحظة التي تُكتب', focusQueue: 'انتقل إلى قائمة البلاغات من أي مكان', homeEnd: 'الأول / الأخير في القائمة',
+    page: 'عشرة صفوف لأعلى / لأسفل', teamStatus: 'غيّر حالة الفريق المحدد (في لوحة الفرق)',
+    wholeNumber: 'اكتب عددًا صحيحًا (تُقبل الأرقام المشرقية والغربية والفارسية).', discardNote: 'أتغادر هذه الحادثة؟ سيضيع ما كتبته هنا ولم تحفظه.',
+    rowName: '{priority}، {type}، {place}، {age}', ageWaiting: 'ينتظر منذ {age}', ageInStatus: '{status} منذ {age}',
+    colPriority: 'الأولوية', colNumber: 'الرقم', colAgeWaiting: 'الانتظار منذ البلاغ', colAgeInStatus: 'المدة في هذه الحالة',
+    colType: 'النوع', colPlace: 'المكان', colReported: 'المُبلَّغ عنه', colCalls: 'البلاغات', colStatus: 'الحالة',
+    strikeNote: 'اشطب الملاحظة «{text}» ({time})', strikeConfirm: 'اشطب الملاحظة «{text}» ({time}): تأكيد',
+    dispatchWithoutTeam: 'أُوفد أحد دون فريق مُدرج…', withoutTeamReason: 'من أُوفد، ولماذا لا يوجد فريق مُدرج؟',
+    confirmWithoutTeam: 'سجّل الإيفاد دون فريق مُدرج', withoutTeamNote: 'إيفاد دون فريق مُدرج: {reason}',
+    withoutTeamRequired: 'اذكر من أُوفد: تُبلغ حالة «أُوفد فريق» عادةً بإيفاد فريق.', newIn: 'جديد — {list}', saveIn: 'حفظ — {list}',
   },
   teams: {
     board: 'الفرق', centre: 'المركز', kind: 'الاختصاص', crew: 'الطاقم ({n})', noCrew: 'لا أحد في المناوبة', since: 'منذ {time}',
@@ -93,7 +107,7 @@ export const ar: Same<Resources> = {
   roster: {
     title: 'جدول المناوبة', shift: 'المناوبة {start} – {end}', onDuty: 'في المناوبة', checkIn: 'تسجيل حضور', checkOut: 'سجّل انصراف {name}',
     volunteer: 'المتطوع', team: 'الفريق', walkUp: 'متطوع حضر الآن', name: 'الاسم', role: 'الدور', phone: 'الهاتف', add: 'أضفه وسجّل حضوره',
-    copyPrevious: 'ابدأ من جدول المناوبة السابقة', copied: 'سُجّل حضور {n} متطوعين من المناوبة السابقة.', empty: 'لم يسجّل أحد حضوره بعد.',
+    copyPrevious: 'ابدأ من جدول المناوبة السابقة', copied: 'سُجّل حضور {volunteers} من المناوبة السابقة.', empty: 'لم يسجّل أحد حضوره بعد.',
     attendance: 'سجل الحضور', from: 'من (YYYY-MM-DD)', to: 'إلى (YYYY-MM-DD، ضمنًا)', shifts: 'المناوبات', hours: 'الساعات', checkedIn: 'حضور', checkedOut: 'انصراف',
   },
   nav: { main: 'الأقسام', queues: 'القوائم', roster: 'المناوبة', organisation: 'الفرق والمراكز', stats: 'الإحصاءات', summary: 'ملخص المناوبة', audit: 'سجل التدقيق', sync: 'المزامنة', backup: 'النسخ الاحتياطي', wall: 'شاشة العرض', conflicts: 'التعارضات' },

@@ -54,7 +54,7 @@ export const en = {
     landmark: 'Landmark', coordinates: 'Coordinates (decimal or DMS)', coordinatesParsed: 'Reads as {value}', coordinatesInvalid: 'These coordinates cannot be read.',
     description: 'What the caller said', trapped: 'Trapped', injured: 'Injured', dead: 'Dead', save: 'Save call (Ctrl+Enter)',
     saved: 'Call saved: incident {number}', attached: 'Call attached to incident {number}', districtSearch: 'Type a district name',
-    duplicatesTitle: 'Possibly the same incident', duplicateItem: '{number} · {type} · {age} ago · {calls} calls', attachTo: 'Attach this call to {number}',
+    duplicatesTitle: 'Possibly the same incident', duplicateItem: '{number} · {type} · {age} ago · {calls}', attachTo: 'Attach this call to {number}',
     newIncident: 'Open a new incident', attachingTo: 'This call will be attached to {number}.', discard: 'Discard this call?',
     noMatch: 'No district matches', hint: 'Ctrl+Enter saves · Esc closes',
   },
@@ -68,6 +68,20 @@ export const en = {
   help: {
     title: 'Keyboard shortcuts', newCall: 'New call', save: 'Save the call', close: 'Close a dialog / back to queues', move: 'Move in a list',
     open: 'Open the selected incident', tabs: 'Switch queue', help: 'Show this help',
+  },
+  keys: {
+    calls: { zero: '{n} calls', one: '{n} call', two: '{n} calls', few: '{n} calls', many: '{n} calls', other: '{n} calls' },
+    volunteers: { zero: '{n} volunteers', one: '{n} volunteer', two: '{n} volunteers', few: '{n} volunteers', many: '{n} volunteers', other: '{n} volunteers' },
+    saveNote: 'Add the note being written', focusQueue: 'Go to the queue list from anywhere', homeEnd: 'First / last in a list',
+    page: 'Ten rows up / down', teamStatus: 'Set the selected team\'s status (on the team board)',
+    wholeNumber: 'Write a whole number (0–9, ٠–٩ or ۰–۹).', discardNote: 'Leave this incident? What you have written here and not saved will be lost.',
+    rowName: '{priority}, {type}, {place}, {age}', ageWaiting: 'waiting {age}', ageInStatus: '{status} for {age}',
+    colPriority: 'Priority', colNumber: 'Number', colAgeWaiting: 'Waiting since the call', colAgeInStatus: 'Time in this status',
+    colType: 'Type', colPlace: 'Place', colReported: 'Reported', colCalls: 'Calls', colStatus: 'Status',
+    strikeNote: 'Strike through the note “{text}” ({time})', strikeConfirm: 'Strike through the note “{text}” ({time}): confirm',
+    dispatchWithoutTeam: 'Dispatched without a listed team…', withoutTeamReason: 'Who was sent, and why no listed team?',
+    confirmWithoutTeam: 'Record as dispatched without a listed team', withoutTeamNote: 'Dispatched without a listed team: {reason}',
+    withoutTeamRequired: 'Say who was sent: “Dispatched” is otherwise reached by sending a team.', newIn: 'New — {list}', saveIn: 'Save — {list}',
   },
   teams: {
     board: 'Teams', centre: 'Centre', kind: 'Kind', crew: 'Crew ({n})', noCrew: 'No crew checked in', since: 'for {time}',
@@ -89,7 +103,7 @@ export const en = {
   roster: {
     title: 'Shift roster', shift: 'Shift {start} – {end}', onDuty: 'On duty', checkIn: 'Check in', checkOut: 'Check out {name}',
     volunteer: 'Volunteer', team: 'Team', walkUp: 'Walk-up volunteer', name: 'Name', role: 'Role', phone: 'Phone', add: 'Add and check in',
-    copyPrevious: 'Start from the previous shift', copied: '{n} volunteers checked in from the previous shift.', empty: 'Nobody is checked in yet.',
+    copyPrevious: 'Start from the previous shift', copied: '{volunteers} checked in from the previous shift.', empty: 'Nobody is checked in yet.',
     attendance: 'Attendance', from: 'From (YYYY-MM-DD)', to: 'To (YYYY-MM-DD, inclusive)', shifts: 'Shifts', hours: 'Hours', checkedIn: 'In', checkedOut: 'Out',
   },
   nav: { main: 'Sections', queues: 'Queues', roster: 'Roster', organisation: 'Teams and centres', stats: 'Statistics', summary: 'Shift summary', audit: 'Audit trail', sync: 'Sync', backup: 'Backup', wall: 'Wall display', conflicts: 'Conflicts' },
@@ -139,7 +153,7 @@ export const en = {
     reason_notAuthorized: 'a change only an administrator (or supervisor) of the post could make, by someone who was not one',
   },
   notice: { settingsRestored: 'The settings file was damaged. Beacon started with default settings and kept the damaged file as:' },
-  wall: { title: 'Operations', teams: 'Teams available {n} of {total}' },
+  wall: { title: 'Operations', teams: 'Teams ready {n} of {total}' },
   guide: {
     reported: 'Reported', people: 'People',
     nextStep: 'What to do next', noTeams: 'No teams yet. To send teams, create the centres and their teams, then check volunteers in to them.',

@@ -20,10 +20,10 @@ async function aShiftOfChanges(t: TestCore) {
   step();
   await t.call('incidents.update', { id: incidentId, changes: { priority: 3 } });
   step();
-  await t.call('incidents.setStatus', { id: incidentId, status: 'dispatched' });
+  await t.call('incidents.setStatus', { id: incidentId, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' });
   step();
   const withNote = await t.call('timeline.addNote', { incidentId, text: 'Gas smell near the stairs' });
-  const noteId = withNote.timeline.find((e) => e.kind === 'note')!.id;
+  const noteId = withNote.timeline.find((e) => e.kind === 'note' && e.text === 'Gas smell near the stairs')!.id;
   step();
   await t.call('timeline.strike', { entryId: noteId, reason: 'wrong incident' });
   step();

@@ -158,7 +158,7 @@ describe('every channel', () => {
       'incidents.queue': { queue: 'waiting' },
       'incidents.get': { id: incidentId },
       'incidents.update': { id: incidentId, changes: { priority: 3 } },
-      'incidents.setStatus': { id: incidentId, status: 'dispatched' },
+      'incidents.setStatus': { id: incidentId, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' },
       'timeline.addNote': { incidentId, text: 'x' },
       'timeline.strike': { entryId, reason: 'x' },
       'centres.list': {},

@@ -184,7 +184,7 @@ describe('the daily rollup', () => {
     const moving = await t.core.store.reader.all<{ id: string }>(`SELECT id FROM incidents WHERE status = 'received' ORDER BY id DESC LIMIT 4`);
     expect(moving).toHaveLength(4);
     for (const [k, incident] of moving.entries()) {
-      for (const status of (['dispatched', 'on_scene', 'cleared', 'closed'] as const).slice(0, k + 1)) await t.call('incidents.setStatus', { id: incident.id, status });
+      for (const status of (['dispatched', 'on_scene', 'cleared', 'closed'] as const).slice(0, k + 1)) await t.call('incidents.setStatus', { id: incident.id, status, ...(status === 'dispatched' ? { withoutTeam: true, note: 'Sent by radio' } as const : {}) });
     }
     await expectRollupMatches(t);
 
@@ -209,7 +209,7 @@ describe('the daily rollup', () => {
     const theirs = (await other.core.store.reader.get<{ id: string }>('SELECT id FROM incidents ORDER BY received_at LIMIT 1'))!;
     await other.call('incidents.update', { id: theirs.id, changes: { type: 'evacuation', injured: 4 } });
     const second = (await other.core.store.reader.get<{ id: string }>('SELECT id FROM incidents ORDER BY received_at DESC LIMIT 1'))!;
-    await other.call('incidents.setStatus', { id: second.id, status: 'dispatched' });
+    await other.call('incidents.setStatus', { id: second.id, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' });
     await deliver();
     await expectRollupMatches(t);
     await other.call('incidents.setStatus', { id: theirs.id, status: 'cancelled', cancelReason: 'duplicate' });

@@ -89,7 +89,7 @@ describe('the database', () => {
     const dir = tempDir();
     const t = await openTestCore({ dir });
     const logged = await t.call('calls.log', intake());
-    await t.call('incidents.setStatus', { id: logged.incidentId, status: 'dispatched' });
+    await t.call('incidents.setStatus', { id: logged.incidentId, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' });
     const before = await t.call('incidents.get', { id: logged.incidentId });
     await t.reopen();
     await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });

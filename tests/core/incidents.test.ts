@@ -134,7 +134,7 @@ describe('the call queues', () => {
     const p1new = await log(1, 5);
     const p1old = await log(1, 30, 'jableh');
     const p2 = await log(2, 40);
-    await t.call('incidents.setStatus', { id: p2.incidentId, status: 'dispatched' });
+    await t.call('incidents.setStatus', { id: p2.incidentId, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' });
 
     const waiting = await t.call('incidents.queue', { queue: 'waiting' });
     expect(waiting.rows.map((r) => r.id)).toEqual([p1old.incidentId, p1new.incidentId, p3old.incidentId]);

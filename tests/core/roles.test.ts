@@ -143,7 +143,7 @@ describe('roles', () => {
     const operator = await t.core.store.write(null, (writer) => createOperator(writer, Date.now(), { name: 'Op', pin: '1357', role: 'operator', language: 'en' }));
     const session = { operatorId: operator.id };
     const { incidentId: id } = await t.call('calls.log', intake());
-    expect((await t.core.invoke(session, 'incidents.setStatus', { id, status: 'dispatched' })).ok).toBe(true);
+    expect((await t.core.invoke(session, 'incidents.setStatus', { id, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' })).ok).toBe(true);
     expect(await t.core.invoke(session, 'incidents.setStatus', { id, status: 'cancelled', cancelReason: 'duplicate' })).toEqual({ ok: false, error: { code: 'error.forbidden' } });
     expect((await t.call('incidents.get', { id })).status).toBe('dispatched');
   });

@@ -12,9 +12,9 @@ describe('the status machine', () => {
     const steps = ['dispatched', 'on_scene', 'cleared', 'closed'] as const;
     for (const [i, status] of steps.entries()) {
       t.clock.advance(10 * MINUTE);
-      const detail = await t.call('incidents.setStatus', { id, status });
+      const detail = await t.call('incidents.setStatus', { id, status, ...(status === 'dispatched' ? { withoutTeam: true, note: 'Sent by radio' } as const : {}) });
       expect(detail.status).toBe(status);
-      expect(detail.timeline.at(-1)).toMatchObject({ kind: 'status', status, at: T0 + (i + 1) * 10 * MINUTE, operatorName: 'Rania Haddad' });
+      expect(detail.timeline.findLast((e) => e.kind === 'status')).toMatchObject({ kind: 'status', status, at: T0 + (i + 1) * 10 * MINUTE, operatorName: 'Rania Haddad' });
     }
     const done = await t.call('incidents.get', { id });
     expect([done.dispatchedAt, done.onSceneAt, done.clearedAt, done.closedAt]).toEqual([1, 2, 3, 4].map((k) => T0 + k * 10 * MINUTE));
@@ -28,9 +28,9 @@ describe('the status machine', () => {
         const { incidentId: id } = await t.call('calls.log', intake({ location: { district: 'latakia', locality: `${from}-${to}` } }));
         // Walk the incident to `from` the legal way.
         const path = { received: [], dispatched: ['dispatched'], on_scene: ['dispatched', 'on_scene'], cleared: ['dispatched', 'on_scene', 'cleared'], closed: ['dispatched', 'on_scene', 'cleared', 'closed'], cancelled: ['cancelled'] } as const;
-        for (const step of path[from]) await t.call('incidents.setStatus', { id, status: step, cancelReason: 'duplicate' });
+        for (const step of path[from]) await t.call('incidents.setStatus', { id, status: step, cancelReason: 'duplicate', ...(step === 'dispatched' ? { withoutTeam: true, note: 'Sent by radio' } as const : {}) });
         const before = await t.call('incidents.get', { id });
-        const result = await t.core.invoke(t.session, 'incidents.setStatus', { id, status: to, cancelReason: 'other' });
+        const result = await t.core.invoke(t.session, 'incidents.setStatus', { id, status: to, cancelReason: 'other', withoutTeam: true, note: 'Sent by radio' });
         const allowed = NEXT_STATUS[from].includes(to);
         expect(result.ok, `${from} → ${to}`).toBe(allowed);
         if (!result.ok) {
@@ -41,15 +41,32 @@ describe('the status machine', () => {
     }
   });
 
+  it('reaches "dispatched" by hand only as a move without a listed team that says who was sent', async () => {
+    t = await openTestCore();
+    const { incidentId: id } = await t.call('calls.log', intake());
+    const before = await t.call('incidents.get', { id });
+    for (const input of [{ id, status: 'dispatched' }, { id, status: 'dispatched', note: 'Civil police' }, { id, status: 'dispatched', withoutTeam: true }, { id, status: 'dispatched', withoutTeam: true, note: '   ' }] as const) {
+      const refused = await t.core.invoke(t.session, 'incidents.setStatus', input);
+      expect(refused, JSON.stringify(input)).toEqual({ ok: false, error: { code: 'error.invalidInput', fields: { note: 'keys.withoutTeamRequired' } } });
+    }
+    expect(await t.call('incidents.get', { id })).toEqual(before);
+    const done = await t.call('incidents.setStatus', { id, status: 'dispatched', withoutTeam: true, note: 'Dispatched without a listed team: civil police patrol' });
+    expect(done).toMatchObject({ status: 'dispatched', dispatchedAt: T0, assignments: [] });
+    expect(done.timeline.slice(-2)).toMatchObject([
+      { kind: 'status', status: 'dispatched' }, { kind: 'note', text: 'Dispatched without a listed team: civil police patrol' },
+    ]);
+  });
+
   it('cancels only with a reason, from any open state', async () => {
     t = await openTestCore();
     const { incidentId: id } = await t.call('calls.log', intake());
-    await t.call('incidents.setStatus', { id, status: 'dispatched' });
+    await t.call('incidents.setStatus', { id, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' });
     const refused = await t.core.invoke(t.session, 'incidents.setStatus', { id, status: 'cancelled' });
     expect(refused).toEqual({ ok: false, error: { code: 'error.invalidInput', fields: { cancelReason: 'error.cancelReasonRequired' } } });
     const done = await t.call('incidents.setStatus', { id, status: 'cancelled', cancelReason: 'handled_by_others', note: 'Red Crescent already on scene' });
     expect(done).toMatchObject({ status: 'cancelled', cancelReason: 'handled_by_others', cancelledAt: T0 });
-    expect(done.timeline.slice(-2)).toMatchObject([
+    // (The dispatch's own note shares the instant, so the two are picked out, not taken last.)
+    expect(done.timeline.filter((e) => e.status === 'cancelled' || e.text === 'Red Crescent already on scene')).toMatchObject([
       { kind: 'status', status: 'cancelled', cancelReason: 'handled_by_others', operatorName: 'Rania Haddad' },
       { kind: 'note', text: 'Red Crescent already on scene' },
     ]);
@@ -95,5 +112,25 @@ describe('the timeline', () => {
     expect((await t.core.invoke(t.session, 'timeline.strike', { entryId: status!.id, reason: 'x' })).ok).toBe(false);
     expect(await t.core.invoke(t.session, 'timeline.strike', { entryId: '00000000-0000-4000-8000-000000000000', reason: 'x' }))
       .toEqual({ ok: false, error: { code: 'error.noteNotFound' } });
+  });
+});
+
+describe('the printed priority-1 chronology', () => {
+  it('keeps a struck note, marked as struck with who struck it and why', async () => {
+    t = await openTestCore();
+    const { incidentId } = await t.call('calls.log', intake({ priority: 1 }));
+    t.clock.advance(MINUTE);
+    const withNote = await t.call('timeline.addNote', { incidentId, text: 'Gas smell near the stairs' });
+    const noteId = withNote.timeline.find((e) => e.kind === 'note')!.id;
+    t.clock.advance(MINUTE);
+    await t.call('timeline.strike', { entryId: noteId, reason: 'wrong incident' });
+    await t.call('timeline.addNote', { incidentId, text: 'Second building checked' });
+    t.clock.advance(MINUTE);
+    const summary = await t.call('summary.get', { period: { shift: T0 } });
+    const notes = summary.priorityOne[0]!.timeline.filter((e) => e.kind === 'note');
+    expect(notes).toMatchObject([
+      { text: 'Gas smell near the stairs', struck: { reason: 'wrong incident', operatorName: 'Rania Haddad' } },
+      { text: 'Second building checked', struck: null },
+    ]);
   });
 });

@@ -77,7 +77,7 @@ async function run(world: World, cmd: Command) {
   if (cmd.kind === 'move') {
     const detail = await t.core.invoke(t.session, 'incidents.get', { id });
     const next = detail.ok ? NEXT_STATUS[detail.value.status][0] : undefined;
-    if (next && next !== 'cancelled') await t.core.invoke(t.session, 'incidents.setStatus', { id, status: next });
+    if (next && next !== 'cancelled') await t.core.invoke(t.session, 'incidents.setStatus', { id, status: next, ...(next === 'dispatched' ? { withoutTeam: true, note: 'Sent by radio' } as const : {}) });
   }
 }
 

@@ -31,7 +31,8 @@ for (const language of LANGUAGES) {
     await page.getByLabel(t('setup.operatorName')).fill('Rania Haddad');
     await page.getByLabel(t('setup.pin'), { exact: true }).fill('2468');
     await page.getByLabel(t('setup.confirmPin')).fill('2468');
-    await page.getByLabel(t('setup.loadDemo')).uncheck();
+    // Demo data is offered, never ticked for the operator: a real post must not start with invented incidents.
+    await expect(page.getByLabel(t('setup.loadDemo'))).not.toBeChecked();
     await screenshot(page, 'first-run', language);
     await page.getByRole('button', { name: t('setup.submit') }).click();
     await expect(page.getByRole('tab', { name: new RegExp(t('queues.waiting')) })).toBeVisible();
@@ -98,8 +99,14 @@ for (const language of LANGUAGES) {
     await expect(page.getByRole('heading', { name: t('incident.calls', { n: 2 }) })).toBeVisible();
 
     // Every status in turn, each stamped in the timeline.
+    // "Dispatched" with no team only as its own confirmed move, which says who was sent.
+    await expect(page.getByRole('button', { name: t('incident.moveTo', { status: t('status.dispatched') }) })).toHaveCount(0);
     for (const status of ['dispatched', 'on_scene', 'cleared', 'closed'] as const) {
-      await page.getByRole('button', { name: t('incident.moveTo', { status: t(`status.${status}`) }) }).click();
+      if (status === 'dispatched') {
+        await page.getByRole('button', { name: t('keys.dispatchWithoutTeam') }).click();
+        await page.getByLabel(t('keys.withoutTeamReason')).fill('Civil police patrol');
+        await page.getByRole('button', { name: t('keys.confirmWithoutTeam') }).click();
+      } else await page.getByRole('button', { name: t('incident.moveTo', { status: t(`status.${status}`) }) }).click();
       await expect(page.locator('.incident__head .status')).toHaveText(t(`status.${status}`));
     }
     await expect(page.locator('.timeline__item--status')).toHaveCount(5);
@@ -108,9 +115,11 @@ for (const language of LANGUAGES) {
     // A note, and striking it through with a reason.
     await page.getByLabel(t('incident.addNote')).fill('Gas smell reported near the stairs');
     await page.getByRole('button', { name: t('incident.saveNote') }).click();
-    await page.getByRole('button', { name: t('incident.strike') }).click();
+    // Each note's strike button names its note (the dispatch without a team left one too).
+    const strikeGas = page.getByRole('button', { name: t('keys.strikeNote', { text: 'Gas smell reported near the stairs', time: '' }).replace(/ \(\)$/, '') });
+    await strikeGas.click();
     await page.getByLabel(t('incident.strikeReason')).fill('wrong incident');
-    await page.getByRole('button', { name: t('incident.strike') }).click();
+    await strikeGas.click();
     await expect(page.getByText(t('incident.struck', { name: 'Rania Haddad', reason: 'wrong incident' }))).toBeVisible();
     await expect(page.locator('.struck')).toHaveText('Gas smell reported near the stairs');
     await screenshot(page, 'incident', language);

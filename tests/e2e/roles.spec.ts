@@ -25,7 +25,7 @@ test('an operator is not offered what only a supervisor may do', async ({ beacon
   await expect(page.getByRole('link', { name: t('nav.organisation'), exact: true })).toHaveCount(0);
 
   await page.getByRole('listbox', { name: t('queue.rows') }).press('Enter');
-  await expect(page.getByRole('button', { name: t('incident.moveTo', { status: t('status.dispatched') }) })).toBeVisible();
+  await expect(page.getByRole('button', { name: t('keys.dispatchWithoutTeam') })).toBeVisible();
   await expect(page.getByRole('button', { name: t('incident.cancelIncident') })).toHaveCount(0);
 
   await page.getByRole('link', { name: t('nav.roster'), exact: true }).press('Enter');

@@ -51,6 +51,8 @@ export async function setStatus(ctx: ServiceContext, operatorId: string, input: 
       throw new DomainError('error.statusTransition', { from: current.status, to: input.status });
     }
     if (input.status === 'cancelled' && !input.cancelReason) throw fieldError('cancelReason', 'error.cancelReasonRequired');
+    // "Dispatched" is reached by sending a team; by hand only when the record says who went instead.
+    if (input.status === 'dispatched' && !(input.withoutTeam && input.note?.trim())) throw fieldError('note', 'keys.withoutTeamRequired');
     const set: Values<'incident'> = { status: input.status, statusAt: now, [STATUS_TIME_FIELD[input.status]]: now };
     if (input.status === 'cancelled') set.cancelReason = input.cancelReason ?? null;
     // The status entry of the timeline is read from the incident and the operation log; a

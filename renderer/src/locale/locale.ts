@@ -5,6 +5,7 @@ import type { ApiError } from '../../../shared/api';
 import type { DigitStyle, Language } from '../../../shared/domain';
 import { createTranslator, interpolate, translateCode, type Params, type Translate } from '../../../shared/i18n';
 import { pseudoTranslator } from './pseudo';
+import { pluralForm } from '../../../shared/i18n/plural';
 
 export interface Locale {
   language: Language;
@@ -22,6 +23,8 @@ export interface Locale {
   duration: (ms: number) => string;
   /** A number in the operator's language, with at most `digits` decimals. */
   number: (n: number, digits?: number) => string;
+  /** A counted noun in the language's plural form (Intl.PluralRules): «بلاغ واحد», «٣ بلاغات», "1 call". */
+  count: (noun: 'calls' | 'volunteers', n: number) => string;
   /** Western digits in a text already made (hour labels, padded numbers) written the post's way. */
   digits: (text: string) => string;
   timeZone: string;
@@ -69,6 +72,7 @@ export function makeLocale({ language, timeZone, digits = 'latn', pseudo = false
     time: (ms) => timeFormat.format(ms),
     dateTime: (ms) => dateTimeFormat.format(ms),
     date: (ms) => dateFormat.format(ms),
+    count: (noun, n) => t(`keys.${noun}.${pluralForm(language, n)}`, { n }),
     number: (n, d = 0) => numberFormats[Math.max(0, Math.min(2, d))]!.format(n),
     duration: (ms) => {
       const s = Math.max(0, Math.floor(ms / 1000));

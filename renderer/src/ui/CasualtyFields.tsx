@@ -1,4 +1,6 @@
 // Reported trapped / injured / dead: the same three counts at intake and on the incident.
+// Text fields, not type=number: Chromium's number field drops ١ silently (an empty value,
+// stored as 0); the owner reads the text with parseCount and says when it is not a count.
 import { useLocale } from '../i18n';
 import { Field } from './Field';
 
@@ -15,7 +17,7 @@ export function CasualtyFields({ values, onChange, errorFor }: {
     <>
       {KEYS.map((key) => (
         <Field key={key} label={t(`intake.${key}`)} error={errorFor(key)}>
-          <input type="number" min={0} value={values[key]} onChange={(e) => onChange(key, e.target.value)} dir="ltr" />
+          <input inputMode="numeric" value={values[key]} onChange={(e) => onChange(key, e.target.value)} dir="ltr" size={6} />
         </Field>
       ))}
     </>

@@ -5,7 +5,7 @@ import { cloneElement } from 'react';
 export function Field({ label, error, hint, children, className }: {
   label: string;
   error?: string | undefined;
-  hint?: string | undefined;
+  hint?: ReactNode | undefined;
   children: ReactElement<Record<string, unknown>>;
   className?: string;
 }) {

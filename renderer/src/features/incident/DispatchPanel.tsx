@@ -1,6 +1,6 @@
 // Sending teams from the incident: Beacon suggests available crewed teams that fit the type
 // and cover the district; each assignment then moves en route, on scene, cleared.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, IncidentDetail } from '../../../../shared/api';
 import { OPEN_STATUSES, type AssignmentStep } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
@@ -18,10 +18,24 @@ export function DispatchPanel({ incident }: { incident: IncidentDetail }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<ApiError>();
   const [confirming, setConfirming] = useState<string>();
+  const panel = useRef<HTMLElement>(null);
+  // After a send or a step the buttons are redrawn: focus goes to the team's next step (or,
+  // when none is left, to the incident's next move), once the incident as redrawn has arrived.
+  const focusNext = useRef<{ teamIds: string[]; drawnFrom: IncidentDetail } | null>(null);
+  useEffect(() => {
+    const wanted = focusNext.current;
+    if (!wanted || wanted.drawnFrom === incident || !panel.current) return;
+    focusNext.current = null;
+    const inTeam = wanted.teamIds.map((id) => panel.current?.querySelector<HTMLElement>(`[data-team="${id}"] button`)).find(Boolean);
+    const target = inTeam ?? panel.current.querySelector<HTMLElement>('.assignments button')
+      ?? document.querySelector<HTMLElement>('#status-moves .actions button') ?? document.getElementById('incident-title');
+    target?.focus();
+  }, [incident]);
 
   const send = async (confirmReassign: boolean) => {
     const result = await call('dispatch.send', { incidentId: incident.id, teamIds: chosen, ...(confirmReassign ? { confirmReassign } : {}) });
     if (result.ok) {
+      focusNext.current = { teamIds: chosen, drawnFrom: incident };
       setChosen([]);
       setError(undefined);
       setConfirming(undefined);
@@ -31,13 +45,15 @@ export function DispatchPanel({ incident }: { incident: IncidentDetail }) {
       setError(result.error);
     }
   };
-  const advance = async (assignmentId: string, step: AssignmentStep) => {
+  const advance = async (assignmentId: string, teamId: string, step: AssignmentStep) => {
+    const drawnFrom = incident;
     const result = await call('dispatch.advance', { assignmentId, step });
     setError(result.ok ? undefined : result.error);
+    if (result.ok) focusNext.current = { teamIds: [teamId], drawnFrom };
   };
 
   return (
-    <section className="panel" aria-labelledby="dispatch-title">
+    <section className="panel" aria-labelledby="dispatch-title" ref={panel}>
       <h2 id="dispatch-title">{t('dispatch.title')}</h2>
       <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
       {incident.assignments.length > 0 ? (
@@ -46,13 +62,13 @@ export function DispatchPanel({ incident }: { incident: IncidentDetail }) {
             const reached: AssignmentStep | 'dispatched' = a.clearedAt !== null ? 'cleared' : a.onSceneAt !== null ? 'on_scene' : a.enRouteAt !== null ? 'en_route' : 'dispatched';
             const next = NEXT_STEP.slice(reached === 'dispatched' ? 0 : NEXT_STEP.indexOf(reached as AssignmentStep) + 1);
             return (
-              <li key={a.id} className={a.clearedAt !== null ? 'muted' : undefined}>
+              <li key={a.id} className={a.clearedAt !== null ? 'muted' : undefined} data-team={a.teamId}>
                 <bdi dir="ltr" className="team__sign">{a.callSign}</bdi> · {t(`teamKind.${a.kind}`)} · {t(`step.${reached}`, { number: '' })}
                 {a.toSceneSec !== null ? <> · {t('dispatch.toScene', { time: duration(a.toSceneSec * 1000) })}</> : null}
                 {a.clearedAt === null ? (
                   <span className="actions">
                     {next.map((step) => (
-                      <button key={step} type="button" className="button button--small" onClick={() => void advance(a.id, step)}
+                      <button key={step} type="button" className="button button--small" onClick={() => void advance(a.id, a.teamId, step)}
                         aria-label={t('dispatch.step', { team: a.callSign, step: t(`step.${step}`, { number: '' }) })}>
                         {t(`step.${step}`, { number: '' })}
                       </button>

@@ -2,39 +2,51 @@
 // the append-only timeline where a mistaken note is struck through, never deleted.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiError, IncidentDetail, TimelineEntry } from '../../../../shared/api';
-import { CANCEL_REASONS, INCIDENT_TYPES, NEXT_STATUS, OPEN_STATUSES, type CancelReason, type IncidentStatus, type IncidentType, type Priority } from '../../../../shared/domain';
+import { INCIDENT_TYPES, OPEN_STATUSES, type CancelReason, type IncidentType, type Priority } from '../../../../shared/domain';
 import { formatCoordinates } from '../../../../shared/geo';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
-import { useMay } from '../../ui/role';
 import { CasualtyFields } from '../../ui/CasualtyFields';
 import { DispatchPanel } from './DispatchPanel';
 import { AlertsPanel } from './AlertsPanel';
+import { parseCount } from '../../../../shared/text/digits';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
+import { StatusMoves } from './StatusMoves';
 
 export function IncidentView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, errorText } = useLocale();
   const { data: incident, error } = useQuery('incidents.get', { id });
   const heading = useRef<HTMLHeadingElement>(null);
+  // Forms on this screen holding text not yet saved: leaving asks first, never drops it.
+  const unsaved = useRef(new Set<string>());
+  const markUnsaved = useRef((form: string, dirty: boolean) => { if (dirty) unsaved.current.add(form); else unsaved.current.delete(form); }).current;
+  const leave = useRef(onBack);
+  leave.current = () => {
+    if (unsaved.current.size > 0 && !window.confirm(t('keys.discardNote'))) return;
+    onBack();
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) onBack();
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) leave.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onBack]);
-  useEffect(() => heading.current?.focus(), [id]);
+  }, []);
+  // The heading takes focus once the incident is drawn (it is not there while loading).
+  const loaded = incident !== undefined;
+  useEffect(() => { if (loaded) heading.current?.focus(); }, [id, loaded]);
 
-  if (error) return <section className="incident"><ErrorBanner>{errorText(error)}</ErrorBanner><button type="button" className="button" onClick={onBack}>{t('common.back')}</button></section>;
+  if (error) return <section className="incident"><ErrorBanner>{errorText(error)}</ErrorBanner><button type="button" className="button" onClick={onBack} autoFocus>{t('common.back')}</button></section>;
   if (!incident) return <p className="muted">{t('common.loading')}</p>;
   const open = OPEN_STATUSES.includes(incident.status);
   return (
     <section className="incident" aria-labelledby="incident-title">
       <div className="incident__head">
-        <button type="button" className="button button--ghost back" onClick={onBack} aria-keyshortcuts="Escape">
+        <button type="button" className="button button--ghost back" onClick={() => leave.current()} aria-keyshortcuts="Escape">
           <span className="mirror" aria-hidden="true">←</span> {t('common.back')}
         </button>
         <h1 id="incident-title" tabIndex={-1} ref={heading}>
@@ -46,64 +58,19 @@ export function IncidentView({ id, onBack }: { id: string; onBack: () => void })
       {!open ? <p className="notice">{t('incident.closedNotice', { status: t(`status.${incident.status}`) })}</p> : null}
       <div className="incident__grid">
         <div className="incident__main">
-          <StatusMoves incident={incident} />
           <DispatchPanel incident={incident} />
+          <StatusMoves incident={incident} heading={heading} onUnsaved={markUnsaved} />
           <AlertsPanel incident={incident} />
-          <Details incident={incident} editable={open} key={incident.id} />
+          <Details incident={incident} editable={open} key={incident.id} onUnsaved={markUnsaved} />
           <Calls incident={incident} />
         </div>
-        <Timeline incident={incident} />
+        <Timeline incident={incident} onUnsaved={markUnsaved} />
       </div>
     </section>
   );
 }
 
-function StatusMoves({ incident }: { incident: IncidentDetail }) {
-  const { t, errorText, duration } = useLocale();
-  const [error, setError] = useState<ApiError>();
-  const [cancelling, setCancelling] = useState(false);
-  const [reason, setReason] = useState<CancelReason | ''>('');
-  const may = useMay();
-  const moves = NEXT_STATUS[incident.status].filter((s) => s !== 'cancelled' && may('incidents.setStatus', { status: s }));
-  const move = async (status: IncidentStatus, cancelReason?: CancelReason) => {
-    const result = await call('incidents.setStatus', { id: incident.id, status, ...(cancelReason ? { cancelReason } : {}) });
-    setError(result.ok ? undefined : result.error);
-    if (result.ok) setCancelling(false);
-  };
-  const rt = incident.responseTimes;
-  const seconds = (s: number | null) => (s === null ? t('common.none') : duration(s * 1000));
-  return (
-    <section className="panel" aria-label={t('incident.status')}>
-      <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
-      <div className="actions">
-        {moves.map((s) => (
-          <button key={s} type="button" className="button button--primary" onClick={() => void move(s)}>{t('incident.moveTo', { status: t(`status.${s}`) })}</button>
-        ))}
-        {NEXT_STATUS[incident.status].includes('cancelled') && may('incidents.setStatus', { status: 'cancelled' }) && !cancelling
-          ? <button type="button" className="button button--danger" onClick={() => setCancelling(true)}>{t('incident.cancelIncident')}</button> : null}
-      </div>
-      {cancelling ? (
-        <div className="inline-form">
-          <label>{t('incident.cancelReason')}
-            <select value={reason} onChange={(e) => setReason(e.target.value as CancelReason)} autoFocus>
-              <option value="">—</option>
-              {CANCEL_REASONS.map((r) => <option key={r} value={r}>{t(`cancelReason.${r}`)}</option>)}
-            </select>
-          </label>
-          <button type="button" className="button button--danger" disabled={!reason} onClick={() => reason && void move('cancelled', reason)}>{t('incident.confirmCancel')}</button>
-          <button type="button" className="button" onClick={() => setCancelling(false)}>{t('common.cancel')}</button>
-        </div>
-      ) : null}
-      <dl className="times" aria-label={t('incident.responseTimes')}>
-        <div><dt>{t('incident.callToDispatch')}</dt><dd>{seconds(rt.callToDispatchSec)}</dd></div>
-        <div><dt>{t('incident.dispatchToScene')}</dt><dd>{seconds(rt.dispatchToSceneSec)}</dd></div>
-        <div><dt>{t('incident.sceneToCleared')}</dt><dd>{seconds(rt.sceneToClearedSec)}</dd></div>
-      </dl>
-    </section>
-  );
-}
-
-function Details({ incident, editable }: { incident: IncidentDetail; editable: boolean }) {
+function Details({ incident, editable, onUnsaved }: { incident: IncidentDetail; editable: boolean; onUnsaved: (form: string, dirty: boolean) => void }) {
   const { t, tCode, dateTime } = useLocale();
   const districts = useDistricts();
   const initial = {
@@ -113,13 +80,27 @@ function Details({ incident, editable }: { incident: IncidentDetail; editable: b
   const [form, setForm] = useState(initial);
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
+  const dirty = (Object.keys(form) as (keyof typeof form)[]).some((key) => String(form[key]) !== String(initial[key]));
+  useEffect(() => onUnsaved('details', dirty), [onUnsaved, dirty]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => { setSaved(false); setForm((f) => ({ ...f, [k]: e.target.value })); };
   async function submit(e: FormEvent) {
     e.preventDefault();
     const changes: Record<string, unknown> = {};
+    const invalid: Record<string, string> = {};
     for (const key of Object.keys(form) as (keyof typeof form)[]) {
       if (form[key] === initial[key]) continue;
-      changes[key] = ['trapped', 'injured', 'dead', 'priority'].includes(key) ? Number(form[key]) : form[key] === '' ? null : form[key];
+      if (key === 'trapped' || key === 'injured' || key === 'dead') {
+        const n = parseCount(form[key]);
+        if (n === null) invalid[`changes.${key}`] = 'keys.wholeNumber';
+        changes[key] = n;
+      } else changes[key] = key === 'priority' ? Number(form[key]) : form[key] === '' ? null : form[key];
+    }
+    if (Object.keys(invalid).length > 0) {
+      setError({ code: 'error.invalidInput', fields: invalid });
+      setSaved(false);
+      return;
     }
     const result = await call('incidents.update', { id: incident.id, changes: changes as never });
     setError(result.ok ? undefined : result.error);
@@ -128,7 +109,7 @@ function Details({ incident, editable }: { incident: IncidentDetail; editable: b
   const fieldError = (path: string) => (error?.fields?.[`changes.${path}`] ? tCode(error.fields[`changes.${path}`]!) : undefined);
   const place = [districts.name(incident.district), districts.subdistrictName(incident.district, incident.subdistrict)].filter(Boolean).join(' — ');
   return (
-    <form className="panel" onSubmit={submit} aria-label={t('incident.details')}>
+    <form className="panel" ref={formRef} onSubmit={submit} aria-label={t('incident.details')}>
       <h2>{t('incident.details')}</h2>
       <p className="muted">
         {t('incident.received')}: {dateTime(incident.receivedAt)} · {t('incident.createdBy', { name: incident.createdBy })} · {place}
@@ -181,26 +162,33 @@ function Calls({ incident }: { incident: IncidentDetail }) {
   );
 }
 
-function Timeline({ incident }: { incident: IncidentDetail }) {
+function Timeline({ incident, onUnsaved }: { incident: IncidentDetail; onUnsaved: (form: string, dirty: boolean) => void }) {
   const { t, errorText, dateTime } = useLocale();
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError>();
+  const dirty = text.trim() !== '';
+  useEffect(() => onUnsaved('note', dirty), [onUnsaved, dirty]);
+  const noteField = useRef<HTMLTextAreaElement>(null);
   async function add(e: FormEvent) {
     e.preventDefault();
     const result = await call('timeline.addNote', { incidentId: incident.id, text });
     setError(result.ok ? undefined : result.error);
-    if (result.ok) setText('');
+    if (result.ok) {
+      setText('');
+      // The "add" button goes disabled with the empty field: focus stays where the next note is written.
+      noteField.current?.focus();
+    }
   }
   return (
     <section className="panel timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('incident.timeline')}</h2>
       <ol className="timeline__list">
-        {incident.timeline.map((entry) => <TimelineItem key={entry.id} entry={entry} time={dateTime(entry.at)} />)}
+        {incident.timeline.map((entry) => <TimelineItem key={entry.id} entry={entry} time={dateTime(entry.at)} afterStrike={() => noteField.current?.focus()} />)}
       </ol>
       <form onSubmit={add} className="note-form">
         <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
         <Field label={t('incident.addNote')} hint={t('common.noPoliticsHint')}>
-          <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)}
+          <textarea rows={2} ref={noteField} value={text} onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); e.stopPropagation(); e.currentTarget.form?.requestSubmit(); } }} />
         </Field>
         <button type="submit" className="button" disabled={!text.trim()}>{t('incident.saveNote')}</button>
@@ -209,7 +197,7 @@ function Timeline({ incident }: { incident: IncidentDetail }) {
   );
 }
 
-function TimelineItem({ entry, time }: { entry: TimelineEntry; time: string }) {
+function TimelineItem({ entry, time, afterStrike }: { entry: TimelineEntry; time: string; afterStrike: () => void }) {
   const { t, errorText } = useLocale();
   const [striking, setStriking] = useState(false);
   const [reason, setReason] = useState('');
@@ -217,8 +205,13 @@ function TimelineItem({ entry, time }: { entry: TimelineEntry; time: string }) {
   const strike = async () => {
     const result = await call('timeline.strike', { entryId: entry.id, reason });
     setError(result.ok ? undefined : result.error);
-    if (result.ok) setStriking(false);
+    if (result.ok) {
+      setStriking(false);
+      afterStrike();
+    }
   };
+  // Every note has its own strike button: its name says which note it strikes.
+  const which = { time, text: (entry.text ?? '').length > 40 ? `${(entry.text ?? '').slice(0, 40)}…` : entry.text ?? '' };
   let body: ReactNode;
   if (entry.kind === 'status' && entry.status) {
     body = t(`status.${entry.status}`) + (entry.cancelReason ? ` — ${t(`cancelReason.${entry.cancelReason as CancelReason}`)}` : '');
@@ -243,10 +236,10 @@ function TimelineItem({ entry, time }: { entry: TimelineEntry; time: string }) {
           <div className="inline-form">
             <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
             <label>{t('incident.strikeReason')}<input value={reason} onChange={(e) => setReason(e.target.value)} autoFocus /></label>
-            <button type="button" className="button button--danger" disabled={!reason.trim()} onClick={() => void strike()}>{t('incident.strike')}</button>
+            <button type="button" className="button button--danger" disabled={!reason.trim()} onClick={() => void strike()} aria-label={t('keys.strikeConfirm', which)}>{t('incident.strike')}</button>
             <button type="button" className="button" onClick={() => setStriking(false)}>{t('common.cancel')}</button>
           </div>
-        ) : <button type="button" className="button button--ghost button--small" onClick={() => setStriking(true)}>{t('incident.strike')}</button>
+        ) : <button type="button" className="button button--ghost button--small" onClick={() => setStriking(true)} aria-label={t('keys.strikeNote', which)}>{t('incident.strike')}</button>
       ) : null}
     </li>
   );

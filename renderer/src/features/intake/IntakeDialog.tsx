@@ -1,6 +1,6 @@
 // Logging a call, by keyboard, in seconds: focus starts on the first field, Tab follows the
 // form, Ctrl+Enter saves from anywhere in it, Escape closes.
-import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ApiError, DuplicateCandidate, Input } from '../../../../shared/api';
 import { CALL_SOURCES, INCIDENT_TYPES, type CallSource, type IncidentType, type Priority } from '../../../../shared/domain';
 import { formatCoordinates, parseCoordinates } from '../../../../shared/geo';
@@ -12,6 +12,8 @@ import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
 import { CasualtyFields } from '../../ui/CasualtyFields';
 import { DistrictCombobox, type Place } from './DistrictCombobox';
+import { parseCount, westernDigits } from '../../../../shared/text/digits';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The form the field reads, shown as an example in digits, which both languages read alike. */
@@ -24,7 +26,7 @@ function toLocalInput(ms: number, timeZone: string): string {
 }
 
 function fromLocalInput(value: string, timeZone: string, today: number): number | null {
-  const text = value.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+  const text = westernDigits(value.trim());
   const full = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})$/.exec(text);
   const timeOnly = /^(\d{1,2}):(\d{2})$/.exec(text);
   const day = zonedParts(today, timeZone);
@@ -35,10 +37,8 @@ function fromLocalInput(value: string, timeZone: string, today: number): number 
   return zonedTimeToEpoch({ year, month: month!, day: date!, hour: hour!, minute: minute! }, timeZone);
 }
 
-const count = (s: string) => (s.trim() === '' ? 0 : Number(s));
-
 export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (message: string) => void }) {
-  const { t, tCode, errorText, timeZone, duration } = useLocale();
+  const { t, tCode, errorText, timeZone, duration, count } = useLocale();
   const districts = useDistricts();
   const placeId = useId();
   const [openedAt] = useState(() => Date.now());
@@ -52,8 +52,11 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [attachTo, setAttachTo] = useState<DuplicateCandidate | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const dirty = form.description !== '' || form.callerName !== '' || form.type !== '' || place !== null || form.locality !== '';
+  const dirty = form.description !== '' || form.callerName !== '' || form.callerPhone !== '' || form.type !== '' || place !== null
+    || form.locality !== '' || form.landmark !== '' || form.coordinates !== '' || form.trapped !== '' || form.injured !== '' || form.dead !== '';
 
   const coordinates = useMemo(() => (form.coordinates.trim() ? parseCoordinates(form.coordinates) : undefined), [form.coordinates]);
   // Untouched, the field means "when intake opened", to the millisecond; typed, to the minute.
@@ -89,6 +92,8 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
     if (!place) local['location.district'] = 'validation.required';
     if (!form.type) local.type = 'validation.chooseOne';
     if (!form.priority) local.priority = 'validation.chooseOne';
+    const reported = { trapped: parseCount(form.trapped), injured: parseCount(form.injured), dead: parseCount(form.dead) };
+    for (const [key, value] of Object.entries(reported)) if (value === null) local[`reported.${key}`] = 'keys.wholeNumber';
     if (Object.keys(local).length > 0) {
       setError({ code: 'error.invalidInput', fields: local });
       return;
@@ -103,7 +108,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
       ...(form.callerName.trim() ? { callerName: form.callerName } : {}),
       ...(form.callerPhone.trim() ? { callerPhone: form.callerPhone } : {}),
       ...(form.description.trim() ? { description: form.description } : {}),
-      reported: { trapped: count(form.trapped), injured: count(form.injured), dead: count(form.dead) },
+      reported: { trapped: reported.trapped!, injured: reported.injured!, dead: reported.dead! },
       ...(attachTo ? { attachToIncidentId: attachTo.id } : {}),
     };
     setBusy(true);
@@ -126,7 +131,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
 
   return (
     <Dialog title={t('intake.title')} onClose={close} wide>
-      <form className="intake" onSubmit={save} onKeyDown={onKeyDown} noValidate>
+      <form className="intake" ref={formRef} onSubmit={save} onKeyDown={onKeyDown} noValidate>
         <div className="card__head">
           <h2>{t('intake.title')}</h2>
           <span className="muted">{t('intake.hint')}</span>
@@ -166,7 +171,9 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
           <Field label={t('intake.landmark')} error={fieldError('location.landmark')} className="span2" hint={hint}><input value={form.landmark} onChange={set('landmark')} /></Field>
           <Field label={t('intake.coordinates')} className="span2"
             error={coordinates === null ? t('intake.coordinatesInvalid') : fieldError('location.coordinates')}
-            hint={coordinates ? t('intake.coordinatesParsed', { value: formatCoordinates(coordinates) }) : undefined}>
+            hint={coordinates
+              // Isolated left to right: in an Arabic line "35.52, 35.78" would be drawn mirrored, easy to swap.
+              ? <>{t('intake.coordinatesParsed', { value: '' })}<bdi dir="ltr">{formatCoordinates(coordinates)}</bdi></> : undefined}>
             <input value={form.coordinates} onChange={set('coordinates')} dir="ltr" />
           </Field>
           <Field label={t('intake.description')} error={fieldError('description')} className="span4" hint={hint}>
@@ -187,7 +194,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
                   aria-label={t('intake.attachTo', { number: d.number })} />
                 <span>
                   <bdi dir="ltr" className="number">{d.number}</bdi>{' · '}
-                  {t('intake.duplicateItem', { number: '', type: t(`incidentType.${d.type}`), age: duration(openedAt - d.receivedAt), calls: d.callCount }).replace(/^ · /, '')}
+                  {t('intake.duplicateItem', { number: '', type: t(`incidentType.${d.type}`), age: duration(openedAt - d.receivedAt), calls: count('calls', d.callCount) }).replace(/^ · /, '')}
                 </span>
               </label>
             ))}

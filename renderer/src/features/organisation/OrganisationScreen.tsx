@@ -1,6 +1,6 @@
 // Centres, teams and volunteers: the supervisor keeps them up to date; every edit is an
 // operation like any other, so it reaches the post's other consoles.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiError, CentreView, TeamView, VolunteerView } from '../../../../shared/api';
 import { TEAM_KINDS, VOLUNTEER_ROLES, type TeamKind, type VolunteerRole } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
@@ -42,11 +42,14 @@ function Editor<T extends { id: string }>({ title, items, label, form }: {
   const [editing, setEditing] = useState<T | null>(null);
   const [formKey, setFormKey] = useState(0);
   const reset = () => { setEditing(null); setFormKey((k) => k + 1); };
+  // The form is drawn anew for a new, chosen or just-saved record: focus goes to its first field.
+  const formBox = useRef<HTMLDivElement>(null);
+  useEffect(() => { if (formKey > 0) formBox.current?.querySelector<HTMLElement>('input, select')?.focus(); }, [formKey]);
   return (
     <section className="panel" aria-label={title}>
       <div className="card__head">
         <h2>{title}</h2>
-        <button type="button" className="button button--small" onClick={reset}>{t('organisation.new')}</button>
+        <button type="button" className="button button--small" onClick={reset} aria-label={t('keys.newIn', { list: title })}>{t('organisation.new')}</button>
       </div>
       <ul className="editor__list">
         {items.map((item) => (
@@ -57,7 +60,7 @@ function Editor<T extends { id: string }>({ title, items, label, form }: {
           </li>
         ))}
       </ul>
-      <div key={formKey}>{form(editing, reset)}</div>
+      <div key={formKey} ref={formBox}>{form(editing, reset)}</div>
     </section>
   );
 }
@@ -78,13 +81,13 @@ function useSave() {
   return { error, saved, run, fieldError, missing };
 }
 
-function SaveBar({ saved, error }: { saved: boolean; error?: ApiError | undefined }) {
+function SaveBar({ saved, error, what }: { saved: boolean; error?: ApiError | undefined; what: string }) {
   const { t, errorText } = useLocale();
   return (
     <>
       <ErrorBanner>{error && !error.fields ? errorText(error) : null}</ErrorBanner>
       <div className="actions">
-        <button type="submit" className="button button--primary">{t('organisation.save')}</button>
+        <button type="submit" className="button button--primary" aria-label={t('keys.saveIn', { list: what })}>{t('organisation.save')}</button>
         {saved ? <span role="status" className="muted">{t('organisation.saved')}</span> : null}
       </div>
     </>
@@ -140,7 +143,7 @@ function CentreForm({ editing, done }: { editing: CentreView | null; done: () =>
           </label>
         ))}
       </fieldset>
-      <div className="span2"><SaveBar saved={saved} error={error} /></div>
+      <div className="span2"><SaveBar saved={saved} error={error} what={t('organisation.centres')} /></div>
     </form>
   );
 }
@@ -175,7 +178,7 @@ function TeamForm({ editing, done, centres }: { editing: TeamView | null; done: 
       </Field>
       <Field label={t('organisation.vehicle')} error={fieldError('vehicle')}><input value={form.vehicle} onChange={(e) => setForm({ ...form, vehicle: e.target.value })} /></Field>
       <Field label={t('organisation.radio')} error={fieldError('radioChannel')}><input value={form.radioChannel} dir="ltr" onChange={(e) => setForm({ ...form, radioChannel: e.target.value })} /></Field>
-      <div className="span2"><SaveBar saved={saved} error={error} /></div>
+      <div className="span2"><SaveBar saved={saved} error={error} what={t('organisation.teams')} /></div>
     </form>
   );
 }
@@ -212,7 +215,7 @@ function VolunteerForm({ editing, done, centres }: { editing: VolunteerView | nu
       <Field label={t('organisation.qualifications')} error={fieldError('qualifications')} className="span2">
         <input value={form.qualifications} onChange={(e) => setForm({ ...form, qualifications: e.target.value })} />
       </Field>
-      <div className="span2"><SaveBar saved={saved} error={error} /></div>
+      <div className="span2"><SaveBar saved={saved} error={error} what={t('organisation.volunteers')} /></div>
     </form>
   );
 }

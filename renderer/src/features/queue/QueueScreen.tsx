@@ -9,6 +9,9 @@ import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
 import { useNow } from '../../ui/useNow';
 import { useQueuePages, type QueuePages } from './useQueuePages';
+import { requestQueueFocus, takeQueueFocusRequest, useQueueFocusRequest } from '../../ui/queueFocus';
+import { digitOf } from '../../ui/shortcuts';
+import { isTyping } from '../../ui/isTyping';
 
 const ROW_HEIGHT = 56;
 
@@ -25,17 +28,38 @@ export function QueueScreen({ onOpen }: { onOpen: (id: string) => void }) {
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      const index = ['1', '2', '3'].indexOf(e.key);
-      if (index >= 0 && !e.ctrlKey && !e.altKey && !e.metaKey) setQueue(QUEUES[index]!);
+      if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      // By physical key: an Arabic layout may type ١ ٢ ٣ on the same keys.
+      const digit = digitOf(e);
+      if (digit !== null && digit <= QUEUES.length && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        setQueue(QUEUES[digit - 1]!);
+        requestQueueFocus(true);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Serve a "focus the queue" request once the rows (or the fact that there are none) are known:
+  // the list when it has rows, else the selected tab, never the page body.
+  // A tab focused only because the list was empty hands focus on when the first row arrives
+  // (the call just saved is often that row).
+  const section = useRef<HTMLElement>(null);
+  const standIn = useRef<HTMLElement | null>(null);
+  const focusRequest = useQueueFocusRequest();
+  useEffect(() => {
+    if (pages.total === undefined || !section.current) return;
+    const list = section.current.querySelector<HTMLElement>('[role="listbox"]');
+    if (list && standIn.current && document.activeElement === standIn.current) list.focus();
+    if (list) standIn.current = null;
+    if (!takeQueueFocusRequest()) return;
+    const target = list ?? section.current.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    standIn.current = list ? null : target;
+    target?.focus();
+  }, [focusRequest, pages.total, queue]);
+
   return (
-    <section className="queues" aria-label={t('queue.title')}>
+    <section className="queues" aria-label={t('queue.title')} ref={section}>
       <div className="queues__bar">
         <div role="tablist" aria-label={t('queue.tabs')} className="tabs">
           {QUEUES.map((q, i) => (
@@ -108,6 +132,14 @@ function QueueList({ pages, queue, onOpen }: { pages: QueuePages; queue: QueueNa
   if (pages.total === undefined) return <p className="empty" aria-busy="true">{t('common.loading')}</p>;
   if (count === 0) return <p className="empty">{t('queue.empty')}</p>;
   return (
+    <div className="queue-frame">
+    {/* Seen, not read: each row's own name says all of this to a screen reader. */}
+    <div className="queue__row queue__head" aria-hidden="true">
+      <span>{t('keys.colPriority')}</span><span>{t('keys.colNumber')}</span>
+      <span title={queue === 'waiting' ? t('keys.colAgeWaiting') : t('keys.colAgeInStatus')}>{queue === 'waiting' ? t('keys.colAgeWaiting') : t('keys.colAgeInStatus')}</span>
+      <span>{t('keys.colType')}</span><span>{t('keys.colPlace')}</span><span>{t('keys.colReported')}</span><span>{t('keys.colCalls')}</span>
+      <span>{queue !== 'waiting' ? t('keys.colStatus') : null}</span>
+    </div>
     <div
       ref={scroller}
       className="queue"
@@ -130,6 +162,7 @@ function QueueList({ pages, queue, onOpen }: { pages: QueuePages; queue: QueueNa
           );
         })}
       </div>
+    </div>
     </div>
   );
 }
@@ -162,12 +195,14 @@ const QueueRowView = memo(function QueueRowView({ row, index, queue, top, select
   const { t, duration, number } = useLocale();
   const since = queue === 'waiting' ? row.receivedAt : row.statusAt;
   const place = [districtName(row.district), row.locality, row.landmark].filter(Boolean).join(' · ');
+  const age = queue === 'waiting' ? t('keys.ageWaiting', { age: duration(now - since) }) : t('keys.ageInStatus', { status: t(`status.${row.status}`), age: duration(now - since) });
+  const name = `${t('queue.open', { number: row.number })}: ${t('keys.rowName', { priority: t(`priority.${row.priority}`), type: t(`incidentType.${row.type}`), place, age })}`;
   return (
     <div
       id={`row-${row.id}`}
       role="option"
       aria-selected={selected}
-      aria-label={t('queue.open', { number: row.number })}
+      aria-label={name}
       className={`queue__row queue__row--p${row.priority}`}
       style={rowStyle(top)}
       onClick={() => onSelect(index)}

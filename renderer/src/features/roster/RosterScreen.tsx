@@ -1,6 +1,6 @@
 // The shift roster: who is on duty on which team, check in and out, a walk-up volunteer added
 // on the spot, the previous shift's roster in one action, and attendance over a period.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { zonedParts, zonedTimeToEpoch } from '../../../../shared/time/zoned';
 import type { ApiError } from '../../../../shared/api';
 import { VOLUNTEER_ROLES, type VolunteerRole } from '../../../../shared/domain';
@@ -12,7 +12,7 @@ import { useMay } from '../../ui/role';
 const DAY = 86_400_000;
 
 export function RosterScreen() {
-  const { t, errorText, dateTime, time, number } = useLocale();
+  const { t, errorText, dateTime, time, number, count } = useLocale();
   const { data: roster } = useQuery('roster.current', {});
   const { data: volunteers } = useQuery('volunteers.list', {});
   const { data: teams } = useQuery('teams.board', {});
@@ -22,6 +22,11 @@ export function RosterScreen() {
   const [walkUp, setWalkUp] = useState({ name: '', role: 'rescuer' as VolunteerRole, phone: '', teamId: '' });
   const offDuty = useMemo(() => (volunteers ?? []).filter((v) => !v.onDuty), [volunteers]);
   const done = (result: { ok: boolean; error?: ApiError }) => setError(result.ok ? undefined : result.error);
+  // A save clears the form and disables its button: focus goes back to the form's first field,
+  // ready for the next volunteer, not to the page body.
+  const checkInForm = useRef<HTMLFormElement>(null);
+  const walkUpForm = useRef<HTMLFormElement>(null);
+  const refocus = (form: HTMLFormElement | null) => form?.querySelector<HTMLElement>('input, select')?.focus();
 
   async function submitCheckIn(e: FormEvent) {
     e.preventDefault();
@@ -29,19 +34,25 @@ export function RosterScreen() {
     const result = await call('roster.checkIn', submitted);
     done(result);
     // Clear only what was sent: the operator may already be choosing the next volunteer.
-    if (result.ok) setCheckIn((c) => (c.volunteerId === submitted.volunteerId ? { ...c, volunteerId: '' } : c));
+    if (result.ok) {
+      setCheckIn((c) => (c.volunteerId === submitted.volunteerId ? { ...c, volunteerId: '' } : c));
+      refocus(checkInForm.current);
+    }
   }
   async function submitWalkUp(e: FormEvent) {
     e.preventDefault();
     const submitted = walkUp;
     const result = await call('roster.walkUp', { name: submitted.name, role: submitted.role, teamId: submitted.teamId, ...(submitted.phone.trim() ? { phone: submitted.phone } : {}) });
     done(result);
-    if (result.ok) setWalkUp((w) => (w.name === submitted.name ? { ...w, name: '', phone: '' } : w));
+    if (result.ok) {
+      setWalkUp((w) => (w.name === submitted.name ? { ...w, name: '', phone: '' } : w));
+      refocus(walkUpForm.current);
+    }
   }
   async function copyPrevious() {
     const result = await call('roster.copyPrevious', {});
     done(result);
-    if (result.ok) setNotice(t('roster.copied', { n: result.value.count }));
+    if (result.ok) setNotice(t('roster.copied', { volunteers: count('volunteers', result.value.count) }));
   }
 
   const onDuty = (roster?.entries ?? []).filter((e) => e.checkOutAt === null);
@@ -66,7 +77,7 @@ export function RosterScreen() {
                 {onDuty.map((e) => (
                   <tr key={e.entryId}>
                     <td><bdi>{e.name}</bdi></td><td>{t(`role.${e.role}`)}</td><td><bdi dir="ltr">{e.callSign}</bdi></td><td>{time(e.checkInAt)}</td>
-                    <td>{editable ? <button type="button" className="button button--small" onClick={() => void call('roster.checkOut', { entryId: e.entryId }).then(done)}
+                    <td>{editable ? <button type="button" className="button button--small" onClick={() => void call('roster.checkOut', { entryId: e.entryId }).then((r) => { done(r); if (r.ok) refocus(checkInForm.current); })}
                       aria-label={t('roster.checkOut', { name: e.name })}>{t('roster.checkedOut')}</button> : null}</td>
                   </tr>
                 ))}
@@ -75,7 +86,7 @@ export function RosterScreen() {
           )}
         </div>
         {editable ? <div className="incident__main">
-          <form className="panel" onSubmit={submitCheckIn} aria-label={t('roster.checkIn')}>
+          <form className="panel" ref={checkInForm} onSubmit={submitCheckIn} aria-label={t('roster.checkIn')}>
             <h2>{t('roster.checkIn')}</h2>
             <Field label={t('roster.volunteer')}>
               <select value={checkIn.volunteerId} onChange={(e) => setCheckIn({ ...checkIn, volunteerId: e.target.value })}>
@@ -91,7 +102,7 @@ export function RosterScreen() {
             </Field>
             <button type="submit" className="button button--primary" disabled={!checkIn.volunteerId || !checkIn.teamId}>{t('roster.checkIn')}</button>
           </form>
-          <form className="panel" onSubmit={submitWalkUp} aria-label={t('roster.walkUp')}>
+          <form className="panel" ref={walkUpForm} onSubmit={submitWalkUp} aria-label={t('roster.walkUp')}>
             <h2>{t('roster.walkUp')}</h2>
             <div className="grid2">
               <Field label={t('roster.name')}><input value={walkUp.name} onChange={(e) => setWalkUp({ ...walkUp, name: e.target.value })} /></Field>

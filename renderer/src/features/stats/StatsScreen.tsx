@@ -26,6 +26,26 @@ const TYPE_COLOURS: Record<IncidentType, string> = {
   medical: '#0b5cad', sea_rescue: '#0891b2', flood: '#4f46e5', uxo: '#4d7c0f', body_recovery: '#374151', evacuation: '#15803d', other: '#9ca3af',
 };
 
+/**
+ * Each type also has its own hatching (angle and spacing), so the stacked chart reads without
+ * colour: in grey print, or for an operator who does not tell red from green.
+ */
+function TypePatterns() {
+  return (
+    <defs>
+      {INCIDENT_TYPES.map((x, i) => {
+        const size = [5, 8, 11][Math.floor(i / 4)]!;
+        return (
+          <pattern key={x} id={`type-hatch-${x}`} width={size} height={size} patternUnits="userSpaceOnUse" patternTransform={`rotate(${[0, 45, 90, 135][i % 4]})`}>
+            <rect width={size} height={size} fill={TYPE_COLOURS[x]} />
+            <line x1={0} y1={0} x2={0} y2={size} stroke="#fff" strokeWidth={1.6} />
+          </pattern>
+        );
+      })}
+    </defs>
+  );
+}
+
 function localDates(now: number, timeZone: string, days: number): { from: string; to: string } {
   return { from: localIsoDate(now, timeZone, -(days - 1)), to: localIsoDate(now, timeZone) };
 }
@@ -203,7 +223,8 @@ function Report({ report, locale, tag, districtName }: { report: StatsReport; lo
   };
 
   // Time runs from the reader's start side: right to left in Arabic.
-  const xAxis = <XAxis dataKey="bucket" reversed={rtl} tick={{ fontSize: 11 }} minTickGap={12} />;
+  // SVG text takes no direction from the page: set, a date such as «٢٤ تشرين الثاني» keeps its Arabic order.
+  const xAxis = <XAxis dataKey="bucket" reversed={rtl} tick={{ fontSize: 11, direction: dir }} minTickGap={12} />;
   const tickNumber = (v: number) => number(v);
   const yAxis = (unit?: string) => <YAxis orientation={rtl ? 'right' : 'left'} tick={{ fontSize: 11 }} allowDecimals={false} width={44} tickFormatter={tickNumber} {...(unit ? { unit } : {})} />;
   const legend = <Legend wrapperStyle={{ direction: dir, fontSize: 12 }} />;
@@ -219,7 +240,8 @@ function Report({ report, locale, tag, districtName }: { report: StatsReport; lo
             <BarChart data={perBucket}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               {xAxis}{yAxis()}{tooltip}{legend}
-              {types.map((x) => <Bar key={x} dataKey={x} name={typeName(x)} stackId="types" fill={TYPE_COLOURS[x]} isAnimationActive={false} />)}
+              <TypePatterns />
+              {types.map((x) => <Bar key={x} dataKey={x} name={typeName(x)} stackId="types" fill={`url(#type-hatch-${x})`} stroke={TYPE_COLOURS[x]} isAnimationActive={false} />)}
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>

@@ -9,10 +9,14 @@ import { useDistricts } from '../../ui/useDistricts';
 /** A CSS string literal: quotes and backslashes escaped, newlines dropped. */
 const css = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
 
-/** "Page {page} of {pages}" as CSS content with the page counters in place of the blanks. */
-function pageContent(template: string): string {
+/**
+ * "Page {page} of {pages}" as CSS content with the page counters in place of the blanks, in the
+ * post's digits (CSS counters write Arabic-Indic digits themselves with the arabic-indic style).
+ */
+function pageContent(template: string, arabicIndic: boolean): string {
+  const style = arabicIndic ? ', arabic-indic' : '';
   return template.split(/(\{page\}|\{pages\})/).filter(Boolean)
-    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : css(part))).join(' ');
+    .map((part) => (part === '{page}' ? `counter(page${style})` : part === '{pages}' ? `counter(pages${style})` : css(part))).join(' ');
 }
 
 function minutes(locale: Locale, sec: number | null): string {
@@ -49,7 +53,7 @@ export function SummaryDocument({ summary }: { summary: ShiftSummary }) {
   size: A4; margin: 16mm 14mm 18mm;
   @top-center { content: ${css(header)}; font-size: 8.5pt; color: #4b5563; }
   @bottom-left { content: ${css(t('summary.printedAt', { at: dateTime(summary.printedAt) }))}; font-size: 8pt; color: #4b5563; }
-  @bottom-right { content: ${pageContent(t('summary.page', { page: '{page}', pages: '{pages}' }))}; font-size: 8pt; color: #4b5563; }
+  @bottom-right { content: ${pageContent(t('summary.page', { page: '{page}', pages: '{pages}' }), locale.tag.endsWith('-nu-arab'))}; font-size: 8pt; color: #4b5563; }
 }`}</style>
       <header className="summary__head">
         <div>

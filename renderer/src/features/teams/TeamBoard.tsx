@@ -8,6 +8,7 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner } from '../../ui/Field';
 import { NextStep } from '../guide/NextStep';
 import { useNow } from '../../ui/useNow';
+import { digitOf } from '../../ui/shortcuts';
 
 /** Key → status on a selected team: the board's one-keystroke changes. */
 const STATUS_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -36,7 +37,9 @@ export function TeamBoard({ onOpenIncident }: { onOpenIncident: (id: string) => 
       onOpenIncident(team.incident.id);
       return;
     }
-    const index = STATUS_KEYS.indexOf(e.key as (typeof STATUS_KEYS)[number]);
+    // By physical key, so an Arabic layout's ١–٧ (or a keypad) set the status too.
+    const digit = digitOf(e);
+    const index = digit !== null && digit <= STATUS_KEYS.length ? digit - 1 : -1;
     if (index >= 0 && team && !e.ctrlKey && !e.altKey && !e.metaKey) {
       e.preventDefault();
       e.stopPropagation(); // the digits switch queues elsewhere

@@ -1,27 +1,40 @@
 // The wall display: a read-only big-screen view of the queues and the team board for the
-// post's TV. Large type, high contrast, no controls.
-import { QUEUES } from '../../../../shared/domain';
+// post's TV. Large type, high contrast; opened in an operator's own window, Escape (or the one
+// small link) goes back to the console.
+import { useEffect } from 'react';
+import { QUEUES, READY_TEAM_STATUSES } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
 import { useQuery } from '../../ops';
 import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
 import { useNow } from '../../ui/useNow';
+import { requestQueueFocus } from '../../ui/queueFocus';
 
 export function WallDisplay() {
-  const { t, time, duration } = useLocale();
+  const { t, time, duration, number } = useLocale();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      window.location.hash = '#/';
+      requestQueueFocus(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const now = useNow();
   const districts = useDistricts();
   const waiting = useQuery('incidents.queue', { queue: 'waiting', limit: 12 });
   const active = useQuery('incidents.queue', { queue: 'active', limit: 12 });
   const { data: teams } = useQuery('teams.board', {});
   const counts = waiting.data?.counts;
-  const available = (teams ?? []).filter((x) => x.status === 'available').length;
+  const available = (teams ?? []).filter((x) => READY_TEAM_STATUSES.includes(x.status)).length;
   return (
     <main className="wall" aria-label={t('nav.wall')}>
       <header className="wall__head">
         <h1>{t('wall.title')}</h1>
+        <a href="#/" className="wall__back" aria-keyshortcuts="Escape" onClick={() => requestQueueFocus(true)}><span className="mirror" aria-hidden="true">←</span> {t('common.back')}</a>
         <div className="wall__counts">
-          {QUEUES.map((q) => <span key={q}>{t(`queues.${q}`)} <strong>{counts?.[q] ?? 0}</strong></span>)}
+          {QUEUES.map((q) => <span key={q}>{t(`queues.${q}`)} <strong>{number(counts?.[q] ?? 0)}</strong></span>)}
         </div>
         <time className="wall__clock" dir="ltr">{time(now)}</time>
       </header>
