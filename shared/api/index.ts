@@ -87,6 +87,8 @@ export const api = {
   'bundles.exportProgress': channel(empty, s.bundleExportProgress.nullable()),
   /** What last-writer-wins set aside: two consoles' edits of one field close together in time. */
   'sync.conflicts': channel(s.conflictsQuery, s.conflictsPage),
+  /** What is still held back (quarantined) and what was held and applied since (issue #21). */
+  'sync.health': channel(empty, s.syncHealth),
 } as const;
 
 export type Api = typeof api;

@@ -84,6 +84,7 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'bundles.exportProgress': 'supervisor',
   // Resolving what sync set aside (a field edited twice, a team sent twice) is the duty officer's.
   'sync.conflicts': 'supervisor',
+  'sync.health': 'operator',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

@@ -487,6 +487,13 @@ export const hubStatus = z.object({
   waiting: z.number().nullable(), nextAttemptAt: z.number().nullable(), failures: z.number(),
   lastMoved: z.object({ pushed: z.number(), pulled: z.number(), applied: z.number(), quarantined: z.number() }).nullable(),
 });
+// Issue #21: what is still held back, apart from the history of what was held and applied since.
+export const syncHealth = z.object({
+  quarantine: z.object({
+    held: z.number(), heldByReason: z.record(z.string(), z.number()),
+    released: z.number(), releasedByReason: z.record(z.string(), z.number()),
+  }),
+});
 const hubUrl = z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, { error: 'validation.hubUrl' });
 /** disable: plain; require: encrypted, certificate not checked; verify: certificate and host name checked. */
 export const HUB_TLS_MODES = ['disable', 'require', 'verify'] as const;

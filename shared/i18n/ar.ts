@@ -265,6 +265,10 @@ export const ar: Same<Resources> = {
     test: 'اختبار', add: 'إضافة مركز رئيسي', remove: 'إزالة {name}', tested: 'المركز الرئيسي يستجيب وجاهز.', added: 'أُضيف المركز الرئيسي.', none: 'لا يوجد مركز رئيسي مُعدّ: يعمل هذا الجهاز وحده.',
     lastSuccess: 'آخر نجاح', next: 'المحاولة التالية', moved: 'آخر تبادل: أُرسل {pushed} واستُلم {pulled}',
   },
+  syncTrust: {
+    heldTitle: 'تغييرات محجوزة', held: '{n} من التغييرات الواردة من أجهزة أخرى محجوزة ولم تُطبَّق.', heldNone: 'لا يوجد تغيير وارد محجوز.',
+    released: '{n} حُجزت سابقًا ثم طُبِّقت بعد ذلك.',
+  },
   restore: { notFound: 'لا يوجد ملف في هذا المكان.' },
   validation: {
     hubUrl: 'عنوان PostgreSQL بالشكل postgres://user@host:5432/database',

@@ -261,6 +261,10 @@ export const en = {
     test: 'Test', add: 'Add hub', remove: 'Remove {name}', tested: 'The hub answers and is ready.', added: 'Hub added.', none: 'No hub is configured: this console works on its own.',
     lastSuccess: 'Last success', next: 'Next attempt', moved: 'Last exchange: {pushed} sent, {pulled} received',
   },
+  syncTrust: {
+    heldTitle: 'Changes held back', held: '{n} changes from elsewhere are held back, not applied.', heldNone: 'No change from elsewhere is held back.',
+    released: '{n} held back earlier have been applied since.',
+  },
   restore: { notFound: 'There is no file there.' },
   validation: {
     hubUrl: 'A PostgreSQL address: postgres://user@host:5432/database',

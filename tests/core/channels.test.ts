@@ -89,6 +89,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'bundles.status': [{}, { jobId: 'x' }],
   'bundles.exportProgress': [{ file: '/tmp/x.bundle' }],
   'sync.conflicts': [{ withinMinutes: 0 }, { withinMinutes: 100000 }, { limit: 5000 }, { from: 'yesterday' }, { before: { hlc: 'x' } }],
+  'sync.health': [{ all: true }],
 };
 
 async function snapshot(t: TestCore) {
@@ -189,6 +190,7 @@ describe('every channel', () => {
       'bundles.status': { jobId: Z },
       'bundles.exportProgress': {},
       'sync.conflicts': {},
+      'sync.health': {},
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

@@ -351,6 +351,7 @@ beforeAll(async () => {
     'bundles.status': { jobId: Z },
     'bundles.exportProgress': {},
     'sync.conflicts': { from: T0 - 86_400_000, withinMinutes: 10, limit: 50 },
+    'sync.health': {},
   };
   for (const channel of CHANNEL_NAMES) {
     if (refused(channel, VALID[channel])) throw new Error(`the valid example for ${channel} does not pass its own schema`);

@@ -71,6 +71,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'bundles.status': { jobId: '00000000-0000-4000-8000-000000000000' },
     'bundles.exportProgress': {},
     'sync.conflicts': {},
+    'sync.health': {},
   };
 }
 

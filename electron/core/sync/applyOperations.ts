@@ -7,6 +7,7 @@ import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../
 import { decodeHlc, type HybridClock } from '../oplog/hlc';
 import type { Tx } from '../db/transaction';
 import { rejectionOf, type Operation, type Rejection } from './operation';
+import { holdBack, releaseHeld } from './quarantine';
 
 /** How far ahead of this console's clock a remote clock may be before it is quarantined. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
@@ -96,8 +97,7 @@ export async function applyOperations(
 ): Promise<ApplyResult> {
   const result: ApplyResult = { applied: 0, known: 0, quarantined: [] };
   const quarantine = async (op: Operation, reason: ApplyResult['quarantined'][number]['reason']) => {
-    await tx.run('INSERT OR IGNORE INTO quarantine (origin, seq, received_at, reason, operation) VALUES (?, ?, ?, ?, ?)',
-      [String(op.origin).slice(0, 64), Number.isInteger(op.seq) ? op.seq : -1, now, reason, JSON.stringify(op).slice(0, 20_000)]);
+    await holdBack(tx, op, reason, now);
     result.quarantined.push({ origin: op.origin, seq: op.seq, reason });
   };
 
@@ -114,13 +114,14 @@ export async function applyOperations(
        JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
     [JSON.stringify(valid.map((op) => [op.origin, op.seq]))])) held.set(`${row.origin}/${row.seq}`, row);
   const fresh: Operation[] = [];
+  const knownOps: Operation[] = [];
   for (const op of valid) {
     const key = `${op.origin}/${op.seq}`;
     const known = held.get(key);
     if (known) {
       // The same identity with other content: a console restored from a backup or a cloned disk.
       if (known.hlc !== op.hlc || known.value !== op.value || known.field !== op.field || known.row_id !== op.rowId) await quarantine(op, 'duplicateIdentity');
-      else result.known++;
+      else { result.known++; knownOps.push(op); }
       continue;
     }
     if (op.origin === local.origin) { await quarantine(op, 'ownOrigin'); continue; }
@@ -151,6 +152,8 @@ export async function applyOperations(
     await applyEach(tx, local, fresh, result, quarantine);
   }
   for (const origin of new Set(fresh.map((op) => op.origin))) await advanceVector(tx, origin);
+  // What was held back and is now in the log is no longer held (item 4 of issue #21).
+  await releaseHeld(tx, [...fresh, ...knownOps], now);
   await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", [local.clock.current()]);
   // Reported in the batch's own order, whichever pass set each one aside.
   const position = new Map(operations.map((op, i) => [`${op.origin}/${op.seq}`, i]));
