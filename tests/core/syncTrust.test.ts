@@ -1,7 +1,7 @@
 // Issue #21: sync that can be trusted when clocks lie and folders are copied.
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseCheck } from '../../electron/cli/check';
-import { operationsAbove, stateHash } from '../../electron/core/sync/exchange';
+import { operationsAbove, stateHash, versionVector } from '../../electron/core/sync/exchange';
 import { intake, MINUTE, openTestCore, type TestCore } from './testCore';
 
 const open: TestCore[] = [];
@@ -60,4 +60,42 @@ describe('the quarantine count', () => {
     expect(check.quarantined).toBe(1);
     expect(check.quarantinedByReason).toEqual({ duplicateIdentity: 1 });
   });
+});
+
+/** Everything `to` lacks from `from`. */
+async function send(from: TestCore, to: TestCore) {
+  await to.core.store.applyRemote(await operationsAbove(from.core.store.reader, await versionVector(to.core.store.reader), 100_000), to.clock.now());
+}
+
+describe('fields that change together', () => {
+  for (const offset of [-MINUTE, 0, MINUTE]) {
+    it(`merge as one: a cancel on one console and a close on another give a coherent record (clock offset ${offset / MINUTE} min)`, async () => {
+      const [a, b] = await consoles(2);
+      const { incidentId: id } = await a!.call('calls.log', intake());
+      for (const status of ['dispatched', 'on_scene', 'cleared'] as const) {
+        a!.clock.advance(MINUTE);
+        await a!.call('incidents.setStatus', { id, status });
+      }
+      await send(a!, b!);
+      await send(b!, a!);
+      b!.clock.time = a!.clock.time + offset;
+      await a!.call('incidents.setStatus', { id, status: 'cancelled', cancelReason: 'false_alarm' });
+      await b!.call('incidents.setStatus', { id, status: 'closed' });
+      await send(a!, b!);
+      await send(b!, a!);
+      const row = (t: TestCore) => t.core.store.reader.get<Record<string, unknown>>(
+        'SELECT status, status_at, cleared_at, closed_at, cancelled_at, cancel_reason FROM incidents WHERE id = ?', [id]);
+      const [ra, rb] = [await row(a!), await row(b!)];
+      expect(ra).toEqual(rb);
+      if (ra!.status === 'closed') {
+        expect(ra).toMatchObject({ cancelled_at: null, cancel_reason: null });
+        expect(ra!.closed_at).toBe(ra!.status_at);
+      } else {
+        expect(ra).toMatchObject({ status: 'cancelled', closed_at: null, cancel_reason: 'false_alarm' });
+        expect(ra!.cancelled_at).toBe(ra!.status_at);
+      }
+      expect(ra!.cleared_at).not.toBeNull();
+      expect(await stateHash(a!.core.store.reader)).toBe(await stateHash(b!.core.store.reader));
+    });
+  }
 });

@@ -53,11 +53,16 @@ export class OpLog {
         this.appendOperation(tx, operatorId, change.entity, change.rowId, CREATE_FIELD, canonicalJson(present));
         insertRow(tx, spec, change.rowId, values);
       } else {
-        const values = change.set as Record<string, FieldValue>;
+        const values = await withGroups(tx, spec, change.rowId, change.set as Record<string, FieldValue>);
         const fields = Object.keys(values);
+        const groupClock = new Map<readonly string[], string>();
         for (const field of fields) {
           if (!spec.mutable.has(field)) throw new Error(`${change.entity}.${field} cannot change after creation`);
-          this.appendOperation(tx, operatorId, change.entity, change.rowId, field, canonicalJson(values[field] ?? null));
+          // One clock for a group's fields, so each field's merge picks the same change.
+          const group = spec.groups?.find((g) => g.includes(field));
+          const hlc = group ? groupClock.get(group) : undefined;
+          this.appendOperation(tx, operatorId, change.entity, change.rowId, field, canonicalJson(values[field] ?? null), hlc);
+          if (group && !hlc) groupClock.set(group, this.clock.current());
         }
         if (spec.implicit) await tx.run(`INSERT OR IGNORE INTO ${spec.table} (id) VALUES (?)`, [change.rowId]);
         await updateRow(tx, spec, change.rowId, values);
@@ -68,11 +73,20 @@ export class OpLog {
     tx.insert('meta', ['key', 'value'], ['hlc', this.clock.current()], 'INSERT OR REPLACE');
   }
 
-  private appendOperation(tx: Tx, operatorId: string | null, entity: string, rowId: string, field: string, value: string): void {
+  private appendOperation(tx: Tx, operatorId: string | null, entity: string, rowId: string, field: string, value: string, sharedHlc?: string): void {
     this.lastSeq += 1;
-    const hlc = this.clock.tick();
+    const hlc = sharedHlc ?? this.clock.tick();
     tx.insert('operations', OPERATION_COLUMNS, [this.origin, this.lastSeq, hlc, entity, rowId, field, value, operatorId]);
   }
+}
+
+/** A change to a field of a group, completed with the group's other fields as the row has them. */
+async function withGroups(tx: Tx, spec: EntitySpec, rowId: string, values: Record<string, FieldValue>): Promise<Record<string, FieldValue>> {
+  const missing = (spec.groups ?? []).filter((g) => g.some((f) => Object.hasOwn(values, f))).flat().filter((f) => !Object.hasOwn(values, f));
+  if (missing.length === 0) return values;
+  const row = await tx.get<Record<string, FieldValue>>(
+    `SELECT ${missing.map((f) => `${spec.fields[f]} AS "${f}"`).join(', ')} FROM ${spec.table} WHERE id = ?`, [rowId]);
+  return { ...values, ...Object.fromEntries(missing.map((f) => [f, row?.[f] ?? null])) };
 }
 
 function columnsAndValues(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, onlyGiven: boolean) {

@@ -3,7 +3,7 @@
 // console's edit of the same field to another value. The later clock won; the earlier edit
 // stays in the log. Both are ordered by HLC, so every console lists the same conflicts.
 import type { Output } from '../../../shared/api';
-import { hlcBounds, HIDDEN_VALUE, labelsFor, seqRanges, type AuditCursor } from '../audit/auditTrail';
+import { beforeCursor, hlcBounds, HIDDEN_VALUE, labelsFor, newestFirst, seqRanges, SHARED_CLOCK_MAX, type AuditCursor } from '../audit/auditTrail';
 import type { Connection } from '../db/connection';
 import { type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc } from '../oplog/hlc';
@@ -50,11 +50,11 @@ export async function fieldConflicts(db: Pick<Connection, 'all'>, query: Conflic
         WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}'
           AND k.origin <> l.origin AND k.value <> l.value AND k.hlc < printf('%015d', CAST(substr(l.hlc, 1, 15) AS INTEGER) + ?)
         ORDER BY l.seq DESC LIMIT ?`,
-      [range.origin, range.from, range.to, windowMs, limit + 1],
+      [range.origin, range.from, range.to, windowMs, limit + 1 + SHARED_CLOCK_MAX],
     ));
   }
-  found.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
-  const page = found.slice(0, limit);
+  const kept = found.filter((r) => beforeCursor(r, query.before)).sort(newestFirst);
+  const page = kept.slice(0, limit);
   const labels = await labelsFor(db, page);
   const last = page.at(-1);
   return {
@@ -67,6 +67,6 @@ export async function fieldConflicts(db: Pick<Connection, 'all'>, query: Conflic
         kept: { value: value(r.k_value), at: decodeHlc(r.k_hlc)?.wall ?? 0, hlc: r.k_hlc, origin: r.k_origin, seq: r.k_seq, operatorId: r.k_operator, operatorName: r.k_operator_name },
       };
     }),
-    next: found.length > limit && last ? { hlc: last.hlc, origin: last.origin, seq: last.seq } : null,
+    next: kept.length > limit && last ? { hlc: last.hlc, origin: last.origin, seq: last.seq } : null,
   };
 }
