@@ -493,6 +493,8 @@ export const syncHealth = z.object({
     held: z.number(), heldByReason: z.record(z.string(), z.number()),
     released: z.number(), releasedByReason: z.record(z.string(), z.number()),
   }),
+  /** This folder was found to be a copy of another console's and took a new origin. */
+  copied: z.object({ from: z.string(), at: z.number() }).nullable(),
 });
 const hubUrl = z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, { error: 'validation.hubUrl' });
 /** disable: plain; require: encrypted, certificate not checked; verify: certificate and host name checked. */

@@ -22,6 +22,7 @@ import { approveRestore, backupStatus, createBackup, inspectBackup } from '../ba
 import { bundleExportProgress, bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
 import { fieldConflicts } from '../sync/conflicts';
 import { quarantineCounts } from '../sync/quarantine';
+import { copiedFolder } from '../sync/renewOrigin';
 import { chooseJoinKeyFile, exportPostKey, openPostKeyFile } from '../post/postKeyFile';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
@@ -140,7 +141,7 @@ export const handlers: Handlers = {
   'bundles.status': async (ctx, input) => bundleImportStatus(ctx, input.jobId),
   'bundles.exportProgress': async (ctx) => bundleExportProgress(ctx),
   'sync.conflicts': (ctx, input) => fieldConflicts(ctx.store.reader, input),
-  'sync.health': async (ctx) => ({ quarantine: await quarantineCounts(ctx.store.reader) }),
+  'sync.health': async (ctx) => ({ quarantine: await quarantineCounts(ctx.store.reader), copied: await copiedFolder(ctx.store.reader) }),
   'summary.print': async (ctx, input) => {
     // A period that cannot be summarised is refused here, before any window opens.
     const settings = requirePost(ctx.settings);
