@@ -495,6 +495,10 @@ export const syncHealth = z.object({
   }),
   /** This folder was found to be a copy of another console's and took a new origin. */
   copied: z.object({ from: z.string(), at: z.number() }).nullable(),
+  /** This laptop's clock against the hub's and against what it receives; warn: off by more than a minute. */
+  clock: z.object({
+    hubOffsetMs: z.number().nullable(), hubAt: z.number().nullable(), receivedAheadMs: z.number().nullable(), receivedAt: z.number().nullable(), warn: z.boolean(),
+  }),
 });
 const hubUrl = z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, { error: 'validation.hubUrl' });
 /** disable: plain; require: encrypted, certificate not checked; verify: certificate and host name checked. */

@@ -99,3 +99,20 @@ describe('fields that change together', () => {
     });
   }
 });
+
+describe('the clock warning', () => {
+  it('is raised by changes stamped more than a minute ahead of this laptop\'s clock, and not by those within it', async () => {
+    const [a, b] = await consoles(2);
+    expect((await b!.call('sync.health', {})).clock.warn).toBe(false);
+    a!.clock.advance(30_000);
+    await a!.call('calls.log', intake({ receivedAt: a!.clock.now() }));
+    await send(a!, b!);
+    expect((await b!.call('sync.health', {})).clock.warn).toBe(false);
+    a!.clock.advance(2 * DAY);
+    await a!.call('calls.log', intake({ receivedAt: a!.clock.now() }));
+    await send(a!, b!);
+    const { clock } = await b!.call('sync.health', {});
+    expect(clock.warn).toBe(true);
+    expect(clock.receivedAheadMs).toBeGreaterThan(2 * DAY - MINUTE);
+  });
+});

@@ -126,3 +126,26 @@ describe('the hub', () => {
     }
   });
 });
+
+describe('the clock warning', () => {
+  it('compares this laptop\'s clock with the hub\'s at each exchange', async () => {
+    const url = await createHub(server, 'hub_clock');
+    const client = await connectHub(url);
+    const t = await openTestCore({ letter: 'A' });
+    try {
+      t.clock.time = Date.now();
+      await syncWithHub(t.core.store, client, () => Date.now());
+      const right = (await t.call('sync.health', {})).clock;
+      expect(right.warn).toBe(false);
+      expect(Math.abs(right.hubOffsetMs!)).toBeLessThan(MINUTE);
+      // The laptop's clock set ten minutes slow.
+      await syncWithHub(t.core.store, client, () => Date.now() - 10 * MINUTE);
+      const wrong = (await t.call('sync.health', {})).clock;
+      expect(wrong.warn).toBe(true);
+      expect(wrong.hubOffsetMs).toBeGreaterThan(9 * MINUTE);
+    } finally {
+      await client.end();
+      await t.close();
+    }
+  });
+});

@@ -23,6 +23,7 @@ import { bundleExportProgress, bundleImportStatus, exportBundleFromApp, startBun
 import { fieldConflicts } from '../sync/conflicts';
 import { quarantineCounts } from '../sync/quarantine';
 import { copiedFolder } from '../sync/renewOrigin';
+import { clockHealth } from '../sync/clockSkew';
 import { chooseJoinKeyFile, exportPostKey, openPostKeyFile } from '../post/postKeyFile';
 import { DomainError } from './errors';
 import type { ChangeMap, Handlers } from './router';
@@ -141,7 +142,9 @@ export const handlers: Handlers = {
   'bundles.status': async (ctx, input) => bundleImportStatus(ctx, input.jobId),
   'bundles.exportProgress': async (ctx) => bundleExportProgress(ctx),
   'sync.conflicts': (ctx, input) => fieldConflicts(ctx.store.reader, input),
-  'sync.health': async (ctx) => ({ quarantine: await quarantineCounts(ctx.store.reader), copied: await copiedFolder(ctx.store.reader) }),
+  'sync.health': async (ctx) => ({
+    quarantine: await quarantineCounts(ctx.store.reader), copied: await copiedFolder(ctx.store.reader), clock: await clockHealth(ctx.store.reader, ctx.now()),
+  }),
   'summary.print': async (ctx, input) => {
     // A period that cannot be summarised is refused here, before any window opens.
     const settings = requirePost(ctx.settings);

@@ -8,6 +8,7 @@ import { decodeHlc, type HybridClock } from '../oplog/hlc';
 import type { Tx } from '../db/transaction';
 import { rejectionOf, type Operation, type Rejection } from './operation';
 import { holdBack, releaseHeld } from './quarantine';
+import { noteReceivedClocks } from './clockSkew';
 
 /** How far ahead of this console's clock a remote clock may be before it is quarantined. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
@@ -101,6 +102,8 @@ export async function applyOperations(
     result.quarantined.push({ origin: op.origin, seq: op.seq, reason });
   };
 
+  // A sender (or this laptop) whose clock is off, for the header's warning.
+  await noteReceivedClocks(tx, operations, now);
   // Which of the batch this console holds already: one lookup for the whole batch.
   const valid: Operation[] = [];
   for (const op of operations) {

@@ -9,6 +9,7 @@ import type { Store } from '../db/store';
 import { operationsAbove, versionVector, type VersionVector } from './exchange';
 import { checkSchema, IDENTITY_CLASH } from './hubSchema';
 import { partingPoint } from './copyCheck';
+import { noteHubClock } from './clockSkew';
 import type { Operation } from './operation';
 
 export { HUB_SCHEMA_VERSION, hubInit } from './hubSchema';
@@ -196,6 +197,7 @@ async function heldThrough(reader: Store['reader'], origin: string, seq: number)
 
 /** One full exchange with a hub: push what it lacks, then pull what this console lacks. */
 export async function syncWithHub(store: Store, client: pg.Client, now: () => number, options: ExchangeOptions = {}): Promise<SyncResult> {
+  await noteHubClock(store, client, now);
   const { pushed, copiedFrom } = await pushChecked(store, client, options, now);
   return { pushed, ...(await pullFromHub(store, client, now, options)), ...(copiedFrom ? { copiedFrom } : {}) };
 }
