@@ -21,9 +21,13 @@ const DAY = 24 * 60 * MINUTE;
 describe('the quarantine count', () => {
   it('counts what is still held, apart from what was held and applied since', async () => {
     const [a, b] = await consoles(2);
+    const { incidentId: id } = await a!.call('calls.log', intake());
+    await send(a!, b!);
     a!.clock.advance(2 * DAY); // a's clock runs two days ahead
-    await a!.call('calls.log', intake({ receivedAt: a!.clock.now() }));
-    const ops = await operationsAbove(a!.core.store.reader, {}, 10_000);
+    await a!.call('incidents.update', { id, changes: { priority: 3, landmark: 'by the mosque' } });
+    // As an older Beacon makes them: not saying what they replaced, so merged by clock alone, and held back.
+    const ops = (await operationsAbove(a!.core.store.reader, await versionVector(b!.core.store.reader), 10_000))
+      .map(({ prev: _prev, ...op }) => op);
     const first = await b!.core.store.applyRemote(ops, b!.clock.now());
     expect(first.quarantined.length).toBeGreaterThan(0);
     const held = first.quarantined.length;
@@ -114,5 +118,52 @@ describe('the clock warning', () => {
     const { clock } = await b!.call('sync.health', {});
     expect(clock.warn).toBe(true);
     expect(clock.receivedAheadMs).toBeGreaterThan(2 * DAY - MINUTE);
+  });
+});
+
+describe('a laptop whose clock was wrong', () => {
+  it('is not held back, and its stale edits never win over edits made after seeing them', async () => {
+    const [a, b] = await consoles(2);
+    const { incidentId: id } = await a!.call('calls.log', intake());
+    await send(a!, b!);
+    a!.clock.advance(2 * DAY); // two days ahead
+    await a!.call('incidents.update', { id, changes: { priority: 3, injured: 5 } });
+    const fromA = await b!.core.store.applyRemote(
+      await operationsAbove(a!.core.store.reader, await versionVector(b!.core.store.reader), 10_000), b!.clock.now());
+    expect(fromA.quarantined).toEqual([]); // accepted, not held for days
+    expect((await b!.call('incidents.get', { id })).priority).toBe(3);
+    // b, its clock right, edits after seeing a's edit: b's is newer, whatever the clocks.
+    b!.clock.advance(MINUTE);
+    await b!.call('incidents.update', { id, changes: { priority: 2 } });
+    // b's clock followed a's only up to a few minutes: its own stamps stay near real time.
+    const newest = (await b!.core.store.reader.get<{ hlc: string }>('SELECT max(hlc) AS hlc FROM operations WHERE origin = ?', [b!.core.store.origin]))!.hlc;
+    expect(Number(newest.slice(0, 15))).toBeLessThan(b!.clock.now() + 10 * MINUTE);
+    // a's clock is put right; it edits another field, then sees b's.
+    a!.clock.time = b!.clock.now();
+    await a!.call('incidents.update', { id, changes: { landmark: 'corrected clock' } });
+    await send(b!, a!);
+    await send(a!, b!);
+    for (const t of [a!, b!]) expect(await t.call('incidents.get', { id })).toMatchObject({ priority: 2, injured: 5, landmark: 'corrected clock' });
+    expect(await stateHash(a!.core.store.reader)).toBe(await stateHash(b!.core.store.reader));
+  });
+
+  it('makes edits that did not see each other a conflict, listed on both consoles whatever the clock difference', async () => {
+    const [a, b] = await consoles(2);
+    const { incidentId: id } = await a!.call('calls.log', intake());
+    await send(a!, b!);
+    a!.clock.advance(2 * DAY);
+    await a!.call('incidents.update', { id, changes: { priority: 3 } });
+    b!.clock.advance(MINUTE);
+    await b!.call('incidents.update', { id, changes: { priority: 2 } });
+    await send(a!, b!);
+    await send(b!, a!);
+    const pa = (await a!.call('incidents.get', { id })).priority;
+    expect((await b!.call('incidents.get', { id })).priority).toBe(pa);
+    for (const t of [a!, b!]) {
+      const { conflicts } = await t.call('sync.conflicts', {});
+      const priority = conflicts.filter((c) => c.rowId === id && c.field === 'priority');
+      expect(priority).toHaveLength(1);
+      expect(priority[0]!.kept.value).toBe(pa);
+    }
   });
 });

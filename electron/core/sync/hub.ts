@@ -57,9 +57,9 @@ export async function pushBatch(client: pg.Client, ops: readonly Operation[], hu
          ARRAY[held.hlc, held.entity, held.row_id, held.field, held.value], ARRAY[EXCLUDED.hlc, EXCLUDED.entity, EXCLUDED.row_id, EXCLUDED.field, EXCLUDED.value])`
     : 'DO NOTHING';
   await client.query(
-    `INSERT INTO beacon.operations AS held (origin, seq, hlc, entity, row_id, field, value, operator)
-     SELECT origin, seq, hlc, entity, "rowId", field, value, operator
-     FROM json_to_recordset($1::json) AS o(origin text, seq bigint, hlc text, entity text, "rowId" text, field text, value text, operator text)
+    `INSERT INTO beacon.operations AS held (origin, seq, hlc, entity, row_id, field, value, operator${hubVersion >= 3 ? ', prev' : ''})
+     SELECT origin, seq, hlc, entity, "rowId", field, value, operator${hubVersion >= 3 ? ', prev' : ''}
+     FROM json_to_recordset($1::json) AS o(origin text, seq bigint, hlc text, entity text, "rowId" text, field text, value text, operator text, prev text)
      ORDER BY origin, seq
      ON CONFLICT (origin, seq) ${onConflict}`,
     [JSON.stringify(ops)],
@@ -135,14 +135,17 @@ async function pushAll(store: Store, client: pg.Client, options: ExchangeOptions
  * An origin's operations above `seq`, in order: one JSON value per page, which pg hands to
  * JSON.parse, rather than thousands of rows parsed field by field (twice as fast).
  */
-export async function operationsOnHub(client: pg.Client, origin: string, seq: number, limit: number): Promise<Operation[]> {
+export async function operationsOnHub(client: pg.Client, origin: string, seq: number, limit: number, hubVersion = 2): Promise<Operation[]> {
   const page = await client.query<{ ops: Operation[] }>(
     `SELECT coalesce(json_agg(o ORDER BY seq), '[]') AS ops FROM (
-       SELECT origin, seq, hlc, entity, row_id AS "rowId", field, value, operator FROM beacon.operations
+       SELECT origin, seq, hlc, entity, row_id AS "rowId", field, value, operator${hubVersion >= 3 ? ', prev' : ''} FROM beacon.operations
        WHERE origin = $1 AND seq > $2 ORDER BY seq LIMIT $3) AS o`,
     [origin, seq, limit],
   );
-  return page.rows[0]?.ops ?? [];
+  const ops = page.rows[0]?.ops ?? [];
+  // An operation that does not say what it replaced travels without `prev`, as it was made.
+  for (const op of ops) if (op.prev === null) delete op.prev;
+  return ops;
 }
 
 /**
@@ -152,7 +155,7 @@ export async function operationsOnHub(client: pg.Client, origin: string, seq: nu
  * contiguous (see pushToHub), and a reader either sees a push's whole transaction or none.
  */
 export async function pullFromHub(store: Store, client: pg.Client, now: () => number, options: ExchangeOptions = {}): Promise<Omit<SyncResult, 'pushed'>> {
-  await checkSchema(client);
+  const version = await checkSchema(client);
   const result = { pulled: 0, applied: 0, quarantined: 0 };
   // How far this pull has read each origin. It starts at the console's counter, so what was
   // held back (quarantined) last time is offered again: a clock that was ahead may have come
@@ -168,7 +171,7 @@ export async function pullFromHub(store: Store, client: pg.Client, now: () => nu
     let fetched = false;
     for (const origin of origins) {
       // Checked like any outside input when applied: a hub is outside.
-      const ops = await operationsOnHub(client, origin, from(origin), options.batch ?? BATCH);
+      const ops = await operationsOnHub(client, origin, from(origin), options.batch ?? BATCH, version);
       const last = ops.at(-1);
       if (!last) continue;
       fetched = true;

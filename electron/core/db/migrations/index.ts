@@ -20,6 +20,7 @@ import { callTallies } from './016_call_tallies';
 import { teamTallies } from './017_team_tallies';
 import { responseTallies } from './018_response_tallies';
 import { quarantineReleased } from './020_quarantine_released';
+import { operationPrev } from './021_operation_prev';
 
 export interface Migration {
   version: number;
@@ -28,7 +29,7 @@ export interface Migration {
 }
 
 // In ascending version order; each step runs when the database's version is below its own.
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays, queuePages, callTallies, teamTallies, responseTallies, quarantineReleased];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays, queuePages, callTallies, teamTallies, responseTallies, quarantineReleased, operationPrev];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */
