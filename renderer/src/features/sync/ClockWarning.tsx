@@ -19,12 +19,13 @@ export function ClockWarning({ everyMs = 30_000 }: { everyMs?: number }) {
     return () => { live = false; clearInterval(timer); };
   }, [everyMs]);
   if (!clock?.warn) return null;
-  const sentence = clock.hubOffsetMs !== null && Math.abs(clock.hubOffsetMs) > 60_000
-    ? t('syncTrust.clockHub', { n: duration(Math.abs(clock.hubOffsetMs)) })
-    : t('syncTrust.clockReceived', { n: duration(clock.receivedAheadMs ?? 0) });
+  const offHub = clock.hubOffsetMs !== null && Math.abs(clock.hubOffsetMs) > 60_000;
+  const n = duration(offHub ? Math.abs(clock.hubOffsetMs ?? 0) : clock.receivedAheadMs ?? 0);
+  // Short in the header; the whole sentence is its title (as the hubs' status).
+  const sentence = offHub ? t('syncTrust.clockHub', { n }) : t('syncTrust.clockReceived', { n });
   return (
     <span role="status" className="sync-status__hub sync-status__hub--error" title={sentence}>
-      <span aria-hidden="true">⚠</span> <bdi dir={dir}>{sentence}</bdi>
+      <span aria-hidden="true">⚠</span> <bdi dir={dir}>{t('syncTrust.clockShort', { n })}</bdi>
     </span>
   );
 }
