@@ -70,7 +70,8 @@ describe('a copied data folder', () => {
       b.clock.advance(2 * MINUTE);
       await a2.call('incidents.update', { id, changes: { landmark: 'by the original' } });
       await a2.call('calls.log', intake({ receivedAt: a2.clock.now() }));
-      await b.call('incidents.update', { id, changes: { priority: 3 } });
+      await b.call('incidents.update', { id, changes: { priority: 2 } });
+      await b.call('incidents.update', { id, changes: { priority: 3 } }); // names the edit above, which moves
       await b.call('calls.log', intake({ receivedAt: b.clock.now(), description: 'logged on the copy' }));
       await sync(a2);
       const caught = await sync(b);
@@ -79,6 +80,11 @@ describe('a copied data folder', () => {
       expect(b.core.store.origin).not.toBe(origin);
       expect((await databaseCheck(b.core)).copiedFrom).toBe(origin);
       expect(a2.core.store.origin).toBe(origin);
+      // The copy's second edit names its first by the first's new identity.
+      const edits = await b.core.store.reader.all<{ seq: number; prev: string }>(
+        "SELECT seq, prev FROM operations WHERE origin = ? AND field = 'priority' ORDER BY seq", [b.core.store.origin]);
+      expect(edits).toHaveLength(2);
+      expect(edits[1]!.prev).toBe(`${b.core.store.origin}:${edits[0]!.seq}`);
 
       await sync(a2);
       await sync(b);

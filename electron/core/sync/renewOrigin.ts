@@ -23,6 +23,16 @@ export async function renewOrigin(tx: Tx, previous: string, keepThrough: number,
   const { changes: moved } = await tx.run(
     `UPDATE operations SET origin = ?, seq = seq - ?, hlc = substr(hlc, 1, ${HLC_PREFIX}) || ? WHERE origin = ? AND seq > ?`,
     [origin, keepThrough, origin, previous, keepThrough]);
+  // What the moved operations replaced, named by their old identities, now has their new ones.
+  const naming = await tx.all<{ origin: string; seq: number; prev: string }>(
+    "SELECT origin, seq, prev FROM operations WHERE prev LIKE '%' || ? || ':%'", [previous]);
+  for (const op of naming) {
+    const renamed = op.prev.split(' ').map((id) => {
+      const [o, s] = id.split(':');
+      return o === previous && Number(s) > keepThrough ? `${origin}:${Number(s) - keepThrough}` : id;
+    }).join(' ');
+    if (renamed !== op.prev) await tx.run('UPDATE operations SET prev = ? WHERE origin = ? AND seq = ?', [renamed, op.origin, op.seq]);
+  }
   await tx.run('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)', [previous, keepThrough]);
   if (moved > 0) await tx.run('INSERT OR REPLACE INTO version_vector (origin, seq) VALUES (?, ?)', [origin, moved]);
   for (const [key, value] of [['origin', origin], ['copied_from_origin', previous], ['copied_at', String(now)]] as const) {
