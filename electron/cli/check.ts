@@ -2,6 +2,8 @@
 import type { Core } from '../core';
 import { duplicateIncidentNumbers } from '../core/backup/duplicates';
 import { stateHash } from '../core/sync/exchange';
+import { quarantineCounts } from '../core/sync/quarantine';
+import { copiedFolder } from '../core/sync/renewOrigin';
 
 const TABLES = {
   incidents: 'incidents', calls: 'calls', timelineEntries: 'timeline_entries', operators: 'operators',
@@ -25,7 +27,12 @@ export async function databaseCheck(core: Core) {
     operations,
     versionVector: Object.fromEntries(vector.map((v) => [v.origin, v.seq])),
     stateHash: await stateHash(db),
-    quarantined: (await db.get<{ n: number }>('SELECT count(*) AS n FROM quarantine'))?.n ?? 0,
+    // Still held, apart from the history of what was held and applied since (issue #21).
+    ...(({ held, heldByReason, released, releasedByReason }) => ({
+      quarantined: held, quarantinedByReason: heldByReason, quarantineReleased: released, quarantineReleasedByReason: releasedByReason,
+    }))(await quarantineCounts(db)),
+    // Found to be a copy of another console's folder, and renewed (sync/renewOrigin.ts).
+    copiedFrom: (await copiedFolder(db))?.from ?? null,
     // Two incidents under one number (after a restore, see backup/duplicates.ts): kept, but reported.
     duplicateIncidentNumbers: await duplicateIncidentNumbers(db),
   };

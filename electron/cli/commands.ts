@@ -178,7 +178,9 @@ export const COMMANDS: Record<string, Command> = {
   },
   'hub-init': {
     summary: 'hub-init <postgres-url>   create or migrate a hub\'s schema (refuses one from a newer Beacon)',
-    async run(_core, args, out) {
+    // The hub is all it touches: no console's data folder is opened, or made in the current folder.
+    run: () => Promise.reject(new Error('hub-init runs standalone')),
+    async standalone(_dataDir, args, out) {
       const url = args.positional[0];
       if (!url) throw new Error('hub-init needs the hub\'s URL, e.g. postgres://user:pass@host/db');
       const client = await connectHub(url);

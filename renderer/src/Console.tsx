@@ -17,6 +17,7 @@ import { SyncScreen } from './features/sync/SyncScreen';
 import { ConflictsScreen } from './features/sync/ConflictsScreen';
 import { BackupScreen } from './features/backup/BackupScreen';
 import { SyncStatus } from './features/sync/SyncStatus';
+import { ClockWarning } from './features/sync/ClockWarning';
 import { shiftAt } from '../../shared/time/shifts';
 import { TeamBoard } from './features/teams/TeamBoard';
 import { WallDisplay } from './features/wall/WallDisplay';
@@ -153,6 +154,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
             {t('header.newCall')} <kbd dir="ltr">{NEW_CALL_KEY}</kbd>
           </button>
           <SyncStatus />
+          <ClockWarning />
           <span className="muted shift-clock">{t('header.shift', { start: time(shift.start), end: time(shift.end), left: duration(shift.end - now) })}</span>
           <time className="clock" aria-label={t('header.clock')} dir="ltr">{time(now)}</time>
           <span className="muted">{t('header.operator', { name: operator.name })}</span>

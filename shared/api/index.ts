@@ -104,6 +104,8 @@ export const api = {
   /** A period's incidents (or, in HXL, a statistics table) for partners, where the save dialog says; null when cancelled. */
   'exchange.exportHxl': channel(x.hxlExportInput, x.exportWritten.nullable()),
   'exchange.exportGeojson': channel(x.reportPeriod, x.exportWritten.nullable()),
+  /** What is still held back (quarantined) and what was held and applied since (issue #21). */
+  'sync.health': channel(empty, s.syncHealth),
 } as const;
 
 export type Api = typeof api;

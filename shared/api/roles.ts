@@ -97,6 +97,7 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   // Reports leave the post for partners: the duty officer's, like the statistics they come from.
   'exchange.exportHxl': 'supervisor',
   'exchange.exportGeojson': 'supervisor',
+  'sync.health': 'operator',
 };
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };

@@ -501,6 +501,19 @@ export const hubStatus = z.object({
   waiting: z.number().nullable(), nextAttemptAt: z.number().nullable(), failures: z.number(),
   lastMoved: z.object({ pushed: z.number(), pulled: z.number(), applied: z.number(), quarantined: z.number() }).nullable(),
 });
+// Issue #21: what is still held back, apart from the history of what was held and applied since.
+export const syncHealth = z.object({
+  quarantine: z.object({
+    held: z.number(), heldByReason: z.record(z.string(), z.number()),
+    released: z.number(), releasedByReason: z.record(z.string(), z.number()),
+  }),
+  /** This folder was found to be a copy of another console's and took a new origin. */
+  copied: z.object({ from: z.string(), at: z.number() }).nullable(),
+  /** This laptop's clock against the hub's and against what it receives; warn: off by more than a minute. */
+  clock: z.object({
+    hubOffsetMs: z.number().nullable(), hubAt: z.number().nullable(), receivedAheadMs: z.number().nullable(), receivedAt: z.number().nullable(), warn: z.boolean(),
+  }),
+});
 const hubUrl = z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, { error: 'validation.hubUrl' });
 /** disable: plain; require: encrypted, certificate not checked; verify: certificate and host name checked. */
 export const HUB_TLS_MODES = ['disable', 'require', 'verify'] as const;

@@ -394,6 +394,14 @@ export const en = {
     test: 'Test', add: 'Add hub', remove: 'Remove {name}', tested: 'The hub answers and is ready.', added: 'Hub added.', none: 'No hub is configured: this console works on its own.',
     lastSuccess: 'Last success', next: 'Next attempt', moved: 'Last exchange: {pushed} sent, {pulled} received',
   },
+  syncTrust: {
+    heldTitle: 'Changes held back', held: '{n} changes from elsewhere are held back, not applied.', heldNone: 'No change from elsewhere is held back.',
+    released: '{n} held back earlier have been applied since.',
+    clockShort: 'Clock off by {n}',
+    clockHub: 'This laptop\u2019s clock is {n} off the hub\u2019s: check its date and time.',
+    clockReceived: 'Changes arrive stamped {n} ahead of this laptop\u2019s clock: this clock or another console\u2019s is wrong.',
+    copied: 'This data folder was found to be a copy of another console\u2019s ({at}). It now writes as a console of its own; nothing it wrote was lost.',
+  },
   restore: { notFound: 'There is no file there.' },
   validation: {
     hubUrl: 'A PostgreSQL address: postgres://user@host:5432/database',

@@ -106,6 +106,7 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'alerts.save': [{}, { messageId: Z, file: '/etc/passwd' }],
   'exchange.exportHxl': [{}, { from: '2026-11-01' }, { from: 20261101, to: 20261130 }, { from: '2026-11-01', to: '2026-11-30', file: '/tmp/x.csv' }, { from: '2026-11-01', to: '2026-11-30', table: 'hour' }],
   'exchange.exportGeojson': [{}, { from: '1.11.2026', to: '30.11.2026' }],
+  'sync.health': [{ all: true }],
 };
 
 async function snapshot(t: TestCore) {
@@ -214,6 +215,7 @@ describe('every channel', () => {
       'alerts.save': { messageId: Z },
       'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
       'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
+      'sync.health': {},
     };
     const guarded = CHANNEL_NAMES.filter((c) => !PUBLIC_CHANNELS.has(c) && c !== 'session.signOut');
     expect(Object.keys(VALID).sort()).toEqual([...guarded].sort());

@@ -48,8 +48,9 @@ describe('sync conflicts', () => {
         kept: expect.objectContaining({ value: 3, at: T0 + 4 * MINUTE, origin: b.core.store.origin, operatorName: 'Samer Duty' }),
       }]);
     }
-    // Further apart than the window: a correction, not a conflict.
-    expect((await a.call('sync.conflicts', { from: T0, withinMinutes: 2 })).conflicts).toEqual([]);
+    // Neither saw the other: a conflict however far apart their clocks (issue #21); the window
+    // only applies to older operations, which do not say what they replaced.
+    expect((await a.call('sync.conflicts', { from: T0, withinMinutes: 2 })).conflicts).toHaveLength(1);
     // Outside the period asked for: not listed.
     expect((await a.call('sync.conflicts', { from: T0 + 2 * MINUTE })).conflicts).toEqual([]);
   });

@@ -367,6 +367,7 @@ beforeAll(async () => {
     'alerts.save': { messageId: Z },
     'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
     'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
+    'sync.health': {},
   };
   for (const channel of CHANNEL_NAMES) {
     if (refused(channel, VALID[channel])) throw new Error(`the valid example for ${channel} does not pass its own schema`);

@@ -87,6 +87,7 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'alerts.save': { messageId: w.incidentId },
     'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
     'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
+    'sync.health': {},
   };
 }
 

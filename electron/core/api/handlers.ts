@@ -21,6 +21,9 @@ import { importStatus, inspectExport, previewImport, startImport } from '../impo
 import { approveRestore, backupStatus, createBackup, inspectBackup } from '../backup/backups';
 import { bundleExportProgress, bundleImportStatus, exportBundleFromApp, startBundleImport } from '../sync/bundleJobs';
 import { fieldConflicts } from '../sync/conflicts';
+import { quarantineCounts } from '../sync/quarantine';
+import { copiedFolder } from '../sync/renewOrigin';
+import { clockHealth } from '../sync/clockSkew';
 import { chooseJoinKeyFile, exportPostKey, openPostKeyFile } from '../post/postKeyFile';
 import { cancelAlert, issueAlert, listAlerts, updateAlert } from '../exchange/alerts';
 import { exportReportFromApp, saveAlertFromApp } from '../exchange/exchangeFiles';
@@ -149,6 +152,9 @@ export const handlers: Handlers = {
   'bundles.status': async (ctx, input) => bundleImportStatus(ctx, input.jobId),
   'bundles.exportProgress': async (ctx) => bundleExportProgress(ctx),
   'sync.conflicts': (ctx, input) => fieldConflicts(ctx.store.reader, input),
+  'sync.health': async (ctx) => ({
+    quarantine: await quarantineCounts(ctx.store.reader), copied: await copiedFolder(ctx.store.reader), clock: await clockHealth(ctx.store.reader, ctx.now()),
+  }),
   'summary.print': async (ctx, input) => {
     // A period that cannot be summarised is refused here, before any window opens.
     const settings = requirePost(ctx.settings);

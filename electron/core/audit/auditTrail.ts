@@ -96,8 +96,22 @@ export async function auditTrail(db: Queryable, query: AuditQuery): Promise<Audi
 export function hlcBounds(query: Pick<AuditQuery, 'from' | 'to' | 'before'>): { lower: string | null; upper: string | null } {
   const lower = query.from === undefined ? null : encodeHlc({ wall: query.from, counter: 0, origin: '' });
   let upper = query.to === undefined ? null : encodeHlc({ wall: query.to, counter: 0, origin: '' });
-  if (query.before && (upper === null || query.before.hlc < upper)) upper = query.before.hlc;
+  // Inclusive of the cursor's own clock: the fields of a group share one (oplog/entities.ts),
+  // so callers keep, of that clock, only what comes before the cursor (beforeCursor).
+  if (query.before && (upper === null || query.before.hlc < upper)) upper = `${query.before.hlc}~`;
   return { lower, upper };
+}
+
+/** At most this many operations share one clock: a group's fields (oplog/entities.ts). */
+export const SHARED_CLOCK_MAX = 16;
+
+/** Newest first: by clock, then (one clock, one origin) by seq. */
+export const newestFirst = (a: PageKey, b: PageKey) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : b.seq - a.seq);
+
+/** Whether a key comes after the cursor in newest-first order (or there is no cursor). */
+export function beforeCursor(key: PageKey, cursor: AuditCursor | undefined): boolean {
+  if (!cursor) return true;
+  return key.hlc < cursor.hlc || (key.hlc === cursor.hlc && key.origin === cursor.origin && key.seq < cursor.seq);
 }
 
 function filters(query: AuditQuery, alias: string): { where: string[]; params: SqlValue[] } {
@@ -117,8 +131,9 @@ async function rowPage(db: Queryable, query: AuditQuery, take: number): Promise<
   params.unshift(query.rowId ?? '');
   if (lower !== null) { where.push('o.hlc >= ?'); params.push(lower); }
   if (upper !== null) { where.push('o.hlc < ?'); params.push(upper); }
-  return db.all<PageKey>(
-    `SELECT o.origin, o.seq, o.hlc FROM operations o WHERE ${where.join(' AND ')} ORDER BY o.hlc DESC LIMIT ?`, [...params, take]);
+  const keys = await db.all<PageKey>(
+    `SELECT o.origin, o.seq, o.hlc FROM operations o WHERE ${where.join(' AND ')} ORDER BY o.hlc DESC, o.seq DESC LIMIT ?`, [...params, take + SHARED_CLOCK_MAX]);
+  return keys.filter((k) => beforeCursor(k, query.before)).slice(0, take);
 }
 
 /**
@@ -138,10 +153,10 @@ async function logPage(db: Queryable, query: AuditQuery, take: number): Promise<
       `SELECT * FROM (SELECT o.origin, o.seq, o.hlc FROM operations o
         WHERE o.origin = ? AND o.seq >= ? AND o.seq < ?${where.map((w) => ` AND ${w}`).join('')}
         ORDER BY o.seq DESC LIMIT ?)`).join(' UNION ALL ');
-    const armParams = arms.flatMap((r) => [r.origin, r.from, r.to, ...params, take]);
-    found.push(...await db.all<PageKey>(`${sql} ORDER BY hlc DESC LIMIT ?`, [...armParams, take]));
+    const armParams = arms.flatMap((r) => [r.origin, r.from, r.to, ...params, take + SHARED_CLOCK_MAX]);
+    found.push(...await db.all<PageKey>(`${sql} ORDER BY hlc DESC, seq DESC LIMIT ?`, [...armParams, take + SHARED_CLOCK_MAX]));
   }
-  return found.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0)).slice(0, take);
+  return found.filter((k) => beforeCursor(k, query.before)).sort(newestFirst).slice(0, take);
 }
 
 export interface SeqRange {

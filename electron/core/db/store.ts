@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createPrivateFile, makePrivateDir } from '../files/privateFiles';
 import { HybridClock } from '../oplog/hlc';
 import { applyOperations, type ApplyResult } from '../sync/applyOperations';
+import { renewOrigin, type Renewal } from '../sync/renewOrigin';
 import type { Operation } from '../sync/operation';
 import { OpLog, type Change } from '../oplog/opLog';
 import { Connection, sqliteCode } from './connection';
@@ -35,6 +36,8 @@ export interface Store {
   write<T>(operatorId: string | null, work: (writer: Writer) => Promise<T>): Promise<T>;
   /** Applies operations from elsewhere in one transaction (sync, bundles). */
   applyRemote(operations: readonly Operation[], now: number): Promise<ApplyResult>;
+  /** This folder is a copy of another console's: a new origin from here on (sync/renewOrigin.ts). */
+  renewOrigin(keepThrough: number, now: number): Promise<Renewal>;
   close(): Promise<void>;
 }
 
@@ -65,7 +68,7 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
     // Before any migration writes to it: a damaged database is said to be one, and left as it is.
     await quickCheck(writerConn, options.quickCheckMs ?? QUICK_CHECK_MS);
     const schemaVersion = await migrate(writerConn);
-    const origin = await ensureOrigin(writerConn);
+    let origin = await ensureOrigin(writerConn);
     const lastHlc = (await writerConn.get<{ value: string }>("SELECT value FROM meta WHERE key = 'hlc'"))?.value ?? null;
     const lastSeq = (await writerConn.get<{ seq: number }>('SELECT seq FROM version_vector WHERE origin = ?', [origin]))?.seq ?? 0;
     reader = await Connection.open(file, 'readonly');
@@ -73,14 +76,16 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
     reports = await Connection.open(file, 'readonly');
     await reports.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
 
-    const oplog = new OpLog(origin, new HybridClock(origin, physicalClock, lastHlc), lastSeq);
+    let oplog = new OpLog(origin, new HybridClock(origin, physicalClock, lastHlc), lastSeq);
     const queue = new WriteQueue(writerConn);
     const readerConn = reader;
     const reportsConn = reports;
     const untilChanged = new UntilChanged(readerConn);
     return {
       file,
-      origin,
+      get origin() {
+        return origin;
+      },
       schemaVersion,
       reader: readerConn,
       reports: reportsConn,
@@ -106,6 +111,13 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
         ).finally(() => untilChanged.changed());
         if (result.applied > 0) await options.afterRemote?.(result);
         return result;
+      },
+      async renewOrigin(keepThrough, now) {
+        const renewal = await queue.transaction((tx) => renewOrigin(tx, origin, keepThrough, now)).finally(() => untilChanged.changed());
+        // Committed: the log and clock write as the new origin from here, never behind what was seen.
+        origin = renewal.origin;
+        oplog = new OpLog(origin, new HybridClock(origin, physicalClock, oplog.clock.current()), renewal.moved);
+        return renewal;
       },
       async close() {
         await queue.idle();

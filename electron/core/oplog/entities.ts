@@ -20,6 +20,12 @@ export interface EntitySpec {
    * Each field is its own last-writer-wins value; the row appears with its first field.
    */
   implicit?: boolean;
+  /**
+   * Fields that change together and merge as one (issue #21): a change to any of them writes
+   * all of them, under one clock, so whichever change wins a merge wins for every field of it
+   * (a status never keeps another change's stamps or reason).
+   */
+  groups?: readonly (readonly string[])[];
   /** Values a field may take, beyond being a scalar: for fields other code trusts as they are. */
   allowed?: Readonly<Record<string, (value: FieldValue) => boolean>>;
 }
@@ -54,6 +60,7 @@ export const ENTITIES = {
       'cancelReason',
     ]),
     derived: { locality: localityKey },
+    groups: [['status', 'statusAt', 'dispatchedAt', 'onSceneAt', 'clearedAt', 'closedAt', 'cancelledAt', 'cancelReason']],
   },
   call: {
     table: 'calls',
@@ -92,6 +99,7 @@ export const ENTITIES = {
     },
     mutable: new Set(['callSign', 'kind', 'centreId', 'vehicle', 'radioChannel', 'status', 'statusAt', 'retired']),
     derived: { callSign: (value: FieldValue) => ({ call_sign_key: typeof value === 'string' ? normalizeForSearch(value) : '' }) },
+    groups: [['status', 'statusAt']],
   },
   volunteer: {
     table: 'volunteers',

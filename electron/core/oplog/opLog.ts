@@ -4,6 +4,7 @@
 import type { Tx } from '../db/transaction';
 import { ENTITIES, type EntityName, type EntitySpec, type FieldOf, type FieldValue } from './entities';
 import type { HybridClock } from './hlc';
+import { identity, resolveField, type FieldWrite } from '../sync/fieldWinner';
 
 /** The field name of an operation that creates a whole row. */
 export const CREATE_FIELD = '*';
@@ -13,7 +14,7 @@ export type Values<E extends EntityName> = Partial<Record<FieldOf<E>, FieldValue
 export type Change =
   { [E in EntityName]: { entity: E; rowId: string; create: Values<E> } | { entity: E; rowId: string; set: Values<E> } }[EntityName];
 
-const OPERATION_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'operator'] as const;
+const OPERATION_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'operator', 'prev'] as const;
 
 /** One encoding for values in the log: JSON with object keys sorted. */
 export function canonicalJson(value: FieldValue | Readonly<Record<string, FieldValue>>): string {
@@ -53,11 +54,17 @@ export class OpLog {
         this.appendOperation(tx, operatorId, change.entity, change.rowId, CREATE_FIELD, canonicalJson(present));
         insertRow(tx, spec, change.rowId, values);
       } else {
-        const values = change.set as Record<string, FieldValue>;
+        const values = await withGroups(tx, spec, change.rowId, change.set as Record<string, FieldValue>);
         const fields = Object.keys(values);
+        const replaced = await replacedWrites(tx, change.rowId, fields);
+        const groupClock = new Map<readonly string[], string>();
         for (const field of fields) {
           if (!spec.mutable.has(field)) throw new Error(`${change.entity}.${field} cannot change after creation`);
-          this.appendOperation(tx, operatorId, change.entity, change.rowId, field, canonicalJson(values[field] ?? null));
+          // One clock for a group's fields, so each field's merge picks the same change.
+          const group = spec.groups?.find((g) => g.includes(field));
+          const hlc = group ? groupClock.get(group) : undefined;
+          this.appendOperation(tx, operatorId, change.entity, change.rowId, field, canonicalJson(values[field] ?? null), hlc, replaced.get(field) ?? '');
+          if (group && !hlc) groupClock.set(group, this.clock.current());
         }
         if (spec.implicit) await tx.run(`INSERT OR IGNORE INTO ${spec.table} (id) VALUES (?)`, [change.rowId]);
         await updateRow(tx, spec, change.rowId, values);
@@ -68,11 +75,34 @@ export class OpLog {
     tx.insert('meta', ['key', 'value'], ['hlc', this.clock.current()], 'INSERT OR REPLACE');
   }
 
-  private appendOperation(tx: Tx, operatorId: string | null, entity: string, rowId: string, field: string, value: string): void {
+  private appendOperation(
+    tx: Tx, operatorId: string | null, entity: string, rowId: string, field: string, value: string, sharedHlc?: string, prev: string | null = null,
+  ): void {
     this.lastSeq += 1;
-    const hlc = this.clock.tick();
-    tx.insert('operations', OPERATION_COLUMNS, [this.origin, this.lastSeq, hlc, entity, rowId, field, value, operatorId]);
+    const hlc = sharedHlc ?? this.clock.tick();
+    tx.insert('operations', OPERATION_COLUMNS, [this.origin, this.lastSeq, hlc, entity, rowId, field, value, operatorId, prev]);
   }
+}
+
+/**
+ * Per field, the writes this change replaces: those not replaced by any other this console
+ * holds (one, or several after a conflict), as `prev` (sync/fieldWinner.ts).
+ */
+async function replacedWrites(tx: Tx, rowId: string, fields: readonly string[]): Promise<Map<string, string>> {
+  const writes = await tx.all<FieldWrite & { field: string }>(
+    `SELECT origin, seq, hlc, prev, field FROM operations WHERE row_id = ? AND field IN (${fields.map(() => '?').join(', ')}, '${CREATE_FIELD}')`,
+    [rowId, ...fields]);
+  return new Map(fields.map((f) => [f, resolveField(writes.filter((w) => w.field === f || w.field === CREATE_FIELD)).frontier
+    .map(identity).sort().join(' ')]));
+}
+
+/** A change to a field of a group, completed with the group's other fields as the row has them. */
+async function withGroups(tx: Tx, spec: EntitySpec, rowId: string, values: Record<string, FieldValue>): Promise<Record<string, FieldValue>> {
+  const missing = (spec.groups ?? []).filter((g) => g.some((f) => Object.hasOwn(values, f))).flat().filter((f) => !Object.hasOwn(values, f));
+  if (missing.length === 0) return values;
+  const row = await tx.get<Record<string, FieldValue>>(
+    `SELECT ${missing.map((f) => `${spec.fields[f]} AS "${f}"`).join(', ')} FROM ${spec.table} WHERE id = ?`, [rowId]);
+  return { ...values, ...Object.fromEntries(missing.map((f) => [f, row?.[f] ?? null])) };
 }
 
 function columnsAndValues(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, onlyGiven: boolean) {

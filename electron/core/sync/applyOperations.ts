@@ -5,13 +5,31 @@
 // any order and any batches, end with the same rows.
 import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
 import { decodeHlc, type HybridClock } from '../oplog/hlc';
+import { identity, resolveField, type FieldWrite } from './fieldWinner';
 import type { Tx } from '../db/transaction';
 import { rejectionOf, type Operation, type Rejection } from './operation';
 import { unauthorized } from './authorization';
 import { hasUnsafeValue } from './syncedValues';
+import { holdBack, releaseHeld } from './quarantine';
+import { noteReceivedClocks } from './clockSkew';
 
 /** How far ahead of this console's clock a remote clock may be before it is quarantined. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+/**
+ * For operations that merge by what their writer had seen (a create, or one naming what it
+ * replaced: fieldWinner.ts), a clock ahead wins nothing it should not: they are applied, and
+ * this console's clock follows them only up to MAX_CLOCK_AHEAD_MS. Only a clock beyond any
+ * sense is refused. Older operations, which merge by clock alone, are still held back.
+ */
+export const MAX_SEEN_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+
+const mergesBySight = (op: Operation) => op.field === '*' || typeof op.prev === 'string';
+
+/** A remote clock as this console's clock may follow it: never more than MAX_CLOCK_AHEAD_MS ahead of `now`. */
+function capped(hlc: string, now: number) {
+  const parts = decodeHlc(hlc)!;
+  return parts.wall > now + MAX_CLOCK_AHEAD_MS ? { ...parts, wall: now + MAX_CLOCK_AHEAD_MS, counter: 0 } : parts;
+}
 
 /** Authentic but not acceptable: a value the API refuses, or a guarded change its author could not make (issue #18). */
 export type TrustRejection = 'unsafeValue' | 'notAuthorized';
@@ -37,54 +55,49 @@ function columnsFor(spec: EntitySpec, values: Readonly<Record<string, FieldValue
   return { columns, params };
 }
 
-/** The newest clock that has set this field of this row, not counting one operation. */
-async function newestFor(tx: Tx, rowId: string, field: string, except: Operation): Promise<string | null> {
-  const row = await tx.get<{ hlc: string | null }>(
-    `SELECT max(hlc) AS hlc FROM operations WHERE row_id = ? AND field IN (?, '*') AND NOT (origin = ? AND seq = ?)`,
-    [rowId, field, except.origin, except.seq],
-  );
-  return row?.hlc ?? null;
-}
-
 async function applyOne(tx: Tx, op: Operation): Promise<void> {
   const spec: EntitySpec = ENTITIES[op.entity as EntityName];
+  const here = (await tx.get(`SELECT 1 FROM ${spec.table} WHERE id = ?`, [op.rowId])) !== undefined;
   if (op.field !== '*') {
-    // A change to one field: whether its row is here and the field's newest clock, in one look.
-    const found = await tx.get<{ here: number; newest: string | null }>(
-      `SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE id = ?) AS here,
-              (SELECT max(hlc) FROM operations WHERE row_id = ? AND field IN (?, '*') AND NOT (origin = ? AND seq = ?)) AS newest`,
-      [op.rowId, op.rowId, op.field, op.origin, op.seq]);
-    if (!found?.here) {
+    if (!here) {
       if (!spec.implicit) return; // kept in the log; applied when the row's create arrives
       await tx.run(`INSERT INTO ${spec.table} (id) VALUES (?)`, [op.rowId]);
     }
-    const newest = found?.newest ?? null;
-    if (newest === null || op.hlc > newest) await update(tx, spec, op.rowId, { [op.field]: JSON.parse(op.value) as FieldValue });
+    await settle(tx, spec, op, [op.field], false);
     return;
   }
-  const exists = (await tx.get(`SELECT 1 FROM ${spec.table} WHERE id = ?`, [op.rowId])) !== undefined;
-  {
+  if (!here) {
     const values = JSON.parse(op.value) as Record<string, FieldValue>;
-    if (!exists) {
-      const { columns, params } = columnsFor(spec, values, Object.keys(spec.fields));
-      await tx.run(`INSERT INTO ${spec.table} (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`, [op.rowId, ...params]);
-      // Changes that arrived before the row itself: the newest of each, if newer than the create.
-      const later = await tx.all<{ field: string; value: string; hlc: string }>(
-        `SELECT field, value, max(hlc) AS hlc FROM operations WHERE row_id = ? AND field <> '*' GROUP BY field`, [op.rowId]);
-      const overlay: Record<string, FieldValue> = {};
-      for (const l of later) if (l.hlc > op.hlc) overlay[l.field] = JSON.parse(l.value) as FieldValue;
-      await update(tx, spec, op.rowId, overlay);
-      return;
-    }
-    // A create for a row we already have (the same row sent twice under two identities, or a
-    // replay): each field takes it only where it is newer.
-    const newer: Record<string, FieldValue> = {};
-    for (const field of Object.keys(spec.fields)) {
-      const newest = await newestFor(tx, op.rowId, field, op);
-      if (newest === null || op.hlc > newest) newer[field] = values[field] ?? null;
-    }
-    await update(tx, spec, op.rowId, newer);
+    const { columns, params } = columnsFor(spec, values, Object.keys(spec.fields));
+    await tx.run(`INSERT INTO ${spec.table} (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`, [op.rowId, ...params]);
   }
+  // Changes that arrived before the row itself, or a create for a row held already (the same
+  // row sent twice under two identities, or a replay): each field as its writes decide.
+  await settle(tx, spec, op, Object.keys(spec.fields), !here);
+}
+
+/**
+ * Sets each of these fields of the operation's row to its winning write (fieldWinner.ts),
+ * where the operation's arrival changed the winner. `inserted`: the row was just written
+ * with this create's values, which are therefore what the fields hold now.
+ */
+async function settle(tx: Tx, spec: EntitySpec, op: Operation, fields: readonly string[], inserted: boolean): Promise<void> {
+  const writes = await tx.all<FieldWrite & { field: string; value: string }>(
+    'SELECT origin, seq, hlc, prev, field, value FROM operations WHERE row_id = ?', [op.rowId]);
+  const arriving = identity(op);
+  const set: Record<string, FieldValue> = {};
+  for (const field of fields) {
+    const mine = writes.filter((w) => w.field === field || w.field === '*');
+    if (inserted && mine.length === 1) continue;
+    const after = resolveField(mine).winner;
+    if (!after) continue;
+    const before = inserted ? arriving : resolveField(mine.filter((w) => identity(w) !== arriving)).winner;
+    const beforeId = typeof before === 'string' ? before : before ? identity(before) : null;
+    if (beforeId === identity(after)) continue;
+    const value = JSON.parse(after.value) as FieldValue | Record<string, FieldValue>;
+    set[field] = after.field === '*' ? ((value as Record<string, FieldValue>)[field] ?? null) : (value as FieldValue);
+  }
+  await update(tx, spec, op.rowId, set);
 }
 
 async function update(tx: Tx, spec: EntitySpec, rowId: string, values: Record<string, FieldValue>): Promise<void> {
@@ -101,15 +114,16 @@ export async function applyOperations(
 ): Promise<ApplyResult> {
   const result: ApplyResult = { applied: 0, known: 0, quarantined: [] };
   const quarantine = async (op: Operation, reason: ApplyResult['quarantined'][number]['reason']) => {
-    await tx.run('INSERT OR IGNORE INTO quarantine (origin, seq, received_at, reason, operation) VALUES (?, ?, ?, ?, ?)',
-      [String(op.origin).slice(0, 64), Number.isInteger(op.seq) ? op.seq : -1, now, reason, JSON.stringify(op).slice(0, 20_000)]);
+    await holdBack(tx, op, reason, now);
     result.quarantined.push({ origin: op.origin, seq: op.seq, reason });
   };
 
+  // A sender (or this laptop) whose clock is off, for the header's warning.
+  await noteReceivedClocks(tx, operations, now);
   // Which of the batch this console holds already: one lookup for the whole batch.
   const valid: Operation[] = [];
   for (const op of operations) {
-    const rejection = rejectionOf(op, now + MAX_CLOCK_AHEAD_MS);
+    const rejection = rejectionOf(op, now + (mergesBySight(op) ? MAX_SEEN_AHEAD_MS : MAX_CLOCK_AHEAD_MS));
     if (rejection) await quarantine(op, rejection);
     else valid.push(op);
   }
@@ -119,13 +133,14 @@ export async function applyOperations(
        JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
     [JSON.stringify(valid.map((op) => [op.origin, op.seq]))])) held.set(`${row.origin}/${row.seq}`, row);
   let fresh: Operation[] = [];
+  const knownOps: Operation[] = [];
   for (const op of valid) {
     const key = `${op.origin}/${op.seq}`;
     const known = held.get(key);
     if (known) {
       // The same identity with other content: a console restored from a backup or a cloned disk.
       if (known.hlc !== op.hlc || known.value !== op.value || known.field !== op.field || known.row_id !== op.rowId) await quarantine(op, 'duplicateIdentity');
-      else result.known++;
+      else { result.known++; knownOps.push(op); }
       continue;
     }
     if (op.origin === local.origin) { await quarantine(op, 'ownOrigin'); continue; }
@@ -146,21 +161,23 @@ export async function applyOperations(
   await tx.run('SAVEPOINT apply_batch');
   try {
     await tx.run(
-      `INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator)
+      `INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator, prev)
        SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
-              json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]')
+              json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]')
          FROM json_each(?)`,
-      [JSON.stringify(fresh.map((op) => [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator]))]);
+      [JSON.stringify(fresh.map((op) => [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]))]);
     for (const op of fresh) await applyOne(tx, op);
     await tx.run('RELEASE apply_batch');
-    for (const op of fresh) local.clock.receive(decodeHlc(op.hlc)!);
+    for (const op of fresh) local.clock.receive(capped(op.hlc, now));
     result.applied += fresh.length;
   } catch {
     await tx.run('ROLLBACK TO apply_batch');
     await tx.run('RELEASE apply_batch');
-    await applyEach(tx, local, fresh, result, quarantine);
+    await applyEach(tx, local, fresh, result, now, quarantine);
   }
   for (const origin of new Set(fresh.map((op) => op.origin))) await advanceVector(tx, origin);
+  // What was held back and is now in the log is no longer held (item 4 of issue #21).
+  await releaseHeld(tx, [...fresh, ...knownOps], now);
   await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", [local.clock.current()]);
   // Reported in the batch's own order, whichever pass set each one aside.
   const position = new Map(operations.map((op, i) => [`${op.origin}/${op.seq}`, i]));
@@ -170,14 +187,14 @@ export async function applyOperations(
 
 /** One operation at a time, each in a savepoint: one the tables refuse is quarantined, the rest applied. */
 async function applyEach(
-  tx: Tx, local: { clock: HybridClock }, operations: readonly Operation[], result: ApplyResult,
+  tx: Tx, local: { clock: HybridClock }, operations: readonly Operation[], result: ApplyResult, now: number,
   quarantine: (op: Operation, reason: 'constraint') => Promise<void>,
 ): Promise<void> {
   for (const op of operations) {
     await tx.run('SAVEPOINT apply_op');
     try {
-      await tx.run('INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator]);
+      await tx.run('INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]);
       await applyOne(tx, op);
       await tx.run('RELEASE apply_op');
     } catch {
@@ -187,7 +204,7 @@ async function applyEach(
       await quarantine(op, 'constraint');
       continue;
     }
-    local.clock.receive(decodeHlc(op.hlc)!);
+    local.clock.receive(capped(op.hlc, now));
     result.applied++;
   }
 }

@@ -8,7 +8,9 @@ import { openPrivate } from '../files/privateFiles';
 import type { Operation } from './operation';
 
 export const BUNDLE_FORMAT = 'beacon-bundle';
-export const BUNDLE_VERSION = 1;
+// 2 (issue #21): operations may carry `prev`, what they replaced (fieldWinner.ts); version 1
+// bundles are read as ever. An older Beacon refuses a version-2 bundle in plain words.
+export const BUNDLE_VERSION = 2;
 
 const headerSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),

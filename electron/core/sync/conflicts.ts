@@ -3,11 +3,12 @@
 // console's edit of the same field to another value. The later clock won; the earlier edit
 // stays in the log. Both are ordered by HLC, so every console lists the same conflicts.
 import type { Output } from '../../../shared/api';
-import { hlcBounds, HIDDEN_VALUE, labelsFor, seqRanges, type AuditCursor } from '../audit/auditTrail';
+import { beforeCursor, hlcBounds, HIDDEN_VALUE, labelsFor, newestFirst, seqRanges, SHARED_CLOCK_MAX, type AuditCursor } from '../audit/auditTrail';
 import type { Connection } from '../db/connection';
 import { type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc } from '../oplog/hlc';
 import { CREATE_FIELD } from '../oplog/opLog';
+import { identity, resolveField, type FieldWrite } from './fieldWinner';
 
 export const CONFLICT_WINDOW_MINUTES = 10;
 export const CONFLICTS_DEFAULT_LIMIT = 100;
@@ -33,12 +34,56 @@ interface ConflictRow {
  * another console, inside the window, with another value, was this one lost to the merge: a
  * console re-editing its own change, or two consoles agreeing, is ordinary history.
  */
+type Db = Pick<Connection, 'all'>;
+type Write = FieldWrite & { field: string; value: string; operator: string | null; operator_name: string | null };
+
+/**
+ * Edits that say what they replaced (fieldWinner.ts) and lost to one they never saw, whatever
+ * the clocks: one nobody replaced knowingly that is not the field's winner, or one a later
+ * writer found beside others (named together in its prev) and that lost among them. Decided
+ * from the field's writes alone, so every console that holds them lists the same.
+ */
+async function lostBySight(db: Db, range: { origin: string; from: number; to: number }, take: number): Promise<ConflictRow[]> {
+  const candidates = await db.all<{ origin: string; seq: number; row_id: string; field: string; entity: EntityName }>(
+    `SELECT l.origin, l.seq, l.row_id, l.field, l.entity FROM operations l
+      WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}' AND l.prev IS NOT NULL
+        AND EXISTS (SELECT 1 FROM operations x WHERE x.row_id = l.row_id AND x.field = l.field AND x.origin <> l.origin AND x.value <> l.value)
+      ORDER BY l.seq DESC`, [range.origin, range.from, range.to]);
+  const out: ConflictRow[] = [];
+  for (const c of candidates) {
+    if (out.length >= take) break;
+    const writes = (await db.all<Write>(
+      `SELECT o.origin, o.seq, o.hlc, o.prev, o.field, o.value, o.operator, w.name AS operator_name
+         FROM operations o LEFT JOIN operators w ON w.id = o.operator WHERE o.row_id = ? AND o.field = ?`, [c.row_id, c.field]));
+    const lost = writes.find((w) => w.origin === c.origin && w.seq === c.seq);
+    if (!lost) continue;
+    const id = identity(lost);
+    const { frontier, winner } = resolveField(writes);
+    let kept: Write | null = null;
+    if (frontier.some((w) => identity(w) === id)) kept = winner;
+    else {
+      // Named beside others by a later writer: the winner among them is what it lost to.
+      const beside = writes.find((w) => w.prev?.split(' ').includes(id) && w.prev.includes(' '));
+      if (beside) kept = resolveField(writes.filter((w) => beside.prev!.split(' ').includes(identity(w)))).winner;
+    }
+    if (!kept || identity(kept) === id || kept.value === lost.value || kept.origin === lost.origin) continue;
+    out.push({
+      origin: lost.origin, seq: lost.seq, hlc: lost.hlc, entity: c.entity, row_id: c.row_id, field: c.field, value: lost.value,
+      operator: lost.operator, operator_name: lost.operator_name,
+      k_origin: kept.origin, k_seq: kept.seq, k_hlc: kept.hlc, k_value: kept.value, k_operator: kept.operator, k_operator_name: kept.operator_name,
+    });
+  }
+  return out;
+}
+
 export async function fieldConflicts(db: Pick<Connection, 'all'>, query: ConflictsQuery): Promise<Output<'sync.conflicts'>> {
   const limit = query.limit ?? CONFLICTS_DEFAULT_LIMIT;
   const windowMs = (query.withinMinutes ?? CONFLICT_WINDOW_MINUTES) * 60_000;
   const ranges = await seqRanges(db, hlcBounds(query));
   const found: ConflictRow[] = [];
   for (const range of ranges) {
+    found.push(...await lostBySight(db, range, limit + 1 + SHARED_CLOCK_MAX));
+    // Older edits, merged by clock alone: one followed closely by another console's.
     found.push(...await db.all<ConflictRow>(
       `SELECT l.origin, l.seq, l.hlc, l.entity, l.row_id, l.field, l.value, l.operator, lo.name AS operator_name,
               k.origin AS k_origin, k.seq AS k_seq, k.hlc AS k_hlc, k.value AS k_value, k.operator AS k_operator, ko.name AS k_operator_name
@@ -47,14 +92,14 @@ export async function fieldConflicts(db: Pick<Connection, 'all'>, query: Conflic
               SELECT x.hlc FROM operations x WHERE x.row_id = l.row_id AND x.field = l.field AND x.hlc > l.hlc ORDER BY x.hlc LIMIT 1)
          LEFT JOIN operators lo ON lo.id = l.operator
          LEFT JOIN operators ko ON ko.id = k.operator
-        WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}'
+        WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}' AND l.prev IS NULL
           AND k.origin <> l.origin AND k.value <> l.value AND k.hlc < printf('%015d', CAST(substr(l.hlc, 1, 15) AS INTEGER) + ?)
         ORDER BY l.seq DESC LIMIT ?`,
-      [range.origin, range.from, range.to, windowMs, limit + 1],
+      [range.origin, range.from, range.to, windowMs, limit + 1 + SHARED_CLOCK_MAX],
     ));
   }
-  found.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
-  const page = found.slice(0, limit);
+  const kept = found.filter((r) => beforeCursor(r, query.before)).sort(newestFirst);
+  const page = kept.slice(0, limit);
   const labels = await labelsFor(db, page);
   const last = page.at(-1);
   return {
@@ -67,6 +112,6 @@ export async function fieldConflicts(db: Pick<Connection, 'all'>, query: Conflic
         kept: { value: value(r.k_value), at: decodeHlc(r.k_hlc)?.wall ?? 0, hlc: r.k_hlc, origin: r.k_origin, seq: r.k_seq, operatorId: r.k_operator, operatorName: r.k_operator_name },
       };
     }),
-    next: found.length > limit && last ? { hlc: last.hlc, origin: last.origin, seq: last.seq } : null,
+    next: kept.length > limit && last ? { hlc: last.hlc, origin: last.origin, seq: last.seq } : null,
   };
 }

@@ -19,18 +19,25 @@ export async function operationsAbove(db: Queryable, theirs: VersionVector, limi
   for (const [origin, seq] of Object.entries(ours)) {
     const from = theirs[origin] ?? 0;
     if (seq <= from) continue;
-    const rows = await db.all<{ origin: string; seq: number; hlc: string; entity: string; row_id: string; field: string; value: string; operator: string | null }>(
-      'SELECT origin, seq, hlc, entity, row_id, field, value, operator FROM operations WHERE origin = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+    const rows = await db.all<OperationRow>(
+      'SELECT origin, seq, hlc, entity, row_id, field, value, operator, prev FROM operations WHERE origin = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
       [origin, from, seq, limit - out.length],
     );
     // One at a time: spreading a page of hundreds of thousands into push() overflows the stack.
-    for (const r of rows) out.push({ origin: r.origin, seq: r.seq, hlc: r.hlc, entity: r.entity, rowId: r.row_id, field: r.field, value: r.value, operator: r.operator });
+    for (const r of rows) out.push(operationOf(r));
     if (out.length >= limit) break;
   }
   return out;
 }
 
-type OperationRow = { origin: string; seq: number; hlc: string; entity: string; row_id: string; field: string; value: string; operator: string | null };
+type OperationRow = { origin: string; seq: number; hlc: string; entity: string; row_id: string; field: string; value: string; operator: string | null; prev: string | null };
+
+/** An operation as it travels: `prev` only when it says (older readers see older operations unchanged). */
+export function operationOf(r: OperationRow): Operation {
+  const op: Operation = { origin: r.origin, seq: r.seq, hlc: r.hlc, entity: r.entity, rowId: r.row_id, field: r.field, value: r.value, operator: r.operator };
+  if (r.prev !== null) op.prev = r.prev;
+  return op;
+}
 
 /** What a party with `theirs` lacks, bounded by what we hold now, optionally only from an HLC on. */
 export interface OperationRange {
@@ -62,9 +69,9 @@ export async function operationPages(db: Queryable, range: OperationRange, pageS
       let from = range.theirs[origin] ?? 0;
       for (;;) {
         const { where, params } = rangeSql(origin, from, seq, range.fromHlc);
-        const rows = await db.all<OperationRow>(`SELECT origin, seq, hlc, entity, row_id, field, value, operator FROM operations WHERE ${where} ORDER BY seq LIMIT ?`, [...params, pageSize]);
+        const rows = await db.all<OperationRow>(`SELECT origin, seq, hlc, entity, row_id, field, value, operator, prev FROM operations WHERE ${where} ORDER BY seq LIMIT ?`, [...params, pageSize]);
         if (rows.length === 0) break;
-        yield rows.map((r) => ({ origin: r.origin, seq: r.seq, hlc: r.hlc, entity: r.entity, rowId: r.row_id, field: r.field, value: r.value, operator: r.operator }));
+        yield rows.map(operationOf);
         from = rows[rows.length - 1]!.seq;
         if (rows.length < pageSize) break;
       }

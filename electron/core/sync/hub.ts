@@ -7,7 +7,9 @@ import pg from 'pg';
 import { DomainError } from '../api/errors';
 import type { Store } from '../db/store';
 import { operationsAbove, versionVector, type VersionVector } from './exchange';
-import { checkSchema } from './hubSchema';
+import { checkSchema, IDENTITY_CLASH } from './hubSchema';
+import { partingPoint } from './copyCheck';
+import { noteHubClock } from './clockSkew';
 import type { Operation } from './operation';
 
 export { HUB_SCHEMA_VERSION, hubInit } from './hubSchema';
@@ -47,18 +49,28 @@ export async function hubVector(client: pg.Client): Promise<VersionVector> {
  * encoding, not the server, was the cost. Rows are inserted in key order, the same in every
  * push, so consoles pushing the same operations at once (relays) wait, never deadlock.
  */
-async function pushBatch(client: pg.Client, ops: readonly Operation[]): Promise<void> {
+export async function pushBatch(client: pg.Client, ops: readonly Operation[], hubVersion: number): Promise<void> {
+  // From hub schema 3 the hub refuses another operation under an identity it holds (a copied
+  // folder): the push fails whole, with IDENTITY_CLASH.
+  const onConflict = hubVersion >= 3
+    ? `DO UPDATE SET pushed_at = held.pushed_at WHERE beacon.refuse_other(held.origin, held.seq,
+         ARRAY[held.hlc, held.entity, held.row_id, held.field, held.value], ARRAY[EXCLUDED.hlc, EXCLUDED.entity, EXCLUDED.row_id, EXCLUDED.field, EXCLUDED.value])`
+    : 'DO NOTHING';
   await client.query(
-    `INSERT INTO beacon.operations (origin, seq, hlc, entity, row_id, field, value, operator)
-     SELECT origin, seq, hlc, entity, "rowId", field, value, operator
-     FROM json_to_recordset($1::json) AS o(origin text, seq bigint, hlc text, entity text, "rowId" text, field text, value text, operator text)
+    `INSERT INTO beacon.operations AS held (origin, seq, hlc, entity, row_id, field, value, operator${hubVersion >= 3 ? ', prev' : ''})
+     SELECT origin, seq, hlc, entity, "rowId", field, value, operator${hubVersion >= 3 ? ', prev' : ''}
+     FROM json_to_recordset($1::json) AS o(origin text, seq bigint, hlc text, entity text, "rowId" text, field text, value text, operator text, prev text)
      ORDER BY origin, seq
-     ON CONFLICT (origin, seq) DO NOTHING`,
+     ON CONFLICT (origin, seq) ${onConflict}`,
     [JSON.stringify(ops)],
   );
 }
 
-export interface SyncResult { pushed: number; pulled: number; applied: number; quarantined: number }
+export interface SyncResult {
+  pushed: number; pulled: number; applied: number; quarantined: number;
+  /** Set when this folder was found to be a copy of that origin's, and took a new one (issue #21). */
+  copiedFrom?: string;
+}
 
 export interface ExchangeOptions {
   /** Operations per transaction; small enough that the main process stays responsive. */
@@ -72,7 +84,30 @@ export interface ExchangeOptions {
  * the hub holds at least what was sent.
  */
 export async function pushToHub(store: Store, client: pg.Client, options: ExchangeOptions = {}): Promise<number> {
-  await checkSchema(client);
+  return (await pushChecked(store, client, options)).pushed;
+}
+
+/**
+ * A push that first makes sure this console's own operations are those the hub holds under
+ * the same identities; if not, this folder is a copy and takes a new origin before pushing.
+ * A copy caught by the hub itself mid-push (two pushing at once) is checked again the same way.
+ */
+async function pushChecked(store: Store, client: pg.Client, options: ExchangeOptions, now: () => number = Date.now, retried = false): Promise<{ pushed: number; copiedFrom?: string }> {
+  const version = await checkSchema(client);
+  const previous = store.origin;
+  const parted = await partingPoint(store, client, (await hubVector(client))[previous] ?? 0);
+  if (parted !== null) await store.renewOrigin(parted, now());
+  const copied = parted !== null ? { copiedFrom: previous } : {};
+  try {
+    return { pushed: await pushAll(store, client, options, version), ...copied };
+  } catch (err) {
+    if (retried || !(err instanceof pg.DatabaseError) || err.code !== IDENTITY_CLASH) throw err;
+    const again = await pushChecked(store, client, options, now, true);
+    return { ...copied, ...again };
+  }
+}
+
+async function pushAll(store: Store, client: pg.Client, options: ExchangeOptions, hubVersion: number): Promise<number> {
   const theirs = await hubVector(client);
   const batch = options.batch ?? BATCH;
   const above = (ops: readonly Operation[]) => {
@@ -85,7 +120,7 @@ export async function pushToHub(store: Store, client: pg.Client, options: Exchan
     // The next batch is read from SQLite while the hub writes this one.
     const next = above(ops);
     try {
-      await pushBatch(client, ops);
+      await pushBatch(client, ops, hubVersion);
     } catch (err) {
       await next.catch(() => undefined);
       throw err;
@@ -100,14 +135,17 @@ export async function pushToHub(store: Store, client: pg.Client, options: Exchan
  * An origin's operations above `seq`, in order: one JSON value per page, which pg hands to
  * JSON.parse, rather than thousands of rows parsed field by field (twice as fast).
  */
-export async function operationsOnHub(client: pg.Client, origin: string, seq: number, limit: number): Promise<Operation[]> {
+export async function operationsOnHub(client: pg.Client, origin: string, seq: number, limit: number, hubVersion = 2): Promise<Operation[]> {
   const page = await client.query<{ ops: Operation[] }>(
     `SELECT coalesce(json_agg(o ORDER BY seq), '[]') AS ops FROM (
-       SELECT origin, seq, hlc, entity, row_id AS "rowId", field, value, operator FROM beacon.operations
+       SELECT origin, seq, hlc, entity, row_id AS "rowId", field, value, operator${hubVersion >= 3 ? ', prev' : ''} FROM beacon.operations
        WHERE origin = $1 AND seq > $2 ORDER BY seq LIMIT $3) AS o`,
     [origin, seq, limit],
   );
-  return page.rows[0]?.ops ?? [];
+  const ops = page.rows[0]?.ops ?? [];
+  // An operation that does not say what it replaced travels without `prev`, as it was made.
+  for (const op of ops) if (op.prev === null) delete op.prev;
+  return ops;
 }
 
 /**
@@ -117,7 +155,7 @@ export async function operationsOnHub(client: pg.Client, origin: string, seq: nu
  * contiguous (see pushToHub), and a reader either sees a push's whole transaction or none.
  */
 export async function pullFromHub(store: Store, client: pg.Client, now: () => number, options: ExchangeOptions = {}): Promise<Omit<SyncResult, 'pushed'>> {
-  await checkSchema(client);
+  const version = await checkSchema(client);
   const result = { pulled: 0, applied: 0, quarantined: 0 };
   // How far this pull has read each origin. It starts at the console's counter, so what was
   // held back (quarantined) last time is offered again: a clock that was ahead may have come
@@ -133,7 +171,7 @@ export async function pullFromHub(store: Store, client: pg.Client, now: () => nu
     let fetched = false;
     for (const origin of origins) {
       // Checked like any outside input when applied: a hub is outside.
-      const ops = await operationsOnHub(client, origin, from(origin), options.batch ?? BATCH);
+      const ops = await operationsOnHub(client, origin, from(origin), options.batch ?? BATCH, version);
       const last = ops.at(-1);
       if (!last) continue;
       fetched = true;
@@ -162,6 +200,7 @@ async function heldThrough(reader: Store['reader'], origin: string, seq: number)
 
 /** One full exchange with a hub: push what it lacks, then pull what this console lacks. */
 export async function syncWithHub(store: Store, client: pg.Client, now: () => number, options: ExchangeOptions = {}): Promise<SyncResult> {
-  const pushed = await pushToHub(store, client, options);
-  return { pushed, ...(await pullFromHub(store, client, now, options)) };
+  await noteHubClock(store, client, now);
+  const { pushed, copiedFrom } = await pushChecked(store, client, options, now);
+  return { pushed, ...(await pullFromHub(store, client, now, options)), ...(copiedFrom ? { copiedFrom } : {}) };
 }

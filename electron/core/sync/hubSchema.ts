@@ -4,6 +4,9 @@
 import type pg from 'pg';
 import { DomainError } from '../api/errors';
 
+/** The SQLSTATE of a push refused for another operation under a known identity. */
+export const IDENTITY_CLASH = 'BCN01';
+
 export const HUB_MIGRATIONS: readonly string[] = [
   // 1: the operations, and the newest value of each field kept in a table on every push.
   `
@@ -42,6 +45,21 @@ SELECT DISTINCT ON (entity, row_id, field) entity, row_id, field, hlc, value FRO
   SELECT o.entity, o.row_id, f.field_name, o.hlc, f.field_value FROM beacon.operations o CROSS JOIN LATERAL beacon.created_fields(o.value) f WHERE o.field = '*'
 ) AS fields
 ORDER BY entity, row_id, field, hlc DESC;`,
+  // 3 (issue #21): a different operation under an identity the hub holds is refused, in the
+  // push itself: a copied data folder writes the original's numbers with other content. And
+  // operations carry what they replaced (prev, sync/fieldWinner.ts); older ones have none.
+  `
+ALTER TABLE beacon.operations ADD COLUMN prev text;
+-- Called for each row of a push whose identity is held (ON CONFLICT): the same operation is
+-- left as it is (false), another one fails the whole push.
+CREATE FUNCTION beacon.refuse_other(origin text, seq bigint, held text[], pushed text[]) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF held IS DISTINCT FROM pushed THEN
+    RAISE EXCEPTION 'another operation is held under % %', origin, seq USING ERRCODE = '${IDENTITY_CLASH}';
+  END IF;
+  RETURN false;
+END $$;`,
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.length;
@@ -71,8 +89,9 @@ export async function hubInit(client: pg.Client): Promise<number> {
 }
 
 /** Before an exchange: the hub is initialised, and not by a newer Beacon. */
-export async function checkSchema(client: pg.Client): Promise<void> {
+export async function checkSchema(client: pg.Client): Promise<number> {
   const version = await schemaVersion(client);
   if (version === 0) throw new DomainError('hub.notInitialised');
   if (version > HUB_SCHEMA_VERSION) throw new DomainError('hub.newerSchema', { version, supported: HUB_SCHEMA_VERSION });
+  return version;
 }

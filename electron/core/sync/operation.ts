@@ -13,6 +13,8 @@ export interface Operation {
   field: string;
   value: string;
   operator: string | null;
+  /** The field's operations this one replaced, `origin:seq` space-separated (sync/fieldWinner.ts); absent: it does not say (older Beacons, creates). */
+  prev?: string | null | undefined;
 }
 
 export const MAX_VALUE_BYTES = 16 * 1024;
@@ -26,6 +28,8 @@ export const operationSchema = z.object({
   field: z.string().max(40),
   value: z.string().max(MAX_VALUE_BYTES),
   operator: z.string().max(64).nullable(),
+  // At most a few: the writes of one field its writer held as concurrent.
+  prev: z.string().max(2000).regex(/^([0-9a-f]{16}:[1-9][0-9]{0,14}( [0-9a-f]{16}:[1-9][0-9]{0,14})*)?$/).nullable().optional(),
 }).strict();
 
 export type Rejection = 'malformed' | 'unknownEntity' | 'unknownField' | 'badValue' | 'immutableField' | 'clockAhead' | 'hlcOrigin';
@@ -51,6 +55,7 @@ export function rejectionOf(op: Operation, maxWall: number): Rejection | null {
   }
   if (op.field === '*') {
     if (spec.implicit) return 'unknownField'; // such rows have no create (entities.ts)
+    if (op.prev !== undefined && op.prev !== null) return 'malformed'; // a create replaces nothing
     if (!value || typeof value !== 'object' || Array.isArray(value)) return 'badValue';
     for (const [field, v] of Object.entries(value)) {
       if (!Object.hasOwn(spec.fields, field)) return 'unknownField';

@@ -19,6 +19,8 @@ import { queuePages } from './015_queue_pages';
 import { callTallies } from './016_call_tallies';
 import { teamTallies } from './017_team_tallies';
 import { responseTallies } from './018_response_tallies';
+import { quarantineReleased } from './020_quarantine_released';
+import { operationPrev } from './021_operation_prev';
 import { alerts } from './022_alerts';
 
 export interface Migration {
@@ -28,7 +30,7 @@ export interface Migration {
 }
 
 // In ascending version order; each step runs when the database's version is below its own.
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays, queuePages, callTallies, teamTallies, responseTallies, alerts];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays, queuePages, callTallies, teamTallies, responseTallies, quarantineReleased, operationPrev, alerts];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */

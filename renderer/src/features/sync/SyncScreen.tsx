@@ -8,6 +8,7 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useMay } from '../../ui/role';
 import { BundlesPanel } from './BundlesPanel';
+import { HeldBackPanel } from './HeldBackPanel';
 import { PostKeyPanel } from './PostKeyPanel';
 import { RestoreKeyPanel } from './RestoreKeyPanel';
 import { hubLine, useSyncStatus } from './SyncStatus';
@@ -35,6 +36,7 @@ export function SyncScreen() {
         {may('sync.now') ? <button type="button" className="button" onClick={() => void call('sync.now', {})}>{t('sync.now')}</button> : null}
       </div>
       {may('hubs.list') ? <HubsPanel /> : null}
+      {may('sync.health') ? <HeldBackPanel /> : null}
       {may('bundles.import') ? <BundlesPanel /> : null}
       {/* Where bundles live: an administrator adding a laptop to the post starts here. */}
       {may('post.restoreKey') ? <RestoreKeyPanel /> : null}

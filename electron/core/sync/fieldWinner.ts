@@ -1,0 +1,48 @@
+// Which write of a field wins (issue #21 item 1): decided by what each writer had seen, not by
+// clock alone. An operation names in `prev` the field's operations it replaced (those its
+// writer held as the field's current value: one, or several after a conflict), so an edit made
+// after seeing another is simply newer, whatever the clocks. Operations without `prev` (a
+// create, or one from an older Beacon) follow the old rule: they replace whatever has an
+// older clock and did not see them. Of the writes nobody replaced, truly concurrent ones,
+// the newest clock wins: the same set of operations gives the same winner on every console.
+
+export interface FieldWrite {
+  origin: string;
+  seq: number;
+  hlc: string;
+  /** Space-separated `origin:seq` identities it replaced; null: it does not say. */
+  prev: string | null;
+}
+
+export const identity = (w: Pick<FieldWrite, 'origin' | 'seq'>) => `${w.origin}:${w.seq}`;
+
+const newest = <W extends FieldWrite>(ws: readonly W[]): W => ws.reduce((a, b) => (b.hlc > a.hlc ? b : a));
+
+/** The writes nobody replaced (concurrent with each other), and the winner among them. */
+export function resolveField<W extends FieldWrite>(writes: readonly W[]): { frontier: W[]; winner: W | null } {
+  if (writes.length === 0) return { frontier: [], winner: null };
+  const byId = new Map(writes.map((w) => [identity(w), w]));
+  // What each write saw through `prev`, transitively, among the writes held here.
+  const seen = new Map<string, Set<string>>();
+  const seenBy = (w: FieldWrite): Set<string> => {
+    const id = identity(w);
+    const known = seen.get(id);
+    if (known) return known;
+    const out = new Set<string>();
+    seen.set(id, out); // a cycle (impossible between honest writers) ends here
+    for (const p of w.prev ? w.prev.split(' ') : []) {
+      out.add(p);
+      const parent = byId.get(p);
+      if (parent) for (const q of seenBy(parent)) out.add(q);
+    }
+    return out;
+  };
+  const replaced = new Set<string>();
+  for (const w of writes) {
+    for (const id of seenBy(w)) replaced.add(id);
+    // The old rule for a write that does not say what it saw: it replaces older clocks it did not come before.
+    if (w.prev === null) for (const other of writes) if (other.hlc < w.hlc && !seenBy(other).has(identity(w))) replaced.add(identity(other));
+  }
+  const frontier = writes.filter((w) => !replaced.has(identity(w)));
+  return { frontier, winner: frontier.length > 0 ? newest(frontier) : newest(writes) };
+}
