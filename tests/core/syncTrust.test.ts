@@ -78,7 +78,7 @@ describe('fields that change together', () => {
       const { incidentId: id } = await a!.call('calls.log', intake());
       for (const status of ['dispatched', 'on_scene', 'cleared'] as const) {
         a!.clock.advance(MINUTE);
-        await a!.call('incidents.setStatus', { id, status });
+        await a!.call('incidents.setStatus', { id, status, ...(status === 'dispatched' ? { withoutTeam: true, note: 'Sent by radio' } as const : {}) });
       }
       await send(a!, b!);
       await send(b!, a!);

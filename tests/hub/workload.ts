@@ -11,7 +11,7 @@ export async function createIncidents(store: Store, operatorId: string, count: n
   const ids = Array.from({ length: count }, () => randomUUID());
   await store.write(operatorId, (w) => w.record(ids.map((id, i): Change => ({
     entity: 'incident', rowId: id,
-    create: { number: `${label}-${i + 1}`, type: 'fire', priority: 1 + (i % 3), status: 'waiting', district: 'latakia', locality: `street ${i}`, description: `${label} incident ${i}`, trapped: 0, injured: 0, dead: 0, receivedAt: now, statusAt: now, createdBy: operatorId },
+    create: { number: `${label}-${i + 1}`, type: 'fire', priority: 1 + (i % 3), status: 'received', district: 'latakia', locality: `street ${i}`, description: `${label} incident ${i}`, trapped: 0, injured: 0, dead: 0, receivedAt: now, statusAt: now, createdBy: operatorId },
   }))));
   return ids;
 }

@@ -2,6 +2,7 @@
 // on the spot, the previous shift's roster in one action, and attendance over a period.
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { zonedParts, zonedTimeToEpoch } from '../../../../shared/time/zoned';
+import { westernDigits } from '../../../../shared/text/digits';
 import type { ApiError } from '../../../../shared/api';
 import { VOLUNTEER_ROLES, type VolunteerRole } from '../../../../shared/domain';
 import { useLocale } from '../../i18n';
@@ -132,7 +133,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A local date (YYYY-MM-DD) in the post's zone; `end` gives the start of the next day. */
 function dayStart(text: string, timeZone: string, end = false): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  // Typed on an Arabic keyboard the digits may be ٠–٩ or ۰–۹: read as the same date.
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(westernDigits(text).trim());
   if (!m) return null;
   return zonedTimeToEpoch({ year: +m[1]!, month: +m[2]!, day: +m[3]! + (end ? 1 : 0) }, timeZone);
 }
