@@ -4,19 +4,10 @@ import { createTranslator } from '../../../shared/i18n';
 import type { Language } from '../../../shared/domain';
 import { REPORT_COLUMNS, type ReportRow } from './incidentReport';
 import type { TextSink } from './textSink';
+import { csvCell } from '../../../shared/text/csv';
 
-/**
- * A cell a spreadsheet could take for a formula (= + - @, tab, carriage return first) is
- * prefixed with an apostrophe. Minimal on purpose: the shared safe-CSV helper (branch trust)
- * should replace it when both are merged.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
+// Cells are written by the one safe CSV writer (shared/text/csv.ts): quoted where a
+// spreadsheet would split them, formula starts neutralised, numbers kept numbers.
 export const csvLine = (cells: readonly (string | number | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 export async function writeHxl(rows: AsyncIterable<ReportRow>, sink: TextSink, language: Language): Promise<number> {

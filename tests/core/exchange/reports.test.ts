@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
 import { describe, expect, it } from 'vitest';
 import { writeReportFile } from '../../../electron/core/exchange/exchangeFiles';
-import { csvCell } from '../../../electron/core/exchange/hxlCsv';
+import { csvCell } from '../../../shared/text/csv';
 import { cleanedAfterEach, fileChooser, intake, MINUTE, openTestCore, T0 } from '../testCore';
 import { HXL_CORE_ATTRIBUTES, HXL_CORE_HASHTAGS, HXL_TAGSPEC } from './hxlDictionary';
 
@@ -142,7 +142,7 @@ describe('HXL report', () => {
   });
 
   it('neutralises every formula prefix and quotes what CSV needs quoted', () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "\"'\rx\""]);
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "\"'\tx\"", "\"'\rx\""]);
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     expect(csvCell(-35.5)).toBe('-35.5');
     expect(csvCell(null)).toBe('');
