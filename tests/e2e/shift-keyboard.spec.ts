@@ -50,7 +50,8 @@ async function expectFocused(locator: Locator, step: string) {
 for (const language of LANGUAGES) {
   const t = createTranslator(language);
   // What the screen shows: in Arabic this post writes Arabic-Indic digits (١ — مهددة للحياة).
-  const shown = makeLocale({ language, timeZone: 'Asia/Damascus', digits: language === 'ar' ? 'arab' : 'latn' }).t;
+  const screenLocale = makeLocale({ language, timeZone: 'Asia/Damascus', digits: language === 'ar' ? 'arab' : 'latn' });
+  const shown = screenLocale.t;
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENS}/keyboard-${name}-${language}.png`, fullPage: true });
 
   testIn(language)(`a shift worked by keyboard only: focus, Arabic layout, digits, safe records (${language})`, async ({ beacon }) => {
@@ -77,7 +78,7 @@ for (const language of LANGUAGES) {
     await page.getByRole('link', { name: t('nav.roster'), exact: true }).press('Enter');
     const checkIn = page.getByRole('form', { name: t('roster.checkIn') });
     for (const [volunteer, team] of [['Samer Haddad', 'Rescue 1 Latakia'], ['Hadi Khalil', 'Ambulance 1 Latakia']] as const) {
-      await checkIn.getByLabel(t('roster.volunteer')).selectOption({ label: `${volunteer} · ${t('role.rescuer')}` });
+      await checkIn.getByLabel(t('roster.volunteer')).selectOption({ label: `${volunteer}${screenLocale.sep}${t('role.rescuer')}` });
       await checkIn.getByLabel(t('roster.team')).selectOption({ label: team });
       await checkIn.getByRole('button', { name: t('roster.checkIn') }).press('Enter');
       await expect(page.getByRole('button', { name: t('roster.checkOut', { name: volunteer }) })).toBeVisible();

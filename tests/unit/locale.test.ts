@@ -33,6 +33,15 @@ describe('the locale', () => {
     expect(toArabicIndic('P1 07')).toBe('P١ ٠٧');
   });
 
+  it('never puts a middle dot beside Arabic-Indic digits, where it reads as the zero (٠)', () => {
+    expect(arabic.sep).toBe(' | ');
+    expect(arabicWestern.sep).toBe(' · ');
+    expect(english.sep).toBe(' · ');
+    // Messages that join their parts with a dot follow the same rule.
+    expect(arabic.t('header.shift', { start: '08:00', end: '20:00', left: 'x' })).not.toContain('·');
+    expect(english.t('header.shift', { start: '08:00', end: '20:00', left: 'x' })).toContain(' · ');
+  });
+
   it('writes waiting and response times readably in both languages', () => {
     expect(arabic.duration(42_000)).toBe('٤٢ ث');
     expect(arabic.duration(7 * MIN + 3_000)).toBe('٧ د');

@@ -27,6 +27,11 @@ export interface Locale {
   count: (noun: 'calls' | 'volunteers', n: number) => string;
   /** Western digits in a text already made (hour labels, padded numbers) written the post's way. */
   digits: (text: string) => string;
+  /**
+   * What stands between the parts of a line (type, place, time, who). With Arabic-Indic digits a
+   * middle dot reads as the zero (٠): «٠٨:٤٨ · بواسطة» looks like a number, so a bar stands there.
+   */
+  sep: string;
   timeZone: string;
 }
 
@@ -57,7 +62,8 @@ export function makeLocale({ language, timeZone, digits = 'latn', pseudo = false
   const template = pseudo ? pseudoTranslator(createTranslator('en')) : createTranslator(language);
   // Counts given to a message as numbers are written with the post's digits too; text
   // params (incident numbers, call signs, phone numbers) are data and stay as written.
-  const prose = style === 'arab' ? toArabicIndicInProse : (text: string) => text;
+  const sep = style === 'arab' ? ' | ' : ' · ';
+  const prose = style === 'arab' ? (text: string) => toArabicIndicInProse(text).replaceAll(' · ', sep) : (text: string) => text;
   const t: Translate = (key, params) => interpolate(prose(template(key)), params && Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? writeDigits(String(v)) : v]),
   ));
@@ -67,7 +73,7 @@ export function makeLocale({ language, timeZone, digits = 'latn', pseudo = false
   const tCode = (code: string, params?: Params) => translateCode(t, code, params);
   const numberFormats = [0, 1, 2].map((d) => new Intl.NumberFormat(tag, { maximumFractionDigits: d }));
   return {
-    language, dir: language === 'ar' ? 'rtl' : 'ltr', tag, t, tCode, timeZone, digits: writeDigits,
+    language, dir: language === 'ar' ? 'rtl' : 'ltr', tag, t, tCode, timeZone, digits: writeDigits, sep,
     errorText: (error) => tCode(error.code, error.params),
     time: (ms) => timeFormat.format(ms),
     dateTime: (ms) => dateTimeFormat.format(ms),

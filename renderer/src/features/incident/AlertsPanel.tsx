@@ -12,7 +12,7 @@ import { AlertDialog, CancelAlertDialog } from './AlertDialog';
 type Editing = { kind: 'issue' } | { kind: 'update'; alert: AlertView } | { kind: 'cancel'; alert: AlertView };
 
 export function AlertsPanel({ incident }: { incident: IncidentDetail }) {
-  const { t, dateTime, errorText, number } = useLocale();
+  const { t, dateTime, errorText, number, sep } = useLocale();
   const may = useMay();
   const { data: alerts, error } = useQuery('alerts.list', { incidentId: incident.id });
   const [editing, setEditing] = useState<Editing>();
@@ -43,7 +43,7 @@ export function AlertsPanel({ incident }: { incident: IncidentDetail }) {
           <tbody>
             {alerts.map((a) => (
               <tr key={a.id} data-alert={a.identifier}>
-                <td><bdi dir="ltr">{a.identifier}</bdi> <span className="muted">· {t(`exchange.msgType.${a.msgType}`)} · {t('exchange.messages', { n: number(a.messages) })}</span></td>
+                <td><bdi dir="ltr">{a.identifier}</bdi> <span className="muted">{sep}{t(`exchange.msgType.${a.msgType}`)}{sep}{t('exchange.messages', { n: number(a.messages) })}</span></td>
                 <td>{t(`exchange.event.${a.event}`)}</td>
                 <td><span className={`status alert-state--${a.state}`}>{t(`exchange.state.${a.state}`)}</span></td>
                 <td>{dateTime(a.sent)}</td>

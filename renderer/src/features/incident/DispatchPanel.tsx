@@ -12,7 +12,7 @@ import { NextStep } from '../guide/NextStep';
 const NEXT_STEP: readonly AssignmentStep[] = ['en_route', 'on_scene', 'cleared'];
 
 export function DispatchPanel({ incident }: { incident: IncidentDetail }) {
-  const { t, errorText, duration } = useLocale();
+  const { t, errorText, duration, sep } = useLocale();
   const canDispatch = OPEN_STATUSES.includes(incident.status) && incident.status !== 'cleared';
   const { data: suggestions } = useQuery('dispatch.suggest', canDispatch ? { incidentId: incident.id } : null);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -63,8 +63,8 @@ export function DispatchPanel({ incident }: { incident: IncidentDetail }) {
             const next = NEXT_STEP.slice(reached === 'dispatched' ? 0 : NEXT_STEP.indexOf(reached as AssignmentStep) + 1);
             return (
               <li key={a.id} className={a.clearedAt !== null ? 'muted' : undefined} data-team={a.teamId}>
-                <bdi dir="ltr" className="team__sign">{a.callSign}</bdi> · {t(`teamKind.${a.kind}`)} · {t(`step.${reached}`, { number: '' })}
-                {a.toSceneSec !== null ? <> · {t('dispatch.toScene', { time: duration(a.toSceneSec * 1000) })}</> : null}
+                <bdi dir="ltr" className="team__sign">{a.callSign}</bdi>{sep}{t(`teamKind.${a.kind}`)}{sep}{t(`step.${reached}`, { number: '' })}
+                {a.toSceneSec !== null ? <>{sep}{t('dispatch.toScene', { time: duration(a.toSceneSec * 1000) })}</> : null}
                 {a.clearedAt === null ? (
                   <span className="actions">
                     {next.map((step) => (
@@ -90,8 +90,8 @@ export function DispatchPanel({ incident }: { incident: IncidentDetail }) {
                 onChange={(e) => setChosen((c) => (e.target.checked ? [...c, s.teamId] : c.filter((x) => x !== s.teamId)))} />
               <bdi dir="ltr" className="team__sign">{s.callSign}</bdi>
               <span className="muted">
-                {t(`teamKind.${s.kind}`)} · {s.centreName} · {t('teams.crew', { n: s.crewCount })}
-                {s.fitsType ? ` · ${t('dispatch.fits')}` : ''}{s.coversDistrict ? ` · ${t('dispatch.covers')}` : ''}
+                {t(`teamKind.${s.kind}`)}{sep}{s.centreName}{sep}{t('teams.crew', { n: s.crewCount })}
+                {s.fitsType ? `${sep}${t('dispatch.fits')}` : ''}{s.coversDistrict ? `${sep}${t('dispatch.covers')}` : ''}
               </span>
             </label>
           ))}

@@ -71,7 +71,7 @@ export function IncidentView({ id, onBack }: { id: string; onBack: () => void })
 }
 
 function Details({ incident, editable, onUnsaved }: { incident: IncidentDetail; editable: boolean; onUnsaved: (form: string, dirty: boolean) => void }) {
-  const { t, tCode, dateTime } = useLocale();
+  const { t, tCode, dateTime, sep } = useLocale();
   const districts = useDistricts();
   const initial = {
     type: incident.type, priority: incident.priority, locality: incident.locality ?? '', landmark: incident.landmark ?? '',
@@ -112,8 +112,8 @@ function Details({ incident, editable, onUnsaved }: { incident: IncidentDetail; 
     <form className="panel" ref={formRef} onSubmit={submit} aria-label={t('incident.details')}>
       <h2>{t('incident.details')}</h2>
       <p className="muted">
-        {t('incident.received')}: {dateTime(incident.receivedAt)} · {t('incident.createdBy', { name: incident.createdBy })} · {place}
-        {incident.coordinates ? <> · <bdi dir="ltr">{formatCoordinates(incident.coordinates)}</bdi></> : null}
+        {t('incident.received')}: {dateTime(incident.receivedAt)}{sep}{t('incident.createdBy', { name: incident.createdBy })}{sep}{place}
+        {incident.coordinates ? <>{sep}<bdi dir="ltr">{formatCoordinates(incident.coordinates)}</bdi></> : null}
       </p>
       <fieldset disabled={!editable} className="grid4">
         <Field label={t('intake.type')} error={fieldError('type')} className="span2">
@@ -144,16 +144,16 @@ function Details({ incident, editable, onUnsaved }: { incident: IncidentDetail; 
 }
 
 function Calls({ incident }: { incident: IncidentDetail }) {
-  const { t, dateTime } = useLocale();
+  const { t, dateTime, sep } = useLocale();
   return (
     <section className="panel" aria-labelledby="calls-title">
       <h2 id="calls-title">{t('incident.calls', { n: incident.calls.length })}</h2>
       <ul className="calls" aria-label={t('incident.calls', { n: incident.calls.length })}>
         {incident.calls.map((c) => (
           <li key={c.id}>
-            <strong>{dateTime(c.receivedAt)}</strong> · {t(`source.${c.source}`)}
-            {c.callerName ? <> · <bdi>{c.callerName}</bdi></> : null}
-            {c.callerPhone ? <> · <bdi dir="ltr">{c.callerPhone}</bdi></> : null}
+            <strong>{dateTime(c.receivedAt)}</strong>{sep}{t(`source.${c.source}`)}
+            {c.callerName ? <>{sep}<bdi>{c.callerName}</bdi></> : null}
+            {c.callerPhone ? <>{sep}<bdi dir="ltr">{c.callerPhone}</bdi></> : null}
             {c.description ? <p><bdi>{c.description}</bdi></p> : null}
           </li>
         ))}
@@ -198,7 +198,7 @@ function Timeline({ incident, onUnsaved }: { incident: IncidentDetail; onUnsaved
 }
 
 function TimelineItem({ entry, time, afterStrike }: { entry: TimelineEntry; time: string; afterStrike: () => void }) {
-  const { t, errorText } = useLocale();
+  const { t, errorText, sep } = useLocale();
   const [striking, setStriking] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError>();
@@ -228,7 +228,7 @@ function TimelineItem({ entry, time, afterStrike }: { entry: TimelineEntry; time
   }
   return (
     <li className={`timeline__item timeline__item--${entry.kind}`}>
-      <div className="timeline__meta"><time>{time}</time> · {t('incident.by', { name: entry.operatorName })}</div>
+      <div className="timeline__meta"><time>{time}</time>{sep}{t('incident.by', { name: entry.operatorName })}</div>
       <div className={entry.struck ? 'struck' : undefined}>{typeof body === 'string' ? <bdi>{body}</bdi> : body}</div>
       {entry.struck ? <div className="muted">{t('incident.struck', { name: entry.struck.operatorName, reason: entry.struck.reason })}</div> : null}
       {entry.kind === 'note' && !entry.struck ? (

@@ -38,7 +38,7 @@ function fromLocalInput(value: string, timeZone: string, today: number): number 
 }
 
 export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (message: string) => void }) {
-  const { t, tCode, errorText, timeZone, duration, count } = useLocale();
+  const { t, tCode, errorText, timeZone, duration, count, sep } = useLocale();
   const districts = useDistricts();
   const placeId = useId();
   const [openedAt] = useState(() => Date.now());
@@ -193,7 +193,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
                 <input type="radio" name="attach" checked={attachTo?.id === d.id} onChange={() => setAttachTo(d)}
                   aria-label={t('intake.attachTo', { number: d.number })} />
                 <span>
-                  <bdi dir="ltr" className="number">{d.number}</bdi>{' · '}
+                  <bdi dir="ltr" className="number">{d.number}</bdi>{sep}
                   {t('intake.duplicateItem', { number: '', type: t(`incidentType.${d.type}`), age: duration(openedAt - d.receivedAt), calls: count('calls', d.callCount) }).replace(/^ · /, '')}
                 </span>
               </label>

@@ -8,7 +8,7 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 
 export function AccountsPanel() {
-  const { t, tCode, errorText } = useLocale();
+  const { t, tCode, errorText, sep } = useLocale();
   const { data: accounts } = useQuery('operators.list', {});
   const { data: me } = useQuery('session.current', {});
   const { data: status } = useQuery('setup.status', {});
@@ -41,7 +41,7 @@ export function AccountsPanel() {
       <ul className="editor__list">
         {(accounts ?? []).map((a) => (
           <li key={a.id} className={a.disabled ? 'muted' : undefined}>
-            <span><bdi>{a.name}</bdi> · {t(`operatorRole.${a.role}`)}{a.disabled ? ` · ${t('accounts.disabled')}` : ''}</span>
+            <span><bdi>{a.name}</bdi>{sep}{t(`operatorRole.${a.role}`)}{a.disabled ? `${sep}${t('accounts.disabled')}` : ''}</span>
             {a.id === me?.id ? null : (
               <button type="button" className="button button--ghost button--small" onClick={() => void toggle(a.id, !a.disabled)}
                 aria-label={t(a.disabled ? 'accounts.enable' : 'accounts.disable', { name: a.name })}>

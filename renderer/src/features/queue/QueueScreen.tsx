@@ -192,9 +192,9 @@ const sameRow = (a: RowProps, b: RowProps) =>
   && a.districtName === b.districtName;
 
 const QueueRowView = memo(function QueueRowView({ row, index, queue, top, selected, now, districtName, onSelect, onOpen }: RowProps) {
-  const { t, duration, number } = useLocale();
+  const { t, duration, number, sep } = useLocale();
   const since = queue === 'waiting' ? row.receivedAt : row.statusAt;
-  const place = [districtName(row.district), row.locality, row.landmark].filter(Boolean).join(' · ');
+  const place = [districtName(row.district), row.locality, row.landmark].filter(Boolean).join(sep);
   const age = queue === 'waiting' ? t('keys.ageWaiting', { age: duration(now - since) }) : t('keys.ageInStatus', { status: t(`status.${row.status}`), age: duration(now - since) });
   const name = `${t('queue.open', { number: row.number })}: ${t('keys.rowName', { priority: t(`priority.${row.priority}`), type: t(`incidentType.${row.type}`), place, age })}`;
   return (

@@ -13,7 +13,7 @@ import { useMay } from '../../ui/role';
 const DAY = 86_400_000;
 
 export function RosterScreen() {
-  const { t, errorText, dateTime, time, number, count } = useLocale();
+  const { t, errorText, dateTime, time, number, count, sep } = useLocale();
   const { data: roster } = useQuery('roster.current', {});
   const { data: volunteers } = useQuery('volunteers.list', {});
   const { data: teams } = useQuery('teams.board', {});
@@ -92,7 +92,7 @@ export function RosterScreen() {
             <Field label={t('roster.volunteer')}>
               <select value={checkIn.volunteerId} onChange={(e) => setCheckIn({ ...checkIn, volunteerId: e.target.value })}>
                 <option value="">—</option>
-                {offDuty.map((v) => <option key={v.id} value={v.id}>{v.name} · {t(`role.${v.role}`)}</option>)}
+                {offDuty.map((v) => <option key={v.id} value={v.id}>{v.name}{sep}{t(`role.${v.role}`)}</option>)}
               </select>
             </Field>
             <Field label={t('roster.team')}>

@@ -39,7 +39,7 @@ function eventText(e: SummaryTimelineEntry, locale: Locale): string {
 
 export function SummaryDocument({ summary }: { summary: ShiftSummary }) {
   const locale = useLocale();
-  const { t, dateTime, time, number } = locale;
+  const { t, dateTime, time, number, sep } = locale;
   const districts = useDistricts();
   const title = titleOf(summary, locale);
   const span = t('summary.span', { from: dateTime(summary.start), to: summary.end - summary.start <= 86_400_000 ? time(summary.end) : dateTime(summary.end) });
@@ -186,7 +186,7 @@ export function SummaryDocument({ summary }: { summary: ShiftSummary }) {
         <h2 id="s-p1">{t('summary.priorityOne')}</h2>
         {summary.priorityOne.length === 0 ? <p>{t('summary.nonePriorityOne')}</p> : summary.priorityOne.map((p) => (
           <div key={p.number} className="summary__timeline">
-            <h3><bdi dir="ltr">{p.number}</bdi> · {t(`incidentType.${p.type}`)} · <bdi>{place(p.district, p.locality)}</bdi> · {t(`status.${p.status}`)}</h3>
+            <h3><bdi dir="ltr">{p.number}</bdi>{sep}{t(`incidentType.${p.type}`)}{sep}<bdi>{place(p.district, p.locality)}</bdi>{sep}{t(`status.${p.status}`)}</h3>
             {/* One line of events per incident: time and what happened; notes say who wrote them. */}
             <p className="summary__events">
               {p.timeline.map((e, i) => (
@@ -204,7 +204,7 @@ export function SummaryDocument({ summary }: { summary: ShiftSummary }) {
         <h2 id="s-notes">{t('summary.notes')}</h2>
         {summary.handoverNotes.length === 0 ? <p>{t('summary.noNotes')}</p> : (
           <ul className="summary__notes">
-            {summary.handoverNotes.map((n) => <li key={n.id}><span className="summary__note-meta">{time(n.at)} · <bdi>{n.operatorName}</bdi></span> <bdi>{n.text}</bdi></li>)}
+            {summary.handoverNotes.map((n) => <li key={n.id}><span className="summary__note-meta">{time(n.at)}{sep}<bdi>{n.operatorName}</bdi></span> <bdi>{n.text}</bdi></li>)}
           </ul>
         )}
       </section>

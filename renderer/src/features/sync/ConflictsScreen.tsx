@@ -27,7 +27,7 @@ export function ConflictsScreen() {
 }
 
 function TeamConflicts() {
-  const { t, dateTime } = useLocale();
+  const { t, dateTime, sep } = useLocale();
   const { data } = useQuery('teams.conflicts', {});
   return (
     <div className="panel" role="group" aria-labelledby="conflicts-teams">
@@ -43,7 +43,7 @@ function TeamConflicts() {
                   {c.incidents.map((i) => (
                     <li key={i.assignmentId}>
                       <a href={`#/incident/${i.id}`}><bdi dir="ltr">{i.number}</bdi></a>
-                      {' · '}<span className="muted">{t('conflicts.sentAt', { time: dateTime(i.dispatchedAt) })}</span>
+                      {sep}<span className="muted">{t('conflicts.sentAt', { time: dateTime(i.dispatchedAt) })}</span>
                     </li>
                   ))}
                 </ul>
@@ -58,7 +58,7 @@ function TeamConflicts() {
 
 function FieldConflicts() {
   const locale = useLocale();
-  const { t, dateTime, duration, errorText } = locale;
+  const { t, dateTime, duration, errorText, sep } = locale;
   const districts = useDistricts();
   const [period, setPeriod] = useState<Period>('last7d');
   const [within, setWithin] = useState<number>(WINDOWS[0]);
@@ -94,7 +94,7 @@ function FieldConflicts() {
       <strong><bdi>{auditValue(locale, districts, c.entity, c.field, s.value)}</bdi></strong>
       <br />
       <span className="muted">
-        <bdi>{s.operatorName ?? ''}</bdi> · {t('conflicts.console')} <bdi dir="ltr">{s.origin.slice(0, 6)}</bdi> · <bdi>{dateTime(s.at)}</bdi>
+        <bdi>{s.operatorName ?? ''}</bdi>{sep}{t('conflicts.console')} <bdi dir="ltr">{s.origin.slice(0, 6)}</bdi>{sep}<bdi>{dateTime(s.at)}</bdi>
       </span>
     </>
   );

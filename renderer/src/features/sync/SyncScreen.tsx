@@ -46,7 +46,7 @@ export function SyncScreen() {
 }
 
 function HubsPanel() {
-  const { t, tCode, duration, dateTime, time, errorText } = useLocale();
+  const { t, tCode, duration, dateTime, time, errorText, sep } = useLocale();
   const { data: hubs, reload } = useQuery('hubs.list', {});
   const [status, refresh] = useSyncStatus(3_000);
   const [form, setForm] = useState(EMPTY);
@@ -77,10 +77,10 @@ function HubsPanel() {
                 <li key={h.id}>
                   <div>
                     <strong><bdi>{h.name}</bdi></strong> <bdi dir="ltr" className="muted">{h.address}</bdi>
-                    <span className="muted"> · {t(`sync.tls_${h.tls}`)}{h.password ? ` · ${t('sync.passwordStored')}` : ''}</span>
-                    {s ? <p className="muted">{hubLine(s, t, tCode, duration)}{s.lastSuccessAt ? ` · ${t('sync.lastSuccess')}: ${dateTime(s.lastSuccessAt)}` : ''}
-                      {s.lastMoved ? ` · ${t('sync.moved', { pushed: s.lastMoved.pushed, pulled: s.lastMoved.pulled })}` : ''}
-                      {s.state === 'error' && s.nextAttemptAt ? ` · ${t('sync.next')}: ${time(s.nextAttemptAt)}` : ''}</p> : null}
+                    <span className="muted">{sep}{t(`sync.tls_${h.tls}`)}{h.password ? `${sep}${t('sync.passwordStored')}` : ''}</span>
+                    {s ? <p className="muted">{hubLine(s, t, tCode, duration, sep)}{s.lastSuccessAt ? `${sep}${t('sync.lastSuccess')}: ${dateTime(s.lastSuccessAt)}` : ''}
+                      {s.lastMoved ? `${sep}${t('sync.moved', { pushed: s.lastMoved.pushed, pulled: s.lastMoved.pulled })}` : ''}
+                      {s.state === 'error' && s.nextAttemptAt ? `${sep}${t('sync.next')}: ${time(s.nextAttemptAt)}` : ''}</p> : null}
                   </div>
                   <button type="button" className="button button--ghost button--small" aria-label={t('sync.remove', { name: h.name })}
                     onClick={() => void call('hubs.remove', { id: h.id }).then((r) => done(r))}>{t('sync.remove', { name: '' })}</button>

@@ -19,8 +19,8 @@ export function useSyncStatus(everyMs = 10_000): [Status, () => void] {
   return [status, () => setTick((n) => n + 1)];
 }
 
-export function hubLine(s: Status[number], t: ReturnType<typeof useLocale>['t'], tCode: ReturnType<typeof useLocale>['tCode'], duration: (ms: number) => string): string {
-  const waiting = s.waiting ? ` · ${t('sync.waiting', { n: s.waiting })}` : '';
+export function hubLine(s: Status[number], t: ReturnType<typeof useLocale>['t'], tCode: ReturnType<typeof useLocale>['tCode'], duration: (ms: number) => string, sep: string): string {
+  const waiting = s.waiting ? `${sep}${t('sync.waiting', { n: s.waiting })}` : '';
   if (s.state === 'syncing') return t('sync.syncing', { hub: s.name });
   if (s.state === 'error') return `${t('sync.error', { hub: s.name, problem: tCode(s.lastError ?? 'hub.unreachable') })}${waiting}`;
   if (s.lastSuccessAt === null) return t('sync.never', { hub: s.name });
@@ -28,17 +28,17 @@ export function hubLine(s: Status[number], t: ReturnType<typeof useLocale>['t'],
 }
 
 export function SyncStatus() {
-  const { t, tCode, duration, dir } = useLocale();
+  const { t, tCode, duration, dir, sep } = useLocale();
   const [status] = useSyncStatus();
   if (status.length === 0) return null;
   return (
     <ul className="sync-status" aria-label={t('sync.status')}>
       {status.map((s) => (
         // Short in the header; the whole sentence is its title and the sync screen's.
-        <li key={s.id} className={`sync-status__hub sync-status__hub--${s.state}`} title={hubLine(s, t, tCode, duration)}>
+        <li key={s.id} className={`sync-status__hub sync-status__hub--${s.state}`} title={hubLine(s, t, tCode, duration, sep)}>
           <span aria-hidden="true">{s.state === 'error' ? '⚠' : s.state === 'ok' ? '⇅' : '…'}</span>{' '}
           {/* The sentence runs in the interface's direction: `auto` would make it English-first when the hub's name is Latin. */}
-          <bdi dir={dir}>{s.state === 'error' ? `${t('sync.errorShort', { hub: s.name })}${s.waiting ? ` · ${t('sync.waiting', { n: s.waiting })}` : ''}` : hubLine(s, t, tCode, duration)}</bdi>
+          <bdi dir={dir}>{s.state === 'error' ? `${t('sync.errorShort', { hub: s.name })}${s.waiting ? `${sep}${t('sync.waiting', { n: s.waiting })}` : ''}` : hubLine(s, t, tCode, duration, sep)}</bdi>
         </li>
       ))}
     </ul>

@@ -14,7 +14,7 @@ import { digitOf } from '../../ui/shortcuts';
 const STATUS_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 export function TeamBoard({ onOpenIncident }: { onOpenIncident: (id: string) => void }) {
-  const { t, errorText } = useLocale();
+  const { t, errorText, sep } = useLocale();
   const [centreId, setCentreId] = useState('');
   const [kind, setKind] = useState<TeamKind | ''>('');
   const { data: centres } = useQuery('centres.list', {});
@@ -48,7 +48,7 @@ export function TeamBoard({ onOpenIncident }: { onOpenIncident: (id: string) => 
     }
   };
 
-  const keys = TEAM_STATUSES.map((s, i) => `${STATUS_KEYS[i]} ${t(`teamStatus.${s}`)}`).join(' · ');
+  const keys = TEAM_STATUSES.map((s, i) => `${STATUS_KEYS[i]} ${t(`teamStatus.${s}`)}`).join(sep);
   return (
     <section className="board" aria-labelledby="board-title">
       <div className="board__head">
@@ -81,7 +81,7 @@ export function TeamBoard({ onOpenIncident }: { onOpenIncident: (id: string) => 
 }
 
 export function TeamRow({ team, selected, onSelect, conflictNumbers }: { team: TeamView; selected?: boolean; onSelect?: () => void; conflictNumbers?: string[] | undefined }) {
-  const { t, duration, language } = useLocale();
+  const { t, duration, language, sep } = useLocale();
   const numbers = conflictNumbers ?? (team.incident ? [team.incident.number] : []);
   const now = useNow();
   return (
@@ -93,12 +93,12 @@ export function TeamRow({ team, selected, onSelect, conflictNumbers }: { team: T
         <time className="team__since">{t('teams.since', { time: duration(now - team.statusAt) })}</time>
       </div>
       <div className="team__line muted">
-        <span>{t(`teamKind.${team.kind}`)} · {team.centreName}</span>
+        <span>{t(`teamKind.${team.kind}`)}{sep}{team.centreName}</span>
         {team.incident ? <span>{t('teams.incident', { number: '' })}<bdi dir="ltr" className="token">{team.incident.number}</bdi></span> : null}
       </div>
       <div className="team__crew">
         {team.crew.length === 0 ? <span className="muted">{t('teams.noCrew')}</span>
-          : team.crew.map((c) => <span key={c.entryId} className="tag">{c.name} · {t(`role.${c.role}`)}</span>)}
+          : team.crew.map((c) => <span key={c.entryId} className="tag">{c.name}{sep}{t(`role.${c.role}`)}</span>)}
       </div>
       {team.conflict ? (
         <div className="team__conflict" role="note">

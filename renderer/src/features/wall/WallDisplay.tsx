@@ -11,7 +11,7 @@ import { useNow } from '../../ui/useNow';
 import { requestQueueFocus } from '../../ui/queueFocus';
 
 export function WallDisplay() {
-  const { t, time, duration, number } = useLocale();
+  const { t, time, duration, number, sep } = useLocale();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
@@ -48,7 +48,7 @@ export function WallDisplay() {
                   <PriorityBadge priority={row.priority} />
                   <bdi dir="ltr">{row.number.slice(-4)}</bdi>
                   <span>{t(`incidentType.${row.type}`)}</span>
-                  <span className="muted"><bdi>{districts.name(row.district)}{row.locality ? ` · ${row.locality}` : ''}</bdi></span>
+                  <span className="muted"><bdi>{districts.name(row.district)}{row.locality ? `${sep}${row.locality}` : ''}</bdi></span>
                   <time>{duration(now - (i === 0 ? row.receivedAt : row.statusAt))}</time>
                 </li>
               ))}
