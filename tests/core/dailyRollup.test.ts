@@ -156,7 +156,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('the daily rollup', () => {
+// Each test recounts every rollup after many writes: 17 s for the longest on an idle 2-core
+// machine, several times that on a busy one, so the file allows two minutes a test.
+describe('the daily rollup', { timeout: 120_000 }, () => {
   it('is built when the post is set up, and equals the incidents after seeding', async () => {
     expect(await t.core.store.reader.get('SELECT zone FROM rollup_meta')).toEqual({ zone: BERLIN });
     expect(await t.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM daily_counts')).not.toEqual({ n: 0 });

@@ -29,9 +29,45 @@ function Duplicates({ list }: { list: readonly DuplicateNumber[] }) {
   );
 }
 
+/**
+ * The shift-change safety copies, newest first, each with one action (check it before a restore;
+ * restore it when the database is damaged): one table for both screens.
+ */
+export function SafetyCopiesTable({ copies, labelledBy, busy, actionLabel, actionShort, onAction }: {
+  copies: readonly { name: string; bytes: number; shiftStart: number | null }[];
+  labelledBy: string;
+  busy: boolean;
+  actionLabel: (shift: string) => string;
+  actionShort: string;
+  onAction: (name: string) => void;
+}) {
+  const locale = useLocale();
+  const { t, dateTime } = locale;
+  return (
+    <table className="table" aria-labelledby={labelledBy}>
+      <thead><tr><th scope="col">{t('backups.shift')}</th><th scope="col">{t('backups.size')}</th><th scope="col"><span className="visually-hidden">{t('backups.actions')}</span></th></tr></thead>
+      <tbody>
+        {copies.map((c) => {
+          const when = c.shiftStart !== null ? dateTime(c.shiftStart) : c.name;
+          return (
+            <tr key={c.name}>
+              <td><bdi>{when}</bdi></td>
+              <td>{fileSize(c.bytes, locale)}</td>
+              <td>
+                <button type="button" className="button button--small" disabled={busy} aria-label={actionLabel(when)}
+                  onClick={() => onAction(c.name)}>{actionShort}</button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 export function BackupScreen() {
   const locale = useLocale();
-  const { t, dateTime, number, errorText } = locale;
+  const { t, number, errorText } = locale;
   const { data: status, reload } = useQuery('backup.status', {});
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -97,24 +133,8 @@ export function BackupScreen() {
         </div>
         <h3 id="backup-copies">{t('backups.safetyCopies')}</h3>
         {status && status.safetyCopies.length === 0 ? <p className="muted">{t('backups.noSafetyCopies')}</p> : (
-          <table className="table" aria-labelledby="backup-copies">
-            <thead><tr><th scope="col">{t('backups.shift')}</th><th scope="col">{t('backups.size')}</th><th scope="col"><span className="visually-hidden">{t('backups.actions')}</span></th></tr></thead>
-            <tbody>
-              {(status?.safetyCopies ?? []).map((c) => {
-                const when = c.shiftStart !== null ? dateTime(c.shiftStart) : c.name;
-                return (
-                  <tr key={c.name}>
-                    <td><bdi>{when}</bdi></td>
-                    <td>{fileSize(c.bytes, locale)}</td>
-                    <td>
-                      <button type="button" className="button button--small" disabled={busy} aria-label={t('backups.checkCopy', { shift: when })}
-                        onClick={() => void inspect(c.name)}>{t('backups.checkCopyShort')}</button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <SafetyCopiesTable copies={status?.safetyCopies ?? []} labelledBy="backup-copies" busy={busy}
+            actionLabel={(shift) => t('backups.checkCopy', { shift })} actionShort={t('backups.checkCopyShort')} onAction={(name) => void inspect(name)} />
         )}
         {status?.folder ? <p className="muted">{t('backups.folder')} <bdi dir="ltr">{status.folder}</bdi></p> : null}
       </div>

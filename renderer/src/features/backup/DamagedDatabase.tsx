@@ -7,11 +7,10 @@ import type { ApiError, Output } from '../../../../shared/api';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner } from '../../ui/Field';
-import { fileSize } from './BackupScreen';
+import { SafetyCopiesTable } from './BackupScreen';
 
 export function DamagedDatabase({ health }: { health: NonNullable<Output<'database.health'>> }) {
-  const locale = useLocale();
-  const { t, dateTime, errorText } = locale;
+  const { t, errorText } = useLocale();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
@@ -33,24 +32,8 @@ export function DamagedDatabase({ health }: { health: NonNullable<Output<'databa
         <ErrorBanner>{error ? errorText(error) : null}</ErrorBanner>
         <h2 id="damaged-copies">{t('integrity.damagedCopies')}</h2>
         {health.safetyCopies.length === 0 ? <p>{t('integrity.damagedNoCopies')}</p> : (
-          <table className="table" aria-labelledby="damaged-copies">
-            <thead><tr><th scope="col">{t('backups.shift')}</th><th scope="col">{t('backups.size')}</th><th scope="col"><span className="visually-hidden">{t('backups.actions')}</span></th></tr></thead>
-            <tbody>
-              {health.safetyCopies.map((c) => {
-                const when = c.shiftStart !== null ? dateTime(c.shiftStart) : c.name;
-                return (
-                  <tr key={c.name}>
-                    <td><bdi>{when}</bdi></td>
-                    <td>{fileSize(c.bytes, locale)}</td>
-                    <td>
-                      <button type="button" className="button button--small" disabled={busy} aria-label={t('integrity.damagedRestore', { shift: when })}
-                        onClick={() => void restore(c.name)}>{t('integrity.damagedRestoreShort')}</button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <SafetyCopiesTable copies={health.safetyCopies} labelledBy="damaged-copies" busy={busy}
+            actionLabel={(shift) => t('integrity.damagedRestore', { shift })} actionShort={t('integrity.damagedRestoreShort')} onAction={(name) => void restore(name)} />
         )}
       </div>
     </main>
