@@ -77,7 +77,7 @@ export function App() {
       ) : status.needsSetup ? (
         <FirstRun defaultTimeZone={status.defaultTimeZone} language={language} onLanguage={switchLanguage} onDone={() => void refresh()} />
       ) : !operator ? (
-        <SignIn postName={status.post?.name ?? ''} language={language} onLanguage={switchLanguage} onSignedIn={() => { requestQueueFocus(true); void refresh(); }} />
+        <SignIn postName={status.post?.name ?? ''} language={language} onLanguage={switchLanguage} onSignedIn={() => { requestQueueFocus(); void refresh(); }} />
       ) : (
         <Console
           operator={operator}
