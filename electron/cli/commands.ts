@@ -21,7 +21,8 @@ import { isTimeZone, statsFilters, summaryQuery } from '../../shared/api/schemas
 import type { SummaryQuery } from '../../shared/api/types';
 import { shiftSummary } from '../core/summary/shiftSummary';
 import { localDatesToRange } from '../core/stats/localTime';
-import { GROUPINGS, statsRows, totalRow, type Grouping } from '../core/stats/statistics';
+import { GROUPINGS, type Grouping } from '../core/stats/bucketSql';
+import { statsRows, totalRow } from '../core/stats/statsTable';
 import { importCsvCommand } from './importCsv';
 import { exportCommand } from './exportCommand';
 import { openPostKeyFile, readPostKeyFile, writePostKeyFile } from '../core/post/postKeyFile';

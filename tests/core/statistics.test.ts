@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIncidents } from '../../electron/core/demo/seed';
 import { importIncidents, type HistoricalIncident } from '../../electron/core/incidents/importIncidents';
 import { localDatesToRange } from '../../electron/core/stats/localTime';
-import { statsRows, type StatsScope } from '../../electron/core/stats/statistics';
+import type { StatsScope } from '../../electron/core/stats/scope';
+import { statsRows } from '../../electron/core/stats/statsTable';
 import type { StatsFilters } from '../../shared/api/types';
 import { openTestCore, SETUP, type TestCore } from './testCore';
 

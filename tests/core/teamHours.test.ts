@@ -9,7 +9,8 @@ import { importIncidents, type HistoricalAssignment, type HistoricalIncident } f
 import { newRowId } from '../../electron/core/oplog/rowId';
 import { localDatesToRange } from '../../electron/core/stats/localTime';
 import { ensureRollup } from '../../electron/core/stats/rollup';
-import { statsReport, type StatsScope } from '../../electron/core/stats/statistics';
+import type { StatsScope } from '../../electron/core/stats/scope';
+import { statsReport } from '../../electron/core/stats/statistics';
 import { teamHours } from '../../electron/core/stats/teamHours';
 import type { StatsFilters } from '../../shared/api/types';
 import { openTestCore, SETUP, type TestCore } from './testCore';

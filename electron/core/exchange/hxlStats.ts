@@ -6,7 +6,7 @@ import type { HxlTable } from '../../../shared/exchange';
 import { createTranslator, type MessageKey } from '../../../shared/i18n';
 import type { Connection } from '../db/connection';
 import { findDistrict } from '../reference/districts';
-import { statsRows } from '../stats/statistics';
+import { statsRows } from '../stats/statsTable';
 import { csvLine } from './hxlCsv';
 import type { TextSink } from './textSink';
 

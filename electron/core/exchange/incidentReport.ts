@@ -6,6 +6,7 @@ import type { Language } from '../../../shared/domain';
 import { createTranslator, type MessageKey } from '../../../shared/i18n';
 import type { Connection } from '../db/connection';
 import { findDistrict } from '../reference/districts';
+import { countedSql } from '../stats/duplicateRule';
 import { capDateTime } from './capTime';
 import { locate, type Located } from './gazetteer';
 
@@ -76,7 +77,7 @@ const PAGE = 500;
  * duplicate of another is left out, as in the statistics: its casualties would be counted twice.
  */
 const PAGE_SQL = `SELECT rowid AS rid, number, received_at, district, subdistrict, locality, lat, lon, type, trapped, injured, dead, status
-  FROM incidents WHERE received_at >= ? AND received_at < ? AND (received_at, rowid) > (?, ?) AND cancel_reason IS NOT 'duplicate'
+  FROM incidents WHERE received_at >= ? AND received_at < ? AND (received_at, rowid) > (?, ?) AND ${countedSql()}
   ORDER BY received_at, rowid LIMIT ${PAGE}`;
 
 export interface ReportOptions {

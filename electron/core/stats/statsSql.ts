@@ -1,20 +1,18 @@
 // Pieces of SQL every statistics query shares.
 import type { StatsFilters } from '../../../shared/api/types';
+import { countedSql } from './duplicateRule';
 
 export type Params = (string | number)[];
 
-/** The filters as SQL conditions on incidents (`prefix` names the table). */
+/** The filters as SQL conditions on incidents (`prefix` names the table), duplicates left out. */
 export function filterSql(filters: StatsFilters, prefix = ''): { where: string[]; params: Params } {
-  const where: string[] = [`${prefix}cancel_reason IS NOT 'duplicate'`];
+  const where: string[] = [countedSql(prefix)];
   const params: Params = [];
   if (filters.district) { where.push(`${prefix}district = ?`); params.push(filters.district); }
   if (filters.type) { where.push(`${prefix}type = ?`); params.push(filters.type); }
   if (filters.priority) { where.push(`${prefix}priority = ?`); params.push(filters.priority); }
   return { where, params };
 }
-
-/** Incidents cancelled as duplicates, for `NOT IN`: a partial index makes this a short list. */
-export const DUPLICATES = `(SELECT id FROM incidents WHERE cancel_reason = 'duplicate')`;
 
 export const hasFilters = (filters: StatsFilters) => Boolean(filters.district || filters.type || filters.priority);
 

@@ -8,8 +8,9 @@ import { LONGEST_ROLLED_ASSIGNMENT as WEEK, openOrLongSql, rolledAssignmentSql }
 import { localDaySql } from './localTime';
 import { rollupZone } from './rollup';
 import { planRollup, rollupFilterSql, type RollupPlan } from './rollupSql';
-import { DUPLICATES, filterSql, hasFilters, tag, type Params } from './statsSql';
-import type { StatsScope } from './statistics';
+import { DUPLICATES, notAboutDuplicateSql } from './duplicateRule';
+import { filterSql, hasFilters, tag, type Params } from './statsSql';
+import type { StatsScope } from './scope';
 
 const HOUR = 3_600_000;
 
@@ -49,7 +50,7 @@ function clipped(scope: StatsScope, now: number): Part {
  * Not about a duplicate, probed row by row: for the few rows of the edges and of the open or
  * long assignments, cheaper than the list of every duplicate NOT IN builds (5 ms at 1M).
  */
-const NOT_DUPLICATE = `NOT EXISTS (SELECT 1 FROM incidents d WHERE d.id = a.incident_id AND d.cancel_reason = 'duplicate')`;
+const NOT_DUPLICATE = notAboutDuplicateSql('a.incident_id');
 
 /**
  * FROM … and the incident conditions: joined for filters, else only the duplicates set aside,

@@ -1,7 +1,10 @@
 // The handover report: what a shift (or a day, or chosen dates) held, what is still open as
 // it ends, and what the outgoing duty officer wants the incoming one to know. The same
-// numbers feed the printed pages and the `summary` command. Counts only: no caller names,
-// and never names of the dead (Beacon records none).
+// numbers feed the printed pages and the `summary` command. Its figures are the statistics
+// screen's, from the same figure modules (stats/keyFigures.ts, incidentCounts.ts, teamHours.ts);
+// only what the screen does not show is counted here: outcomes as they stood at the period's
+// end, the handover list, the priority-1 chronologies, who was on duty. Counts only: no caller
+// names, and never names of the dead (Beacon records none).
 import { OPEN_STATUSES, type IncidentStatus, type IncidentType } from '../../../shared/domain';
 import type { ShiftSummary, SummaryQuery, SummaryTimelineEntry } from '../../../shared/api/types';
 import { previousShift, shiftAt } from '../../../shared/time/shifts';
@@ -10,16 +13,18 @@ import { DomainError } from '../api/errors';
 import { incidentDetail } from '../incidents/queries';
 import { requirePost } from '../setup/setup';
 import { localDatesToRange } from '../stats/localTime';
-import { groupedStats, type StatsScope } from '../stats/statistics';
+import { countedSql } from '../stats/duplicateRule';
+import { incidentCounts } from '../stats/incidentCounts';
+import { keyFigures, responseFigures } from '../stats/keyFigures';
+import { rollupZone } from '../stats/rollup';
+import { planRollup } from '../stats/rollupSql';
+import { incidentsIn, type StatsScope } from '../stats/scope';
 import { teamHours } from '../stats/teamHours';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Roster entries longer than this are not looked for before a period starts. */
 const LONGEST_DUTY = 3 * DAY;
-
-type Params = (string | number)[];
-type Figures = ShiftSummary['responseTimes']['current'];
 
 /** The period a summary covers, and the period its response times are compared with. */
 export function summaryPeriod(query: SummaryQuery, starts: readonly string[], timeZone: string): { kind: ShiftSummary['kind']; start: number; end: number; previous: { start: number; end: number } } {
@@ -41,15 +46,6 @@ export function summaryPeriod(query: SummaryQuery, starts: readonly string[], ti
   return { kind: 'day' in p ? 'day' : 'range', ...range, previous: { start: range.start - length, end: range.start } };
 }
 
-async function figures(ctx: ServiceContext, scope: StatsScope): Promise<Figures> {
-  const all = (await groupedStats(ctx.store.reader, scope, 'all', 'summary')).get(0);
-  return {
-    incidents: all?.count ?? 0,
-    dispatchMedianSec: all?.dispatchMedianSec ?? null, dispatchP90Sec: all?.dispatchP90Sec ?? null,
-    sceneMedianSec: all?.sceneMedianSec ?? null, sceneP90Sec: all?.sceneP90Sec ?? null,
-  };
-}
-
 /** An incident's status as it stood at `at`, from the times of its moves. */
 function statusAt(row: { dispatched_at: number | null; on_scene_at: number | null; cleared_at: number | null }, at: number): IncidentStatus {
   if (row.cleared_at !== null && row.cleared_at < at) return 'cleared';
@@ -68,29 +64,27 @@ export async function shiftSummary(ctx: ServiceContext, query: SummaryQuery): Pr
   const asOf = Math.min(end, now);
   const db = ctx.store.reader;
   const scope: StatsScope = { timeZone, range: { start, end }, filters: {} };
-  const inPeriod = `FROM incidents WHERE received_at >= ? AND received_at < ? AND cancel_reason IS NOT 'duplicate'`;
-  const range: Params = [start, end];
+  const builtFor = await rollupZone(db);
+  const plan = planRollup(scope.range, timeZone, builtFor);
+  const hours = await teamHours(db, scope, asOf, 'summary', builtFor);
+  // Closed and cancelled as they stood at the period's end (the screen shows them as they stand now).
+  const { from, params } = incidentsIn(scope);
 
-  const [byType, byPriority, byDistrict, casualties, outcomes, cancelledByReason, calls, current, previous, last7Days, hours, assignmentCounts] = await Promise.all([
-    db.all<{ type: IncidentType; n: number }>(`SELECT type, count(*) AS n ${inPeriod} GROUP BY type ORDER BY n DESC, type`, range),
-    db.all<{ priority: number; n: number }>(`SELECT priority, count(*) AS n ${inPeriod} GROUP BY priority ORDER BY priority`, range),
-    db.all<{ district: string; n: number }>(`SELECT district, count(*) AS n ${inPeriod} GROUP BY district ORDER BY n DESC, district`, range),
-    db.get<{ trapped: number | null; injured: number | null; dead: number | null }>(`SELECT sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead ${inPeriod}`, range),
-    db.get<{ closed: number; cancelled: number; total: number }>(
-      `SELECT count(*) FILTER (WHERE closed_at < ?) AS closed, count(*) FILTER (WHERE cancelled_at < ?) AS cancelled, count(*) AS total ${inPeriod}`,
-      [asOf, asOf, ...range]),
-    db.all<{ reason: string; n: number }>(`SELECT cancel_reason AS reason, count(*) AS n ${inPeriod} AND cancelled_at < ? GROUP BY cancel_reason ORDER BY n DESC`, [...range, asOf]),
-    db.get<{ n: number }>(
-      `SELECT count(*) AS n FROM calls c JOIN incidents i ON i.id = c.incident_id
-        WHERE c.received_at >= ? AND c.received_at < ? AND i.cancel_reason IS NOT 'duplicate'`, range),
-    figures(ctx, scope),
-    figures(ctx, { ...scope, range: period.previous }),
-    figures(ctx, { ...scope, range: { start: end - 7 * DAY, end } }),
-    teamHours(db, scope, asOf, 'summary'),
+  const [key, byType, byPriority, byDistrict, outcomes, cancelledByReason, previous, last7Days, assignmentCounts] = await Promise.all([
+    keyFigures(db, scope, asOf, { hours, builtFor, chart: 'summary' }),
+    incidentCounts(db, scope, 'type', plan, 'summary'),
+    incidentCounts(db, scope, 'priority', plan, 'summary'),
+    incidentCounts(db, scope, 'district', plan, 'summary'),
+    db.get<{ closed: number; cancelled: number }>(
+      `SELECT count(*) FILTER (WHERE closed_at < ?) AS closed, count(*) FILTER (WHERE cancelled_at < ?) AS cancelled ${from}`, [asOf, asOf, ...params]),
+    db.all<{ reason: string; n: number }>(`SELECT cancel_reason AS reason, count(*) AS n ${from} AND cancelled_at < ? GROUP BY cancel_reason ORDER BY n DESC`, [...params, asOf]),
+    responseFigures(db, { ...scope, range: period.previous }, 'summary', builtFor),
+    responseFigures(db, { ...scope, range: { start: end - 7 * DAY, end } }, 'summary', builtFor),
     db.all<{ team_id: string; call_sign: string; n: number }>(
       `SELECT a.team_id, t.call_sign, count(*) AS n FROM assignments a JOIN teams t ON t.id = a.team_id
-        WHERE a.dispatched_at >= ? AND a.dispatched_at < ? GROUP BY a.team_id`, range),
+        WHERE a.dispatched_at >= ? AND a.dispatched_at < ? GROUP BY a.team_id`, [start, end]),
   ]);
+  const current = { incidents: key.incidents, dispatchMedianSec: key.dispatchMedianSec, dispatchP90Sec: key.dispatchP90Sec, sceneMedianSec: key.sceneMedianSec, sceneP90Sec: key.sceneP90Sec };
 
   // Teams with hours in the period, and teams sent in it (a dispatch in its last minute may have no hours yet).
   const counts = new Map(assignmentCounts.map((a) => [a.team_id, a.n]));
@@ -101,15 +95,15 @@ export async function shiftSummary(ctx: ServiceContext, query: SummaryQuery): Pr
     kind: period.kind,
     post: { name: settings.post.name, code: settings.post.code }, timeZone,
     start, end, printedAt: now,
-    calls: calls?.n ?? 0, incidents: current.incidents,
-    byType: byType.map((r) => ({ type: r.type, count: r.n })),
-    byPriority: byPriority.map((r) => ({ priority: r.priority, count: r.n })),
-    byDistrict: byDistrict.map((r) => ({ district: r.district, count: r.n })),
+    calls: key.calls, incidents: key.incidents,
+    byType: byType.map((r) => ({ type: r.key, count: r.count })),
+    byPriority: byPriority.map((r) => ({ priority: r.key, count: r.count })).sort((a, b) => a.priority - b.priority),
+    byDistrict: byDistrict.map((r) => ({ district: r.key, count: r.count })),
     responseTimes: { current, previous, last7Days },
-    casualties: { trapped: casualties?.trapped ?? 0, injured: casualties?.injured ?? 0, dead: casualties?.dead ?? 0 },
+    casualties: { trapped: key.trapped, injured: key.injured, dead: key.dead },
     outcomes: {
       closed: outcomes?.closed ?? 0, cancelled: outcomes?.cancelled ?? 0,
-      open: (outcomes?.total ?? 0) - (outcomes?.closed ?? 0) - (outcomes?.cancelled ?? 0),
+      open: key.incidents - (outcomes?.closed ?? 0) - (outcomes?.cancelled ?? 0),
       cancelledByReason: cancelledByReason.map((r) => ({ reason: r.reason, count: r.n })),
     },
     teams: [...teamsDeployed.values()].sort((a, b) => b.hours - a.hours || a.callSign.localeCompare(b.callSign)),
@@ -134,7 +128,7 @@ async function openAt(ctx: ServiceContext, at: number): Promise<ShiftSummary['op
       WHERE id IN (SELECT id FROM incidents WHERE status IN (${open})
                    UNION SELECT id FROM incidents WHERE closed_at >= ?
                    UNION SELECT id FROM incidents WHERE cancelled_at >= ?)
-        AND received_at < ? AND cancel_reason IS NOT 'duplicate'
+        AND received_at < ? AND ${countedSql()}
       ORDER BY priority, received_at`, [at, at, at]);
   const out: ShiftSummary['openIncidents'] = [];
   for (const r of rows) {
@@ -158,7 +152,7 @@ async function openAt(ctx: ServiceContext, at: number): Promise<ShiftSummary['op
 async function priorityOneTimelines(ctx: ServiceContext, start: number, end: number, asOf: number): Promise<ShiftSummary['priorityOne']> {
   const ids = await ctx.store.reader.all<{ id: string; dispatched_at: number | null; on_scene_at: number | null; cleared_at: number | null; closed_at: number | null; cancelled_at: number | null }>(
     `SELECT id, dispatched_at, on_scene_at, cleared_at, closed_at, cancelled_at FROM incidents
-      WHERE received_at >= ? AND received_at < ? AND priority = 1 AND cancel_reason IS NOT 'duplicate' ORDER BY received_at`, [start, end]);
+      WHERE received_at >= ? AND received_at < ? AND priority = 1 AND ${countedSql()} ORDER BY received_at`, [start, end]);
   const out: ShiftSummary['priorityOne'] = [];
   for (const row of ids) {
     const detail = await incidentDetail(ctx.store.reader, row.id);
