@@ -1,4 +1,4 @@
-// Lint, including the rules that keep the architecture honest (ARCHITECTURE.md):
+// Lint, including the rules that keep the architecture honest (docs/architecture.md):
 // electron/core and shared never import Electron; shared imports nothing outside shared;
 // the renderer never imports Node, sqlite3 or electron/; and no literal text in JSX.
 import js from '@eslint/js';

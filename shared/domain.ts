@@ -1,4 +1,4 @@
-// The domain's words (../shared/DOMAIN.md) as data: both sides and the database use these.
+// The domain's words (docs/domain.md) as data: both sides and the database use these.
 
 export const CALL_SOURCES = ['phone', 'radio', 'messaging', 'walk_in', 'field_team'] as const;
 export type CallSource = (typeof CALL_SOURCES)[number];

@@ -1,5 +1,5 @@
 // Runtime schemas of everything that crosses the IPC boundary. Types are inferred from
-// these, never written twice (STYLE.md).
+// these, never written twice (docs/architecture.md, rule 1).
 import { z } from 'zod';
 import {
   ASSIGNMENT_STEPS, CALL_SOURCES, CANCEL_REASONS, INCIDENT_STATUSES, INCIDENT_TYPES, DIGIT_STYLES, LANGUAGES, MAX_CASUALTY_COUNT,

@@ -1,7 +1,7 @@
 // The real Electron app (dist/electron/main.mjs after `npm run build`), driven by Playwright's
 // _electron where Electron's binary is installed and a display exists. Elsewhere (CI without
 // the binary, an air-gapped machine) it is reported as skipped with the reason; the same shell
-// code runs on every test run against a stand-in (tests/core/electronShell.test.ts).
+// code runs on every test run against a stand-in (tests/core/shells/electronShell.test.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const binary = electronBinary(root);
 const display = hasDisplay();
 const built = existsSync(join(root, 'dist/electron/main.mjs')) && existsSync(join(root, 'dist/renderer/index.html'));
-const skipReason = !binary ? "Electron's binary is not installed (node_modules/electron/dist): the shell is tested against a stand-in in tests/core/electronShell.test.ts"
+const skipReason = !binary ? "Electron's binary is not installed (node_modules/electron/dist): the shell is tested against a stand-in in tests/core/shells/electronShell.test.ts"
   : !display ? 'no display (DISPLAY/WAYLAND_DISPLAY) for an Electron window'
     : !built ? 'the app is not built: run `npm run build` first' : '';
 

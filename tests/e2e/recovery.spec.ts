@@ -1,5 +1,5 @@
 // Every operator of the post disabled (two administrators, offline, disabled each other; the
-// sync itself is in tests/core/recovery.test.ts): the console opens on recovery, not on first
+// sync itself is in tests/core/setup/recovery.test.ts): the console opens on recovery, not on first
 // run. It says why, shows the post as it is, offers no joining and no demo data, and asks only
 // for a new administrator, who then works at once with the post's data.
 import { readPostKey } from '../../electron/core/post/postKey';

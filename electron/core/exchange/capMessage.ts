@@ -1,5 +1,5 @@
 // One public alert as a CAP 1.2 XML document (OASIS Common Alerting Protocol 1.2). Element
-// order follows the normative schema (../shared/standards/cap/CAP-v1.2.xsd), which checks order.
+// order follows the normative schema (OASIS CAP-v1.2.xsd; docs/exchange.md says where the tests find it), which checks order.
 // One info block per language the public reads: Arabic first, then English.
 import type { Language } from '../../../shared/domain';
 import { ALERT_CATEGORY, type AlertEvent, type CapMsgType } from '../../../shared/exchange';

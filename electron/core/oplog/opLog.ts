@@ -1,4 +1,4 @@
-// Every change is an operation (ARCHITECTURE.md rule 4). `record` appends the operations
+// Every change is an operation (docs/architecture.md, the write path). `record` appends the operations
 // to the log and applies them to the tables inside the caller's transaction, so the log
 // and the tables can never disagree.
 import type { Tx } from '../db/transaction';

@@ -1,4 +1,4 @@
-// Applying operations from other consoles, hubs or bundles (ARCHITECTURE.md, the sync
+// Applying operations from other consoles, hubs or bundles (docs/architecture.md, the sync
 // model): in the caller's one transaction, store each operation once, apply it to its row
 // only if its clock beats the field's newest, and move the version vector only across
 // contiguous sequence numbers. Any two consoles that have applied the same operations, in

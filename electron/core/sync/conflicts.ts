@@ -1,4 +1,4 @@
-// What last-writer-wins set aside (ARCHITECTURE.md: "detected and shown to a supervisor,
+// What last-writer-wins set aside (docs/architecture.md: "detected and shown to a supervisor,
 // never silently lost"): an edit of a field followed, within a short time, by another
 // console's edit of the same field to another value. The later clock won; the earlier edit
 // stays in the log. Both are ordered by HLC, so every console lists the same conflicts.

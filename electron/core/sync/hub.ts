@@ -1,5 +1,5 @@
 // A hub is a PostgreSQL database that consoles push their operations to and pull others'
-// from (ARCHITECTURE.md, the sync model). The same exchange as a bundle: version vectors,
+// from (docs/architecture.md, the sync model). The same exchange as a bundle: version vectors,
 // then per origin the operations the other side lacks, in order. Pushes are idempotent
 // (ON CONFLICT DO NOTHING); pulls ask per origin from this console's own contiguous counter,
 // so however pushes interleave and commit, nothing is skipped.

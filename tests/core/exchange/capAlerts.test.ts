@@ -1,5 +1,5 @@
 // Public alerts in CAP 1.2: every message Beacon writes is valid against the OASIS schema (checked
-// with libxml2 against ../shared/standards), carries the post's offset, a post-wide unique
+// with libxml2 against OASIS's schema, found by ./standards.ts), carries the post's offset, a post-wide unique
 // identifier and references to what it updates or cancels; alerts are operations (synced, audited).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // The published standards Beacon's exports are checked against live in the team's shared folder
-// beside the repository (../shared/standards, see its README), never copied into the repo. CI
+// beside the repository (../shared/standards; what it holds: docs/exchange.md), never copied into the repo. CI
 // clones the repo with shared/ beside it; a git worktree sits one level deeper, so each folder
 // above the repo root is tried in turn. BEACON_STANDARDS names the folder outright.
 import { spawnSync } from 'node:child_process';

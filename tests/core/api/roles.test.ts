@@ -1,0 +1,151 @@
+// Every channel × every role: a role below the channel's is refused with error.forbidden and
+// nothing is written; a role at or above it is never refused for its role.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, mayCall, requiredRole, type ChannelName } from '../../../shared/api';
+import { OPERATOR_ROLES, type OperatorRole } from '../../../shared/domain';
+import { createOperator } from '../../../electron/core/operators/operators';
+import { intake, openTestCore, type TestCore } from '../testCore';
+
+let t: TestCore;
+afterEach(async () => t?.close());
+
+async function world(t: TestCore) {
+  const centreId = (await t.call('centres.save', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
+  const teamId = (await t.call('teams.save', { callSign: 'Rescue 1', kind: 'search_rescue', centreId })).id;
+  const volunteerId = (await t.call('volunteers.save', { name: 'Samer', role: 'rescuer', centreId })).id;
+  const { entryId } = await t.call('roster.checkIn', { volunteerId, teamId });
+  const { incidentId } = await t.call('calls.log', intake());
+  const noteId = (await t.call('timeline.addNote', { incidentId, text: 'note' })).timeline.find((e) => e.kind === 'note')!.id;
+  return { centreId, teamId, volunteerId, entryId, incidentId, noteId };
+}
+
+function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unknown> {
+  const now = Date.now();
+  return {
+    'setup.status': {}, 'setup.readPostKeyFile': {}, 'setup.complete': {}, 'session.signIn': { name: 'x', pin: '0000' }, 'session.current': {}, 'reference.districts': {},
+    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' }, 'post.exportKey': { passphrase: 'cedar lighthouse 42' }, 'post.restoreKey': {}, 'shifts.set': { starts: ['08:00', '20:00'] },
+    'calls.findDuplicates': { receivedAt: now, district: 'latakia', locality: 'x' }, 'calls.log': intake(),
+    'incidents.queue': { queue: 'waiting' }, 'incidents.get': { id: w.incidentId },
+    'incidents.update': { id: w.incidentId, changes: { priority: 2 } },
+    'incidents.setStatus': { id: w.incidentId, status: 'cancelled', cancelReason: 'duplicate' },
+    'timeline.addNote': { incidentId: w.incidentId, text: 'x' }, 'timeline.strike': { entryId: w.noteId, reason: 'x' },
+    'centres.list': {}, 'centres.save': { id: w.centreId, name: 'Renamed', district: 'latakia', covers: [] },
+    'teams.board': {}, 'teams.save': { id: w.teamId, callSign: 'Rescue 9', kind: 'search_rescue', centreId: w.centreId },
+    'teams.setStatus': { teamId: w.teamId, status: 'out_of_service' }, 'teams.conflicts': {},
+    'volunteers.list': {}, 'volunteers.save': { id: w.volunteerId, name: 'Samer H', role: 'rescuer', centreId: w.centreId },
+    'roster.current': {}, 'roster.checkIn': { volunteerId: w.volunteerId, teamId: w.teamId }, 'roster.checkOut': { entryId: w.entryId },
+    'roster.walkUp': { name: 'Omar', role: 'driver', teamId: w.teamId }, 'roster.copyPrevious': {},
+    'roster.attendance': { from: now - 86_400_000, to: now },
+    'dispatch.suggest': { incidentId: w.incidentId }, 'dispatch.send': { incidentId: w.incidentId, teamIds: [w.teamId] },
+    'dispatch.advance': { assignmentId: '00000000-0000-4000-8000-000000000000', step: 'en_route' },
+    'session.lock': {},
+    'session.unlock': { pin: '1357' },
+    'operators.list': {},
+    'operators.create': { name: 'New operator', pin: '1234', role: 'operator', language: 'ar' },
+    'operators.setDisabled': { id: w.noteId, disabled: true },
+    'stats.report': { period: { from: '2026-11-01', to: '2026-11-24' } },
+    'import.inspect': { text: 'when,what,where\n2026-11-01 10:00,fire,jableh' },
+    'import.preview': { text: 'when,what,where\n2026-11-01 10:00,fire,jableh', mapping: {} },
+    // An unusable mapping: refused before any import starts, so this check writes nothing.
+    'import.start': { text: 'when,what,where\n2026-11-01 10:00,fire,jableh', mapping: {} },
+    'import.status': { jobId: w.noteId },
+    'summary.get': { period: { shift: Date.now() } },
+    'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
+    'summary.print': { period: { shift: Date.now() }, pdf: true },
+    'audit.list': { entity: 'incident', limit: 10 },
+    'sync.status': {},
+    'sync.now': {},
+    'hubs.list': {},
+    // Port 1: refused at once, so the allowed calls finish quickly.
+    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+    'hubs.remove': { id: w.noteId },
+    'backup.status': {},
+    'database.health': {},
+    // The database opened: refused (integrity.notDamaged) whoever asks.
+    'database.restoreSafetyCopy': { name: 'beacon-2026-11-24-0800.db' },
+    // No file dialog in this core: refused after the role check, writing nothing.
+    'backup.create': {},
+    'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
+    'backup.restore': { token: '00000000-0000-4000-8000-000000000000' },
+    // No file dialog in this core either: refused after the role check, writing nothing.
+    'bundles.export': {},
+    'bundles.import': {},
+    'bundles.status': { jobId: '00000000-0000-4000-8000-000000000000' },
+    'bundles.exportProgress': {},
+    'sync.conflicts': {},
+    'alerts.list': { incidentId: w.incidentId },
+    'alerts.issue': {
+      incidentId: w.incidentId, event: 'uxo', responseType: 'Avoid', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed',
+      instructionAr: 'ابتعدوا عن المكان', area: { kind: 'district' }, expiresAt: now + 3_600_000,
+    },
+    'alerts.update': {
+      alertId: w.incidentId, event: 'uxo', responseType: 'Avoid', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed',
+      instructionAr: 'ابتعدوا عن المكان', area: { kind: 'district' }, expiresAt: now + 3_600_000,
+    },
+    'alerts.cancel': { alertId: w.incidentId },
+    'alerts.save': { messageId: w.incidentId },
+    'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
+    'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
+    'sync.health': {},
+  };
+}
+
+async function snapshot(t: TestCore) {
+  const n = async (table: string) => (await t.core.store.reader.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n;
+  return [await n('operations'), await n('incidents'), await n('teams'), await n('roster_entries')];
+}
+
+describe('roles', () => {
+  it('are checked in the core for every channel', async () => {
+    t = await openTestCore();
+    const w = await world(t);
+    const input = payloads(w);
+    const sessions = {} as Record<OperatorRole, { operatorId: string | null }>;
+    for (const role of OPERATOR_ROLES) {
+      const op = await t.core.store.write(null, (writer) => createOperator(writer, Date.now(), { name: `${role} one`, pin: '1357', role, language: 'en' }));
+      sessions[role] = { operatorId: op.id };
+    }
+    const refused: string[] = [];
+    for (const channel of CHANNEL_NAMES) {
+      for (const role of OPERATOR_ROLES) {
+        const allowed = mayCall(role, requiredRole(channel, input[channel]));
+        if (allowed) continue; // allowed calls change state; the refused ones are the point here
+        const before = await snapshot(t);
+        const result = await t.core.invoke(sessions[role], channel, input[channel]);
+        expect(result, `${channel} as ${role}`).toEqual({ ok: false, error: { code: 'error.forbidden' } });
+        expect(await snapshot(t), `${channel} as ${role} wrote nothing`).toEqual(before);
+        refused.push(`${channel}:${role}`);
+      }
+    }
+    // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
+    const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
+      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list', 'shifts.set',
+      'bundles.export', 'bundles.import', 'bundles.status', 'bundles.exportProgress', 'sync.conflicts',
+      'alerts.issue', 'alerts.update', 'alerts.cancel', 'alerts.save', 'exchange.exportHxl', 'exchange.exportGeojson'];
+    const administratorChannels = ['post.setDefaults', 'post.exportKey', 'post.restoreKey', 'operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove',
+      'backup.status', 'backup.create', 'backup.inspect', 'backup.restore'];
+    expect(refused.sort()).toEqual([
+      ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),
+      ...administratorChannels.map((c) => `${c}:supervisor`),
+    ].sort());
+    // And no allowed role is refused for its role.
+    for (const channel of CHANNEL_NAMES) {
+      for (const role of OPERATOR_ROLES) {
+        if (!mayCall(role, requiredRole(channel, input[channel]))) continue;
+        const result = await t.core.invoke(sessions[role], channel, input[channel]);
+        expect(result.ok || result.error.code !== 'error.forbidden', `${channel} as ${role}`).toBe(true);
+      }
+    }
+  });
+
+  it('let an operator move an incident on, but only a supervisor close or cancel it', async () => {
+    t = await openTestCore();
+    const operator = await t.core.store.write(null, (writer) => createOperator(writer, Date.now(), { name: 'Op', pin: '1357', role: 'operator', language: 'en' }));
+    const session = { operatorId: operator.id };
+    const { incidentId: id } = await t.call('calls.log', intake());
+    expect((await t.core.invoke(session, 'incidents.setStatus', { id, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' })).ok).toBe(true);
+    expect(await t.core.invoke(session, 'incidents.setStatus', { id, status: 'cancelled', cancelReason: 'duplicate' })).toEqual({ ok: false, error: { code: 'error.forbidden' } });
+    expect((await t.call('incidents.get', { id })).status).toBe('dispatched');
+  });
+});
