@@ -62,7 +62,8 @@ export async function checkUntrusted(conn: Connection): Promise<number> {
     if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') throw new DomainError('error.corrupt');
     return version;
   } catch (err) {
-    if (err instanceof DomainError || sqliteCode(err) === 'SQLITE_INTERRUPT') throw err;
+    // Out of memory is the inspector's cap (inspection/inspectorChild.ts), said as such.
+    if (err instanceof DomainError || sqliteCode(err) === 'SQLITE_INTERRUPT' || sqliteCode(err) === 'SQLITE_NOMEM') throw err;
     // Not a database at all, or damaged beyond reading.
     throw new DomainError('error.corrupt');
   }

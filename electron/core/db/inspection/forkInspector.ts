@@ -13,6 +13,8 @@ export interface InspectorEntry {
   script: string;
   /** Node options before the script (a loader for TypeScript sources). */
   execArgv: string[];
+  /** Arguments after the script (tests give their stand-ins a part to play). */
+  args?: string[];
 }
 
 /**
@@ -32,13 +34,14 @@ export function forkInspector(entry: InspectorEntry = inspectorEntry()): Inspect
   return () => {
     // Electron's binary, its RunAsNode fuse off, would start another app rather than the script.
     if (process.versions.electron) throw new Error('in Electron the inspector is started with utilityProcess.fork');
-    const child = fork(entry.script, [], {
+    const child = fork(entry.script, entry.args ?? [], {
       execArgv: [...entry.execArgv, `--max-old-space-size=${INSPECTOR_HEAP_MB}`],
       // What it prints is nobody's business: it answers over the IPC channel only.
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'json',
     });
     return {
+      pid: child.pid,
       send: (request) => child.send(request),
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => {

@@ -11,6 +11,8 @@ import { inspectionReply, inspectionValues, type InspectionRequest, type Inspect
  * utilityProcess.fork in Electron (electron/main.ts), whose RunAsNode fuse is off.
  */
 export interface InspectorProcess {
+  /** For the log and tests (absent until started, or where the shell does not say). */
+  readonly pid?: number | undefined;
   send(request: InspectionRequest): void;
   onMessage(listener: (message: unknown) => void): void;
   /** Called when the process has ended, however it ended (or could not start). */
