@@ -177,6 +177,48 @@ describe('an inspector gone wrong', () => {
     expect(pids.filter(alive)).toEqual([]);
   });
 
+  it('whose copy carries a trigger of its own is refused before the console opens the copy, and nothing changes', async () => {
+    const t = await openTestCore({ dir: tempDir() });
+    cores.push(t);
+    for (let i = 0; i < 2; i++) await t.call('calls.log', intake({ description: `call ${i}` }));
+    const file = join(tempDir(), 'stick.db');
+    await backupDatabase(t.core.store.file, file);
+    await t.core.close();
+    const data = readdirSync(t.dir).sort();
+    // The real inspector, subverted: before it says the copy is done, a trigger is planted in it.
+    const real = forkInspector();
+    const subverted: InspectorLauncher = () => {
+      const child = real();
+      let staging: string | null = null;
+      return {
+        ...child,
+        send: (request) => {
+          if (request.kind === 'copy') staging = request.staging;
+          child.send(request);
+        },
+        onMessage: (listener) => child.onMessage((message) => {
+          if (staging === null || (message as { type?: unknown } | null)?.type !== 'done') return listener(message);
+          void plant(staging).then(() => listener(message));
+        }),
+      };
+    };
+    const plant = async (staging: string) => {
+      const conn = await Connection.open(staging, 'readwrite');
+      try {
+        await conn.exec("CREATE TRIGGER incidents_audit AFTER INSERT ON incidents BEGIN DELETE FROM incidents; END;");
+      } finally {
+        await conn.close();
+      }
+    };
+    await expect(restoreDatabase(t.dir, file, Date.now(), { inspector: subverted })).rejects.toMatchObject({ code: 'integrity.restoredUnsound' });
+    expect(readdirSync(t.dir).sort()).toEqual(data);
+    t.core = (await openTestCore({ dir: t.dir, setup: false })).core;
+    t.session = t.core.createSession();
+    await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
+    await t.call('calls.log', intake({ description: 'after' }));
+    expect((await t.call('incidents.queue', { queue: 'waiting' })).total).toBe(3);
+  });
+
   it('that cannot be started is a refusal', async () => {
     const t = await openTestCore({ dir: tempDir() });
     cores.push(t);
