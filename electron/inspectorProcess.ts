@@ -23,7 +23,8 @@ export function utilityInspector(entry: InspectorEntry = inspectorEntry()): Insp
       onMessage: (listener) => void child.on('message', listener),
       // A fatal V8 error is followed by 'exit' too, so 'exit' alone says it has ended.
       onExit: (listener) => void child.once('exit', () => listener()),
-      kill: () => void child.kill(),
+      // Not yet running (a deadline before it spawned): ended as soon as it is.
+      kill: () => void (child.kill() || child.once('spawn', () => child.kill())),
     };
   };
 }
