@@ -153,6 +153,7 @@ describe('an inspector gone wrong', () => {
     ['prints-garbage', 'inspect.garbled'],
     ['wrong-shape', 'inspect.garbled'],
     ['foreign-code', 'inspect.garbled'],
+    ['unknown-reason', 'inspect.garbled'],
     ['crashes', 'inspect.stopped'],
     ['exits', 'inspect.stopped'],
   ])('that %s is a refusal (%s), and the console goes on', async (part, code) => {

@@ -2,6 +2,8 @@
 // from outside, so what it answers is input like any other: checked against these schemas
 // before anything of it is used. A message that does not fit is a refusal, never a crash.
 import { z } from 'zod';
+import { en } from '../../../../shared/i18n/en';
+import { lookup } from '../../../../shared/i18n';
 
 /** What the inspector is asked to do with a file from outside. */
 export const inspectionRequest = z.discriminatedUnion('kind', [
@@ -38,10 +40,10 @@ export const inspectionReply = z.discriminatedUnion('type', [
   /** The file is open and being read: said once, before the long part. */
   z.object({ type: z.literal('reading') }),
   z.object({ type: z.literal('done'), value: z.unknown() }),
-  /** Refused with a reason the operator reads (an i18n key of the restore, backup, integrity or error sections). */
+  /** Refused with a reason the operator reads: a message this build has, of the restore, backup, integrity, error or inspect sections. */
   z.object({
     type: z.literal('refused'),
-    code: z.string().regex(/^(restore|backup|integrity|error|inspect)\.[A-Za-z]{1,60}$/),
+    code: z.string().regex(/^(restore|backup|integrity|error|inspect)\.[A-Za-z]{1,60}$/).refine((code) => lookup(en, code) !== undefined),
     params: z.record(z.string(), z.union([z.string().max(500), z.number()])).optional(),
   }),
 ]);
