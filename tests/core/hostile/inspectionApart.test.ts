@@ -2,6 +2,7 @@
 // SQLite busy holds that process, never the libuv threads the console's own queries share;
 // the process is killed at its deadline and leaves nothing behind; and an inspector that
 // answers garbage or dies is a clear refusal, never the console's crash.
+import { fork } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { ar } from '../../../shared/i18n/ar';
 import { describeBackup } from '../../../electron/core/backup/backups';
 import { backupDatabase } from '../../../electron/core/db/backup';
 import { Connection } from '../../../electron/core/db/connection';
-import { forkInspector } from '../../../electron/core/db/inspection/forkInspector';
+import { forkInspector, inspectorEntry } from '../../../electron/core/db/inspection/forkInspector';
 import type { InspectorLauncher } from '../../../electron/core/db/inspection/inspectApart';
 import { restoreDatabase } from '../../../electron/core/db/restore';
 import { cleanedAfterEach, intake, openTestCore } from '../testCore';
@@ -113,6 +114,35 @@ describe('a backup is inspected in a process of its own', () => {
     expect(order[0]).toBe('queue');
     expect(pids.filter(alive)).toEqual([]);
   }, 120_000);
+
+  it('runs at most four at once: a fifth waits until one has ended', async () => {
+    const { file } = await consoleWithHeavyBackup();
+    const { launcher, pids, whenReading } = watchedInspector();
+    const looks = Array.from({ length: 5 }, () => describeBackup(file, { inspector: launcher }).then(() => 'shown', codeOf));
+    const settled = Promise.all(looks);
+    await whenReading(4, settled);
+    // Four read for minutes; the fifth has no process yet (its launch waits, not merely its request).
+    expect(pids).toHaveLength(4);
+    process.kill(pids[0]!, 'SIGKILL');
+    await whenReading(5, settled);
+    expect(pids).toHaveLength(5);
+    for (const pid of pids.slice(1)) process.kill(pid, 'SIGKILL');
+    expect(await settled).toEqual(['inspect.stopped', 'inspect.stopped', 'inspect.stopped', 'inspect.stopped', 'inspect.stopped']);
+    expect(pids.filter(alive)).toEqual([]);
+  }, 120_000);
+
+  it('ends when the console that started it dies, rather than reading on for minutes', async () => {
+    const { file } = await consoleWithHeavyBackup();
+    const fixture = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'dyingConsole.mjs');
+    const dying = fork(fixture, [JSON.stringify({ ...inspectorEntry(), file, count: 4 })], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const inspectors = await new Promise<number[]>((given) => dying.once('message', (m) => given((m as { inspectors: number[] }).inspectors)));
+    const gone = new Promise((ended) => dying.once('exit', ended));
+    dying.kill('SIGKILL');
+    await gone;
+    // Its read would last minutes: ended well before, it heard its console go.
+    while (inspectors.some(alive)) await new Promise((tick) => setTimeout(tick, 100));
+    expect(inspectors.filter(alive)).toEqual([]);
+  }, 60_000);
 
   it('that needs more memory than a backup ever does is refused as such, and the console\'s memory stays its own', async () => {
     const { t, file } = await consoleWithBackup(heavyIndex(60));

@@ -31,12 +31,35 @@ export const INSPECTION_DEADLINE_MS = 120_000;
 export const COPY_DEADLINE_MS = 600_000;
 
 /**
+ * How many inspectors may run at once, whoever asked: each may hold its capped heap and
+ * SQLite's (forkInspector.ts, inspectorChild.ts), so windows asking together cannot multiply that.
+ */
+export const MAX_INSPECTORS = 4;
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/**
  * Runs `request` in a process `launch` starts and returns its validated answer. Past
  * `deadlineMs` the process is killed and the answer is integrity.tooSlow; a process that dies
  * without answering is inspect.stopped; an answer that does not fit the protocol is
  * inspect.garbled. Settles only once the process is gone, so nothing of it outlives the answer.
+ * With MAX_INSPECTORS running, it waits for one to end before it starts (its deadline then).
  */
-export function inspectApart<R extends InspectionRequest>(launch: InspectorLauncher, request: R, deadlineMs: number): Promise<InspectionValue<R['kind']>> {
+export async function inspectApart<R extends InspectionRequest>(launch: InspectorLauncher, request: R, deadlineMs: number): Promise<InspectionValue<R['kind']>> {
+  if (running >= MAX_INSPECTORS) await new Promise<void>((wake) => waiting.push(wake));
+  else running++;
+  try {
+    return await inspectOnce(launch, request, deadlineMs);
+  } finally {
+    // Handed straight to the next in line, so none can overtake it.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+function inspectOnce<R extends InspectionRequest>(launch: InspectorLauncher, request: R, deadlineMs: number): Promise<InspectionValue<R['kind']>> {
   type Value = InspectionValue<R['kind']>;
   return new Promise<Value>((resolve, reject) => {
     let child: InspectorProcess;

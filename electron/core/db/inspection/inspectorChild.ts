@@ -76,6 +76,7 @@ if (!port) {
       (err: unknown) => port.send(refusal(err)),
     );
   });
-  // The console went away: nothing to answer to.
-  process.on('disconnect', () => process.exit(0));
+  // The console went away: nothing to answer to. Killed, not exited: exiting waits for
+  // SQLite's running statement, which a hostile file makes last minutes.
+  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 }
