@@ -19,6 +19,7 @@ import { messageFor } from './cli/messages';
 import { menuTemplate } from './menu';
 import { devToolsAllowed, isAllowedRequest } from './hardening';
 import { damagedConsole } from './core/damagedConsole';
+import { utilityInspector } from './inspectorProcess';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_INDEX = join(here, '../renderer/index.html');
@@ -121,12 +122,14 @@ export function startShell(): Promise<void> {
 
   const settings = createFileSettingsStore(settingsFile, (keptAs) => logger.error('settings file damaged; defaults restored', { keptAs }));
   const secrets = createElectronSecretStore((error) => logger.error('secrets unreadable: re-enter hub passwords on the sync screen; the post key must be given again by hand', { error: String(error) }));
+  // Backups from outside are read in a utility process of their own, never on the core's threads.
+  const inspector = utilityInspector();
   const host: Host = createHost({
     log: logger,
     isOwnFrame,
     onFatal: failedToOpen,
-    open: () => openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf, (s) => host.languageOf(s)), secrets }),
-    whenDamaged: (error) => damagedConsole({ dataDir, settings, error, now: () => Date.now(), log: logger }),
+    open: () => openCore({ dataDir, settings, log: logger, files: createFileChooser(windowOf, (s) => host.languageOf(s)), secrets, inspector }),
+    whenDamaged: (error) => damagedConsole({ dataDir, settings, error, now: () => Date.now(), log: logger, inspector }),
     printer: {
       print: (id, approved) => {
         const contents = webContents.fromId(id);

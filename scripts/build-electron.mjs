@@ -13,6 +13,18 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 
+// The process a backup from outside is inspected in (electron/core/db/inspection), beside each
+// bundle that starts it: main.mjs with utilityProcess.fork, the browser host with child_process.fork.
+const inspector = {
+  ...common,
+  entryPoints: ['electron/core/db/inspection/inspectorChild.ts'],
+  format: 'esm',
+  external: ['electron', 'sqlite3'],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
+await build({ ...inspector, outfile: 'dist/electron/inspector.mjs' });
+await build({ ...inspector, target: 'node20', outfile: 'dist/host/inspector.mjs' });
+
 await build({
   ...common,
   entryPoints: ['electron/preload.ts'],

@@ -1,6 +1,7 @@
 // What every service is given rather than imports: the database, the time, the settings.
 import type { SecretStore } from './secrets/secretStore';
 import type { FileChooser } from './backup/backups';
+import type { InspectorLauncher } from './db/inspection/inspectApart';
 import type { SafetyCopies } from './db/safetyCopies';
 import type { Store } from './db/store';
 import type { SettingsStore } from './settings/settingsStore';
@@ -18,6 +19,8 @@ export interface ServiceContext {
   safetyCopies?: SafetyCopies;
   /** The shell's file dialogs (Electron's, or the e2e harness's); absent in the command line. */
   files?: FileChooser;
+  /** Starts the process a backup is inspected in (the shell's; default, a Node fork). */
+  inspector?: InspectorLauncher;
   /** Tells every open view that these entities changed, for work that ends after its call returned. */
   announce?: (entities: string[]) => void;
 }

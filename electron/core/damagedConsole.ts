@@ -8,6 +8,7 @@
 import { api, type ChannelName, type Output, type Result } from '../../shared/api';
 import { DomainError } from './api/errors';
 import type { DatabaseOpenError } from './db/migrations';
+import type { InspectorLauncher } from './db/inspection/inspectApart';
 import { offeredCopies, restoreSafetyCopy } from './db/recovery';
 import type { Logger } from './openCore';
 import type { SettingsStore } from './settings/settingsStore';
@@ -19,6 +20,8 @@ export interface DamagedConsoleOptions {
   error: DatabaseOpenError;
   now(): number;
   log: Logger;
+  /** Starts the process the safety copy is read in (the shell's; default, a Node fork). */
+  inspector?: InspectorLauncher;
 }
 
 export interface DamagedConsole {
@@ -47,7 +50,7 @@ export function damagedConsole(options: DamagedConsoleOptions): DamagedConsole {
       if (restoring) return { ok: false, error: { code: 'error.busy' } };
       restoring = true;
       try {
-        const { keptAs } = await restoreSafetyCopy(dataDir, settings, parsed.data.name, options.now(), log);
+        const { keptAs } = await restoreSafetyCopy(dataDir, settings, parsed.data.name, options.now(), log, options.inspector);
         log.info('safety copy restored over a damaged database', { name: parsed.data.name, keptAs });
         return { ok: true, value: { keptAs } };
       } catch (err) {

@@ -4,6 +4,7 @@ import { handlers, changes } from './api/handlers';
 import { createRouter } from './api/router';
 import { createSession, type Session } from './api/session';
 import type { FileChooser } from './backup/backups';
+import type { InspectorLauncher } from './db/inspection/inspectApart';
 import type { ServiceContext } from './context';
 import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
 import { createSyncEngine } from './sync/engine';
@@ -54,6 +55,8 @@ export interface CoreOptions {
   files?: FileChooser;
   /** Only looking (the CLI's `check`): the settings are not rebuilt from the database, nor the post's identity recorded. */
   readOnly?: boolean;
+  /** Starts the process a backup is inspected in: Electron's utilityProcess (main.ts); default, a Node fork. */
+  inspector?: InspectorLauncher;
   /** How long quick_check at open may take (db/store.ts QUICK_CHECK_MS). */
   quickCheckMs?: number;
 }
@@ -105,7 +108,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const secrets = options.secrets ?? memorySecretStore();
   moveClearPasswords(options.settings, secrets, log);
   moveClearPostKey(options.settings, secrets, log);
-  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings, secrets, ...(options.files ? { files: options.files } : {}) };
+  const context: ServiceContext = { store, now: () => clock.now(), settings: options.settings, secrets, ...(options.files ? { files: options.files } : {}), ...(options.inspector ? { inspector: options.inspector } : {}) };
   const listeners = new Set<(event: ChangeEvent) => void>();
   const emit = (event: ChangeEvent) => {
     for (const listener of listeners) {

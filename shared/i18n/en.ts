@@ -403,6 +403,12 @@ export const en = {
     copied: 'This data folder was found to be a copy of another console\u2019s ({at}). It now writes as a console of its own; nothing it wrote was lost.',
   },
   restore: { notFound: 'There is no file there.' },
+  inspect: {
+    stopped: 'Reading this file stopped before it finished: the file may be damaged, too large, or made to crash the reader. Nothing was changed.',
+    garbled: 'Reading this file gave an answer Beacon cannot trust. The file may have been made to attack the console; it is not used. Nothing was changed.',
+    tooMuchMemory: 'Reading this file needed more memory than a Beacon backup ever does, and was stopped. The file may have been made to stall the console. Nothing was changed.',
+    cannotStart: 'Beacon could not start the separate reader it checks backups in. Nothing was changed. Restart Beacon and try again.',
+  },
   validation: {
     hubUrl: 'A PostgreSQL address: postgres://user@host:5432/database',
     time: 'A time of day, HH:MM (24-hour).', shiftRepeated: 'The same start time is given twice.', shiftTooShort: 'Shifts must be at least two hours apart.',

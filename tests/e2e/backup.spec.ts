@@ -63,8 +63,9 @@ for (const language of LANGUAGES) {
     await page.screenshot({ path: `test-results/screens/backup-confirm-${language}.png`, fullPage: true });
     await check.getByRole('button', { name: t('backups.confirm') }).click();
 
-    // Back at sign-in, told what was done; the data is the backup's.
-    await expect(page.getByRole('button', { name: t('signIn.submit') })).toBeVisible();
+    // Back at sign-in, told what was done; the data is the backup's. The backup is checked and
+    // copied in inspector processes, each started afresh (under tsx here): patient on a busy machine.
+    await expect(page.getByRole('button', { name: t('signIn.submit') })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('status').filter({ hasText: t('backups.restored') })).toContainText(backupFile);
     await page.screenshot({ path: `test-results/screens/backup-restored-${language}.png`, fullPage: true });
     const incidents = await beacon.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM incidents');

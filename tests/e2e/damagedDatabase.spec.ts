@@ -56,7 +56,8 @@ test('a damaged database opens on its safety copies, and one restores it', async
 
     page.once('dialog', (dialog) => void dialog.accept());
     await restore.click();
-    await expect(page.getByRole('heading', { name: t('signIn.title') })).toBeVisible();
+    // The copy is checked and copied in inspector processes started afresh: patient on a busy machine.
+    await expect(page.getByRole('heading', { name: t('signIn.title') })).toBeVisible({ timeout: 60_000 });
     await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
     await page.getByLabel(t('signIn.pin')).fill('2468');
     await page.getByRole('button', { name: t('signIn.submit') }).click();

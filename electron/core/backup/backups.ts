@@ -11,8 +11,11 @@ import type { Session } from '../api/session';
 import type { ServiceContext } from '../context';
 import { backupDatabase } from '../db/backup';
 import { Connection, sqliteCode } from '../db/connection';
+import { forkInspector } from '../db/inspection/forkInspector';
+import { INSPECTION_DEADLINE_MS, inspectApart } from '../db/inspection/inspectApart';
+import type { InspectionValue } from '../db/inspection/inspectionProtocol';
 import { checkUntrusted, type CheckOptions } from '../db/restore';
-import { INSPECTION_DEADLINE_MS, openUntrusted, withDeadline } from '../db/untrustedFile';
+import { openUntrusted } from '../db/untrustedFile';
 import { localFileStamp } from '../db/safetyCopies';
 import { duplicateIncidentNumbers } from './duplicates';
 
@@ -78,36 +81,37 @@ export async function createBackup(ctx: ServiceContext, session: Session): Promi
 }
 
 /**
- * What a backup holds, after the same checks a restore makes (Beacon database, version, the
- * schema it claims, integrity), read on a connection of its own as untrusted data and bounded
- * in time (db/untrustedFile.ts): the console's own connections never touch the file.
+ * In the inspector process: what a backup holds, after the same checks a restore makes (Beacon
+ * database, version, the schema it claims, integrity), read as untrusted data (db/untrustedFile.ts).
  */
-export async function describeBackup(file: string, options: CheckOptions = {}) {
-  if (!existsSync(file)) throw new DomainError('restore.notFound');
-  const conn = await openUntrusted(file).catch((err: unknown) => {
-    throw asBackupError(err);
-  });
+export async function describeUntrusted(file: string): Promise<InspectionValue<'describe'>> {
+  const conn = await openUntrusted(file);
   try {
-    return await withDeadline(conn, options.deadlineMs ?? INSPECTION_DEADLINE_MS, async () => {
-      let schemaVersion: number;
-      try {
-        schemaVersion = await checkUntrusted(conn);
-      } catch (err) {
-        throw asBackupError(err);
-      }
-      const totals = await conn.get<{ n: number; newest: number | null }>('SELECT count(*) AS n, max(received_at) AS newest FROM incidents');
-      const newest = await conn.get<{ number: string }>('SELECT number FROM incidents ORDER BY received_at DESC LIMIT 1');
-      const stat = statSync(file);
-      return {
-        file, bytes: stat.size, modifiedAt: Math.round(stat.mtimeMs), schemaVersion,
-        incidents: totals?.n ?? 0, newestIncidentAt: totals?.newest ?? null,
-        postCode: newest ? String(newest.number).split('-')[0] ?? null : null,
-        duplicates: await duplicateIncidentNumbers(conn),
-      };
-    });
+    const schemaVersion = await checkUntrusted(conn);
+    const totals = await conn.get<{ n: number; newest: number | null }>('SELECT count(*) AS n, max(received_at) AS newest FROM incidents');
+    const newest = await conn.get<{ number: string }>('SELECT number FROM incidents ORDER BY received_at DESC LIMIT 1');
+    return {
+      schemaVersion, incidents: totals?.n ?? 0, newestIncidentAt: totals?.newest ?? null,
+      postCode: newest ? String(newest.number).split('-')[0] ?? null : null,
+      duplicates: await duplicateIncidentNumbers(conn),
+    };
   } finally {
     await conn.close();
   }
+}
+
+/**
+ * What a backup holds, looked at in an inspector process (db/inspection/inspectApart.ts),
+ * bounded in time and memory: the console's own connections and threads never touch the file.
+ */
+export async function describeBackup(file: string, options: CheckOptions = {}) {
+  if (!existsSync(file)) throw new DomainError('restore.notFound');
+  const launch = options.inspector ?? forkInspector();
+  const described = await inspectApart(launch, { kind: 'describe', file }, options.deadlineMs ?? INSPECTION_DEADLINE_MS).catch((err: unknown) => {
+    throw asBackupError(err);
+  });
+  const stat = statSync(file);
+  return { file, bytes: stat.size, modifiedAt: Math.round(stat.mtimeMs), ...described };
 }
 
 export async function inspectBackup(ctx: ServiceContext, session: Session, input: { safetyCopy?: string | undefined }): Promise<Output<'backup.inspect'>> {
@@ -124,7 +128,7 @@ export async function inspectBackup(ctx: ServiceContext, session: Session, input
     file = chosen;
   }
   if (resolve(file) === resolve(ctx.store.file)) throw new DomainError('backup.isCurrent');
-  const described = await describeBackup(file);
+  const described = await describeBackup(file, { inspector: ctx.inspector });
   const token = randomUUID();
   session.pendingRestore = { token, file };
   return { ...described, token, thisPostCode: ctx.settings.read().post?.code ?? null, databaseFile: ctx.store.file };

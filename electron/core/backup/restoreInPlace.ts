@@ -20,7 +20,7 @@ export async function restoreInPlace(
   let keptAs: string | null = null;
   let failure: DomainError | null = null;
   try {
-    ({ keptAs } = await restoreDatabase(core.dataDir, approved.file, now));
+    ({ keptAs } = await restoreDatabase(core.dataDir, approved.file, now, { inspector: core.context.inspector }));
   } catch (err) {
     log.error('restore failed', { file: approved.file, error: String(err) });
     const said = asBackupError(err);

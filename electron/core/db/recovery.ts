@@ -5,6 +5,7 @@
 import { DomainError } from '../api/errors';
 import type { Logger } from '../openCore';
 import type { SettingsStore } from '../settings/settingsStore';
+import type { InspectorLauncher } from './inspection/inspectApart';
 import type { OfferedCopy } from './migrations';
 import { restoreDatabase, type RestoreResult } from './restore';
 import { createSafetyCopies } from './safetyCopies';
@@ -27,8 +28,8 @@ export function offeredCopies(dataDir: string, settings: SettingsStore, log: Log
  * joined to a path as given) as the database of `dataDir`. The core must be closed (it is, when
  * it could not open).
  */
-export async function restoreSafetyCopy(dataDir: string, settings: SettingsStore, name: string, now: number, log: Logger): Promise<RestoreResult> {
+export async function restoreSafetyCopy(dataDir: string, settings: SettingsStore, name: string, now: number, log: Logger, inspector?: InspectorLauncher): Promise<RestoreResult> {
   const copy = offeredCopies(dataDir, settings, log).find((c) => c.name === name);
   if (!copy) throw new DomainError('restore.notFound');
-  return restoreDatabase(dataDir, copy.path, now);
+  return restoreDatabase(dataDir, copy.path, now, { inspector });
 }

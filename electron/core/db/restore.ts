@@ -17,7 +17,10 @@ import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate } from './migration
 import { rebuildRollup, TZDATA, type ZoneSegment } from '../stats/rollup';
 import { DATABASE_FILE } from './store';
 import { WriteQueue } from './transaction';
-import { DISTRUST, INSPECTION_DEADLINE_MS, MAX_VALUE_BYTES, openUntrusted, withDeadline } from './untrustedFile';
+import { COPY_DEADLINE_MS, INSPECTION_DEADLINE_MS, inspectApart, type InspectorLauncher } from './inspection/inspectApart';
+import { forkInspector } from './inspection/forkInspector';
+import { verifyOwnSchema } from './ownSchema';
+import { DISTRUST, MAX_VALUE_BYTES, openUntrusted } from './untrustedFile';
 
 export interface RestoreResult {
   /** Where the database that was replaced now is (null when there was none). */
@@ -39,6 +42,8 @@ export const REBUILT_TABLES: ReadonlySet<string> = new Set([
 export interface CheckOptions {
   /** How long the look may take (INSPECTION_DEADLINE_MS); tests make it short. */
   deadlineMs?: number;
+  /** Starts the process the file is read in (inspection/inspectApart.ts); default, a Node fork. */
+  inspector?: InspectorLauncher | undefined;
 }
 
 /**
@@ -57,21 +62,36 @@ export async function checkUntrusted(conn: Connection): Promise<number> {
     if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') throw new DomainError('error.corrupt');
     return version;
   } catch (err) {
-    if (err instanceof DomainError || sqliteCode(err) === 'SQLITE_INTERRUPT') throw err;
+    // Out of memory is the inspector's cap (inspection/inspectorChild.ts), said as such.
+    if (err instanceof DomainError || sqliteCode(err) === 'SQLITE_INTERRUPT' || sqliteCode(err) === 'SQLITE_NOMEM') throw err;
     // Not a database at all, or damaged beyond reading.
     throw new DomainError('error.corrupt');
   }
 }
 
-/** Checks a file is a whole Beacon database of a version this build can open, with the schema it claims. */
-export async function checkBackup(file: string, options: CheckOptions = {}): Promise<number> {
-  if (!existsSync(file)) throw new DomainError('restore.notFound');
+/** In the inspector process: checks `file` is a whole Beacon database with the schema it claims. */
+export async function checkUntrustedFile(file: string): Promise<number> {
   const conn = await openUntrusted(file);
   try {
-    return await withDeadline(conn, options.deadlineMs ?? INSPECTION_DEADLINE_MS, () => checkUntrusted(conn));
+    return await checkUntrusted(conn);
   } finally {
     await conn.close();
   }
+}
+
+/**
+ * Checks a file is a whole Beacon database of a version this build can open, with the schema
+ * it claims: in an inspector process, never on the console's own threads, killed at the deadline.
+ */
+export async function checkBackup(file: string, options: CheckOptions = {}): Promise<number> {
+  if (!existsSync(file)) throw new DomainError('restore.notFound');
+  const { version } = await inspectApart(options.inspector ?? forkInspector(), { kind: 'check', file }, options.deadlineMs ?? INSPECTION_DEADLINE_MS);
+  return version;
+}
+
+/** In the inspector process: the data of `file`, checked as of `version`, copied into a database this build makes at `staging`. */
+export async function copyUntrusted(staging: string, file: string, version: number, origin: string): Promise<{ previousOrigin: string | null }> {
+  return { previousOrigin: await buildFromBackup(staging, file, version, origin) };
 }
 
 /**
@@ -81,7 +101,8 @@ export async function checkBackup(file: string, options: CheckOptions = {}): Pro
  * or the restored one.
  */
 export async function restoreDatabase(dataDir: string, backupFile: string, now: number, options: CheckOptions = {}): Promise<RestoreResult> {
-  const version = await checkBackup(backupFile, options);
+  const inspector = options.inspector ?? forkInspector();
+  const version = await checkBackup(backupFile, { ...options, inspector });
   const target = join(dataDir, DATABASE_FILE);
   const staging = `${target}.restoring`;
   const removeStaging = () => {
@@ -91,7 +112,10 @@ export async function restoreDatabase(dataDir: string, backupFile: string, now: 
   const origin = randomBytes(8).toString('hex');
   let previousOrigin: string | null;
   try {
-    previousOrigin = await buildFromBackup(staging, backupFile, version, origin);
+    // The rows are read in an inspector process too; what it wrote is checked to be this build's own schema before the console touches it.
+    const copied = await inspectApart(inspector, { kind: 'copy', file: backupFile, staging, version, origin }, COPY_DEADLINE_MS);
+    previousOrigin = copied.previousOrigin;
+    await verifyOwnSchema(staging, origin);
     if (existsSync(target)) {
       await carryCountersForward(target, staging);
       await rebuildRollupAsBefore(target, staging);

@@ -1,17 +1,15 @@
 // A database file from outside (a backup on a USB stick, a safety copy someone could have
 // edited) is read as data, never as code: read-only, on a connection of its own, with SQLite's
-// schema distrust on, values bounded in size and every look at it bounded in time.
+// schema distrust on and values bounded in size, in an inspector process of its own that is
+// killed at a deadline (inspection/inspectApart.ts).
 import { DomainError } from '../api/errors';
-import { Connection, sqliteCode } from './connection';
+import { Connection } from './connection';
 
 /**
  * The largest single text or blob a Beacon database holds legitimately is a few kilobytes (a
  * description, an operation's value); 16 MB leaves room and keeps a hostile 300 MB value out of memory.
  */
 export const MAX_VALUE_BYTES = 16 * 1024 * 1024;
-
-/** How long inspecting a backup may take: integrity_check of a year at headquarters' size takes well under this. */
-export const INSPECTION_DEADLINE_MS = 120_000;
 
 /**
  * Settings for a connection that reads a file from outside:
@@ -39,25 +37,4 @@ export async function openUntrusted(file: string): Promise<Connection> {
     throw new DomainError('error.notBeaconDatabase');
   }
   return conn;
-}
-
-/**
- * Runs `work` on `conn`, interrupting whatever statement runs when `ms` have passed: a file
- * built to make a query loop (a recursive view) costs at most that long, and the thread it
- * held is given back. Past the deadline the error is integrity.tooSlow.
- */
-export async function withDeadline<T>(conn: Connection, ms: number, work: () => Promise<T>): Promise<T> {
-  let expired = false;
-  const timer = setTimeout(() => {
-    expired = true;
-    conn.interrupt();
-  }, ms);
-  try {
-    return await work();
-  } catch (err) {
-    if (expired || sqliteCode(err) === 'SQLITE_INTERRUPT') throw new DomainError('integrity.tooSlow', { seconds: Math.round(ms / 1000) });
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -157,6 +157,8 @@ describe('the Electron shell', () => {
       duringSwap = await fake.invoke(second, 'incidents.queue', { queue: 'waiting' });
     };
     expect(await ok(main, 'backup.restore', { token })).toMatchObject({ file: stick, restored: true });
+    // The backup was read in utility processes (RunAsNode is off): shown, checked, copied.
+    expect(fake.utilityForks).toHaveLength(3);
     expect(duringSwap).toEqual({ ok: false, error: { code: 'error.busy' } });
     expect([main.webContents.reloads, second.webContents.reloads, wall.webContents.reloads]).toEqual([0, 1, 1]);
     for (const win of [main, second, wall]) expect(await ok(win, 'session.current')).toBeNull();

@@ -2,6 +2,7 @@
 // Node on every test run. It keeps what the shell relies on: windows and their web contents,
 // ipcMain.handle with the sender and its frame, dialogs, printing, safeStorage, app events,
 // the menu. Where real Electron throws (a destroyed window, a second handler) it throws too.
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ export const fake = {
   permissionRequest: null as ((contents: unknown, permission: string, cb: (granted: boolean) => void) => void) | null,
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
   windows: [] as FakeBrowserWindow[],
+  /** The scripts started with utilityProcess.fork, in order. */
+  utilityForks: [] as string[],
 
   reset(userData: string): void {
     Object.assign(fake, {
@@ -42,6 +45,7 @@ export const fake = {
     fake.dialogs.length = 0;
     fake.handlers.clear();
     fake.windows.length = 0;
+    fake.utilityForks.length = 0;
     app.removeAllListeners();
   },
 
@@ -265,4 +269,23 @@ export const safeStorage = {
   decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
 };
 
-export default { app, BrowserWindow, webContents, ipcMain, dialog, Menu, session, safeStorage };
+/**
+ * A utility process as Electron starts one, played by a Node fork of the same script: messages
+ * go over the fork's IPC channel (the inspector answers on process.send when it has no parentPort).
+ */
+export const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: { execArgv?: string[] } = {}) {
+    fake.utilityForks.push(modulePath);
+    const child = fork(modulePath, args, { execArgv: options.execArgv ?? [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'json' });
+    const handle = new EventEmitter() as EventEmitter & { pid: number | undefined; postMessage(message: unknown): void; kill(): boolean };
+    handle.pid = child.pid;
+    handle.postMessage = (message) => void child.send(message as object);
+    handle.kill = () => child.kill('SIGTERM');
+    child.on('spawn', () => handle.emit('spawn'));
+    child.on('message', (message) => handle.emit('message', message));
+    child.on('exit', (code) => handle.emit('exit', code ?? 1));
+    return handle;
+  },
+};
+
+export default { app, BrowserWindow, webContents, ipcMain, dialog, Menu, session, safeStorage, utilityProcess };
