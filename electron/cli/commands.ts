@@ -28,7 +28,7 @@ import { openPostKeyFile, readPostKeyFile, writePostKeyFile } from '../core/post
 import { PASSPHRASE_ENV, requiredPassphrase } from './passphrase';
 import { messageFor } from './messages';
 import { keepPostKey, readPostKey } from '../core/post/postKey';
-import { DomainError } from '../core/api/errors';
+import { DomainError } from '../core/base/errors';
 
 /** A destination's version vector: `check`'s JSON output, or a bare { origin: seq } map. */
 function readVector(file: string): VersionVector {

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../context';
 import { sqliteCode } from '../db/connection';
 import { getOperator } from '../operators/operators';
 import type { Logger } from '../openCore';
-import { DomainError } from './errors';
+import { DomainError } from '../base/errors';
 import type { Session } from './session';
 import { validationError } from './validation';
 

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Output } from '../../../shared/api';
 import type { ExportFileKind } from '../../../shared/exchange';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { Session } from '../api/session';
 import type { ServiceContext } from '../context';
 import { backupDatabase } from '../db/backup';

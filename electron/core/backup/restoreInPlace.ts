@@ -3,7 +3,7 @@
 // checked again, the replaced database kept, a new origin), and a core opened again, on the
 // restored database or, when anything failed, on the untouched old one.
 import type { Output, Result } from '../../../shared/api';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { restoreDatabase } from '../db/restore';
 import type { Core, Logger } from '../openCore';
 import { asBackupError } from './backups';

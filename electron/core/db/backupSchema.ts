@@ -3,7 +3,7 @@
 // backup is compared with it before anything of it is read: one that holds more (a trigger, a
 // view), less (a dropped table) or something else under a known name (a view named like a
 // table), or claims a version its schema does not have, is refused with the reason.
-import { DomainError } from '../api/errors';
+import { DomainError, type ErrorCode } from '../base/errors';
 import { Connection } from './connection';
 import { MIGRATIONS, migrate } from './migrations';
 
@@ -59,7 +59,7 @@ export async function readShape(conn: Pick<Connection, 'all'>, schema: string, o
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-const EXTRA: Record<string, string> = {
+const EXTRA: Record<string, ErrorCode> = {
   table: 'integrity.extraTable', view: 'integrity.extraView', trigger: 'integrity.extraTrigger', index: 'integrity.extraIndex',
 };
 

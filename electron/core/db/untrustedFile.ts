@@ -1,7 +1,7 @@
 // A database file from outside (a backup on a USB stick, a safety copy someone could have
 // edited) is read as data, never as code: read-only, on a connection of its own, with SQLite's
 // schema distrust on, values bounded in size and every look at it bounded in time.
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { Connection, sqliteCode } from './connection';
 
 /**

@@ -4,7 +4,7 @@ import { newRowId } from '../oplog/rowId';
 import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { COMMITTED_TEAM_STATUSES, KINDS_FOR_TYPE, OPEN_STATUSES, type AssignmentStep, type IncidentStatus, type IncidentType, type TeamKind, type TeamStatus } from '../../../shared/domain';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import type { Writer } from '../db/store';
 import type { Tx } from '../db/transaction';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { alertContent, alertView, cancelAlertInput, issueAlertInput, updateAlertInput } from '../../../shared/api/exchangeSchemas';
 import type { AlertEvent, CapMsgType } from '../../../shared/exchange';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import type { Connection } from '../db/connection';
 import type { Tx } from '../db/transaction';

@@ -5,7 +5,7 @@ import { utf16Of } from '../../../shared/text/utf16';
 import type { ServiceContext } from '../context';
 import type { Tx } from '../db/transaction';
 import { importCalls, importIncidents, type HistoricalIncident } from '../incidents/importIncidents';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { requirePost } from '../setup/setup';
 import { assembleIncident, type IncidentDraft } from './assemble';
 import { parseCsv, type CsvRecord } from './csv';

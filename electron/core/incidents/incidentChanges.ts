@@ -3,7 +3,7 @@
 import { newRowId } from '../oplog/rowId';
 import type { IncidentChanges, SetStatusInput } from '../../../shared/api';
 import { canMoveTo, OPEN_STATUSES, STATUS_TIME_FIELD, type IncidentStatus } from '../../../shared/domain';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import type { Tx } from '../db/transaction';
 import type { Values } from '../oplog/opLog';

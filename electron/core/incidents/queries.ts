@@ -4,7 +4,7 @@ import type { DuplicateCandidate, IncidentDetail, QueueResult, QueueRow } from '
 import { QUEUE_STATUSES, type IncidentType, type Priority, type QueueName } from '../../../shared/domain';
 import { distanceMeters } from '../../../shared/geo';
 import { normalizeForSearch } from '../../../shared/text/search';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { QUEUE_PAGE } from '../../../shared/api/schemas';
 import { assignmentTimeline, incidentAssignments, responseTimes, toAssignmentView } from '../dispatch/assignments';
 import { assembleTimeline, type StatusOperation } from '../timeline/incidentTimeline';

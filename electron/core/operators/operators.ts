@@ -2,7 +2,7 @@ import { newRowId } from '../oplog/rowId';
 import type { OperatorView } from '../../../shared/api';
 import type { Language, OperatorRole } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import type { Connection } from '../db/connection';
 import type { Store, Writer } from '../db/store';
 import { hashPin, NO_PIN, verifyPin } from './pinHash';

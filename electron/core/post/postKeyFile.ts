@@ -7,7 +7,7 @@ import { closeSync, fsyncSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { postSettings } from '../../../shared/api/schemas';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import { openPrivate } from '../files/privateFiles';
 import { readSmallFile, SmallFileError } from '../files/smallFile';
 import type { Session } from '../api/session';

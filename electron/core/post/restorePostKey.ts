@@ -3,7 +3,7 @@
 // administrator reads the post's key file again, as a joining laptop does; only the same post's
 // key is taken, and only where there is none: a key is never replaced or made anew.
 import type { SetupStatus } from '../../../shared/api';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { Session } from '../api/session';
 import type { ServiceContext } from '../context';
 import { requirePost, setupStatus } from '../setup/setup';

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { previousShift, shiftAt, type Shift } from '../../../shared/time/shifts';
 import type { VolunteerRole } from '../../../shared/domain';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import type { Writer } from '../db/store';
 import type { Queryable } from '../incidents/queries';

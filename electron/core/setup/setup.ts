@@ -3,7 +3,7 @@
 // of the post, offline, disabling each other) comes back to it in recovery: it keeps its post
 // and key and only gets a new administrator, so it never leaves its post.
 import type { OperatorView, PostDefaultsInput, SetupInput, SetupStatus, ShiftPatternInput } from '../../../shared/api';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
 import { ensureRollup } from '../stats/rollup';

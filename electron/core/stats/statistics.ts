@@ -10,7 +10,7 @@
 import { OPEN_STATUSES, type IncidentType } from '../../../shared/domain';
 import type { StatsBucket, StatsFilters, StatsQuery, StatsReport, StatsTotals } from '../../../shared/api/types';
 import type { Connection } from '../db/connection';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { dayLabel, localDatesToRange, localDaySql, localHourNumberSql, localHourSql, localMonthSql, localWeekdaySql } from './localTime';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
 import { percentileSql } from './percentiles';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { makePrivateDir } from '../files/privateFiles';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';

@@ -5,7 +5,7 @@
 // nothing and applies nothing twice: the next exchange simply carries on. Batches are
 // transactions of their own, so the main process stays responsive between them.
 import pg from 'pg';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { Store } from '../db/store';
 import type { Logger } from '../openCore';
 import { versionVector, type VersionVector } from './exchange';

@@ -4,7 +4,7 @@
 // (ON CONFLICT DO NOTHING); pulls ask per origin from this console's own contiguous counter,
 // so however pushes interleave and commit, nothing is skipped.
 import pg from 'pg';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { Store } from '../db/store';
 import { operationsAbove, versionVector, type VersionVector } from './exchange';
 import { checkSchema, IDENTITY_CLASH } from './hubSchema';

@@ -2,7 +2,7 @@
 // `hub-init` applies those above the hub's version in one transaction, and a hub written by a
 // newer Beacon is refused, by hub-init and by every exchange.
 import type pg from 'pg';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 
 /** The SQLSTATE of a push refused for another operation under a known identity. */
 export const IDENTITY_CLASH = 'BCN01';

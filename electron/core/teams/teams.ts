@@ -4,7 +4,7 @@ import { newRowId } from '../oplog/rowId';
 import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { normalizeForSearch } from '../../../shared/text/search';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import type { Queryable } from '../incidents/queries';
 import { checkLocation } from '../reference/districts';
