@@ -9,7 +9,7 @@ import { api, type ChannelName, type Output, type Result } from '../../shared/ap
 import { DomainError } from './base/errors';
 import type { DatabaseOpenError } from './db/migrations';
 import { offeredCopies, restoreSafetyCopy } from './db/recovery';
-import type { Logger } from './openCore';
+import type { Logger } from './base/logger';
 import type { SettingsStore } from './settings/settingsStore';
 
 export interface DamagedConsoleOptions {

@@ -3,7 +3,7 @@
 // to the DatabaseOpenError it throws, and restoreSafetyCopy puts the chosen one in place by the
 // same checked, data-only restore as a backup (restore.ts). The damaged file is kept beside it.
 import { DomainError } from '../base/errors';
-import type { Logger } from '../openCore';
+import type { Logger } from '../base/logger';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { OfferedCopy } from './migrations';
 import { restoreDatabase, type RestoreResult } from './restore';

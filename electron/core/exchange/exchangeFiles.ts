@@ -7,7 +7,7 @@ import type { reportPeriod } from '../../../shared/api/exchangeSchemas';
 import type { Language } from '../../../shared/domain';
 import type { ExportFileKind, HxlTable } from '../../../shared/exchange';
 import { DomainError } from '../base/errors';
-import type { Session } from '../api/session';
+import type { Session } from '../session';
 import type { ServiceContext } from '../context';
 import { localDatesToRange, parseLocalDate } from '../stats/localTime';
 import { requirePost } from '../setup/setup';

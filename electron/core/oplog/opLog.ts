@@ -4,7 +4,7 @@
 import type { Tx } from '../db/transaction';
 import { ENTITIES, type EntityName, type EntitySpec, type FieldOf, type FieldValue } from './entities';
 import type { HybridClock } from './hlc';
-import { identity, resolveField, type FieldWrite } from '../sync/fieldWinner';
+import { identity, resolveField, type FieldWrite } from './fieldWinner';
 
 /** The field name of an operation that creates a whole row. */
 export const CREATE_FIELD = '*';
@@ -86,7 +86,7 @@ export class OpLog {
 
 /**
  * Per field, the writes this change replaces: those not replaced by any other this console
- * holds (one, or several after a conflict), as `prev` (sync/fieldWinner.ts).
+ * holds (one, or several after a conflict), as `prev` (fieldWinner.ts).
  */
 async function replacedWrites(tx: Tx, rowId: string, fields: readonly string[]): Promise<Map<string, string>> {
   const writes = await tx.all<FieldWrite & { field: string }>(

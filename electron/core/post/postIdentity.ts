@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { consoleLetter, postSettings } from '../../../shared/api/schemas';
 import type { PostSettings } from '../../../shared/api';
-import type { Logger } from '../openCore';
+import type { Logger } from '../base/logger';
 import type { Connection } from '../db/connection';
 import type { Store } from '../db/store';
 import type { SettingsStore } from '../settings/settingsStore';

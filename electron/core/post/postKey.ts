@@ -2,7 +2,7 @@
 // lives in the secret store, like hub passwords. Only where this computer offers no store that
 // protects it (Linux without a keyring, the command line) does it stay in the settings file,
 // because a console that cannot sign bundles would be cut off from its post; the log says so.
-import type { Logger } from '../openCore';
+import type { Logger } from '../base/logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/settingsStore';
 

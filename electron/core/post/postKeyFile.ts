@@ -10,7 +10,7 @@ import { postSettings } from '../../../shared/api/schemas';
 import { DomainError, fieldError } from '../base/errors';
 import { openPrivate } from '../files/privateFiles';
 import { readSmallFile, SmallFileError } from '../files/smallFile';
-import type { Session } from '../api/session';
+import type { Session } from '../session';
 import type { ServiceContext } from '../context';
 import { requirePost, setupStatus } from '../setup/setup';
 import { checkScryptParameters, sealedKeySchema, sealPostKey, unsealPostKey, type SealedKey } from './keySealing';

@@ -4,7 +4,7 @@
 // key is taken, and only where there is none: a key is never replaced or made anew.
 import type { SetupStatus } from '../../../shared/api';
 import { DomainError } from '../base/errors';
-import type { Session } from '../api/session';
+import type { Session } from '../session';
 import type { ServiceContext } from '../context';
 import { requirePost, setupStatus } from '../setup/setup';
 import { hasPostKey, keepPostKey } from './postKey';

@@ -5,9 +5,10 @@
 // any order and any batches, end with the same rows.
 import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
 import { decodeHlc, type HybridClock } from '../oplog/hlc';
-import { identity, resolveField, type FieldWrite } from './fieldWinner';
+import { identity, resolveField, type FieldWrite } from '../oplog/fieldWinner';
 import type { Tx } from '../db/transaction';
-import { rejectionOf, type Operation, type Rejection } from './operation';
+import { rejectionOf, type Operation } from '../oplog/operation';
+import type { ApplyResult, TrustRejection } from '../oplog/remoteWrites';
 import { unauthorized } from './authorization';
 import { hasUnsafeValue } from './syncedValues';
 import { holdBack, releaseHeld } from './quarantine';
@@ -31,14 +32,7 @@ function capped(hlc: string, now: number) {
   return parts.wall > now + MAX_CLOCK_AHEAD_MS ? { ...parts, wall: now + MAX_CLOCK_AHEAD_MS, counter: 0 } : parts;
 }
 
-/** Authentic but not acceptable: a value the API refuses, or a guarded change its author could not make (issue #18). */
-export type TrustRejection = 'unsafeValue' | 'notAuthorized';
-
-export interface ApplyResult {
-  applied: number;
-  known: number;
-  quarantined: { origin: string; seq: number; reason: Rejection | TrustRejection | 'duplicateIdentity' | 'ownOrigin' | 'constraint' }[];
-}
+export type { ApplyResult, TrustRejection };
 
 function columnsFor(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, fields: readonly string[]) {
   const columns: string[] = [];

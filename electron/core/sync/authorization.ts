@@ -8,7 +8,7 @@ import { mayCall } from '../../../shared/api/roles';
 import type { FieldValue } from '../oplog/entities';
 import type { Tx } from '../db/transaction';
 import { NO_PIN } from '../operators/pinHash';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 /** Who may make each guarded change: the role the API asks for the same change (shared/api/roles.ts). */
 const GUARDED: Readonly<Record<string, Readonly<Record<string, OperatorRole>>>> = {

@@ -5,7 +5,7 @@ import { createHmac, randomBytes, timingSafeEqual, type Hmac } from 'node:crypto
 import { closeSync, createReadStream, fstatSync, fsyncSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { openPrivate } from '../files/privateFiles';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 export const BUNDLE_FORMAT = 'beacon-bundle';
 // 2 (issue #21): operations may carry `prev`, what they replaced (fieldWinner.ts); version 1

@@ -6,7 +6,7 @@ import type { Connection } from '../db/connection';
 import type { Store } from '../db/store';
 import type { Tx } from '../db/transaction';
 import { decodeHlc } from '../oplog/hlc';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 export const CLOCK_WARN_MS = 60_000;
 /** A note of operations stamped ahead is shown for this long after it was made. */

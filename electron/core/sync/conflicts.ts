@@ -8,7 +8,7 @@ import type { Connection } from '../db/connection';
 import { type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc } from '../oplog/hlc';
 import { CREATE_FIELD } from '../oplog/opLog';
-import { identity, resolveField, type FieldWrite } from './fieldWinner';
+import { identity, resolveField, type FieldWrite } from '../oplog/fieldWinner';
 
 export const CONFLICT_WINDOW_MINUTES = 10;
 export const CONFLICTS_DEFAULT_LIMIT = 100;

@@ -7,7 +7,7 @@
 import pg from 'pg';
 import { DomainError } from '../base/errors';
 import type { Store } from '../db/store';
-import type { Logger } from '../openCore';
+import type { Logger } from '../base/logger';
 import { versionVector, type VersionVector } from './exchange';
 import { hubVector, syncWithHub } from './hub';
 import { connectEndpoint, type HubEndpoint } from './hubConnection';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../incidents/queries';
 import { ENTITIES } from '../oplog/entities';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 export type VersionVector = Record<string, number>;
 

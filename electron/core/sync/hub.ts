@@ -10,7 +10,7 @@ import { operationsAbove, versionVector, type VersionVector } from './exchange';
 import { checkSchema, IDENTITY_CLASH } from './hubSchema';
 import { partingPoint } from './copyCheck';
 import { noteHubClock } from './clockSkew';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 export { HUB_SCHEMA_VERSION, hubInit } from './hubSchema';
 const BATCH = 2000;

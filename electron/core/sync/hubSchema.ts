@@ -47,7 +47,7 @@ SELECT DISTINCT ON (entity, row_id, field) entity, row_id, field, hlc, value FRO
 ORDER BY entity, row_id, field, hlc DESC;`,
   // 3 (issue #21): a different operation under an identity the hub holds is refused, in the
   // push itself: a copied data folder writes the original's numbers with other content. And
-  // operations carry what they replaced (prev, sync/fieldWinner.ts); older ones have none.
+  // operations carry what they replaced (prev, oplog/fieldWinner.ts); older ones have none.
   `
 ALTER TABLE beacon.operations ADD COLUMN prev text;
 -- Called for each row of a push whose identity is held (ON CONFLICT): the same operation is

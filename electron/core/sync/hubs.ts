@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
-import type { Logger } from '../openCore';
+import type { Logger } from '../base/logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { HubConfig } from './engine';

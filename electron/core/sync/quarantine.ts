@@ -4,7 +4,7 @@
 // screen count what is still held, and show the history apart.
 import type { Connection } from '../db/connection';
 import type { Tx } from '../db/transaction';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 export type HoldReason = string;
 

@@ -7,16 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from '../db/connection';
 import type { Tx } from '../db/transaction';
+import type { Renewal } from '../oplog/remoteWrites';
 
 /** HLC text without its origin: 15 digits, '-', 4 counter digits, '-'. */
 const HLC_PREFIX = 21;
 
-export interface Renewal {
-  previous: string;
-  origin: string;
-  /** This console's operations moved to the new origin (its new counter). */
-  moved: number;
-}
+export type { Renewal };
 
 export async function renewOrigin(tx: Tx, previous: string, keepThrough: number, now: number): Promise<Renewal> {
   const origin = randomBytes(8).toString('hex');

@@ -1,6 +1,6 @@
 // One signed-in operator per window (or per CLI run / test page). The router reads it to
 // stamp every change with who made it.
-import type { PostKeyFile } from '../post/postKeyFile';
+import type { PostKeyFile } from './post/postKeyFile';
 
 export interface Session {
   operatorId: string | null;
