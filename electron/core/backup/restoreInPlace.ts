@@ -5,16 +5,25 @@
 import type { Output, Result } from '../../../shared/api';
 import { DomainError } from '../base/errors';
 import { restoreDatabase } from '../db/restore';
-import type { Core, Logger } from '../openCore';
+import type { Logger } from '../base/logger';
+import type { Store } from '../db/store';
 import { asBackupError } from './backups';
 import { duplicateIncidentNumbers } from './duplicates';
 
-export async function restoreInPlace(
-  core: Core,
+/** What this needs of a running core (openCore.ts's Core, which sits above backup/). */
+interface RunningCore {
+  readonly dataDir: string;
+  readonly store: Pick<Store, 'origin' | 'reader'>;
+  readonly context: { now(): number };
+  close(): Promise<void>;
+}
+
+export async function restoreInPlace<C extends RunningCore>(
+  core: C,
   approved: Output<'backup.restore'>,
-  reopen: () => Promise<Core>,
+  reopen: () => Promise<C>,
   log: Logger,
-): Promise<{ core: Core; result: Result<Output<'backup.restore'>> }> {
+): Promise<{ core: C; result: Result<Output<'backup.restore'>> }> {
   const now = core.context.now();
   await core.close();
   let keptAs: string | null = null;

@@ -144,3 +144,6 @@ export function sqliteCode(err: unknown): string | null {
   }
   return null;
 }
+
+/** What reads need of a connection or a transaction: a read never writes through it. */
+export type Queryable = Pick<Connection, 'get' | 'all'>;

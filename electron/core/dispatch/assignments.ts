@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TimelineEntry } from '../../../shared/api';
 import type * as s from '../../../shared/api/schemas';
 import type { TeamKind } from '../../../shared/domain';
-import type { Queryable } from '../incidents/queries';
+import type { Queryable } from '../db/connection';
 
 export type AssignmentView = z.output<typeof s.assignmentView>;
 export type ResponseTimes = z.output<typeof s.responseTimes>;

@@ -8,7 +8,7 @@ import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import type { Writer } from '../db/store';
 import type { Tx } from '../db/transaction';
-import type { Queryable } from '../incidents/queries';
+import type { Queryable } from '../db/connection';
 
 export type DispatchSuggestion = z.output<typeof s.dispatchSuggestion>;
 

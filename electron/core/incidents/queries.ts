@@ -8,14 +8,15 @@ import { DomainError } from '../base/errors';
 import { QUEUE_PAGE } from '../../../shared/api/schemas';
 import { assignmentTimeline, incidentAssignments, responseTimes, toAssignmentView } from '../dispatch/assignments';
 import { assembleTimeline, type StatusOperation } from '../timeline/incidentTimeline';
-import type { Connection, SqlValue } from '../db/connection';
+import type { Queryable, SqlValue } from '../db/connection';
 import type { UntilChanged } from '../db/untilChanged';
 import {
   INCIDENT_COLUMNS, toCallView, toIncidentDetail, toTimelineEntry,
   type CallRow, type IncidentRow, type TimelineRow,
 } from './incidentRows';
 
-export type Queryable = Pick<Connection, 'get' | 'all'>;
+/** Declared in db/connection.ts (dispatch/ reads with it and sits beside incidents/); kept here for those who import it from queries. */
+export type { Queryable };
 
 export interface QueueFilter {
   queue: QueueName;

@@ -16,7 +16,7 @@ import { zoneOffsetMs } from '../../../shared/time/zoned';
 import { percentileSql } from './percentiles';
 import { responsePercentiles, type Delay, type Percentiles } from './responsePercentiles';
 import { localBuckets } from './bucketRanges';
-import { DUPLICATES, filterSql, hasFilters, tag, type Params } from './statsSql';
+import { DUPLICATES, filterSql, hasFilters, tag, type Params, type StatsRange, type StatsScope } from './statsSql';
 import { teamHours } from './teamHours';
 import { rollupZone } from './rollup';
 import { MEASURES, planRollup, rollupFilterSql, rollupFrom, rollupHourlyFrom, type Column, type RollupPlan } from './rollupSql';
@@ -25,16 +25,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MAX_PERIOD = 5 * 366 * DAY;
 
-export interface StatsRange {
-  start: number;
-  end: number;
-}
-
-export interface StatsScope {
-  timeZone: string;
-  range: StatsRange;
-  filters: StatsFilters;
-}
+export type { StatsRange, StatsScope };
 
 export const GROUPINGS = ['day', 'hour', 'district', 'type', 'month', 'weekday'] as const;
 export type Grouping = (typeof GROUPINGS)[number];

@@ -8,8 +8,7 @@ import { LONGEST_ROLLED_ASSIGNMENT as WEEK, openOrLongSql, rolledAssignmentSql }
 import { localDaySql } from './localTime';
 import { rollupZone } from './rollup';
 import { planRollup, rollupFilterSql, type RollupPlan } from './rollupSql';
-import { DUPLICATES, filterSql, hasFilters, tag, type Params } from './statsSql';
-import type { StatsScope } from './statistics';
+import { DUPLICATES, filterSql, hasFilters, tag, type Params, type StatsScope } from './statsSql';
 
 const HOUR = 3_600_000;
 
