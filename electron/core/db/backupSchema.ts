@@ -6,6 +6,7 @@
 import { DomainError, type ErrorCode } from '../base/errors';
 import { Connection } from './connection';
 import { MIGRATIONS, migrate } from './migrations';
+import type { Reader } from '../base/handles';
 
 export interface SchemaShape {
   /** `type:name` → the table it belongs to. */
@@ -41,7 +42,7 @@ export function expectedShape(version: number): Promise<SchemaShape> {
 export const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The shape of schema `schema` of `conn` ('main', or an attached backup), from its schema table only. */
-export async function readShape(conn: Pick<Connection, 'all'>, schema: string, onlyTables?: ReadonlySet<string>): Promise<SchemaShape> {
+export async function readShape(conn: Reader, schema: string, onlyTables?: ReadonlySet<string>): Promise<SchemaShape> {
   const rows = await conn.all<{ type: string; name: string; tbl_name: string }>(`SELECT type, name, tbl_name FROM ${quoteName(schema)}.sqlite_schema`);
   const objects = new Map<string, string>();
   const columns = new Map<string, string[]>();
@@ -89,7 +90,7 @@ export function compareShape(actual: SchemaShape, expected: SchemaShape, version
 }
 
 /** Checks schema `schema` of `conn` is exactly what `version` has; returns the expected shape. */
-export async function verifyShape(conn: Pick<Connection, 'all'>, schema: string, version: number): Promise<SchemaShape> {
+export async function verifyShape(conn: Reader, schema: string, version: number): Promise<SchemaShape> {
   const first = MIGRATIONS[0]!.version;
   const last = MIGRATIONS[MIGRATIONS.length - 1]!.version;
   if (!Number.isInteger(version) || version < first || version > last) throw new DomainError('integrity.unknownVersion', { version });

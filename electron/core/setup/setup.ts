@@ -9,12 +9,11 @@ import { createOperator } from '../operators/operators';
 import { ensureRollup } from '../stats/rollup';
 import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
 import { hasPostKey, keepPostKey, newPostKey, type PostAndKey } from '../post/postKey';
-import type { Tx } from '../db/transaction';
-import type { Connection } from '../db/connection';
 import type { SecretStore } from '../secrets/secretStore';
 import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
 import { mirrorPostSettings, recordPostSettings } from '../post/postSettings';
 import { recordPostIdentity } from '../post/postIdentity';
+import type { Reader } from '../base/handles';
 
 /** The region Beacon is first built for; the first-run form offers it. */
 export const DEFAULT_TIME_ZONE = 'Asia/Damascus';
@@ -33,7 +32,7 @@ export function requirePost(settings: SettingsStore): ReadySettings {
 
 const ENABLED_OPERATOR = "SELECT 1 FROM operators WHERE disabled = 0 AND pin_hash <> '!'";
 
-async function hasOperators(db: Connection | Tx): Promise<boolean> {
+async function hasOperators(db: Reader): Promise<boolean> {
   return (await db.get(ENABLED_OPERATOR)) !== undefined;
 }
 

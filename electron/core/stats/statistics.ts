@@ -9,7 +9,6 @@
 // and responsePercentiles.ts (how they are found without sorting a whole period).
 import { OPEN_STATUSES, type IncidentType } from '../../../shared/domain';
 import type { StatsBucket, StatsFilters, StatsQuery, StatsReport, StatsTotals } from '../../../shared/api/types';
-import type { Connection } from '../db/connection';
 import { DomainError } from '../base/errors';
 import { dayLabel, localDatesToRange, localDaySql, localHourNumberSql, localHourSql, localMonthSql, localWeekdaySql } from './localTime';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
@@ -20,6 +19,7 @@ import { DUPLICATES, filterSql, hasFilters, tag, type Params, type StatsRange, t
 import { teamHours } from './teamHours';
 import { rollupZone } from './rollup';
 import { MEASURES, planRollup, rollupFilterSql, rollupFrom, rollupHourlyFrom, type Column, type RollupPlan } from './rollupSql';
+import type { Reader } from '../base/handles';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -93,7 +93,7 @@ function countsSql(scope: StatsScope, plan: RollupPlan | null, grouping: Groupin
 const toSeconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms) / 1000);
 
 /** Count and response times per group, in one shape for every grouping. */
-export async function groupedStats(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart = `by ${grouping}`): Promise<Map<string | number, GroupRow>> {
+export async function groupedStats(db: Reader, scope: StatsScope, grouping: Grouping | 'all', chart = `by ${grouping}`): Promise<Map<string | number, GroupRow>> {
   const builtFor = await rollupZone(db);
   const count = countsSql(scope, planRollup(scope.range, scope.timeZone, builtFor), grouping);
   const counts = await db.all<{ b: string | number; n: number }>(tag(chart, count.sql), count.params);
@@ -119,7 +119,7 @@ const DELAY_SQL: Record<Delay, string> = { dispatch: 'dispatched_at - received_a
  * ranges from all over the period, so those (the command line only) still sort the period's rows.
  * `builtFor`: the zone the rollup is built for.
  */
-async function groupPercentiles(db: Connection, scope: StatsScope, grouping: Grouping | 'all', chart: string, delay: Delay, keys: (string | number)[], builtFor: string | null): Promise<{ b: string | number; p50: number; p90: number }[]> {
+async function groupPercentiles(db: Reader, scope: StatsScope, grouping: Grouping | 'all', chart: string, delay: Delay, keys: (string | number)[], builtFor: string | null): Promise<{ b: string | number; p50: number; p90: number }[]> {
   const { range, filters } = scope;
   if (grouping === 'hour' || grouping === 'weekday') {
     const { from, params } = incidentsIn(scope);
@@ -138,7 +138,7 @@ async function groupPercentiles(db: Connection, scope: StatsScope, grouping: Gro
 }
 
 /** Rows for the `stats` command: every day or hour of the period (zero where nothing happened); districts and types that occur. */
-export async function statsRows(db: Connection, scope: StatsScope, grouping: Grouping): Promise<Record<string, string | number | null>[]> {
+export async function statsRows(db: Reader, scope: StatsScope, grouping: Grouping): Promise<Record<string, string | number | null>[]> {
   const rows = await groupedStats(db, scope, grouping);
   const empty = (key: string | number): GroupRow => ({ key, count: 0, dispatchMedianSec: null, dispatchP90Sec: null, sceneMedianSec: null, sceneP90Sec: null });
   let ordered: GroupRow[];
@@ -158,7 +158,7 @@ export async function statsRows(db: Connection, scope: StatsScope, grouping: Gro
 }
 
 /** The `stats --by total` row: the whole period as one group (zero when nothing happened). */
-export async function totalRow(db: Connection, scope: StatsScope): Promise<Record<string, string | number | null>[]> {
+export async function totalRow(db: Reader, scope: StatsScope): Promise<Record<string, string | number | null>[]> {
   const row = (await groupedStats(db, scope, 'all', 'total')).get(0);
   const { key: _key, ...rest } = row ?? { key: 0, count: 0, dispatchMedianSec: null, dispatchP90Sec: null, sceneMedianSec: null, sceneP90Sec: null };
   return [{ total: 'period', ...rest }];
@@ -212,7 +212,7 @@ function sumsSql(scope: StatsScope, plan: RollupPlan | null): { sql: string; par
  * The key figures of a period. Team hours and response times are passed in when the caller has
  * them already, and the zone the rollup is built for when the caller has read it.
  */
-export async function totals(db: Connection, scope: StatsScope, now: number, hoursKnown?: { hours: number }[], responseKnown?: Record<Delay, Percentiles | null>, builtFor?: string | null): Promise<StatsTotals> {
+export async function totals(db: Reader, scope: StatsScope, now: number, hoursKnown?: { hours: number }[], responseKnown?: Record<Delay, Percentiles | null>, builtFor?: string | null): Promise<StatsTotals> {
   const zone = builtFor === undefined ? await rollupZone(db) : builtFor;
   const plan = planRollup(scope.range, scope.timeZone, zone);
   const sumsQuery = sumsSql(scope, plan);
@@ -238,7 +238,7 @@ export async function totals(db: Connection, scope: StatsScope, now: number, hou
 }
 
 /** Calls received in the period (by each call's own time) about incidents that pass the filters. */
-async function callCount(db: Connection, scope: StatsScope, plan: RollupPlan | null): Promise<number> {
+async function callCount(db: Reader, scope: StatsScope, plan: RollupPlan | null): Promise<number> {
   const range = [scope.range.start, scope.range.end];
   if (plan) {
     // Whole local days from call_days (migration 012), or with filters from call_tallies (016);
@@ -304,7 +304,7 @@ function chartBucketSql(scope: StatsScope, bucket: StatsBucket): { sql: string; 
 }
 
 /** Everything the statistics screen shows, for one period and its filters, with the period before it. */
-export async function statsReport(db: Connection, query: StatsQuery, timeZone: string, now: number): Promise<StatsReport> {
+export async function statsReport(db: Reader, query: StatsQuery, timeZone: string, now: number): Promise<StatsReport> {
   const period = resolvePeriod(query, timeZone, now);
   const length = period.end - period.start;
   const scope: StatsScope = { timeZone, range: { start: period.start, end: period.end }, filters: query.filters };
