@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { openCore, type Core } from './core';
 import { createFileSettingsStore } from './core/settings/fileSettingsStore';
 import { memorySecretStore } from './core/secrets/secretStore';
-import { DomainError } from './core/api/errors';
+import { DomainError } from './core/base/errors';
 import { DatabaseOpenError } from './core/db/migrations';
 import { DATABASE_FILE } from './core/db/store';
 import { parseArgs, type ParsedArgs } from './cli/args';

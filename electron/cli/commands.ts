@@ -1,11 +1,8 @@
 import type { Core } from '../core';
 import { seedIncidents } from '../core/demo/seed';
-import { systemOperator } from '../core/operators/operators';
-import { ensurePost } from '../core/setup/setup';
-import { readPostIdentity, reconcilePostIdentity } from '../core/post/postIdentity';
-import { ensureRollup } from '../core/stats/rollup';
+import { reconcilePostIdentity } from '../core/post/postIdentity';
 import { consoleLetter } from '../../shared/api/schemas';
-import { intOption, type ParsedArgs } from './args';
+import { intOption } from './args';
 import { databaseCheck } from './check';
 import { connectHub, hubInit, syncWithHub } from '../core/sync/hub';
 import { backupDatabase } from '../core/db/backup';
@@ -17,7 +14,7 @@ import { duplicateIncidentNumbers } from '../core/backup/duplicates';
 import { exportBundle, importBundle } from '../core/sync/bundles';
 import type { VersionVector } from '../core/sync/exchange';
 import { readFileSync } from 'node:fs';
-import { isTimeZone, statsFilters, summaryQuery } from '../../shared/api/schemas';
+import { statsFilters, summaryQuery } from '../../shared/api/schemas';
 import type { SummaryQuery } from '../../shared/api/types';
 import { shiftSummary } from '../core/summary/shiftSummary';
 import { localDatesToRange } from '../core/stats/localTime';
@@ -28,8 +25,9 @@ import { exportCommand } from './exportCommand';
 import { openPostKeyFile, readPostKeyFile, writePostKeyFile } from '../core/post/postKeyFile';
 import { PASSPHRASE_ENV, requiredPassphrase } from './passphrase';
 import { messageFor } from './messages';
+import { prepare, quiet, type Command } from './prepare';
 import { keepPostKey, readPostKey } from '../core/post/postKey';
-import { DomainError } from '../core/api/errors';
+import { DomainError } from '../core/base/errors';
 
 /** A destination's version vector: `check`'s JSON output, or a bare { origin: seq } map. */
 function readVector(file: string): VersionVector {
@@ -53,41 +51,7 @@ function localDate(core: Core, text: string): number {
   }
 }
 
-type Print = (line: string) => void;
-
-export interface Command {
-  summary: string;
-  run(core: Core, args: ParsedArgs, out: Print, err: Print): Promise<void>;
-  /** Commands that only look (check): the settings file is neither rebuilt nor set aside. */
-  readsOnly?: boolean;
-  /** Commands that must run with the database closed (restore) take the data folder instead. */
-  standalone?: (dataDir: string, args: ParsedArgs, out: Print) => Promise<void>;
-  /** When it fails, what opening the data folder created is removed again (a refused join leaves no empty database). */
-  undoneOnFailure?: boolean;
-}
-
-/** The CLI's own messages go to stdout/stderr; the core's log has nothing to add here. */
-const quiet = { error: () => undefined, info: () => undefined };
-
-/** Every command works on an empty data folder: it sets up a post with defaults first. */
-export async function prepare(core: Core, args: ParsedArgs): Promise<string> {
-  const postCode = args.options.get('post');
-  if (postCode !== undefined && !/^[A-Z]{2,5}$/.test(postCode)) throw new Error('--post must be 2 to 5 capital letters, e.g. LTK');
-  const timeZone = args.options.get('time-zone');
-  if (timeZone !== undefined && !isTimeZone(timeZone)) throw new Error('--time-zone must be an IANA time zone, e.g. Asia/Damascus');
-  const identity = await readPostIdentity(core.store.reader);
-  // A post's code and zone are chosen once, when it is created: a later change would move every
-  // shift and every statistic already counted, so it is refused rather than ignored. The database's
-  // own record of the post counts too, so a lost settings file does not reopen the choice.
-  const existing = core.context.settings.read().post ?? identity?.post;
-  if (existing && ((postCode !== undefined && postCode !== existing.code) || (timeZone !== undefined && timeZone !== existing.timeZone))) {
-    throw new Error(`the post already exists (${existing.code}, ${existing.timeZone}); --post and --time-zone only apply when a command creates it`);
-  }
-  const settings = ensurePost(core.context.settings, core.context.secrets, postCode, timeZone, identity !== null);
-  await reconcilePostIdentity(core.context.settings, core.store, quiet);
-  await ensureRollup(core.store, settings.post.timeZone);
-  return core.store.write(null, (writer) => systemOperator(writer, core.context.now()));
-}
+export { prepare, type Command };
 
 export const COMMANDS: Record<string, Command> = {
   seed: {

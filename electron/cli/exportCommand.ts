@@ -8,7 +8,7 @@ import { alertMessageXml, findAlertMessage } from '../core/exchange/alerts';
 import { writeReport, writeReportFile } from '../core/exchange/exchangeFiles';
 import { streamSink } from '../core/exchange/textSink';
 import { requirePost } from '../core/setup/setup';
-import { prepare, type Command } from './commands';
+import { prepare, type Command } from './prepare';
 
 const FORMATS = ['cap', 'hxl', 'geojson'] as const;
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { decodeExport, importCsv, previewCsv } from '../core/import/importCsv';
 import { MappingError, parseMapping, type ImportMapping } from '../core/import/mapping';
 import { intOption } from './args';
-import { prepare, type Command } from './commands';
+import { prepare, type Command } from './prepare';
 
 /** A file's bytes, or an error that names it in words rather than a raw ENOENT. */
 function readInput(file: string): Buffer {

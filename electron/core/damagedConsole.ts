@@ -6,11 +6,11 @@
 // takes one of the console's own copies, by name, and keeps the damaged file beside it. On
 // success the shell opens the core again (openCore) and reloads its windows.
 import { api, type ChannelName, type Output, type Result } from '../../shared/api';
-import { DomainError } from './api/errors';
+import { DomainError } from './base/errors';
 import type { DatabaseOpenError } from './db/migrations';
 import type { InspectorLauncher } from './db/inspection/inspectApart';
 import { offeredCopies, restoreSafetyCopy } from './db/recovery';
-import type { Logger } from './openCore';
+import type { Logger } from './base/logger';
 import type { SettingsStore } from './settings/settingsStore';
 
 export interface DamagedConsoleOptions {

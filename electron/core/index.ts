@@ -2,7 +2,7 @@
 // shell, the CLI, the tests and the benchmarks all start here.
 export { openCore } from './openCore';
 export type { Core, CoreOptions, Clock } from './openCore';
-export type { Session } from './api/session';
+export type { Session } from './session';
 export type { SafetyCopies, SafetyCopy } from './db/safetyCopies';
 export type { SettingsStore, ConsoleSettings } from './settings/settingsStore';
 export { DEFAULT_SETTINGS } from './settings/settingsStore';

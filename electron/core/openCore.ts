@@ -2,12 +2,14 @@
 import type { ChangeEvent, ChannelName, Output, Result } from '../../shared/api';
 import { handlers, changes } from './api/handlers';
 import { createRouter } from './api/router';
-import { createSession, type Session } from './api/session';
+import { createSession, type Session } from './session';
 import type { FileChooser } from './backup/backups';
 import type { InspectorLauncher } from './db/inspection/inspectApart';
 import type { ServiceContext } from './context';
 import { createSafetyCopies, type SafetyCopies } from './db/safetyCopies';
 import { createSyncEngine } from './sync/engine';
+import { applyOperations } from './sync/applyOperations';
+import { renewOrigin } from './sync/renewOrigin';
 import { configuredHubs, moveClearPasswords } from './sync/hubs';
 import { clearStaleBundleCopies } from './sync/bundles';
 import { memorySecretStore, type SecretStore } from './secrets/secretStore';
@@ -23,15 +25,10 @@ import { DatabaseOpenError } from './db/migrations';
 import { offeredCopies } from './db/recovery';
 import { ensureRollup } from './stats/rollup';
 import type { SettingsStore } from './settings/settingsStore';
+import type { Clock } from './base/clock';
+import type { Logger } from './base/logger';
 
-export interface Clock {
-  now(): number;
-}
-
-export interface Logger {
-  error(message: string, context?: Record<string, unknown>): void;
-  info(message: string, context?: Record<string, unknown>): void;
-}
+export type { Clock, Logger };
 
 export interface CoreOptions {
   /** Folder holding beacon.db (created if missing). */
@@ -92,7 +89,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       log.error('could not copy the post\'s settings into this console\'s', { error: String(err) });
     }
   };
-  const store = await openStore(options.dataDir, () => clock.now(), { afterRemote: followPost, ...(options.quickCheckMs !== undefined ? { quickCheckMs: options.quickCheckMs } : {}) })
+  const store = await openStore(options.dataDir, () => clock.now(), { remote: { apply: applyOperations, renew: renewOrigin }, afterRemote: followPost, ...(options.quickCheckMs !== undefined ? { quickCheckMs: options.quickCheckMs } : {}) })
     .catch((err: unknown) => {
       // A shell that cannot open the database offers what it can be restored from (db/recovery.ts).
       if (err instanceof DatabaseOpenError) err.safetyCopies = offeredCopies(options.dataDir, options.settings, log);

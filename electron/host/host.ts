@@ -4,7 +4,7 @@ import { isChannelName, type ChangeEvent, type Output, type Result } from '../..
 import type { Language } from '../../shared/domain';
 import { restoreInPlace } from '../core/backup/restoreInPlace';
 import type { Core, Logger } from '../core/openCore';
-import { createSession, type Session } from '../core/api/session';
+import { createSession, type Session } from '../core/session';
 import type { DamagedConsole } from '../core/damagedConsole';
 import { DatabaseOpenError } from '../core/db/migrations';
 

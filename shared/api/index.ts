@@ -115,7 +115,11 @@ export type Input<C extends ChannelName> = z.input<Api[C]['input']>;
 export type Output<C extends ChannelName> = z.output<Api[C]['output']>;
 
 export { CHANNEL_ROLE, mayCall, requiredRole, type Requirement } from './roles';
-import { CHANNEL_ROLE } from './roles';
+import { CHANNEL_ROLE, type RoledChannel } from './roles';
+
+/** Compiles only when roles.ts names every channel, and only channels. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _rolesNameEveryChannel: Same<RoledChannel, ChannelName> = true;
 
 /** Channels callable before anyone has signed in. Everything else needs an operator. */
 export const PUBLIC_CHANNELS: ReadonlySet<ChannelName> = new Set(

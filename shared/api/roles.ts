@@ -2,11 +2,12 @@
 // also close and cancel incidents and edit teams, roster and shifts; administrators also
 // manage operators, hubs and the post. The core refuses; the renderer only hides.
 import type { OperatorRole } from '../domain';
-import type { ChannelName } from './index';
 
 export type Requirement = 'public' | OperatorRole;
 
-export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
+// Every channel and no other: checked against the channel names in index.ts, which imports this
+// file and so cannot be imported by it.
+export const CHANNEL_ROLE = {
   'setup.status': 'public',
   // First run only: the core refuses both once the console is set up.
   'setup.readPostKeyFile': 'public',
@@ -98,12 +99,14 @@ export const CHANNEL_ROLE: Readonly<Record<ChannelName, Requirement>> = {
   'exchange.exportHxl': 'supervisor',
   'exchange.exportGeojson': 'supervisor',
   'sync.health': 'operator',
-};
+} as const satisfies Readonly<Record<string, Requirement>>;
+
+export type RoledChannel = keyof typeof CHANNEL_ROLE;
 
 const RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, administrator: 3 };
 
 /** The role a call needs; some depend on what is asked (closing an incident is a supervisor's). */
-export function requiredRole(channel: ChannelName, input: unknown): Requirement {
+export function requiredRole(channel: RoledChannel, input: unknown): Requirement {
   if (channel === 'incidents.setStatus' && input && typeof input === 'object' && 'status' in input
     && (input.status === 'closed' || input.status === 'cancelled')) {
     return 'supervisor';

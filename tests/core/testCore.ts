@@ -9,6 +9,7 @@ import type { ChannelName, Input, Output } from '../../shared/api';
 import type { Connection } from '../../electron/core/db/connection';
 import { openCore, type Core, type FileChooser, type Session } from '../../electron/core';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
+import type { Reader } from '../../electron/core/base/handles';
 
 /** 2026-11-24 10:00 in Damascus (UTC+3). */
 export const T0 = Date.UTC(2026, 10, 24, 7, 0, 0);
@@ -163,15 +164,24 @@ export async function consolesOfOnePost(cores: TestCore[], options: { a?: { file
  * A reader that notes every full-table scan in the plans of the queries it runs (scans of a
  * query's own small lists excepted), for tests that a read stays on its indexes.
  */
-export function scanWatcher(reader: Connection): { db: Pick<Connection, 'all'>; scans: string[] } {
+export function scanWatcher(reader: Connection): { db: Reader; scans: string[] } {
   const scans: string[] = [];
-  const db = {
+  const note = async (sql: string, params: readonly (string | number | null)[]) => {
+    for (const { detail } of await reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)) {
+      // Scans of CTEs, constant rows and json_each are of the query's own small lists.
+      if (detail.startsWith('SCAN ') && !/^SCAN (json_each|page|origins|search|bounds|CONSTANT ROW|\d+ CONSTANT ROWS|\(subquery-\d+\))/.test(detail)) scans.push(detail);
+    }
+  };
+  // A stand-in for the reader, so it carries the reader's brand (base/handles.ts).
+  const db: Reader = {
+    readsDatabase: true,
     async all<T>(sql: string, params: readonly (string | number | null)[] = []): Promise<T[]> {
-      for (const { detail } of await reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)) {
-        // Scans of CTEs, constant rows and json_each are of the query's own small lists.
-        if (detail.startsWith('SCAN ') && !/^SCAN (json_each|page|origins|search|bounds|CONSTANT ROW|\d+ CONSTANT ROWS|\(subquery-\d+\))/.test(detail)) scans.push(detail);
-      }
+      await note(sql, params);
       return reader.all<T>(sql, params);
+    },
+    async get<T>(sql: string, params: readonly (string | number | null)[] = []): Promise<T | undefined> {
+      await note(sql, params);
+      return reader.get<T>(sql, params);
     },
   };
   return { db, scans };

@@ -28,7 +28,7 @@ import { chooseJoinKeyFile, exportPostKey, openPostKeyFile } from '../post/postK
 import { cancelAlert, issueAlert, listAlerts, updateAlert } from '../exchange/alerts';
 import { exportReportFromApp, saveAlertFromApp } from '../exchange/exchangeFiles';
 import { restorePostKey } from '../post/restorePostKey';
-import { DomainError } from './errors';
+import { DomainError } from '../base/errors';
 import type { ChangeMap, HandlerContext, Handlers } from './router';
 import type { Language } from '../../../shared/domain';
 

@@ -7,9 +7,9 @@ import { api, mayCall, PUBLIC_CHANNELS, requiredRole, type ApiError, type Api, t
 import type { ServiceContext } from '../context';
 import { sqliteCode } from '../db/connection';
 import { getOperator } from '../operators/operators';
-import type { Logger } from '../openCore';
-import { DomainError } from './errors';
-import type { Session } from './session';
+import type { Logger } from '../base/logger';
+import { DomainError } from '../base/errors';
+import type { Session } from '../session';
 import { validationError } from './validation';
 
 export interface HandlerContext extends ServiceContext {

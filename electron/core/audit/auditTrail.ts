@@ -1,10 +1,11 @@
 // The audit trail: who changed what and when, read straight from the operation log, newest
 // first. Each entry is one operation with the value its field had just before it (by HLC
 // order), so a supervisor sees before → after even for changes that arrived by sync.
-import type { Connection, SqlValue } from '../db/connection';
+import type { SqlValue } from '../db/connection';
 import { ENTITIES, type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc, encodeHlc } from '../oplog/hlc';
 import { CREATE_FIELD } from '../oplog/opLog';
+import type { Reader } from '../base/handles';
 
 export const AUDIT_DEFAULT_LIMIT = 200;
 export const AUDIT_MAX_LIMIT = 1000;
@@ -60,8 +61,6 @@ export interface AuditPage {
   next: AuditCursor | null;
 }
 
-type Queryable = Pick<Connection, 'all'>;
-
 interface PageKey {
   origin: string;
   seq: number;
@@ -83,7 +82,7 @@ interface OperationRow extends PageKey {
   overridden_elsewhere: number;
 }
 
-export async function auditTrail(db: Queryable, query: AuditQuery): Promise<AuditPage> {
+export async function auditTrail(db: Reader, query: AuditQuery): Promise<AuditPage> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? AUDIT_DEFAULT_LIMIT), 1), AUDIT_MAX_LIMIT);
   const keys = query.rowId ? await rowPage(db, query, limit + 1) : await logPage(db, query, limit + 1);
   const page = keys.slice(0, limit);
@@ -124,7 +123,7 @@ function filters(query: AuditQuery, alias: string): { where: string[]; params: S
 }
 
 /** One row's history: served by operations_row_field (row_id, field, hlc). */
-async function rowPage(db: Queryable, query: AuditQuery, take: number): Promise<PageKey[]> {
+async function rowPage(db: Reader, query: AuditQuery, take: number): Promise<PageKey[]> {
   const { lower, upper } = hlcBounds(query);
   const { where, params } = filters(query, 'o');
   where.unshift('o.row_id = ?');
@@ -142,7 +141,7 @@ async function rowPage(db: Queryable, query: AuditQuery, take: number): Promise<
  * bound is therefore a seq bound per origin (found by binary search on the primary key), and
  * the page is a merge of each origin's newest operations inside its bounds.
  */
-async function logPage(db: Queryable, query: AuditQuery, take: number): Promise<PageKey[]> {
+async function logPage(db: Reader, query: AuditQuery, take: number): Promise<PageKey[]> {
   const ranges = await seqRanges(db, hlcBounds(query));
   const { where, params } = filters(query, 'o');
   const found: PageKey[] = [];
@@ -168,7 +167,7 @@ export interface SeqRange {
 }
 
 /** Per origin, the seqs whose hlc lies in [lower, upper): two binary searches in one statement. */
-export async function seqRanges(db: Queryable, bounds: { lower: string | null; upper: string | null }): Promise<SeqRange[]> {
+export async function seqRanges(db: Reader, bounds: { lower: string | null; upper: string | null }): Promise<SeqRange[]> {
   // For an absent bound, '' sorts before every hlc and '~' after every one.
   const rows = await db.all<{ origin: string; bound: number; seq: number }>(
     `WITH RECURSIVE
@@ -205,7 +204,7 @@ export async function seqRanges(db: Queryable, bounds: { lower: string | null; u
 }
 
 /** The page's operations with their previous values, who made them and what they touched. */
-async function withDetails(db: Queryable, page: readonly PageKey[]): Promise<AuditEntry[]> {
+async function withDetails(db: Reader, page: readonly PageKey[]): Promise<AuditEntry[]> {
   if (page.length === 0) return [];
   const rows = await db.all<OperationRow>(
     `WITH page(origin, seq) AS (VALUES ${page.map(() => '(?, ?)').join(', ')})
@@ -280,7 +279,7 @@ const LABEL_SQL: Readonly<Record<EntityName, string | null>> = {
   post: null, // one row per post: "post settings" says all
 };
 
-export async function labelsFor(db: Queryable, rows: readonly { entity: EntityName; row_id: string }[]): Promise<Map<string, string>> {
+export async function labelsFor(db: Reader, rows: readonly { entity: EntityName; row_id: string }[]): Promise<Map<string, string>> {
   const ids = new Map<EntityName, Set<string>>();
   for (const row of rows) {
     if (!Object.hasOwn(ENTITIES, row.entity)) continue;

@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Output } from '../../../shared/api';
-import type { ExportFileKind } from '../../../shared/exchange';
-import { DomainError } from '../api/errors';
-import type { Session } from '../api/session';
+import { DomainError } from '../base/errors';
+import type { FileChooserFor } from '../base/fileChooser';
+import type { Session } from '../session';
 import type { ServiceContext } from '../context';
 import { backupDatabase } from '../db/backup';
 import { Connection, sqliteCode } from '../db/connection';
@@ -20,18 +20,7 @@ import { localFileStamp } from '../db/safetyCopies';
 import { duplicateIncidentNumbers } from './duplicates';
 
 /** The shell's file dialogs, parented to the window of `session`. Null when cancelled. */
-export interface FileChooser {
-  saveBackup(session: Session, suggestedName: string): Promise<string | null>;
-  openBackup(session: Session): Promise<string | null>;
-  /** A bundle for a USB stick (electron/core/sync/bundleJobs.ts). */
-  saveBundle(session: Session, suggestedName: string): Promise<string | null>;
-  openBundle(session: Session): Promise<string | null>;
-  /** The post's key for a laptop joining the post (electron/core/post/postKeyFile.ts). */
-  savePostKey(session: Session, suggestedName: string): Promise<string | null>;
-  openPostKey(session: Session): Promise<string | null>;
-  /** A file for partners (electron/core/exchange/exchangeFiles.ts): a CAP alert, an HXL or GeoJSON report. */
-  saveExport(session: Session, suggestedName: string, kind: ExportFileKind): Promise<string | null>;
-}
+export type FileChooser = FileChooserFor<Session>;
 
 /** `beacon-LTK-2026-11-24-1032.db`: the post and the local time, shaped like the safety copies' names. */
 export function backupFileName(ctx: ServiceContext): string {

@@ -3,18 +3,28 @@
 // checked again, the replaced database kept, a new origin), and a core opened again, on the
 // restored database or, when anything failed, on the untouched old one.
 import type { Output, Result } from '../../../shared/api';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { restoreDatabase } from '../db/restore';
-import type { Core, Logger } from '../openCore';
+import type { Logger } from '../base/logger';
+import type { Store } from '../db/store';
+import type { InspectorLauncher } from '../db/inspection/inspectApart';
 import { asBackupError } from './backups';
 import { duplicateIncidentNumbers } from './duplicates';
 
-export async function restoreInPlace(
-  core: Core,
+/** What this needs of a running core (openCore.ts's Core, which sits above backup/). */
+interface RunningCore {
+  readonly dataDir: string;
+  readonly store: Pick<Store, 'origin' | 'reader'>;
+  readonly context: { now(): number; inspector?: InspectorLauncher };
+  close(): Promise<void>;
+}
+
+export async function restoreInPlace<C extends RunningCore>(
+  core: C,
   approved: Output<'backup.restore'>,
-  reopen: () => Promise<Core>,
+  reopen: () => Promise<C>,
   log: Logger,
-): Promise<{ core: Core; result: Result<Output<'backup.restore'>> }> {
+): Promise<{ core: C; result: Result<Output<'backup.restore'>> }> {
   const now = core.context.now();
   await core.close();
   let keptAs: string | null = null;

@@ -2,7 +2,7 @@
 // connection of its own reads one committed snapshot (WAL), so writes go on meanwhile and
 // the copy is compact and whole. Never overwrites an existing file.
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { createPrivateFile } from '../files/privateFiles';
 import { Connection } from './connection';
 

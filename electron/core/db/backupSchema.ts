@@ -3,9 +3,10 @@
 // backup is compared with it before anything of it is read: one that holds more (a trigger, a
 // view), less (a dropped table) or something else under a known name (a view named like a
 // table), or claims a version its schema does not have, is refused with the reason.
-import { DomainError } from '../api/errors';
+import { DomainError, type ErrorCode } from '../base/errors';
 import { Connection } from './connection';
 import { MIGRATIONS, migrate } from './migrations';
+import type { Reader } from '../base/handles';
 
 export interface SchemaShape {
   /** `type:name` → the table it belongs to. */
@@ -41,7 +42,7 @@ export function expectedShape(version: number): Promise<SchemaShape> {
 export const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The shape of schema `schema` of `conn` ('main', or an attached backup), from its schema table only. */
-export async function readShape(conn: Pick<Connection, 'all'>, schema: string, onlyTables?: ReadonlySet<string>): Promise<SchemaShape> {
+export async function readShape(conn: Reader, schema: string, onlyTables?: ReadonlySet<string>): Promise<SchemaShape> {
   const rows = await conn.all<{ type: string; name: string; tbl_name: string }>(`SELECT type, name, tbl_name FROM ${quoteName(schema)}.sqlite_schema`);
   const objects = new Map<string, string>();
   const columns = new Map<string, string[]>();
@@ -59,7 +60,7 @@ export async function readShape(conn: Pick<Connection, 'all'>, schema: string, o
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-const EXTRA: Record<string, string> = {
+const EXTRA: Record<string, ErrorCode> = {
   table: 'integrity.extraTable', view: 'integrity.extraView', trigger: 'integrity.extraTrigger', index: 'integrity.extraIndex',
 };
 
@@ -89,7 +90,7 @@ export function compareShape(actual: SchemaShape, expected: SchemaShape, version
 }
 
 /** Checks schema `schema` of `conn` is exactly what `version` has; returns the expected shape. */
-export async function verifyShape(conn: Pick<Connection, 'all'>, schema: string, version: number): Promise<SchemaShape> {
+export async function verifyShape(conn: Reader, schema: string, version: number): Promise<SchemaShape> {
   const first = MIGRATIONS[0]!.version;
   const last = MIGRATIONS[MIGRATIONS.length - 1]!.version;
   if (!Number.isInteger(version) || version < first || version > last) throw new DomainError('integrity.unknownVersion', { version });

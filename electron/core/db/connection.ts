@@ -2,8 +2,9 @@
 // (every write is serialised through it) and one reader (WAL lets it read the last
 // committed state while a write is in progress).
 import sqlite3 from 'sqlite3';
+import type { Reader, SqlParams, SqlValue } from '../base/handles';
 
-export type SqlValue = string | number | null;
+export type { SqlValue };
 
 export interface OpenOptions {
   /** Accept `file:` URIs (ATTACH … '?mode=ro'), for restoring from a backup read-only. */
@@ -14,7 +15,7 @@ export interface OpenOptions {
    */
   maxValueBytes?: number;
 }
-export type Params = readonly SqlValue[];
+export type Params = SqlParams;
 
 /** Prepared statements kept per connection: the hot paths repeat a few dozen statements. */
 const CACHED_STATEMENTS = 64;
@@ -35,7 +36,8 @@ const cacheableWrite = (sql: string) => sql.length <= CACHEABLE_LENGTH && /^\s*(
  */
 const cacheableRead = (sql: string) => sql.length <= CACHEABLE_LENGTH && /^\s*(SELECT|WITH)\b/i.test(sql);
 
-export class Connection {
+export class Connection implements Reader {
+  declare readonly readsDatabase: true;
   /**
    * Statements of one connection run one after another anyway (SQLite's connection mutex).
    * Handed to the sqlite3 package all at once, as a Promise.all of a report does, each would
@@ -144,3 +146,6 @@ export function sqliteCode(err: unknown): string | null {
   }
   return null;
 }
+
+/** The Reader's name before base/handles.ts, kept for code that still says it. */
+export type Queryable = Reader;

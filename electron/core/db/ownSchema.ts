@@ -2,7 +2,7 @@
 // Before the console opens it for writing (where its triggers would run on the console's
 // threads), it must hold exactly the schema this build's migrations make, SQL text included:
 // a subverted inspector cannot hand over a trigger of its own under a known name.
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { Connection } from './connection';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations';
 import { DISTRUST } from './untrustedFile';

@@ -2,8 +2,8 @@
 // shell shows why and offers the safety copies taken at shift changes: openCore attaches them
 // to the DatabaseOpenError it throws, and restoreSafetyCopy puts the chosen one in place by the
 // same checked, data-only restore as a backup (restore.ts). The damaged file is kept beside it.
-import { DomainError } from '../api/errors';
-import type { Logger } from '../openCore';
+import { DomainError } from '../base/errors';
+import type { Logger } from '../base/logger';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { InspectorLauncher } from './inspection/inspectApart';
 import type { OfferedCopy } from './migrations';

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { quoteName, verifyShape, type SchemaShape } from './backupSchema';
 import { Connection, sqliteCode } from './connection';
 import { createPrivateFile } from '../files/privateFiles';

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { shiftAt } from '../../../shared/time/shifts';
 import { zonedParts, zonedTimeToEpoch } from '../../../shared/time/zoned';
-import type { Logger } from '../openCore';
+import type { Logger } from '../base/logger';
 import { DEFAULT_SAFETY_COPIES_KEPT, MAX_SAFETY_COPIES_KEPT, type SettingsStore } from '../settings/settingsStore';
 import { makePrivateDir } from '../files/privateFiles';
 import { backupDatabase } from './backup';

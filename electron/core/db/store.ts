@@ -4,10 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createPrivateFile, makePrivateDir } from '../files/privateFiles';
 import { HybridClock } from '../oplog/hlc';
-import { applyOperations, type ApplyResult } from '../sync/applyOperations';
-import { renewOrigin, type Renewal } from '../sync/renewOrigin';
-import type { Operation } from '../sync/operation';
+import type { Operation } from '../oplog/operation';
 import { OpLog, type Change } from '../oplog/opLog';
+import type { ApplyResult, RemoteWrites, Renewal } from '../oplog/remoteWrites';
 import { Connection, sqliteCode } from './connection';
 import { DatabaseOpenError, migrate } from './migrations';
 import { type Tx, WriteQueue } from './transaction';
@@ -48,13 +47,15 @@ export interface Store {
 export const QUICK_CHECK_MS = 15_000;
 
 export interface StoreOptions {
+  /** Applying operations from elsewhere and renewing the origin: sync's work, lent by openCore (sync/ sits above db/). */
+  remote: RemoteWrites;
   /** How long quick_check at open may take (QUICK_CHECK_MS). */
   quickCheckMs?: number;
   /** Runs after operations from elsewhere were applied and committed (the post's settings mirror them). */
   afterRemote?: (result: ApplyResult) => Promise<void>;
 }
 
-export async function openStore(dataDir: string, physicalClock: () => number, options: StoreOptions = {}): Promise<Store> {
+export async function openStore(dataDir: string, physicalClock: () => number, options: StoreOptions): Promise<Store> {
   makePrivateDir(dataDir);
   const file = join(dataDir, DATABASE_FILE);
   // Private before SQLite opens it: its -wal and -shm take the database's mode.
@@ -105,7 +106,7 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
         const result = await queue.transaction(
           (tx) => {
             before = oplog.snapshot();
-            return applyOperations(tx, { origin, clock: oplog.clock }, operations, now);
+            return options.remote.apply(tx, { origin, clock: oplog.clock }, operations, now);
           },
           { onRollback: () => before && oplog.restore(before) },
         ).finally(() => untilChanged.changed());
@@ -113,7 +114,7 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
         return result;
       },
       async renewOrigin(keepThrough, now) {
-        const renewal = await queue.transaction((tx) => renewOrigin(tx, origin, keepThrough, now)).finally(() => untilChanged.changed());
+        const renewal = await queue.transaction((tx) => options.remote.renew(tx, origin, keepThrough, now)).finally(() => untilChanged.changed());
         // Committed: the log and clock write as the new origin from here, never behind what was seen.
         origin = renewal.origin;
         oplog = new OpLog(origin, new HybridClock(origin, physicalClock, oplog.clock.current()), renewal.moved);

@@ -3,12 +3,13 @@
 // ~28 µs here against ~2 µs a row in a multi-row statement, which is what lets a sync batch
 // or a seed of 100k incidents finish in seconds. Any read or other statement flushes first,
 // so code inside a transaction always sees its own writes.
-import type { Connection, Params, SqlValue } from './connection';
+import type { InsertVerb, SqlValue, WriteTx } from '../base/handles';
+import type { Connection, Params } from './connection';
 
 /** SQLite's default limit on bound parameters per statement is 32766. */
 const MAX_PARAMS = 32000;
 
-export type InsertVerb = 'INSERT' | 'INSERT OR IGNORE' | 'INSERT OR REPLACE';
+export type { InsertVerb };
 
 interface PendingInsert {
   sql: string;
@@ -16,7 +17,9 @@ interface PendingInsert {
   rows: SqlValue[][];
 }
 
-export class Tx {
+export class Tx implements WriteTx {
+  declare readonly readsDatabase: true;
+  declare readonly writesInTransaction: true;
   private pending = new Map<string, PendingInsert>();
 
   constructor(private readonly conn: Connection) {}

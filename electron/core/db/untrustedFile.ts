@@ -2,7 +2,7 @@
 // edited) is read as data, never as code: read-only, on a connection of its own, with SQLite's
 // schema distrust on and values bounded in size, in an inspector process of its own that is
 // killed at a deadline (inspection/inspectApart.ts).
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { Connection } from './connection';
 
 /**

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TimelineEntry } from '../../../shared/api';
 import type * as s from '../../../shared/api/schemas';
 import type { TeamKind } from '../../../shared/domain';
-import type { Queryable } from '../incidents/queries';
+import type { Reader } from '../base/handles';
 
 export type AssignmentView = z.output<typeof s.assignmentView>;
 export type ResponseTimes = z.output<typeof s.responseTimes>;
@@ -18,7 +18,7 @@ interface AssignmentRow {
 
 const seconds = (from: number | null, to: number | null) => (from !== null && to !== null ? Math.round((to - from) / 1000) : null);
 
-export async function incidentAssignments(db: Queryable, incidentId: string): Promise<AssignmentRow[]> {
+export async function incidentAssignments(db: Reader, incidentId: string): Promise<AssignmentRow[]> {
   return db.all<AssignmentRow>(
     `SELECT a.id, a.team_id, t.call_sign, t.kind, a.dispatched_at, a.en_route_at, a.on_scene_at, a.cleared_at, a.ended_reason,
             o.name AS operator_name,

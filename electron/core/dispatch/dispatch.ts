@@ -4,11 +4,10 @@ import { newRowId } from '../oplog/rowId';
 import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { COMMITTED_TEAM_STATUSES, KINDS_FOR_TYPE, OPEN_STATUSES, type AssignmentStep, type IncidentStatus, type IncidentType, type TeamKind, type TeamStatus } from '../../../shared/domain';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import type { Writer } from '../db/store';
-import type { Tx } from '../db/transaction';
-import type { Queryable } from '../incidents/queries';
+import type { Reader, WriteTx } from '../base/handles';
 
 export type DispatchSuggestion = z.output<typeof s.dispatchSuggestion>;
 
@@ -20,7 +19,7 @@ interface ActiveAssignment {
 }
 
 /** Available teams with crew, those whose kind fits the incident type and whose centre covers its district first. */
-export async function suggestTeams(db: Queryable, incidentId: string): Promise<DispatchSuggestion[]> {
+export async function suggestTeams(db: Reader, incidentId: string): Promise<DispatchSuggestion[]> {
   const incident = await db.get<{ type: IncidentType; district: string }>('SELECT type, district FROM incidents WHERE id = ?', [incidentId]);
   if (!incident) throw new DomainError('error.incidentNotFound');
   const teams = await db.all<{ id: string; call_sign: string; kind: TeamKind; centre_name: string | null; covers: string | null; crew: number }>(
@@ -94,7 +93,7 @@ export async function dispatchTeams(
   });
 }
 
-async function activeAssignments(tx: Tx, teamId: string): Promise<ActiveAssignment[]> {
+async function activeAssignments(tx: WriteTx, teamId: string): Promise<ActiveAssignment[]> {
   return tx.all<ActiveAssignment>('SELECT id, incident_id, team_id, on_scene_at FROM assignments WHERE team_id = ? AND cleared_at IS NULL ORDER BY dispatched_at', [teamId]);
 }
 

@@ -4,15 +4,14 @@
 import { z } from 'zod';
 import type { alertContent, alertView, cancelAlertInput, issueAlertInput, updateAlertInput } from '../../../shared/api/exchangeSchemas';
 import type { AlertEvent, CapMsgType } from '../../../shared/exchange';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import type { ServiceContext } from '../context';
-import type { Connection } from '../db/connection';
-import type { Tx } from '../db/transaction';
 import type { Values } from '../oplog/opLog';
 import { newRowId } from '../oplog/rowId';
 import { requirePost } from '../setup/setup';
 import { capXml, type CapMessage } from './capMessage';
 import { capDateTime } from './capTime';
+import type { Reader, WriteTx } from '../base/handles';
 
 type Content = z.output<typeof alertContent>;
 type AlertView = z.output<typeof alertView>;
@@ -61,7 +60,7 @@ export function capSender(postCode: string): string {
  * consoles with no link between them, as incident numbers are. A restored database has an old
  * counter: carry on above the highest identifier this console has already issued.
  */
-async function nextIdentifier(tx: Tx, postCode: string, letter: string): Promise<string> {
+async function nextIdentifier(tx: WriteTx, postCode: string, letter: string): Promise<string> {
   const prefix = `${postCode}-${letter}-AL`;
   const key = `alert:${prefix}`;
   const row = await tx.get<{ value: number }>(
@@ -103,14 +102,14 @@ interface IncidentPlace {
   lon: number | null;
 }
 
-async function incidentPlace(tx: Tx, id: string): Promise<IncidentPlace> {
+async function incidentPlace(tx: WriteTx, id: string): Promise<IncidentPlace> {
   const row = await tx.get<IncidentPlace>('SELECT id, district, lat, lon FROM incidents WHERE id = ?', [id]);
   if (!row) throw new DomainError('error.incidentNotFound');
   return row;
 }
 
 /** The messages of one alert so far, oldest first; refused when the alert is unknown or cancelled. */
-async function openThread(tx: Tx, threadId: string): Promise<AlertRow[]> {
+async function openThread(tx: WriteTx, threadId: string): Promise<AlertRow[]> {
   const rows = await tx.all<AlertRow>(`${ROW_SQL} WHERE a.thread_id = ? ORDER BY a.sent, a.identifier`, [threadId]);
   if (rows.length === 0) throw new DomainError('exchange.alertNotFound');
   if (rows.some((r) => r.msg_type === 'Cancel')) throw new DomainError('exchange.alertCancelled');
@@ -122,7 +121,7 @@ const referencesOf = (rows: readonly AlertRow[]) => rows.map((r) => `${r.sender}
 
 async function writeMessage(
   ctx: ServiceContext, operatorId: string, msgType: CapMsgType, incidentId: string,
-  build: (tx: Tx) => Promise<Values<'alert'>>,
+  build: (tx: WriteTx) => Promise<Values<'alert'>>,
 ): Promise<string> {
   const settings = requirePost(ctx.settings);
   const now = ctx.now();
@@ -177,7 +176,7 @@ export async function cancelAlert(ctx: ServiceContext, operatorId: string, input
 }
 
 /** An incident's alerts, newest first, each as its latest message says. */
-export async function listAlerts(db: Pick<Connection, 'all'>, incidentId: string, now: number): Promise<AlertView[]> {
+export async function listAlerts(db: Reader, incidentId: string, now: number): Promise<AlertView[]> {
   const rows = await db.all<AlertRow>(`${ROW_SQL} WHERE a.incident_id = ? ORDER BY a.sent, a.identifier`, [incidentId]);
   const threads = new Map<string, AlertRow[]>();
   for (const row of rows) threads.set(row.thread_id, [...(threads.get(row.thread_id) ?? []), row]);
@@ -198,7 +197,7 @@ export async function listAlerts(db: Pick<Connection, 'all'>, incidentId: string
 }
 
 /** One stored message as its CAP 1.2 document. */
-export async function alertMessageXml(db: Pick<Connection, 'get'>, messageId: string, senderName: string): Promise<{ xml: string; identifier: string }> {
+export async function alertMessageXml(db: Reader, messageId: string, senderName: string): Promise<{ xml: string; identifier: string }> {
   const row = await db.get<AlertRow>(`${ROW_SQL} WHERE a.id = ?`, [messageId]);
   if (!row) throw new DomainError('exchange.alertNotFound');
   const district = row.district ?? '';
@@ -218,7 +217,7 @@ export async function alertMessageXml(db: Pick<Connection, 'get'>, messageId: st
  * The message the command line exports: the one a CAP identifier names, or else the newest
  * message of an incident's most recent alert (by incident number). Null when there is none.
  */
-export async function findAlertMessage(db: Pick<Connection, 'get'>, by: { identifier: string } | { incidentNumber: string }): Promise<string | null> {
+export async function findAlertMessage(db: Reader, by: { identifier: string } | { incidentNumber: string }): Promise<string | null> {
   const row = 'identifier' in by
     ? await db.get<{ id: string }>('SELECT id FROM alerts WHERE identifier = ?', [by.identifier])
     : await db.get<{ id: string }>(

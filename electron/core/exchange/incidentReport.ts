@@ -4,11 +4,11 @@
 // at a time, so a year of a busy post is written in bounded memory.
 import type { Language } from '../../../shared/domain';
 import { createTranslator, type MessageKey } from '../../../shared/i18n';
-import type { Connection } from '../db/connection';
 import { findDistrict } from '../reference/districts';
 import { countedSql } from '../stats/duplicateRule';
 import { capDateTime } from './capTime';
 import { locate, type Located } from './gazetteer';
+import type { Reader } from '../base/handles';
 
 export interface ReportRow {
   number: string;
@@ -88,7 +88,7 @@ export interface ReportOptions {
 }
 
 /** The period's incidents in the order they were received, one page in memory at a time. */
-export async function* reportRows(db: Pick<Connection, 'all'>, options: ReportOptions): AsyncGenerator<ReportRow> {
+export async function* reportRows(db: Reader, options: ReportOptions): AsyncGenerator<ReportRow> {
   const t = createTranslator(options.language);
   const governorate = t('exchange.governorate');
   let after: [number, number] = [options.start - 1, 0];

@@ -3,15 +3,15 @@
 import { normalizeForSearch } from '../../../shared/text/search';
 import { utf16Of } from '../../../shared/text/utf16';
 import type { ServiceContext } from '../context';
-import type { Tx } from '../db/transaction';
 import { importCalls, importIncidents, type HistoricalIncident } from '../incidents/importIncidents';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { requirePost } from '../setup/setup';
 import { assembleIncident, type IncidentDraft } from './assemble';
 import { parseCsv, type CsvRecord } from './csv';
 import { bindColumns, mappingDelimiter, MappingError, type ImportMapping, type MappedField } from './mapping';
 import { createRowReader, isRejection, type Defaulted, type ImportRow, type Rejection } from './rows';
 import { termKey } from './vocabulary';
+import type { Reader } from '../base/handles';
 
 export type { Rejection } from './rows';
 
@@ -241,7 +241,7 @@ function* firstOfEachKey(items: Iterable<IncidentDraft | Rejection>): Generator<
 }
 
 /** Which of the keys an earlier import stored, and the incident each belongs to. */
-async function knownKeys(db: Pick<Tx, 'all'>, keys: readonly string[]): Promise<Map<string, string>> {
+async function knownKeys(db: Reader, keys: readonly string[]): Promise<Map<string, string>> {
   const known = new Map<string, string>();
   // Bound parameters are capped (999 in older SQLite builds); a batch's call keys can pass that.
   for (let k = 0; k < keys.length; k += 500) {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { ENTITIES } from '../oplog/entities';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { parseCsv } from './csv';
 import { detectDelimiter } from './csv';
 import { importCsv, previewCsv } from './importCsv';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CALL_SOURCES, INCIDENT_TYPES, type IncidentType, type Priority } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { isTimeZone } from '../../../shared/api/schemas';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { findDistrict } from '../reference/districts';
 import { DELIMITERS, type Delimiter } from './csv';
 import { dateFormatProblem } from './dates';

@@ -3,12 +3,12 @@
 import { newRowId } from '../oplog/rowId';
 import type { IncidentChanges, SetStatusInput } from '../../../shared/api';
 import { canMoveTo, OPEN_STATUSES, STATUS_TIME_FIELD, type IncidentStatus } from '../../../shared/domain';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import type { ServiceContext } from '../context';
-import type { Tx } from '../db/transaction';
 import type { Values } from '../oplog/opLog';
 import { checkLocation } from '../reference/districts';
 import { releaseTeams } from '../dispatch/dispatch';
+import type { WriteTx } from '../base/handles';
 
 interface CurrentState {
   status: IncidentStatus;
@@ -16,7 +16,7 @@ interface CurrentState {
   subdistrict: string | null;
 }
 
-async function openIncident(tx: Tx, id: string): Promise<CurrentState> {
+async function openIncident(tx: WriteTx, id: string): Promise<CurrentState> {
   const row = await tx.get<CurrentState>('SELECT status, district, subdistrict FROM incidents WHERE id = ?', [id]);
   if (!row) throw new DomainError('error.incidentNotFound');
   if (!OPEN_STATUSES.includes(row.status)) throw new DomainError('error.incidentClosed');

@@ -2,7 +2,7 @@
 import { newRowId } from '../oplog/rowId';
 import type { LogCallInput } from '../../../shared/api';
 import { OPEN_STATUSES, type IncidentStatus } from '../../../shared/domain';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import { checkLocation } from '../reference/districts';
 import { requirePost } from '../setup/setup';

@@ -1,7 +1,7 @@
 // Incident numbers humans can read over the radio and that stay unique while consoles work
 // offline: post code, local date, console letter, the console's sequence for that day.
 import { localDateCode } from '../../../shared/time/zoned';
-import type { Tx } from '../db/transaction';
+import type { WriteTx } from '../base/handles';
 
 export function formatIncidentNumber(postCode: string, dateCode: string, letter: string, sequence: number): string {
   return `${postCode}-${dateCode}-${letter}${String(sequence).padStart(3, '0')}`;
@@ -9,7 +9,7 @@ export function formatIncidentNumber(postCode: string, dateCode: string, letter:
 
 /** Takes the next number inside the caller's write transaction, so two creations never share one. */
 export async function nextIncidentNumber(
-  tx: Tx,
+  tx: WriteTx,
   post: { code: string; timeZone: string },
   letter: string,
   receivedAt: number,

@@ -4,18 +4,20 @@ import type { DuplicateCandidate, IncidentDetail, QueueResult, QueueRow } from '
 import { QUEUE_STATUSES, type IncidentType, type Priority, type QueueName } from '../../../shared/domain';
 import { distanceMeters } from '../../../shared/geo';
 import { normalizeForSearch } from '../../../shared/text/search';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { QUEUE_PAGE } from '../../../shared/api/schemas';
 import { assignmentTimeline, incidentAssignments, responseTimes, toAssignmentView } from '../dispatch/assignments';
 import { assembleTimeline, type StatusOperation } from '../timeline/incidentTimeline';
-import type { Connection, SqlValue } from '../db/connection';
+import type { SqlValue } from '../db/connection';
 import type { UntilChanged } from '../db/untilChanged';
 import {
   INCIDENT_COLUMNS, toCallView, toIncidentDetail, toTimelineEntry,
   type CallRow, type IncidentRow, type TimelineRow,
 } from './incidentRows';
+import type { Reader } from '../base/handles';
 
-export type Queryable = Pick<Connection, 'get' | 'all'>;
+/** The Reader's old name (base/handles.ts), kept for those who import it from here. */
+export type { Queryable } from '../db/connection';
 
 export interface QueueFilter {
   queue: QueueName;
@@ -65,7 +67,7 @@ export function queueSql(filter: QueueFilter): { sql: string; params: SqlValue[]
  * Paged because a flare-up puts thousands in a queue and the screen draws a few dozen. The
  * counts are the same for every page until something changes: kept in `untilChanged`.
  */
-export async function queue(db: Queryable, filter: QueueFilter, untilChanged?: UntilChanged): Promise<QueueResult> {
+export async function queue(db: Reader, filter: QueueFilter, untilChanged?: UntilChanged): Promise<QueueResult> {
   const { sql, params } = queueSql(filter);
   const count = () => queueCounts(db, filter);
   const key = `queue counts ${filter.district ?? ''} ${filter.type ?? ''} ${filter.priority ?? ''}`;
@@ -75,7 +77,7 @@ export async function queue(db: Queryable, filter: QueueFilter, untilChanged?: U
 }
 
 /** Counts per queue under the same district/type/priority filters. */
-async function queueCounts(db: Queryable, filter: Omit<QueueFilter, 'queue'>): Promise<QueueResult['counts']> {
+async function queueCounts(db: Reader, filter: Omit<QueueFilter, 'queue'>): Promise<QueueResult['counts']> {
   const where = ["status IN ('received', 'dispatched', 'on_scene', 'cleared')"];
   const params: SqlValue[] = [];
   if (filter.district) { where.push('district = ?'); params.push(filter.district); }
@@ -87,7 +89,7 @@ async function queueCounts(db: Queryable, filter: Omit<QueueFilter, 'queue'>): P
   return { waiting: n('received'), active: n('dispatched') + n('on_scene'), closure: n('cleared') };
 }
 
-export async function incidentDetail(db: Queryable, id: string): Promise<IncidentDetail> {
+export async function incidentDetail(db: Reader, id: string): Promise<IncidentDetail> {
   const row = await db.get<IncidentRow & { created_by_name: string | null }>(
     `SELECT ${INCIDENT_COLUMNS}, o.name AS created_by_name FROM incidents i LEFT JOIN operators o ON o.id = i.created_by WHERE i.id = ?`,
     [id],
@@ -132,7 +134,7 @@ export const DUPLICATE_LIMIT = 10;
  * coordinates within `radiusM`: most likely the same scene reported again.
  */
 export async function findDuplicates(
-  db: Queryable,
+  db: Reader,
   query: DuplicateQuery,
   windowMs: number,
   radiusM: number,

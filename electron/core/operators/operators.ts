@@ -2,10 +2,10 @@ import { newRowId } from '../oplog/rowId';
 import type { OperatorView } from '../../../shared/api';
 import type { Language, OperatorRole } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
-import { DomainError, fieldError } from '../api/errors';
-import type { Connection } from '../db/connection';
+import { DomainError, fieldError } from '../base/errors';
 import type { Store, Writer } from '../db/store';
 import { hashPin, NO_PIN, verifyPin } from './pinHash';
+import type { Reader } from '../base/handles';
 
 interface OperatorRow {
   id: string;
@@ -39,7 +39,7 @@ export async function createOperator(
   return { id, name, role: input.role, language: input.language };
 }
 
-export async function getOperator(reader: Connection, id: string): Promise<OperatorView | null> {
+export async function getOperator(reader: Reader, id: string): Promise<OperatorView | null> {
   const row = await reader.get<OperatorRow>(`SELECT ${COLUMNS} FROM operators WHERE id = ? AND disabled = 0`, [id]);
   return row ? toView(row) : null;
 }
@@ -99,7 +99,7 @@ export interface OperatorAccount extends OperatorView {
   createdAt: number;
 }
 
-export async function listOperators(reader: Connection): Promise<OperatorAccount[]> {
+export async function listOperators(reader: Reader): Promise<OperatorAccount[]> {
   const rows = await reader.all<OperatorRow & { created_at: number }>(
     `SELECT ${COLUMNS}, created_at FROM operators WHERE pin_hash <> ? ORDER BY disabled, name`, [NO_PIN]);
   return rows.map((r) => ({ ...toView(r), disabled: r.disabled === 1, createdAt: r.created_at }));

@@ -1,10 +1,10 @@
 // Every change is an operation (docs/architecture.md, the write path). `record` appends the operations
 // to the log and applies them to the tables inside the caller's transaction, so the log
 // and the tables can never disagree.
-import type { Tx } from '../db/transaction';
 import { ENTITIES, type EntityName, type EntitySpec, type FieldOf, type FieldValue } from './entities';
 import type { HybridClock } from './hlc';
-import { identity, resolveField, type FieldWrite } from '../sync/fieldWinner';
+import { identity, resolveField, type FieldWrite } from './fieldWinner';
+import type { WriteTx } from '../base/handles';
 
 /** The field name of an operation that creates a whole row. */
 export const CREATE_FIELD = '*';
@@ -43,7 +43,7 @@ export class OpLog {
     this.clock.restore(state.clock);
   }
 
-  async record(tx: Tx, operatorId: string | null, changes: readonly Change[]): Promise<void> {
+  async record(tx: WriteTx, operatorId: string | null, changes: readonly Change[]): Promise<void> {
     for (const change of changes) {
       const spec: EntitySpec = ENTITIES[change.entity];
       if ('create' in change) {
@@ -76,7 +76,7 @@ export class OpLog {
   }
 
   private appendOperation(
-    tx: Tx, operatorId: string | null, entity: string, rowId: string, field: string, value: string, sharedHlc?: string, prev: string | null = null,
+    tx: WriteTx, operatorId: string | null, entity: string, rowId: string, field: string, value: string, sharedHlc?: string, prev: string | null = null,
   ): void {
     this.lastSeq += 1;
     const hlc = sharedHlc ?? this.clock.tick();
@@ -86,9 +86,9 @@ export class OpLog {
 
 /**
  * Per field, the writes this change replaces: those not replaced by any other this console
- * holds (one, or several after a conflict), as `prev` (sync/fieldWinner.ts).
+ * holds (one, or several after a conflict), as `prev` (fieldWinner.ts).
  */
-async function replacedWrites(tx: Tx, rowId: string, fields: readonly string[]): Promise<Map<string, string>> {
+async function replacedWrites(tx: WriteTx, rowId: string, fields: readonly string[]): Promise<Map<string, string>> {
   const writes = await tx.all<FieldWrite & { field: string }>(
     `SELECT origin, seq, hlc, prev, field FROM operations WHERE row_id = ? AND field IN (${fields.map(() => '?').join(', ')}, '${CREATE_FIELD}')`,
     [rowId, ...fields]);
@@ -97,7 +97,7 @@ async function replacedWrites(tx: Tx, rowId: string, fields: readonly string[]):
 }
 
 /** A change to a field of a group, completed with the group's other fields as the row has them. */
-async function withGroups(tx: Tx, spec: EntitySpec, rowId: string, values: Record<string, FieldValue>): Promise<Record<string, FieldValue>> {
+async function withGroups(tx: WriteTx, spec: EntitySpec, rowId: string, values: Record<string, FieldValue>): Promise<Record<string, FieldValue>> {
   const missing = (spec.groups ?? []).filter((g) => g.some((f) => Object.hasOwn(values, f))).flat().filter((f) => !Object.hasOwn(values, f));
   if (missing.length === 0) return values;
   const row = await tx.get<Record<string, FieldValue>>(
@@ -124,12 +124,12 @@ function columnsAndValues(spec: EntitySpec, values: Readonly<Record<string, Fiel
   return { columns, params };
 }
 
-function insertRow(tx: Tx, spec: EntitySpec, rowId: string, values: Readonly<Record<string, FieldValue>>): void {
+function insertRow(tx: WriteTx, spec: EntitySpec, rowId: string, values: Readonly<Record<string, FieldValue>>): void {
   const { columns, params } = columnsAndValues(spec, values, false);
   tx.insert(spec.table, ['id', ...columns], [rowId, ...params]);
 }
 
-async function updateRow(tx: Tx, spec: EntitySpec, rowId: string, values: Readonly<Record<string, FieldValue>>): Promise<void> {
+async function updateRow(tx: WriteTx, spec: EntitySpec, rowId: string, values: Readonly<Record<string, FieldValue>>): Promise<void> {
   const { columns, params } = columnsAndValues(spec, values, true);
   if (columns.length === 0) return;
   await tx.run(`UPDATE ${spec.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...params, rowId]);

@@ -4,7 +4,7 @@
 // be put on another post's key. Standard node:crypto only.
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 
 /**
  * N = 2^15, r = 8, p = 1: 32 MiB and about 190 ms on the build machine (2 cores, Node 20), a

@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import { consoleLetter, postSettings } from '../../../shared/api/schemas';
 import type { PostSettings } from '../../../shared/api';
-import type { Logger } from '../openCore';
-import type { Connection } from '../db/connection';
+import type { Logger } from '../base/logger';
 import type { Store } from '../db/store';
 import type { SettingsStore } from '../settings/settingsStore';
+import type { Reader } from '../base/handles';
 
 /** A `meta` row: local to this console (never synced), carried by backups with the data. */
 const IDENTITY_KEY = 'post.identity';
@@ -17,7 +17,7 @@ const identitySchema = z.object({ post: postSettings, consoleLetter }).strict();
 export type PostIdentity = z.output<typeof identitySchema>;
 
 /** The identity recorded in the database, or, for one from before it was recorded, what its own data says. */
-export async function readPostIdentity(db: Connection): Promise<PostIdentity | null> {
+export async function readPostIdentity(db: Reader): Promise<PostIdentity | null> {
   const row = await db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [IDENTITY_KEY]);
   if (row) {
     try {
@@ -34,7 +34,7 @@ export async function readPostIdentity(db: Connection): Promise<PostIdentity | n
  * The incident counters are local to this console and keyed `incident:<code>-<date>-<letter>`;
  * the daily rollup was built for the post's zone. The post's name is not in the data: its code stands in.
  */
-async function identityFromNumbering(db: Connection): Promise<PostIdentity | null> {
+async function identityFromNumbering(db: Reader): Promise<PostIdentity | null> {
   const counter = await db.get<{ key: string }>("SELECT key FROM counters WHERE key LIKE 'incident:%' ORDER BY substr(key, -8, 6) DESC LIMIT 1");
   const match = counter && /^incident:([A-Z]{2,5})-\d{6}-([A-Z])$/.exec(counter.key);
   const zone = (await db.get<{ zone: string | null }>('SELECT zone FROM rollup_meta'))?.zone ?? null;

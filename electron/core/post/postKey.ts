@@ -2,11 +2,23 @@
 // lives in the secret store, like hub passwords. Only where this computer offers no store that
 // protects it (Linux without a keyring, the command line) does it stay in the settings file,
 // because a console that cannot sign bundles would be cut off from its post; the log says so.
-import type { Logger } from '../openCore';
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { postSettings } from '../../../shared/api/schemas';
+import type { Logger } from '../base/logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/settingsStore';
 
 export const POST_KEY_SECRET = 'post:key';
+
+export type PostOfKey = z.output<typeof postSettings>;
+/** A post and its key, in clear: what a console keeps, never what a file holds. */
+export interface PostAndKey { post: PostOfKey; key: string }
+
+/** A new key for a new post: 32 random bytes. */
+export function newPostKey(): string {
+  return randomBytes(32).toString('base64url');
+}
 
 /**
  * The key bundles are signed with, or null when this console has none. A key in the settings

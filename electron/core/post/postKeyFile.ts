@@ -7,14 +7,16 @@ import { closeSync, fsyncSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { postSettings } from '../../../shared/api/schemas';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import { openPrivate } from '../files/privateFiles';
 import { readSmallFile, SmallFileError } from '../files/smallFile';
-import type { Session } from '../api/session';
+import type { Session } from '../session';
 import type { ServiceContext } from '../context';
 import { requirePost, setupStatus } from '../setup/setup';
 import { checkScryptParameters, sealedKeySchema, sealPostKey, unsealPostKey, type SealedKey } from './keySealing';
-import { readPostKey } from './postKey';
+import { readPostKey, type PostAndKey, type PostOfKey } from './postKey';
+
+export type { PostAndKey, PostOfKey };
 
 export const POST_KEY_FORMAT = 'beacon-post-key';
 /** Written always; 1 (the key in clear) is still read. */
@@ -24,9 +26,6 @@ const MAX_KEY_FILE_BYTES = 16 * 1024;
 /** 32 bytes in base64url, as newPostKey makes and the settings file accepts. */
 const KEY = /^[A-Za-z0-9_-]{43}$/;
 
-export type PostOfKey = z.output<typeof postSettings>;
-/** A post and its key, in clear: what a console keeps, never what a file holds. */
-export interface PostAndKey { post: PostOfKey; key: string }
 /**
  * A key file as read, before any passphrase: version 2 seals the key. Version 1 files (Beacon
  * before passphrases) hold it in clear and are still accepted without one: they are on sticks
@@ -34,6 +33,14 @@ export interface PostAndKey { post: PostOfKey; key: string }
  * make an administrator export again. The joining screen says so, to delete such a file.
  */
 export type PostKeyFile = { version: 1; post: PostOfKey; key: string } | { version: 2; post: PostOfKey; sealedKey: SealedKey };
+
+// Declared here, not in session.ts, so the session (below every service) imports no service.
+declare module '../session' {
+  interface Session {
+    /** First run, joining a post: the key file this window's dialog picked, checked and still sealed, for `setup.complete`. */
+    pendingJoin?: PostKeyFile;
+  }
+}
 
 const envelope = z.object({ format: z.literal(POST_KEY_FORMAT), version: z.number().int() }).passthrough();
 const clearContents = z.object({ format: z.literal(POST_KEY_FORMAT), version: z.literal(1), post: postSettings, key: z.string() }).strict();

@@ -5,11 +5,11 @@
 // code (and the shell, before the database opens) keeps reading the settings.
 import { createHash } from 'node:crypto';
 import type { DigitStyle, Language } from '../../../shared/domain';
-import type { Queryable } from '../incidents/queries';
 import type { Values } from '../oplog/opLog';
 import { parseSettings } from '../settings/fileSettingsStore';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { Store } from '../db/store';
+import type { Reader } from '../base/handles';
 
 /**
  * The post row's id: the same on every console of the post, from its code alone, so consoles
@@ -46,7 +46,7 @@ interface PostRow {
  * Copies what the post has decided into this console's settings; a field not decided yet
  * (null) leaves the console's own value. Returns whether the settings changed.
  */
-export async function mirrorPostSettings(settings: SettingsStore, db: Queryable): Promise<boolean> {
+export async function mirrorPostSettings(settings: SettingsStore, db: Reader): Promise<boolean> {
   const code = settings.read().post?.code;
   if (!code) return false;
   const row = await db.get<PostRow>('SELECT shift_starts, language, digits FROM post_settings WHERE id = ?', [postRowId(code)]);

@@ -3,8 +3,8 @@
 // administrator reads the post's key file again, as a joining laptop does; only the same post's
 // key is taken, and only where there is none: a key is never replaced or made anew.
 import type { SetupStatus } from '../../../shared/api';
-import { DomainError } from '../api/errors';
-import type { Session } from '../api/session';
+import { DomainError } from '../base/errors';
+import type { Session } from '../session';
 import type { ServiceContext } from '../context';
 import { requirePost, setupStatus } from '../setup/setup';
 import { hasPostKey, keepPostKey } from './postKey';

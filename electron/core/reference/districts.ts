@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { District } from '../../../shared/api';
 import { district } from '../../../shared/api/schemas';
 import regionList from '../../../resources/regions/latakia.json' with { type: 'json' };
-import { fieldError } from '../api/errors';
+import { fieldError } from '../base/errors';
 
 export const DISTRICTS: readonly District[] = z.array(district).parse(regionList);
 const BY_CODE = new Map(DISTRICTS.map((d) => [d.code, d]));

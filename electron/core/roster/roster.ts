@@ -5,11 +5,11 @@ import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { previousShift, shiftAt, type Shift } from '../../../shared/time/shifts';
 import type { VolunteerRole } from '../../../shared/domain';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import type { Writer } from '../db/store';
-import type { Queryable } from '../incidents/queries';
 import { requirePost } from '../setup/setup';
+import type { Reader } from '../base/handles';
 
 export type RosterView = z.output<typeof s.rosterView>;
 export type AttendanceRow = z.output<typeof s.attendanceRow>;
@@ -20,7 +20,7 @@ export function shiftFor(ctx: ServiceContext, at: number): Shift {
 }
 
 /** Everyone on duty at any time during the shift. */
-export async function rosterFor(db: Queryable, shift: { start: number; end: number }): Promise<RosterView> {
+export async function rosterFor(db: Reader, shift: { start: number; end: number }): Promise<RosterView> {
   const rows = await db.all<{ id: string; volunteer_id: string; name: string; role: VolunteerRole; team_id: string; call_sign: string | null; check_in_at: number; check_out_at: number | null }>(
     `SELECT r.id, r.volunteer_id, v.name, v.role, r.team_id, t.call_sign, r.check_in_at, r.check_out_at
        FROM roster_entries r JOIN volunteers v ON v.id = r.volunteer_id LEFT JOIN teams t ON t.id = r.team_id

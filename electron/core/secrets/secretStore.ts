@@ -3,17 +3,10 @@
 // in a file of their own (electron/secrets.ts); in tests and the CLI, one in memory.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { SecretStore } from '../base/secretStore';
 import { makePrivate, PRIVATE_FILE } from '../files/privateFiles';
 
-export interface SecretStore {
-  /** False where values cannot be protected (no OS keychain): storing a password is refused. */
-  readonly available: boolean;
-  get(name: string): string | null;
-  /** Whether a value is kept, without unsealing it (the OS may ask the user to unlock a keychain). */
-  has(name: string): boolean;
-  set(name: string, value: string): void;
-  delete(name: string): void;
-}
+export type { SecretStore };
 
 export function memorySecretStore(available = true): SecretStore {
   const values = new Map<string, string>();

@@ -3,20 +3,17 @@
 // of the post, offline, disabling each other) comes back to it in recovery: it keeps its post
 // and key and only gets a new administrator, so it never leaves its post.
 import type { OperatorView, PostDefaultsInput, SetupInput, SetupStatus, ShiftPatternInput } from '../../../shared/api';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
 import { ensureRollup } from '../stats/rollup';
 import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
-import { newPostKey } from '../sync/bundle';
-import { hasPostKey, keepPostKey } from '../post/postKey';
-import type { PostAndKey } from '../post/postKeyFile';
-import type { Tx } from '../db/transaction';
-import type { Connection } from '../db/connection';
+import { hasPostKey, keepPostKey, newPostKey, type PostAndKey } from '../post/postKey';
 import type { SecretStore } from '../secrets/secretStore';
 import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
 import { mirrorPostSettings, recordPostSettings } from '../post/postSettings';
 import { recordPostIdentity } from '../post/postIdentity';
+import type { Reader } from '../base/handles';
 
 /** The region Beacon is first built for; the first-run form offers it. */
 export const DEFAULT_TIME_ZONE = 'Asia/Damascus';
@@ -35,7 +32,7 @@ export function requirePost(settings: SettingsStore): ReadySettings {
 
 const ENABLED_OPERATOR = "SELECT 1 FROM operators WHERE disabled = 0 AND pin_hash <> '!'";
 
-async function hasOperators(db: Connection | Tx): Promise<boolean> {
+async function hasOperators(db: Reader): Promise<boolean> {
   return (await db.get(ENABLED_OPERATOR)) !== undefined;
 }
 

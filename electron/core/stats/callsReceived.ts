@@ -1,7 +1,7 @@
 // Figure: calls received in a period, by each call's own time, about incidents that pass the
 // filters; calls about a duplicate are not counted. Unfiltered, a call whose incident has not
 // arrived yet (synced out of order) counts; filtered, it matches no filter.
-import type { Connection } from '../db/connection';
+import type { Reader } from '../base/handles';
 import { DUPLICATES } from './duplicateRule';
 import { localDaySql } from './localTime';
 import { rollupFilterSql, type RollupPlan } from './rollupSql';
@@ -9,7 +9,7 @@ import type { StatsScope } from './scope';
 import { filterSql, hasFilters, tag } from './statsSql';
 
 /** `plan`: the whole days the rollup answers (planRollup), or null. `chart` tags the statement for the benchmark. */
-export async function callsReceived(db: Pick<Connection, 'get'>, scope: StatsScope, plan: RollupPlan | null, chart: string): Promise<number> {
+export async function callsReceived(db: Reader, scope: StatsScope, plan: RollupPlan | null, chart: string): Promise<number> {
   const range = [scope.range.start, scope.range.end];
   if (plan) {
     // Whole local days from call_days (migration 012), or with filters from call_tallies (016);

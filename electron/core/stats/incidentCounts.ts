@@ -2,7 +2,7 @@
 // rollup where it answers (its key holds all three; by type, the day rows are summed in key
 // order first), else from the incidents.
 import type { IncidentType } from '../../../shared/domain';
-import type { Connection } from '../db/connection';
+import type { Reader } from '../base/handles';
 import { MEASURES, rollupFrom, type RollupPlan } from './rollupSql';
 import { SAME } from './bucketSql';
 import { incidentsIn, type StatsScope } from './scope';
@@ -16,7 +16,7 @@ interface Keys {
 
 /** `plan`: the whole days the rollup answers (planRollup), or null. `chart` tags the statement for the benchmark. */
 export async function incidentCounts<By extends keyof Keys>(
-  db: Pick<Connection, 'all'>, scope: StatsScope, by: By, plan: RollupPlan | null, chart: string,
+  db: Reader, scope: StatsScope, by: By, plan: RollupPlan | null, chart: string,
 ): Promise<{ key: Keys[By]; count: number }[]> {
   const order = `ORDER BY n DESC, ${by}`;
   const q = plan

@@ -1,7 +1,7 @@
 // Figure: incidents of a period, with their casualties and where they stand now (closed,
 // cancelled, open). From the daily rollup where it answers, else from the incidents.
 import { OPEN_STATUSES } from '../../../shared/domain';
-import type { Connection } from '../db/connection';
+import type { Reader } from '../base/handles';
 import { MEASURES, rollupFrom, type RollupPlan } from './rollupSql';
 import { incidentsIn, type StatsScope } from './scope';
 import { tag, type Params } from './statsSql';
@@ -30,7 +30,7 @@ function totalsSql(scope: StatsScope, plan: RollupPlan | null): { sql: string; p
 }
 
 /** `plan`: the whole days the rollup answers (planRollup), or null. `chart` tags the statement for the benchmark. */
-export async function incidentTotals(db: Pick<Connection, 'get'>, scope: StatsScope, plan: RollupPlan | null, chart: string): Promise<IncidentTotals> {
+export async function incidentTotals(db: Reader, scope: StatsScope, plan: RollupPlan | null, chart: string): Promise<IncidentTotals> {
   const q = totalsSql(scope, plan);
   const row = await db.get<{ n: number | null; trapped: number | null; injured: number | null; dead: number | null; closed: number | null; cancelled: number | null; open: number | null }>(
     tag(chart, q.sql), q.params);

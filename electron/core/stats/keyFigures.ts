@@ -1,7 +1,7 @@
 // The key figures of a period, as the statistics screen's tiles, the shift summary and the
 // command line show them: each from its own figure module, composed here.
 import type { StatsTotals } from '../../../shared/api/types';
-import type { Connection } from '../db/connection';
+import type { Reader } from '../base/handles';
 import { callsReceived } from './callsReceived';
 import { incidentTotals } from './incidentTotals';
 import { inSeconds, periodResponseTimes, type ResponseSeconds, type ResponseTimes } from './responseTimes';
@@ -23,7 +23,7 @@ export interface KnownFigures {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** `now` ends the assignments still open (team hours). */
-export async function keyFigures(db: Connection, scope: StatsScope, now: number, known: KnownFigures = {}): Promise<StatsTotals> {
+export async function keyFigures(db: Reader, scope: StatsScope, now: number, known: KnownFigures = {}): Promise<StatsTotals> {
   const chart = known.chart ?? 'key figures';
   const builtFor = known.builtFor === undefined ? await rollupZone(db) : known.builtFor;
   const plan = planRollup(scope.range, scope.timeZone, builtFor);
@@ -43,7 +43,7 @@ export async function keyFigures(db: Connection, scope: StatsScope, now: number,
 }
 
 /** Incidents and response times of a period: what the summary compares with earlier periods, and `stats --by total`. */
-export async function responseFigures(db: Connection, scope: StatsScope, chart: string, builtFor?: string | null): Promise<{ incidents: number } & ResponseSeconds> {
+export async function responseFigures(db: Reader, scope: StatsScope, chart: string, builtFor?: string | null): Promise<{ incidents: number } & ResponseSeconds> {
   const zone = builtFor === undefined ? await rollupZone(db) : builtFor;
   const [totals, response] = await Promise.all([
     incidentTotals(db, scope, planRollup(scope.range, scope.timeZone, zone), chart),

@@ -4,12 +4,12 @@
 // response_tallies (018) when the rollup is built for the post's zone: a year then reads a few
 // hundred day rows a day at most instead of ~330k index entries.
 import type { StatsFilters } from '../../../shared/api/types';
-import type { Connection } from '../db/connection';
 import { DISPATCH_DELAY, LAST_RESPONSE_BIN, SCENE_DELAY, responseBinSql } from '../db/migrations/010_response_bins';
 import type { TimeRange } from './bucketRanges';
 import { offsetSegments } from './localTime';
 import { planRollup, type RollupPlan } from './rollupSql';
 import { filterSql, tag, type Params } from './statsSql';
+import type { Reader } from '../base/handles';
 
 export type Delay = 'dispatch' | 'scene';
 
@@ -49,7 +49,7 @@ function outsideDays(range: TimeRange, plan: RollupPlan): TimeRange[] {
  * the filters, duplicates left out.
  */
 export async function countBins(
-  db: Pick<Connection, 'all'>, chart: string, delay: Delay, ranges: readonly TimeRange[], filters: StatsFilters, rollup?: DayRollup,
+  db: Reader, chart: string, delay: Delay, ranges: readonly TimeRange[], filters: StatsFilters, rollup?: DayRollup,
 ): Promise<number[][]> {
   const d = DELAYS[delay];
   const filter = filterSql(filters);

@@ -8,11 +8,11 @@
 // counts say which bin holds rank k and k + 1 and where within it. Pass 2 (responseRanks.ts)
 // sorts only those bins, or the part of them that holds the ranks, within the bucket's ranges.
 import type { StatsFilters } from '../../../shared/api/types';
-import type { Connection } from '../db/connection';
 import { LAST_RESPONSE_BIN } from '../db/migrations/010_response_bins';
 import type { Bucket, TimeRange } from './bucketRanges';
 import { countBins, type DayRollup, type Delay } from './responseCounts';
 import { CountsMoved, delaysAtRanks } from './responseRanks';
+import type { Reader } from '../base/handles';
 
 export type { DayRollup, Delay } from './responseCounts';
 
@@ -66,7 +66,7 @@ function joined(ranges: TimeRange[]): TimeRange[] {
  * `rollup`, whole local days are counted from the daily rollup where it answers.
  */
 export async function responsePercentiles<K>(
-  db: Pick<Connection, 'all'>, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay, rollup?: DayRollup,
+  db: Reader, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay, rollup?: DayRollup,
 ): Promise<ResponsePercentiles<K>> {
   // The passes are separate statements on a reader: a write committed between them (calls
   // keep coming while a supervisor reads a year) can move the ranks. Counted again, then.
@@ -82,7 +82,7 @@ export async function responsePercentiles<K>(
 const ATTEMPTS = 3;
 
 async function percentilesOnce<K>(
-  db: Pick<Connection, 'all'>, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay, rollup?: DayRollup,
+  db: Reader, chart: string, buckets: Bucket<K>[], filters: StatsFilters, delay: Delay, rollup?: DayRollup,
 ): Promise<ResponsePercentiles<K>> {
   // Pass 1: delays per (range, bin).
   const ranges = new Map<string, { id: number; range: TimeRange }>();

@@ -4,11 +4,11 @@
 // lie (its delays taken as evenly spread over the bin) are counted, then only the piece of the
 // bin that holds each rank is sorted. Exact whatever the spread: a poor guess sorts more.
 import type { StatsFilters } from '../../../shared/api/types';
-import type { Connection } from '../db/connection';
 import { THRESHOLDS } from '../db/migrations/010_response_bins';
 import type { TimeRange } from './bucketRanges';
 import { DELAYS, type Delay } from './responseCounts';
 import { filterSql, tag, type Params } from './statsSql';
+import type { Reader } from '../base/handles';
 
 /** Delays of one bin over one group's ranges, of which the `offsets`-th smallest (from 0) are wanted. */
 export interface Cell {
@@ -61,7 +61,7 @@ function splitsOf(cell: Cell): number[] {
 
 /** `cell:offset` → the delay (ms) of that rank. */
 export async function delaysAtRanks(
-  db: Pick<Connection, 'all'>, chart: string, delay: Delay, cells: readonly Cell[], filters: StatsFilters,
+  db: Reader, chart: string, delay: Delay, cells: readonly Cell[], filters: StatsFilters,
 ): Promise<Map<string, number>> {
   const d = DELAYS[delay];
   const filter = filterSql(filters);

@@ -1,6 +1,6 @@
 // Figure: call → dispatch and dispatch → on scene over a whole period, median and 90th
 // percentile (how they are found: responsePercentiles.ts).
-import type { Connection } from '../db/connection';
+import type { Reader } from '../base/handles';
 import { responsePercentiles, type Delay, type Percentiles } from './responsePercentiles';
 import { toSeconds, type StatsScope } from './scope';
 
@@ -14,7 +14,7 @@ export interface ResponseSeconds {
 }
 
 /** `builtFor`: the zone the rollup is built for (rollupZone). `chart` tags the statements for the benchmark. */
-export async function periodResponseTimes(db: Pick<Connection, 'all'>, scope: StatsScope, chart: string, builtFor: string | null): Promise<ResponseTimes> {
+export async function periodResponseTimes(db: Reader, scope: StatsScope, chart: string, builtFor: string | null): Promise<ResponseTimes> {
   const overall = async (delay: Delay) =>
     (await responsePercentiles(db, chart, [{ key: 0, ranges: [scope.range] }], scope.filters, delay, { timeZone: scope.timeZone, builtFor })).overall;
   const [dispatch, scene] = await Promise.all([overall('dispatch'), overall('scene')]);

@@ -4,12 +4,12 @@
 // is recomputed from the incidents, calls and assignments, in one transaction. The triggers
 // keep it right afterwards.
 import type { Store } from '../db/store';
-import type { Tx } from '../db/transaction';
 import { isOpenSql } from '../db/migrations/009_daily_rollup';
 import { floorMsSql, rolledAssignmentSql } from '../db/migrations/013_team_days';
 import { DISPATCH_DELAY, DISPATCH_ROWS, SCENE_DELAY, SCENE_ROWS, responseBinSql } from '../db/migrations/010_response_bins';
 import { RESPONSE_DIMENSIONS } from '../db/migrations/018_response_tallies';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
+import type { WriteTx } from '../base/handles';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -74,7 +74,7 @@ export async function ensureRollup(store: Store, timeZone: string): Promise<bool
 }
 
 /** Writes zone_offsets for `segments` (`timeZone`'s) and every rollup row again from the incidents, calls and assignments, in `tx`. */
-export async function rebuildRollup(tx: Tx, timeZone: string, segments: readonly ZoneSegment[]): Promise<void> {
+export async function rebuildRollup(tx: WriteTx, timeZone: string, segments: readonly ZoneSegment[]): Promise<void> {
   await tx.run('DELETE FROM zone_offsets');
   // 2 parameters a segment; a zone has a few hundred segments at most.
   await tx.run(`INSERT INTO zone_offsets (start_ms, offset_ms) VALUES ${segments.map(() => '(?, ?)').join(', ')}`, segments.flatMap((s) => [s.startMs, s.offsetMs]));
@@ -101,7 +101,7 @@ function sameSegments(segments: readonly ZoneSegment[], stored: readonly { start
  * The local time of `column` as SQL, for values within the table's span: a CASE over the few
  * segments the rows span, cheaper per row than a lookup. Null when the table is empty.
  */
-async function localTimeSql(tx: Tx, table: string, column: string, segments: readonly ZoneSegment[]): Promise<string | null> {
+async function localTimeSql(tx: WriteTx, table: string, column: string, segments: readonly ZoneSegment[]): Promise<string | null> {
   const span = await tx.get<{ first: number | null; last: number | null }>(`SELECT min(${column}) AS first, max(${column}) AS last FROM ${table}`);
   if (span?.first === null || span?.first === undefined || span.last === null) return null;
   const first = span.first;
@@ -113,7 +113,7 @@ async function localTimeSql(tx: Tx, table: string, column: string, segments: rea
 }
 
 /** Calls per local day, and those about incidents cancelled as duplicates (migration 012). */
-async function rebuildCallDays(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+async function rebuildCallDays(tx: WriteTx, segments: readonly ZoneSegment[]): Promise<void> {
   await tx.run('DELETE FROM call_days');
   const local = await localTimeSql(tx, 'calls c', 'c.received_at', segments);
   if (!local) return;
@@ -124,7 +124,7 @@ async function rebuildCallDays(tx: Tx, segments: readonly ZoneSegment[]): Promis
 }
 
 /** Time committed per local day of dispatch and team, by the assignments migration 013 rolls up. */
-async function rebuildTeamDays(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+async function rebuildTeamDays(tx: WriteTx, segments: readonly ZoneSegment[]): Promise<void> {
   await tx.run('DELETE FROM team_days');
   const local = await localTimeSql(tx, 'assignments a', 'a.dispatched_at', segments);
   if (!local) return;
@@ -138,7 +138,7 @@ async function rebuildTeamDays(tx: Tx, segments: readonly ZoneSegment[]): Promis
 }
 
 /** team_days split by the type, district and priority of each assignment's incident (migration 017). */
-async function rebuildTeamTallies(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+async function rebuildTeamTallies(tx: WriteTx, segments: readonly ZoneSegment[]): Promise<void> {
   await tx.run('DELETE FROM team_tallies');
   const local = await localTimeSql(tx, 'assignments a', 'a.dispatched_at', segments);
   if (!local) return;
@@ -155,7 +155,7 @@ async function rebuildTeamTallies(tx: Tx, segments: readonly ZoneSegment[]): Pro
  * Delays per local day and bin (migration 014), from 010's bin expression and rows: SQLite reads
  * each delay's covering index rather than the table.
  */
-async function rebuildResponseDays(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+async function rebuildResponseDays(tx: WriteTx, segments: readonly ZoneSegment[]): Promise<void> {
   await tx.run('DELETE FROM response_days');
   const local = await localTimeSql(tx, 'incidents', 'received_at', segments);
   if (!local) return;
@@ -175,7 +175,7 @@ async function rebuildResponseDays(tx: Tx, segments: readonly ZoneSegment[]): Pr
 }
 
 /** Calls per local day and their incident's type, district and priority, duplicates left out (migration 016). */
-async function rebuildCallTallies(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+async function rebuildCallTallies(tx: WriteTx, segments: readonly ZoneSegment[]): Promise<void> {
   await tx.run('DELETE FROM call_tallies');
   const local = await localTimeSql(tx, 'calls c', 'c.received_at', segments);
   if (!local) return;
@@ -185,7 +185,7 @@ async function rebuildCallTallies(tx: Tx, segments: readonly ZoneSegment[]): Pro
     FROM calls c JOIN incidents i ON i.id = c.incident_id WHERE i.cancel_reason IS NOT 'duplicate' GROUP BY 1, 2, 3, 4`);
 }
 
-async function rebuildDailyCounts(tx: Tx, segments: readonly ZoneSegment[]): Promise<void> {
+async function rebuildDailyCounts(tx: WriteTx, segments: readonly ZoneSegment[]): Promise<void> {
   await tx.run('DELETE FROM daily_counts');
   const local = await localTimeSql(tx, 'incidents', 'received_at', segments);
   if (!local) return;

@@ -10,8 +10,8 @@
 // sorting a whole period).
 import type { IncidentType } from '../../../shared/domain';
 import type { StatsBucket, StatsQuery, StatsReport } from '../../../shared/api/types';
-import type { Connection } from '../db/connection';
-import { DomainError } from '../api/errors';
+import type { Reader } from '../base/handles';
+import { DomainError } from '../base/errors';
 import { dayLabel, localDatesToRange, localHourNumberSql } from './localTime';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
 import { responsePercentiles } from './responsePercentiles';
@@ -75,7 +75,7 @@ function chartBucketSql(scope: StatsScope, bucket: StatsBucket): { sql: string; 
 }
 
 /** Everything the statistics screen shows, for one period and its filters, with the period before it. */
-export async function statsReport(db: Connection, query: StatsQuery, timeZone: string, now: number): Promise<StatsReport> {
+export async function statsReport(db: Reader, query: StatsQuery, timeZone: string, now: number): Promise<StatsReport> {
   const period = resolvePeriod(query, timeZone, now);
   const length = period.end - period.start;
   const scope: StatsScope = { timeZone, range: { start: period.start, end: period.end }, filters: query.filters };

@@ -2,6 +2,18 @@
 import type { StatsFilters } from '../../../shared/api/types';
 import { countedSql } from './duplicateRule';
 
+export interface StatsRange {
+  start: number;
+  end: number;
+}
+
+/** A period on the post's clock and the filters: what every figure is asked for (here so teamHours.ts and statistics.ts need not import each other). */
+export interface StatsScope {
+  timeZone: string;
+  range: StatsRange;
+  filters: StatsFilters;
+}
+
 export type Params = (string | number)[];
 
 /** The filters as SQL conditions on incidents (`prefix` names the table), duplicates left out. */

@@ -2,7 +2,7 @@
 // weekday, month, district or type, and the whole period as one row.
 import type { IncidentType } from '../../../shared/domain';
 import type { StatsFilters } from '../../../shared/api/types';
-import type { Connection } from '../db/connection';
+import type { Reader } from '../base/handles';
 import { bucketSql, dayNumbers, rollupBucket, type Grouping } from './bucketSql';
 import { localBuckets } from './bucketRanges';
 import { incidentCounts } from './incidentCounts';
@@ -39,7 +39,7 @@ function countsSql(scope: StatsScope, plan: RollupPlan | null, grouping: Exclude
 }
 
 /** Count and response times per group, in one shape for every grouping. */
-export async function groupedStats(db: Connection, scope: StatsScope, grouping: Grouping, chart = `by ${grouping}`): Promise<Map<string | number, GroupRow>> {
+export async function groupedStats(db: Reader, scope: StatsScope, grouping: Grouping, chart = `by ${grouping}`): Promise<Map<string | number, GroupRow>> {
   const builtFor = await rollupZone(db);
   const plan = planRollup(scope.range, scope.timeZone, builtFor);
   const counts = grouping === 'district' || grouping === 'type'
@@ -67,7 +67,7 @@ const DELAY_SQL: Record<Delay, string> = { dispatch: 'dispatched_at - received_a
  * ranges from all over the period, so those (the command line only) still sort the period's rows.
  * `builtFor`: the zone the rollup is built for.
  */
-async function groupPercentiles(db: Connection, scope: StatsScope, grouping: Grouping, chart: string, delay: Delay, keys: (string | number)[], builtFor: string | null): Promise<{ b: string | number; p50: number; p90: number }[]> {
+async function groupPercentiles(db: Reader, scope: StatsScope, grouping: Grouping, chart: string, delay: Delay, keys: (string | number)[], builtFor: string | null): Promise<{ b: string | number; p50: number; p90: number }[]> {
   const { range, filters } = scope;
   if (grouping === 'hour' || grouping === 'weekday') {
     const { from, params } = incidentsIn(scope);
@@ -86,7 +86,7 @@ async function groupPercentiles(db: Connection, scope: StatsScope, grouping: Gro
 }
 
 /** Rows for the `stats` command: every day or hour of the period (zero where nothing happened); districts and types that occur. */
-export async function statsRows(db: Connection, scope: StatsScope, grouping: Grouping): Promise<Record<string, string | number | null>[]> {
+export async function statsRows(db: Reader, scope: StatsScope, grouping: Grouping): Promise<Record<string, string | number | null>[]> {
   const rows = await groupedStats(db, scope, grouping);
   const empty = (key: string | number): GroupRow => ({ key, count: 0, dispatchMedianSec: null, dispatchP90Sec: null, sceneMedianSec: null, sceneP90Sec: null });
   let ordered: GroupRow[];
@@ -106,7 +106,7 @@ export async function statsRows(db: Connection, scope: StatsScope, grouping: Gro
 }
 
 /** The `stats --by total` row: the whole period as one group, as the screen's key figures give it (zero when nothing happened). */
-export async function totalRow(db: Connection, scope: StatsScope): Promise<Record<string, string | number | null>[]> {
+export async function totalRow(db: Reader, scope: StatsScope): Promise<Record<string, string | number | null>[]> {
   const { incidents, ...times } = await responseFigures(db, scope, 'total');
   return [{ total: 'period', count: incidents, ...times }];
 }

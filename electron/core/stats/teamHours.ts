@@ -3,7 +3,7 @@
 // days come from team_days (migration 013), or with filters from team_tallies (017), and only
 // what they cannot answer is read from the assignments: the edges, a week before the start,
 // the overhang past the end, and the few open or long assignments.
-import type { Connection } from '../db/connection';
+import type { Reader } from '../base/handles';
 import { LONGEST_ROLLED_ASSIGNMENT as WEEK, openOrLongSql, rolledAssignmentSql } from '../db/migrations/013_team_days';
 import { localDaySql } from './localTime';
 import { rollupZone } from './rollup';
@@ -30,7 +30,7 @@ interface Part {
  * Hours per team, most first. `builtFor` is the zone the rollup is built for, when the caller
  * has read it.
  */
-export async function teamHours(db: Connection, scope: StatsScope, now: number, chart = 'team utilisation', builtFor?: string | null): Promise<TeamHours[]> {
+export async function teamHours(db: Reader, scope: StatsScope, now: number, chart = 'team utilisation', builtFor?: string | null): Promise<TeamHours[]> {
   const plan = planRollup(scope.range, scope.timeZone, builtFor === undefined ? await rollupZone(db) : builtFor);
   const parts = [...(plan ? rolledParts(scope, plan, now) : rawParts(scope, now)), openOrLongPart(scope, now)];
   // Grouped first, then named: one team lookup per team, not per assignment.

@@ -9,7 +9,7 @@ import { OPEN_STATUSES, type IncidentStatus, type IncidentType } from '../../../
 import type { ShiftSummary, SummaryQuery, SummaryTimelineEntry } from '../../../shared/api/types';
 import { previousShift, shiftAt } from '../../../shared/time/shifts';
 import type { ServiceContext } from '../context';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { incidentDetail } from '../incidents/queries';
 import { requirePost } from '../setup/setup';
 import { localDatesToRange } from '../stats/localTime';

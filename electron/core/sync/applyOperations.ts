@@ -5,13 +5,14 @@
 // any order and any batches, end with the same rows.
 import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
 import { decodeHlc, type HybridClock } from '../oplog/hlc';
-import { identity, resolveField, type FieldWrite } from './fieldWinner';
-import type { Tx } from '../db/transaction';
-import { rejectionOf, type Operation, type Rejection } from './operation';
+import { identity, resolveField, type FieldWrite } from '../oplog/fieldWinner';
+import { rejectionOf, type Operation } from '../oplog/operation';
+import type { ApplyResult, TrustRejection } from '../oplog/remoteWrites';
 import { unauthorized } from './authorization';
 import { hasUnsafeValue } from './syncedValues';
 import { holdBack, releaseHeld } from './quarantine';
 import { noteReceivedClocks } from './clockSkew';
+import type { WriteTx } from '../base/handles';
 
 /** How far ahead of this console's clock a remote clock may be before it is quarantined. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
@@ -31,14 +32,7 @@ function capped(hlc: string, now: number) {
   return parts.wall > now + MAX_CLOCK_AHEAD_MS ? { ...parts, wall: now + MAX_CLOCK_AHEAD_MS, counter: 0 } : parts;
 }
 
-/** Authentic but not acceptable: a value the API refuses, or a guarded change its author could not make (issue #18). */
-export type TrustRejection = 'unsafeValue' | 'notAuthorized';
-
-export interface ApplyResult {
-  applied: number;
-  known: number;
-  quarantined: { origin: string; seq: number; reason: Rejection | TrustRejection | 'duplicateIdentity' | 'ownOrigin' | 'constraint' }[];
-}
+export type { ApplyResult, TrustRejection };
 
 function columnsFor(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, fields: readonly string[]) {
   const columns: string[] = [];
@@ -55,7 +49,7 @@ function columnsFor(spec: EntitySpec, values: Readonly<Record<string, FieldValue
   return { columns, params };
 }
 
-async function applyOne(tx: Tx, op: Operation): Promise<void> {
+async function applyOne(tx: WriteTx, op: Operation): Promise<void> {
   const spec: EntitySpec = ENTITIES[op.entity as EntityName];
   const here = (await tx.get(`SELECT 1 FROM ${spec.table} WHERE id = ?`, [op.rowId])) !== undefined;
   if (op.field !== '*') {
@@ -81,7 +75,7 @@ async function applyOne(tx: Tx, op: Operation): Promise<void> {
  * where the operation's arrival changed the winner. `inserted`: the row was just written
  * with this create's values, which are therefore what the fields hold now.
  */
-async function settle(tx: Tx, spec: EntitySpec, op: Operation, fields: readonly string[], inserted: boolean): Promise<void> {
+async function settle(tx: WriteTx, spec: EntitySpec, op: Operation, fields: readonly string[], inserted: boolean): Promise<void> {
   const writes = await tx.all<FieldWrite & { field: string; value: string }>(
     'SELECT origin, seq, hlc, prev, field, value FROM operations WHERE row_id = ?', [op.rowId]);
   const arriving = identity(op);
@@ -100,14 +94,14 @@ async function settle(tx: Tx, spec: EntitySpec, op: Operation, fields: readonly 
   await update(tx, spec, op.rowId, set);
 }
 
-async function update(tx: Tx, spec: EntitySpec, rowId: string, values: Record<string, FieldValue>): Promise<void> {
+async function update(tx: WriteTx, spec: EntitySpec, rowId: string, values: Record<string, FieldValue>): Promise<void> {
   const { columns, params } = columnsFor(spec, values, Object.keys(values));
   if (columns.length === 0) return;
   await tx.run(`UPDATE ${spec.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...params, rowId]);
 }
 
 export async function applyOperations(
-  tx: Tx,
+  tx: WriteTx,
   local: { origin: string; clock: HybridClock },
   operations: readonly Operation[],
   now: number,
@@ -187,7 +181,7 @@ export async function applyOperations(
 
 /** One operation at a time, each in a savepoint: one the tables refuse is quarantined, the rest applied. */
 async function applyEach(
-  tx: Tx, local: { clock: HybridClock }, operations: readonly Operation[], result: ApplyResult, now: number,
+  tx: WriteTx, local: { clock: HybridClock }, operations: readonly Operation[], result: ApplyResult, now: number,
   quarantine: (op: Operation, reason: 'constraint') => Promise<void>,
 ): Promise<void> {
   for (const op of operations) {
@@ -210,7 +204,7 @@ async function applyEach(
 }
 
 /** Moves an origin's counter past every operation held without a gap. */
-async function advanceVector(tx: Tx, origin: string): Promise<void> {
+async function advanceVector(tx: WriteTx, origin: string): Promise<void> {
   let seq = (await tx.get<{ seq: number }>('SELECT seq FROM version_vector WHERE origin = ?', [origin]))?.seq ?? 0;
   for (;;) {
     const next = await tx.all<{ seq: number }>('SELECT seq FROM operations WHERE origin = ? AND seq > ? ORDER BY seq LIMIT 500', [origin, seq]);

@@ -6,9 +6,9 @@
 import type { OperatorRole } from '../../../shared/domain';
 import { mayCall } from '../../../shared/api/roles';
 import type { FieldValue } from '../oplog/entities';
-import type { Tx } from '../db/transaction';
 import { NO_PIN } from '../operators/pinHash';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
+import type { WriteTx } from '../base/handles';
 
 /** Who may make each guarded change: the role the API asks for the same change (shared/api/roles.ts). */
 const GUARDED: Readonly<Record<string, Readonly<Record<string, OperatorRole>>>> = {
@@ -47,7 +47,7 @@ type Row = { row_id: string; field: string; value: string; hlc: string };
  * Decides, in clock order, which guarded operations of a batch may be applied; the others are
  * returned to be quarantined. Accepted ones count as history for later ones of the same batch.
  */
-export async function unauthorized(tx: Tx, operations: readonly Operation[]): Promise<Set<Operation>> {
+export async function unauthorized(tx: WriteTx, operations: readonly Operation[]): Promise<Set<Operation>> {
   const refused = new Set<Operation>();
   const guarded = operations.filter(isGuarded).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   if (guarded.length === 0) return refused;

@@ -1,11 +1,14 @@
 // A bundle: the operations a place with no link may lack, in one file carried on a USB
 // stick. Authenticated with the post's key (HMAC-SHA256 over everything before the last
 // line), so a tampered, truncated or foreign bundle is refused before anything is applied.
-import { createHmac, randomBytes, timingSafeEqual, type Hmac } from 'node:crypto';
+import { createHmac, timingSafeEqual, type Hmac } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, fsyncSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { openPrivate } from '../files/privateFiles';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
+
+/** Made with the post's key (post/postKey.ts); kept here for those who import it from bundles. */
+export { newPostKey } from '../post/postKey';
 
 export const BUNDLE_FORMAT = 'beacon-bundle';
 // 2 (issue #21): operations may carry `prev`, what they replaced (fieldWinner.ts); version 1
@@ -33,10 +36,6 @@ export class BundleError extends Error {
 }
 
 /** A new post key: 32 random bytes, base64url. */
-export function newPostKey(): string {
-  return randomBytes(32).toString('base64url');
-}
-
 /**
  * A bundle file, written a page of operations at a time: a whole post's log
  * (millions of operations) never sits in memory as one string. Written to `<file>.part` and

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { BundleExportProgress, BundleImportStatus, Output } from '../../../shared/api';
-import { DomainError, fieldError } from '../api/errors';
-import type { Session } from '../api/session';
+import { DomainError, fieldError } from '../base/errors';
+import type { Session } from '../session';
 import type { ServiceContext } from '../context';
 import { localFileStamp } from '../db/safetyCopies';
 import { ENTITIES } from '../oplog/entities';

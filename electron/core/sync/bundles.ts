@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import { makePrivateDir } from '../files/privateFiles';
 import type { ServiceContext } from '../context';
 import { requirePost } from '../setup/setup';
@@ -10,7 +10,7 @@ import { readPostKey } from '../post/postKey';
 import type { ApplyResult } from './applyOperations';
 import { BundleError, BundleWriter, bundleBatches, checkBundleFile, type BundleHeader } from './bundle';
 import { operationPages, type VersionVector } from './exchange';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 /** Bundles are streamed, never held whole; this bounds the copy a USB stick can make the console write. */
 export const MAX_BUNDLE_BYTES = 8 * 1024 * 1024 * 1024;

@@ -2,11 +2,10 @@
 // measured at each exchange, and how far ahead of it the operations it receives are stamped.
 // The header warns when either is more than a minute.
 import type pg from 'pg';
-import type { Connection } from '../db/connection';
 import type { Store } from '../db/store';
-import type { Tx } from '../db/transaction';
 import { decodeHlc } from '../oplog/hlc';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
+import type { Reader, WriteTx } from '../base/handles';
 
 export const CLOCK_WARN_MS = 60_000;
 /** A note of operations stamped ahead is shown for this long after it was made. */
@@ -35,7 +34,7 @@ export async function noteHubClock(store: Store, client: pg.Client, now: () => n
 }
 
 /** In the applying transaction: operations stamped more than a minute ahead of this laptop's clock. */
-export async function noteReceivedClocks(tx: Tx, operations: readonly Operation[], now: number): Promise<void> {
+export async function noteReceivedClocks(tx: WriteTx, operations: readonly Operation[], now: number): Promise<void> {
   let ahead = 0;
   for (const op of operations) {
     const wall = typeof op.hlc === 'string' ? decodeHlc(op.hlc)?.wall : undefined;
@@ -46,7 +45,7 @@ export async function noteReceivedClocks(tx: Tx, operations: readonly Operation[
   }
 }
 
-export async function clockHealth(db: Pick<Connection, 'get'>, now: number): Promise<ClockHealth> {
+export async function clockHealth(db: Reader, now: number): Promise<ClockHealth> {
   const read = async (key: string) => {
     const value = (await db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]))?.value;
     try {

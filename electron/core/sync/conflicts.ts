@@ -4,11 +4,11 @@
 // stays in the log. Both are ordered by HLC, so every console lists the same conflicts.
 import type { Output } from '../../../shared/api';
 import { beforeCursor, hlcBounds, HIDDEN_VALUE, labelsFor, newestFirst, seqRanges, SHARED_CLOCK_MAX, type AuditCursor } from '../audit/auditTrail';
-import type { Connection } from '../db/connection';
 import { type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc } from '../oplog/hlc';
 import { CREATE_FIELD } from '../oplog/opLog';
-import { identity, resolveField, type FieldWrite } from './fieldWinner';
+import { identity, resolveField, type FieldWrite } from '../oplog/fieldWinner';
+import type { Reader } from '../base/handles';
 
 export const CONFLICT_WINDOW_MINUTES = 10;
 export const CONFLICTS_DEFAULT_LIMIT = 100;
@@ -34,7 +34,7 @@ interface ConflictRow {
  * another console, inside the window, with another value, was this one lost to the merge: a
  * console re-editing its own change, or two consoles agreeing, is ordinary history.
  */
-type Db = Pick<Connection, 'all'>;
+type Db = Reader;
 type Write = FieldWrite & { field: string; value: string; operator: string | null; operator_name: string | null };
 
 /**
@@ -76,7 +76,7 @@ async function lostBySight(db: Db, range: { origin: string; from: number; to: nu
   return out;
 }
 
-export async function fieldConflicts(db: Pick<Connection, 'all'>, query: ConflictsQuery): Promise<Output<'sync.conflicts'>> {
+export async function fieldConflicts(db: Reader, query: ConflictsQuery): Promise<Output<'sync.conflicts'>> {
   const limit = query.limit ?? CONFLICTS_DEFAULT_LIMIT;
   const windowMs = (query.withinMinutes ?? CONFLICT_WINDOW_MINUTES) * 60_000;
   const ranges = await seqRanges(db, hlcBounds(query));

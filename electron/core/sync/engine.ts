@@ -5,9 +5,9 @@
 // nothing and applies nothing twice: the next exchange simply carries on. Batches are
 // transactions of their own, so the main process stays responsive between them.
 import pg from 'pg';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { Store } from '../db/store';
-import type { Logger } from '../openCore';
+import type { Logger } from '../base/logger';
 import { versionVector, type VersionVector } from './exchange';
 import { hubVector, syncWithHub } from './hub';
 import { connectEndpoint, type HubEndpoint } from './hubConnection';

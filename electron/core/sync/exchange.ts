@@ -1,19 +1,19 @@
 // What two parties exchange: version vectors, and per origin the operations above the other's
 // counter, in order. Equal vectors mean converged; the state hash proves equal rows.
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../incidents/queries';
 import { ENTITIES } from '../oplog/entities';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
+import type { Reader } from '../base/handles';
 
 export type VersionVector = Record<string, number>;
 
-export async function versionVector(db: Queryable): Promise<VersionVector> {
+export async function versionVector(db: Reader): Promise<VersionVector> {
   const rows = await db.all<{ origin: string; seq: number }>('SELECT origin, seq FROM version_vector ORDER BY origin');
   return Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
 }
 
 /** Operations this party holds that a party with `theirs` lacks, origin by origin, in order. */
-export async function operationsAbove(db: Queryable, theirs: VersionVector, limit = 5000): Promise<Operation[]> {
+export async function operationsAbove(db: Reader, theirs: VersionVector, limit = 5000): Promise<Operation[]> {
   const ours = await versionVector(db);
   const out: Operation[] = [];
   for (const [origin, seq] of Object.entries(ours)) {
@@ -56,7 +56,7 @@ function rangeSql(origin: string, from: number, to: number, fromHlc: string | un
  * The operations of a range in pages, with their count first: a whole post's log is read a
  * page at a time (the writer's version vector, read once, bounds it, so the count holds).
  */
-export async function operationPages(db: Queryable, range: OperationRange, pageSize = 5000): Promise<{ total: number; pages: AsyncGenerator<Operation[]> }> {
+export async function operationPages(db: Reader, range: OperationRange, pageSize = 5000): Promise<{ total: number; pages: AsyncGenerator<Operation[]> }> {
   const ours = await versionVector(db);
   const origins = Object.entries(ours).filter(([origin, seq]) => seq > (range.theirs[origin] ?? 0));
   let total = 0;
@@ -81,7 +81,7 @@ export async function operationPages(db: Queryable, range: OperationRange, pageS
 }
 
 /** SHA-256 over every synced table's rows in id order: equal on two consoles means equal data. */
-export async function stateHash(db: Queryable): Promise<string> {
+export async function stateHash(db: Reader): Promise<string> {
   const hash = createHash('sha256');
   for (const spec of Object.values(ENTITIES)) {
     const columns = ['id', ...Object.values(spec.fields)];

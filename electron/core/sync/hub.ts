@@ -4,13 +4,13 @@
 // (ON CONFLICT DO NOTHING); pulls ask per origin from this console's own contiguous counter,
 // so however pushes interleave and commit, nothing is skipped.
 import pg from 'pg';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { Store } from '../db/store';
 import { operationsAbove, versionVector, type VersionVector } from './exchange';
 import { checkSchema, IDENTITY_CLASH } from './hubSchema';
 import { partingPoint } from './copyCheck';
 import { noteHubClock } from './clockSkew';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 export { HUB_SCHEMA_VERSION, hubInit } from './hubSchema';
 const BATCH = 2000;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import type { HubTls } from '../../../shared/api';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 
 export interface HubEndpoint {
   url: string;

@@ -2,7 +2,7 @@
 // `hub-init` applies those above the hub's version in one transaction, and a hub written by a
 // newer Beacon is refused, by hub-init and by every exchange.
 import type pg from 'pg';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 
 /** The SQLSTATE of a push refused for another operation under a known identity. */
 export const IDENTITY_CLASH = 'BCN01';
@@ -47,7 +47,7 @@ SELECT DISTINCT ON (entity, row_id, field) entity, row_id, field, hlc, value FRO
 ORDER BY entity, row_id, field, hlc DESC;`,
   // 3 (issue #21): a different operation under an identity the hub holds is refused, in the
   // push itself: a copied data folder writes the original's numbers with other content. And
-  // operations carry what they replaced (prev, sync/fieldWinner.ts); older ones have none.
+  // operations carry what they replaced (prev, oplog/fieldWinner.ts); older ones have none.
   `
 ALTER TABLE beacon.operations ADD COLUMN prev text;
 -- Called for each row of a push whose identity is held (ON CONFLICT): the same operation is

@@ -3,9 +3,9 @@
 // (electron/core/secrets). See the README on giving each console a role of its own.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
-import type { Logger } from '../openCore';
+import type { Logger } from '../base/logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { HubConfig } from './engine';

@@ -2,14 +2,13 @@
 // operation held back is applied later (its clock came right), or arrives again and is found
 // already held, its row moves to quarantine_released (migration 020). `check` and the sync
 // screen count what is still held, and show the history apart.
-import type { Connection } from '../db/connection';
-import type { Tx } from '../db/transaction';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
+import type { Reader, WriteTx } from '../base/handles';
 
 export type HoldReason = string;
 
 /** Sets an operation aside; the same identity held again keeps its first arrival. */
-export async function holdBack(tx: Tx, op: Operation, reason: HoldReason, now: number): Promise<void> {
+export async function holdBack(tx: WriteTx, op: Operation, reason: HoldReason, now: number): Promise<void> {
   await tx.run('INSERT OR IGNORE INTO quarantine (origin, seq, received_at, reason, operation) VALUES (?, ?, ?, ?, ?)',
     [String(op.origin).slice(0, 64), Number.isInteger(op.seq) ? op.seq : -1, now, reason, JSON.stringify(op).slice(0, 20_000)]);
 }
@@ -18,7 +17,7 @@ export async function holdBack(tx: Tx, op: Operation, reason: HoldReason, now: n
  * Of these identities, those held and now in the log with the same content are released. A
  * different operation under the same identity (a copied folder) stays held.
  */
-export async function releaseHeld(tx: Tx, identities: readonly { origin: string; seq: number }[], now: number): Promise<number> {
+export async function releaseHeld(tx: WriteTx, identities: readonly { origin: string; seq: number }[], now: number): Promise<number> {
   if (identities.length === 0) return 0;
   // The usual case, nothing held: one cheap look.
   if (!(await tx.get('SELECT 1 FROM quarantine LIMIT 1'))) return 0;
@@ -44,7 +43,7 @@ export interface QuarantineCounts {
   releasedByReason: Record<string, number>;
 }
 
-export async function quarantineCounts(db: Pick<Connection, 'all'>): Promise<QuarantineCounts> {
+export async function quarantineCounts(db: Reader): Promise<QuarantineCounts> {
   const byReason = async (table: 'quarantine' | 'quarantine_released') => Object.fromEntries(
     (await db.all<{ reason: string; n: number }>(`SELECT reason, count(*) AS n FROM ${table} GROUP BY reason ORDER BY reason`)).map((r) => [r.reason, r.n]));
   const heldByReason = await byReason('quarantine');

@@ -5,20 +5,15 @@
 // none shares an identity with the other console's. Its counter for the old origin goes back
 // to that point, so the other console's operations from there are fetched and merged.
 import { randomBytes } from 'node:crypto';
-import type { Connection } from '../db/connection';
-import type { Tx } from '../db/transaction';
+import type { Renewal } from '../oplog/remoteWrites';
+import type { Reader, WriteTx } from '../base/handles';
 
 /** HLC text without its origin: 15 digits, '-', 4 counter digits, '-'. */
 const HLC_PREFIX = 21;
 
-export interface Renewal {
-  previous: string;
-  origin: string;
-  /** This console's operations moved to the new origin (its new counter). */
-  moved: number;
-}
+export type { Renewal };
 
-export async function renewOrigin(tx: Tx, previous: string, keepThrough: number, now: number): Promise<Renewal> {
+export async function renewOrigin(tx: WriteTx, previous: string, keepThrough: number, now: number): Promise<Renewal> {
   const origin = randomBytes(8).toString('hex');
   const { changes: moved } = await tx.run(
     `UPDATE operations SET origin = ?, seq = seq - ?, hlc = substr(hlc, 1, ${HLC_PREFIX}) || ? WHERE origin = ? AND seq > ?`,
@@ -42,7 +37,7 @@ export async function renewOrigin(tx: Tx, previous: string, keepThrough: number,
 }
 
 /** When this folder was found to be a copy, and of which origin (null: never). */
-export async function copiedFolder(db: Pick<Connection, 'get'>): Promise<{ from: string; at: number } | null> {
+export async function copiedFolder(db: Reader): Promise<{ from: string; at: number } | null> {
   const from = (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'copied_from_origin'"))?.value;
   const at = (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'copied_at'"))?.value;
   return from && at ? { from, at: Number(at) } : null;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CALL_SOURCES, INCIDENT_STATUSES, INCIDENT_TYPES, LANGUAGES, OPERATOR_ROLES, TEAM_KINDS, TEAM_STATUSES, TEXT_LIMITS, VOLUNTEER_ROLES } from '../../../shared/domain';
 import { syncedText } from '../../../shared/api/schemas';
 import type { EntityName, FieldValue } from '../oplog/entities';
-import type { Operation } from './operation';
+import type { Operation } from '../oplog/operation';
 
 const oneOf = (list: readonly string[]) => z.enum(list as [string, ...string[]]);
 const flag = z.union([z.literal(0), z.literal(1)]);

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import type { TeamKind, TeamStatus, VolunteerRole } from '../../../shared/domain';
 import type { SqlValue } from '../db/connection';
-import type { Queryable } from '../incidents/queries';
+import type { Reader } from '../base/handles';
 
 export type TeamView = z.output<typeof s.teamView>;
 export type TeamConflict = z.output<typeof s.teamConflict>;
@@ -14,7 +14,7 @@ interface TeamRow {
   vehicle: string | null; radio_channel: string | null; status: TeamStatus; status_at: number;
 }
 
-export async function teamBoard(db: Queryable, filter: { centreId?: string | undefined; kind?: TeamKind | undefined } = {}): Promise<TeamView[]> {
+export async function teamBoard(db: Reader, filter: { centreId?: string | undefined; kind?: TeamKind | undefined } = {}): Promise<TeamView[]> {
   const where = ['t.retired = 0'];
   const params: SqlValue[] = [];
   if (filter.centreId) { where.push('t.centre_id = ?'); params.push(filter.centreId); }
@@ -54,7 +54,7 @@ export async function teamBoard(db: Queryable, filter: { centreId?: string | und
 }
 
 /** Teams with more than one active assignment: a double dispatch made by two offline consoles. */
-export async function teamConflicts(db: Queryable): Promise<TeamConflict[]> {
+export async function teamConflicts(db: Reader): Promise<TeamConflict[]> {
   const rows = await db.all<{ team_id: string; call_sign: string; assignment_id: string; incident_id: string; number: string | null; dispatched_at: number }>(
     `SELECT a.team_id, t.call_sign, a.id AS assignment_id, a.incident_id, i.number, a.dispatched_at
        FROM assignments a JOIN teams t ON t.id = a.team_id LEFT JOIN incidents i ON i.id = a.incident_id

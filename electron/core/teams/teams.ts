@@ -4,10 +4,10 @@ import { newRowId } from '../oplog/rowId';
 import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import { normalizeForSearch } from '../../../shared/text/search';
-import { DomainError, fieldError } from '../api/errors';
+import { DomainError, fieldError } from '../base/errors';
 import type { ServiceContext } from '../context';
-import type { Queryable } from '../incidents/queries';
 import { checkLocation } from '../reference/districts';
+import type { Reader } from '../base/handles';
 
 type SaveCentre = z.output<typeof s.saveCentreInput>;
 type SaveTeam = z.output<typeof s.saveTeamInput>;
@@ -33,7 +33,7 @@ export async function saveCentre(ctx: ServiceContext, operatorId: string, input:
   });
 }
 
-export async function listCentres(db: Queryable): Promise<CentreView[]> {
+export async function listCentres(db: Reader): Promise<CentreView[]> {
   const rows = await db.all<{ id: string; name: string; district: string; covers: string }>('SELECT id, name, district, covers FROM centres ORDER BY name');
   return rows.map((r) => ({ ...r, covers: JSON.parse(r.covers) as string[] }));
 }
@@ -77,7 +77,7 @@ export async function saveVolunteer(ctx: ServiceContext, operatorId: string, inp
   });
 }
 
-export async function listVolunteers(db: Queryable, centreId?: string): Promise<VolunteerView[]> {
+export async function listVolunteers(db: Reader, centreId?: string): Promise<VolunteerView[]> {
   const rows = await db.all<{
     id: string; name: string; role: VolunteerView['role']; phone: string | null; centre_id: string; qualifications: string | null;
     entry_id: string | null; team_id: string | null; check_in_at: number | null;

@@ -1,7 +1,7 @@
 // The incident's timeline is append-only: a note written by mistake is struck through with
 // a reason, never deleted, so the record of what the post knew and when stays whole.
 import { newRowId } from '../oplog/rowId';
-import { DomainError } from '../api/errors';
+import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 
 export async function addNote(ctx: ServiceContext, operatorId: string, incidentId: string, text: string): Promise<void> {

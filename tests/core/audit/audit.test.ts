@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditCsv, type AuditCsvLabels } from '../../../electron/core/audit/auditCsv';
 import { auditTrail, HIDDEN_VALUE, type AuditEntry, type AuditQuery } from '../../../electron/core/audit/auditTrail';
 import { encodeHlc } from '../../../electron/core/oplog/hlc';
-import type { Operation } from '../../../electron/core/sync/operation';
+import type { Operation } from '../../../electron/core/oplog/operation';
 import { intake, MINUTE, openTestCore, T0, type TestCore, scanWatcher } from '../testCore';
 
 let t: TestCore;

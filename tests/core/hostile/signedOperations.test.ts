@@ -9,7 +9,7 @@ import { readPostKey } from '../../../electron/core/post/postKey';
 import { postRowId } from '../../../electron/core/post/postSettings';
 import { BundleWriter } from '../../../electron/core/sync/bundle';
 import { exportBundle, importBundle } from '../../../electron/core/sync/bundles';
-import type { Operation } from '../../../electron/core/sync/operation';
+import type { Operation } from '../../../electron/core/oplog/operation';
 import { cleanedAfterEach, consolesOfOnePost, intake, openTestCore, SETUP, type TestCore } from '../testCore';
 
 const { cores } = cleanedAfterEach('beacon-signed-ops-');

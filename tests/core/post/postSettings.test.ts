@@ -10,7 +10,7 @@ import { readPostKey } from '../../../electron/core/post/postKey';
 import { BundleWriter } from '../../../electron/core/sync/bundle';
 import { exportBundle, importBundle } from '../../../electron/core/sync/bundles';
 import { stateHash, versionVector } from '../../../electron/core/sync/exchange';
-import type { Operation } from '../../../electron/core/sync/operation';
+import type { Operation } from '../../../electron/core/oplog/operation';
 import { cleanedAfterEach, consolesOfOnePost, intake, MINUTE, T0, type TestCore } from '../testCore';
 
 const { cores } = cleanedAfterEach('beacon-post-');

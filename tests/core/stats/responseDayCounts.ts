@@ -1,7 +1,7 @@
 // What response_days (migration 014) should hold for a set of incidents, worked out here
 // without SQL: local days from Intl, bins by counting the thresholds a delay has reached.
-import type { Connection } from '../../../electron/core/db/connection';
 import { THRESHOLDS } from '../../../electron/core/db/migrations/010_response_bins';
+import type { Reader } from '../../../electron/core/base/handles';
 
 const DAY = 86_400_000;
 
@@ -49,7 +49,7 @@ export function expectedResponseDays(rows: readonly DelayRow[], timeZone: string
 }
 
 /** response_days as it is, rows at 0 (every incident of theirs moved away) left out. */
-export async function storedResponseDays(db: Pick<Connection, 'all'>): Promise<Map<string, number>> {
+export async function storedResponseDays(db: Reader): Promise<Map<string, number>> {
   const rows = await db.all<{ delay: string; day: number; bin: number; n: number }>('SELECT delay, day, bin, n FROM response_days WHERE n <> 0');
   return new Map(rows.map((r) => [`${r.delay}|${r.day}|${r.bin}`, r.n]));
 }
@@ -73,7 +73,7 @@ export function expectedResponseTallies(rows: readonly TalliedRow[], timeZone: s
 }
 
 /** response_tallies as it is, rows at 0 left out. */
-export async function storedResponseTallies(db: Pick<Connection, 'all'>): Promise<Map<string, number>> {
+export async function storedResponseTallies(db: Reader): Promise<Map<string, number>> {
   const rows = await db.all<{ delay: string; dim: string; value: string | number; day: number; bin: number; n: number }>('SELECT * FROM response_tallies WHERE n <> 0');
   return new Map(rows.map((r) => [`${r.delay}|${r.dim}|${r.value}|${r.day}|${r.bin}`, r.n]));
 }

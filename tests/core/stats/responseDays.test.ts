@@ -9,9 +9,9 @@ import { localBuckets, type Bucket, type TimeRange } from '../../../electron/cor
 import { responsePercentiles, type Delay } from '../../../electron/core/stats/responsePercentiles';
 import { ensureRollup } from '../../../electron/core/stats/rollup';
 import { delaysAtRanks } from '../../../electron/core/stats/responseRanks';
-import type { Connection } from '../../../electron/core/db/connection';
 import { binOfDelay, delayOf, expectedResponseDays, quantile, storedResponseDays, type DelayRow } from './responseDayCounts';
 import { openTestCore, SETUP, type TestCore } from '../testCore';
+import type { Reader } from '../../../electron/core/base/handles';
 
 const TZ = 'Europe/Berlin';
 const NOW = Date.UTC(2026, 10, 20, 12);
@@ -86,9 +86,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** The reader, noting the statements it runs. */
-function noting(issued: string[]): Pick<Connection, 'all'> {
+function noting(issued: string[]): Reader {
   const reader = t.core.store.reader;
-  return { all: <T>(sql: string, params?: (string | number | null)[]) => { issued.push(sql); return reader.all<T>(sql, params); } };
+  return {
+    readsDatabase: true,
+    all: <T>(sql: string, params?: readonly (string | number | null)[]) => { issued.push(sql); return reader.all<T>(sql, params); },
+    get: <T>(sql: string, params?: readonly (string | number | null)[]) => { issued.push(sql); return reader.get<T>(sql, params); },
+  };
 }
 
 /** How SQLite runs a statement (its parameters are not kept: any values give its plan). */

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importIncidents, type HistoricalIncident } from '../../../electron/core/incidents/importIncidents';
 import { localBuckets, type Bucket, type TimeRange } from '../../../electron/core/stats/bucketRanges';
 import { responsePercentiles, type Delay } from '../../../electron/core/stats/responsePercentiles';
-import type { Connection } from '../../../electron/core/db/connection';
 import { INCIDENT_TYPES, type IncidentType, type Priority } from '../../../shared/domain';
 import type { StatsFilters } from '../../../shared/api/types';
 import { delayOf, quantile } from './responseDayCounts';
 import { openTestCore, type TestCore } from '../testCore';
+import type { Reader } from '../../../electron/core/base/handles';
 
 const TZ = 'Europe/Berlin';
 const START = Date.UTC(2026, 9, 20, 0, 0); // a week across the autumn clock change
@@ -152,7 +152,7 @@ describe('response-time percentiles by bins', () => {
         plans.push((await reader.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((p) => p.detail).join('\n'));
         return reader.all<T>(sql, params);
       },
-    } as Pick<Connection, 'all'>;
+    } as Reader;
     for (const delay of ['dispatch', 'scene'] as const) {
       for (const filters of [{}, { district: 'jableh', priority: 2 as const }]) {
         await responsePercentiles(watched, 'test', localBuckets(TZ, START, END, 'day'), filters, delay);
@@ -191,7 +191,7 @@ describe('response-time percentiles while calls keep coming', () => {
           }
           return rows;
         },
-      } as Pick<Connection, 'all'>;
+      } as Reader;
       const day = [{ key: 'day', ranges: [{ start: START, end: START + 86_400_000 }] }];
       const before = expected(await reader.all<Row>('SELECT received_at, dispatched_at, on_scene_at, type, district, priority, cancel_reason FROM incidents'), day[0]!.ranges, {}, 'dispatch');
       const got = await responsePercentiles(busy, 'test', day, {}, 'dispatch');
@@ -201,7 +201,7 @@ describe('response-time percentiles while calls keep coming', () => {
       expect(got.overall).not.toEqual(before);
       // Counted again: more statements than one attempt takes.
       const once = { n: 0 };
-      await responsePercentiles({ all: (sql, params) => { once.n += 1; return reader.all(sql, params); } } as Pick<Connection, 'all'>, 'test', day, {}, 'dispatch');
+      await responsePercentiles({ all: (sql, params) => { once.n += 1; return reader.all(sql, params); } } as Reader, 'test', day, {}, 'dispatch');
       expect(statements).toBeGreaterThan(once.n);
     } finally {
       await own.close();

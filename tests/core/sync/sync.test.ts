@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NEXT_STATUS } from '../../../shared/domain';
 import { operationsAbove, stateHash, versionVector } from '../../../electron/core/sync/exchange';
-import type { Operation } from '../../../electron/core/sync/operation';
+import type { Operation } from '../../../electron/core/oplog/operation';
 import { intake, MINUTE, openTestCore, T0, type TestCore } from '../testCore';
 
 const open: TestCore[] = [];

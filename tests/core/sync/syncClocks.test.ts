@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseCheck } from '../../../electron/cli/check';
 import { operationsAbove, stateHash, versionVector } from '../../../electron/core/sync/exchange';
-import { resolveField, type FieldWrite } from '../../../electron/core/sync/fieldWinner';
+import { resolveField, type FieldWrite } from '../../../electron/core/oplog/fieldWinner';
 import { intake, MINUTE, openTestCore, T0, type TestCore } from '../testCore';
 
 const DAY = 24 * 60 * MINUTE;

@@ -3,7 +3,7 @@
 // b-tree) or to eat memory then holds that process's threads and memory, never the libuv
 // threads the console's own queries share (worker threads share them too). The process is
 // killed at its deadline, and what it answers is checked like any input.
-import { DomainError } from '../../api/errors';
+import { DomainError } from '../../base/errors';
 import { inspectionReply, inspectionValues, type InspectionRequest, type InspectionValue } from './inspectionProtocol';
 
 /**

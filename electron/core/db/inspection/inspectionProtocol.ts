@@ -3,7 +3,7 @@
 // before anything of it is used. A message that does not fit is a refusal, never a crash.
 import { z } from 'zod';
 import { en } from '../../../../shared/i18n/en';
-import { lookup } from '../../../../shared/i18n';
+import { lookup, type MessageKey } from '../../../../shared/i18n';
 
 /** What the inspector is asked to do with a file from outside. */
 export const inspectionRequest = z.discriminatedUnion('kind', [
@@ -43,7 +43,7 @@ export const inspectionReply = z.discriminatedUnion('type', [
   /** Refused with a reason the operator reads: a message this build has, of the restore, backup, integrity, error or inspect sections. */
   z.object({
     type: z.literal('refused'),
-    code: z.string().regex(/^(restore|backup|integrity|error|inspect)\.[A-Za-z]{1,60}$/).refine((code) => lookup(en, code) !== undefined),
+    code: z.string().regex(/^(restore|backup|integrity|error|inspect)\.[A-Za-z]{1,60}$/).refine((code): code is MessageKey => lookup(en, code) !== undefined),
     params: z.record(z.string(), z.union([z.string().max(500), z.number()])).optional(),
   }),
 ]);

@@ -2,7 +2,7 @@
 // file's settings (untrustedFile.ts) and SQLite's memory capped, answers once, and is ended by
 // the console (inspectApart.ts). Runs under child_process.fork (process.send) or Electron's
 // utilityProcess (process.parentPort).
-import { DomainError } from '../../api/errors';
+import { DomainError } from '../../base/errors';
 import { describeUntrusted } from '../../backup/backups';
 import { Connection, sqliteCode } from '../connection';
 import { checkUntrustedFile, copyUntrusted } from '../restore';

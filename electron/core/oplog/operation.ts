@@ -1,8 +1,8 @@
 // An operation as it travels between consoles, hubs and bundle files, and its validation:
 // what comes from outside is checked like IPC input before anything is applied.
 import { z } from 'zod';
-import { ENTITIES, isEntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
-import { decodeHlc } from '../oplog/hlc';
+import { ENTITIES, isEntityName, type EntitySpec, type FieldValue } from './entities';
+import { decodeHlc } from './hlc';
 
 export interface Operation {
   origin: string;
@@ -13,7 +13,7 @@ export interface Operation {
   field: string;
   value: string;
   operator: string | null;
-  /** The field's operations this one replaced, `origin:seq` space-separated (sync/fieldWinner.ts); absent: it does not say (older Beacons, creates). */
+  /** The field's operations this one replaced, `origin:seq` space-separated (fieldWinner.ts); absent: it does not say (older Beacons, creates). */
   prev?: string | null | undefined;
 }
 

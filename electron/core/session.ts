@@ -1,15 +1,12 @@
 // One signed-in operator per window (or per CLI run / test page). The router reads it to
 // stamp every change with who made it.
-import type { PostKeyFile } from '../post/postKeyFile';
-
 export interface Session {
   operatorId: string | null;
   /** Locked after idle time: only unlocking with the operator's PIN (or signing out) answers. */
   locked?: boolean;
   /** The backup this window's administrator inspected last: restoring names it by its token, never by a path. */
   pendingRestore?: { token: string; file: string };
-  /** First run, joining a post: the key file this window's dialog picked, checked and still sealed, for `setup.complete`. */
-  pendingJoin?: PostKeyFile;
+  // pendingJoin: added by post/postKeyFile.ts, which sits above the session.
 }
 
 export function createSession(): Session {
