@@ -7,7 +7,7 @@ import {
   ALERT_EVENTS, CAP_CERTAINTIES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES, DEFAULT_RESPONSE,
   type AlertEvent, type CapCertainty, type CapResponseType, type CapSeverity, type CapUrgency,
 } from '../../../../shared/exchange';
-import type { AlertView } from '../../../../shared/api/exchangeSchemas';
+import type { AlertView } from '../../../../shared/api/exchange';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { Dialog } from '../../ui/Dialog';

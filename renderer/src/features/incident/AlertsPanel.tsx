@@ -2,7 +2,7 @@
 // saves each as a CAP file for the alerting authority (the save dialog, or a download).
 import { useState } from 'react';
 import type { ApiError, IncidentDetail } from '../../../../shared/api';
-import type { AlertView } from '../../../../shared/api/exchangeSchemas';
+import type { AlertView } from '../../../../shared/api/exchange';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner } from '../../ui/Field';
