@@ -59,7 +59,7 @@ export const backupChannels = {
   /** The core approves; the shell closes the core, restores (electron/core/backup/restoreInPlace.ts) and reopens it. */
   'backup.restore': channel(backupRestoreInput, backupRestoreResult, 'administrator'),
   /** Null when the database opened; a shell that could not open it answers from electron/core/damagedConsole.ts. Public: with a damaged database no one can sign in. */
-  'database.health': channel(empty, databaseHealth.nullable(), 'public'),
+  'backup.health': channel(empty, databaseHealth.nullable(), 'public'),
   /** Only while the database cannot be opened (damagedConsole.ts): a safety copy by name; the shell then opens the core again. */
-  'database.restoreSafetyCopy': channel(restoreSafetyCopyInput, restoreSafetyCopyResult, 'public'),
+  'backup.restoreSafetyCopy': channel(restoreSafetyCopyInput, restoreSafetyCopyResult, 'public'),
 } as const;

@@ -73,12 +73,12 @@ export type AlertView = z.output<typeof alertView>;
 // Reports leave the post for partners: the duty officer's, like the statistics they come from.
 export const exchangeChannels = {
   /** Public alerts (CAP 1.2) of an incident, newest first; issue, update and cancel answer the new list. */
-  'alerts.list': channel(z.object({ incidentId: id }).strict(), z.array(alertView), 'operator'),
-  'alerts.issue': channel(issueAlertInput, z.array(alertView), 'supervisor'),
-  'alerts.update': channel(updateAlertInput, z.array(alertView), 'supervisor'),
-  'alerts.cancel': channel(cancelAlertInput, z.array(alertView), 'supervisor'),
+  'exchange.alerts': channel(z.object({ incidentId: id }).strict(), z.array(alertView), 'operator'),
+  'exchange.issueAlert': channel(issueAlertInput, z.array(alertView), 'supervisor'),
+  'exchange.updateAlert': channel(updateAlertInput, z.array(alertView), 'supervisor'),
+  'exchange.cancelAlert': channel(cancelAlertInput, z.array(alertView), 'supervisor'),
   /** One CAP message as an .xml file, where the shell's save dialog says; null when cancelled. */
-  'alerts.save': channel(alertFileInput, z.object({ file: z.string() }).nullable(), 'supervisor'),
+  'exchange.saveAlert': channel(alertFileInput, z.object({ file: z.string() }).nullable(), 'supervisor'),
   /** A period's incidents (or, in HXL, a statistics table) for partners, where the save dialog says; null when cancelled. */
   'exchange.exportHxl': channel(hxlExportInput, exportWritten.nullable(), 'supervisor'),
   'exchange.exportGeojson': channel(reportPeriod, exportWritten.nullable(), 'supervisor'),

@@ -153,8 +153,8 @@ export type AssignmentView = z.output<typeof assignmentView>;
 export type ResponseTimes = z.output<typeof responseTimes>;
 
 export const incidentsChannels = {
-  'calls.findDuplicates': channel(duplicateQuery, z.array(duplicateCandidate), 'operator'),
-  'calls.log': channel(logCallInput, logCallResult, 'operator'),
+  'incidents.findDuplicates': channel(duplicateQuery, z.array(duplicateCandidate), 'operator'),
+  'incidents.log': channel(logCallInput, logCallResult, 'operator'),
   'incidents.queue': channel(queueQuery, queueResult, 'operator'),
   'incidents.get': channel(z.object({ id }).strict(), incidentDetail, 'operator'),
   'incidents.update': channel(updateIncidentInput, incidentDetail, 'operator'),

@@ -26,5 +26,5 @@ export const postChannels = {
   'post.exportKey': channel(exportPostKeyInput, postKeyWritten.nullable(), 'administrator'),
   /** The post's key file read again where the key was lost with the settings file (never replaces a key); null when cancelled. */
   'post.restoreKey': channel(restorePostKeyInput, setupStatus.nullable(), 'administrator'),
-  'shifts.set': channel(shiftPatternInput, setupStatus, 'supervisor'),
+  'post.setShifts': channel(shiftPatternInput, setupStatus, 'supervisor'),
 } as const;

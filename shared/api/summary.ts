@@ -56,7 +56,7 @@ export type SummaryTimelineEntry = z.output<typeof summaryTimelineEntry>;
 // The duty officer prints the handover and writes its notes.
 export const summaryChannels = {
   'summary.get': channel(summaryQuery, shiftSummary, 'supervisor'),
-  'handover.add': channel(handoverNoteInput, ok, 'supervisor'),
+  'summary.addHandoverNote': channel(handoverNoteInput, ok, 'supervisor'),
   /** The core checks who may print what; the Electron shell then prints (electron/printing.ts). */
   'summary.print': channel(summaryPrintInput, summaryPrintResult, 'supervisor'),
 } as const;

@@ -96,17 +96,17 @@ export type ConflictsQuery = z.output<typeof conflictsQuery>;
 export const syncChannels = {
   'sync.status': channel(empty, z.array(hubStatus), 'operator'),
   'sync.now': channel(z.object({ hubId: z.string().uuid().optional() }).strict(), z.array(hubStatus), 'operator'),
-  'hubs.list': channel(empty, z.array(hubView), 'administrator'),
-  'hubs.test': channel(hubConnection, ok, 'administrator'),
-  'hubs.add': channel(hubInput, savedId, 'administrator'),
-  'hubs.remove': channel(z.object({ id: z.string().uuid() }).strict(), ok, 'administrator'),
+  'sync.hubs': channel(empty, z.array(hubView), 'administrator'),
+  'sync.testHub': channel(hubConnection, ok, 'administrator'),
+  'sync.addHub': channel(hubInput, savedId, 'administrator'),
+  'sync.removeHub': channel(z.object({ id: z.string().uuid() }).strict(), ok, 'administrator'),
   /** The core asks the shell's save dialog where to write; null when cancelled. */
-  'bundles.export': channel(bundleExportInput, bundleWritten.nullable(), 'supervisor'),
+  'sync.exportBundle': channel(bundleExportInput, bundleWritten.nullable(), 'supervisor'),
   /** The shell's open dialog picks the file; the core checks it whole, then applies it in the background. */
-  'bundles.import': channel(empty, bundleImportStarted.nullable(), 'supervisor'),
-  'bundles.status': channel(importJob.strict(), bundleImportStatus, 'supervisor'),
+  'sync.importBundle': channel(empty, bundleImportStarted.nullable(), 'supervisor'),
+  'sync.bundleStatus': channel(importJob.strict(), bundleImportStatus, 'supervisor'),
   /** How far the export running on this console has got (null: none), for its progress bar. */
-  'bundles.exportProgress': channel(empty, bundleExportProgress.nullable(), 'supervisor'),
+  'sync.exportProgress': channel(empty, bundleExportProgress.nullable(), 'supervisor'),
   /** What last-writer-wins set aside: two consoles' edits of one field close together in time. Resolving it is the duty officer's. */
   'sync.conflicts': channel(conflictsQuery, conflictsPage, 'supervisor'),
   /** What is still held back (quarantined) and what was held and applied since (issue #21). */

@@ -65,12 +65,12 @@ export type VolunteerView = z.output<typeof volunteerView>;
 export type TeamConflict = z.output<typeof teamConflict>;
 
 export const teamsChannels = {
-  'centres.list': channel(empty, z.array(centreView), 'operator'),
-  'centres.save': channel(saveCentreInput, savedId, 'supervisor'),
+  'teams.centres': channel(empty, z.array(centreView), 'operator'),
+  'teams.saveCentre': channel(saveCentreInput, savedId, 'supervisor'),
   'teams.board': channel(boardQuery, z.array(teamView), 'operator'),
   'teams.save': channel(saveTeamInput, savedId, 'supervisor'),
   'teams.setStatus': channel(setTeamStatusInput, ok, 'operator'),
   'teams.conflicts': channel(empty, z.array(teamConflict), 'operator'),
-  'volunteers.list': channel(z.object({ centreId: id.optional() }).strict(), z.array(volunteerView), 'operator'),
-  'volunteers.save': channel(saveVolunteerInput, savedId, 'supervisor'),
+  'teams.volunteers': channel(z.object({ centreId: id.optional() }).strict(), z.array(volunteerView), 'operator'),
+  'teams.saveVolunteer': channel(saveVolunteerInput, savedId, 'supervisor'),
 } as const;

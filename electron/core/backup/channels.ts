@@ -9,10 +9,10 @@ export const backupChannels = defineChannels({
     handler: (ctx) => backupStatus(ctx),
   },
   // The database opened: nothing to report, and a restore goes through the backup screen.
-  'database.health': {
+  'backup.health': {
     handler: async () => null,
   },
-  'database.restoreSafetyCopy': {
+  'backup.restoreSafetyCopy': {
     handler: async () => {
       throw new DomainError('integrity.notDamaged');
     },

@@ -8,31 +8,31 @@ import { cancelAlert, issueAlert, listAlerts, updateAlert } from './alerts';
 import { exportReportFromApp, saveAlertFromApp } from './exchangeFiles';
 
 export const exchangeChannels = defineChannels({
-  'alerts.list': {
+  'exchange.alerts': {
     handler: (ctx, input) => listAlerts(ctx.store.reader, input.incidentId, ctx.now()),
   },
-  'alerts.issue': {
+  'exchange.issueAlert': {
     changes: ['alert'],
     handler: async (ctx, input) => {
       await issueAlert(ctx, ctx.operatorId, input);
       return listAlerts(ctx.store.reader, input.incidentId, ctx.now());
     },
   },
-  'alerts.update': {
+  'exchange.updateAlert': {
     changes: ['alert'],
     handler: async (ctx, input) => {
       await updateAlert(ctx, ctx.operatorId, input);
       return alertsOfThread(ctx, input.alertId);
     },
   },
-  'alerts.cancel': {
+  'exchange.cancelAlert': {
     changes: ['alert'],
     handler: async (ctx, input) => {
       await cancelAlert(ctx, ctx.operatorId, input);
       return alertsOfThread(ctx, input.alertId);
     },
   },
-  'alerts.save': {
+  'exchange.saveAlert': {
     handler: (ctx, input) => saveAlertFromApp(ctx, ctx.session, input.messageId),
   },
   'exchange.exportHxl': {

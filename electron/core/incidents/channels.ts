@@ -7,10 +7,10 @@ import { logCall } from './intake';
 import { findDuplicates, incidentDetail, queue } from './queries';
 
 export const incidentsChannels = defineChannels({
-  'calls.findDuplicates': {
+  'incidents.findDuplicates': {
     handler: (ctx, input) => findDuplicates(ctx.store.reader, input, DUPLICATE_WINDOW_MS, DUPLICATE_RADIUS_M),
   },
-  'calls.log': {
+  'incidents.log': {
     changes: ['incident', 'call', 'timeline'],
     handler: (ctx, input) => logCall(ctx, ctx.operatorId, input),
   },

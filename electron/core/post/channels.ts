@@ -18,7 +18,7 @@ export const postChannels = defineChannels({
     changes: ['settings'],
     handler: (ctx, input) => restorePostKey(ctx, ctx.session, input.passphrase),
   },
-  'shifts.set': {
+  'post.setShifts': {
     changes: ['settings', 'post'],
     handler: (ctx, input) => setShiftPattern(ctx, ctx.operatorId, input),
   },

@@ -17,7 +17,7 @@ export const summaryChannels = defineChannels({
       return { period: input.period, pdf: input.pdf, file: null };
     },
   },
-  'handover.add': {
+  'summary.addHandoverNote': {
     changes: ['handoverNote'],
     handler: async (ctx, input) => {
       await addHandoverNote(ctx, ctx.operatorId, input.shiftStart, input.text);

@@ -15,34 +15,34 @@ export const syncChannels = defineChannels({
   'sync.now': {
     handler: async (ctx, input) => (ctx.sync ? ctx.sync.syncNow(input.hubId) : []),
   },
-  'hubs.list': {
+  'sync.hubs': {
     handler: async (ctx) => listHubs(ctx),
   },
-  'hubs.test': {
+  'sync.testHub': {
     handler: async (_ctx, input) => {
       await testHub(input);
       return { ok: true as const };
     },
   },
-  'hubs.add': {
+  'sync.addHub': {
     handler: async (ctx, input) => addHub(ctx, input.name, input),
   },
-  'hubs.remove': {
+  'sync.removeHub': {
     handler: async (ctx, input) => {
       removeHub(ctx, input.id);
       return { ok: true as const };
     },
   },
-  'bundles.export': {
+  'sync.exportBundle': {
     handler: (ctx, input) => exportBundleFromApp(ctx, ctx.session, input),
   },
-  'bundles.import': {
+  'sync.importBundle': {
     handler: (ctx) => startBundleImport(ctx, ctx.session),
   },
-  'bundles.status': {
+  'sync.bundleStatus': {
     handler: async (ctx, input) => bundleImportStatus(ctx, input.jobId),
   },
-  'bundles.exportProgress': {
+  'sync.exportProgress': {
     handler: async (ctx) => bundleExportProgress(ctx),
   },
   'sync.conflicts': {

@@ -9,10 +9,10 @@ import { listCentres, listVolunteers, saveCentre, saveTeam, saveVolunteer } from
 export const TEAM_WORLD = ['team', 'assignment', 'incident', 'rosterEntry', 'volunteer'] as const;
 
 export const teamsChannels = defineChannels({
-  'centres.list': {
+  'teams.centres': {
     handler: (ctx) => listCentres(ctx.store.reader),
   },
-  'centres.save': {
+  'teams.saveCentre': {
     changes: ['centre'],
     handler: async (ctx, input) => ({ id: await saveCentre(ctx, ctx.operatorId, input) }),
   },
@@ -33,10 +33,10 @@ export const teamsChannels = defineChannels({
   'teams.conflicts': {
     handler: (ctx) => teamConflicts(ctx.store.reader),
   },
-  'volunteers.list': {
+  'teams.volunteers': {
     handler: (ctx, input) => listVolunteers(ctx.store.reader, input.centreId),
   },
-  'volunteers.save': {
+  'teams.saveVolunteer': {
     changes: ['volunteer'],
     handler: async (ctx, input) => ({ id: await saveVolunteer(ctx, ctx.operatorId, input) }),
   },
