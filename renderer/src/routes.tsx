@@ -12,7 +12,7 @@ import { TeamBoard } from './features/teams/TeamBoard';
 import { RosterScreen } from './features/roster/RosterScreen';
 import { OrganisationScreen } from './features/organisation/OrganisationScreen';
 import { StatsScreen } from './features/stats/LazyStatsScreen';
-import { ImportScreen } from './features/stats/ImportScreen';
+import { ImportScreen } from './features/import/ImportScreen';
 import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { ConflictsScreen } from './features/sync/ConflictsScreen';
