@@ -1,7 +1,7 @@
 // The post's settings shared by every console, and its key.
 // Each channel's handler and what it changes; its input, output and role: shared/api/post.ts.
 import { defineChannels } from '../api/channel';
-import { setPostDefaults, setShiftPattern } from '../setup/setup';
+import { setPostDefaults, setShiftPattern } from './postDefaults';
 import { exportPostKey } from './postKeyFile';
 import { restorePostKey } from './restorePostKey';
 
