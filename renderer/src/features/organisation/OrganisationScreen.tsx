@@ -8,9 +8,9 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
 import { useMay } from '../../ui/role';
-import { AccountsPanel } from './AccountsPanel';
-import { PostSettingsPanel } from './PostSettingsPanel';
-import { ShiftPatternPanel } from './ShiftPatternPanel';
+import { AccountsPanel } from '../operators/AccountsPanel';
+import { PostSettingsPanel } from '../post/PostSettingsPanel';
+import { ShiftPatternPanel } from '../post/ShiftPatternPanel';
 
 export function OrganisationScreen() {
   const { t } = useLocale();

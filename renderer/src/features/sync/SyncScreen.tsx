@@ -9,8 +9,8 @@ import { ErrorBanner, Field } from '../../ui/Field';
 import { useMay } from '../../ui/role';
 import { BundlesPanel } from './BundlesPanel';
 import { HeldBackPanel } from './HeldBackPanel';
-import { PostKeyPanel } from './PostKeyPanel';
-import { RestoreKeyPanel } from './RestoreKeyPanel';
+import { PostKeyPanel } from '../post/PostKeyPanel';
+import { RestoreKeyPanel } from '../post/RestoreKeyPanel';
 import { hubLine, useSyncStatus } from './SyncStatus';
 
 type HubTlsMode = HubTls['mode'];
