@@ -10,7 +10,7 @@ import { IncidentView } from './features/incident/IncidentView';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { TeamBoard } from './features/teams/TeamBoard';
 import { RosterScreen } from './features/roster/RosterScreen';
-import { OrganisationScreen } from './features/organisation/OrganisationScreen';
+import { OrganisationScreen } from './features/teams/OrganisationScreen';
 import { StatsScreen } from './features/stats/LazyStatsScreen';
 import { ImportScreen } from './features/import/ImportScreen';
 import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
