@@ -14,7 +14,7 @@ const nodePatterns = ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `$
 /**
  * The main process in layers, lowest first: a module imports its own layer and those below it,
  * never one above (as VS Code's `code-import-patterns`). Entries are folders (ending in /), a
- * folder's own files (/*) or files, from the repository's root; every module of electron/ must be in one. Imports within a
+ * folder's own files (/*), files, or one file of every folder (a star for the folder), from the repository's root; every module of electron/ must be in one. Imports within a
  * layer are free, but may not go round in a circle (scripts/deps.mjs).
  */
 const LAYERS = [
@@ -27,7 +27,8 @@ const LAYERS = [
     holds: ['audit', 'backup', 'dispatch', 'import', 'incidents', 'operators', 'post', 'reference', 'roster', 'setup', 'teams', 'timeline'].map((f) => `electron/core/${f}/`),
   },
   { name: 'reports and sync', holds: ['stats', 'summary', 'sync', 'exchange', 'demo'].map((f) => `electron/core/${f}/`) },
-  { name: 'api', holds: ['electron/core/api/'] },
+  // A feature's channels.ts is its adapter to the router: handlers of any layer below, joined in api/.
+  { name: 'api', holds: ['electron/core/api/', 'electron/core/*/channels.ts'] },
   // The inspector child is the entry point of a process of its own (db/inspection/inspectApart.ts).
   { name: 'openCore', holds: ['electron/core/openCore.ts', 'electron/core/damagedConsole.ts', 'electron/core/index.ts', 'electron/core/db/inspection/inspectorChild.ts'] },
   { name: 'shells', holds: ['electron/host/', 'electron/cli/', 'electron/*'] },
@@ -39,7 +40,8 @@ function layerOf(path) {
   let found = null;
   for (const [rank, layer] of LAYERS.entries()) {
     for (const entry of layer.holds) {
-      const matches = entry.endsWith('/*') ? dirname(path) === entry.slice(0, -2)
+      const matches = entry.includes('/*/') ? new RegExp(`^${entry.replace(/\.tsx?$/, '').replaceAll('.', '\\.').replace('/*/', '/[^/]+/')}$`).test(path)
+        : entry.endsWith('/*') ? dirname(path) === entry.slice(0, -2)
         : entry.endsWith('/') ? path.startsWith(entry) : path === entry.replace(/\.tsx?$/, '');
       if (matches && (!found || entry.length > found.entry.length)) found = { rank, name: layer.name, entry };
     }

@@ -1,7 +1,7 @@
 // What a shell runs when the console's database cannot be opened (damaged, as quick_check at
 // open finds; issue #18 item 6): instead of a blank window or a bare error box, the windows
-// get a console that answers two channels — why (`database.health`, with the safety copies
-// there are) and `database.restoreSafetyCopy` — and refuses every other with the reason. No
+// get a console that answers two channels — why (`backup.health`, with the safety copies
+// there are) and `backup.restoreSafetyCopy` — and refuses every other with the reason. No
 // one can sign in to a database that cannot be read, so the restore asks for no role; it only
 // takes one of the console's own copies, by name, and keeps the damaged file beside it. On
 // success the shell opens the core again (openCore) and reloads its windows.
@@ -32,7 +32,7 @@ export interface DamagedConsole {
 export function damagedConsole(options: DamagedConsoleOptions): DamagedConsole {
   const { dataDir, settings, error, log } = options;
   const refused = { ok: false as const, error: { code: error.code, params: error.params } };
-  const health = (): Output<'database.health'> => ({
+  const health = (): Output<'backup.health'> => ({
     code: error.code,
     params: error.params,
     safetyCopies: offeredCopies(dataDir, settings, log).map(({ name, bytes, shiftStart }) => ({ name, bytes, shiftStart })),
@@ -42,9 +42,9 @@ export function damagedConsole(options: DamagedConsoleOptions): DamagedConsole {
   return {
     error,
     async invoke(channel, input) {
-      if (channel === 'database.health') return { ok: true, value: health() };
-      if (channel !== 'database.restoreSafetyCopy') return refused;
-      const parsed = api['database.restoreSafetyCopy'].input.safeParse(input);
+      if (channel === 'backup.health') return { ok: true, value: health() };
+      if (channel !== 'backup.restoreSafetyCopy') return refused;
+      const parsed = api['backup.restoreSafetyCopy'].input.safeParse(input);
       if (!parsed.success) return { ok: false, error: { code: 'error.invalidInput' } };
       // One at a time: two windows pressing at once must not restore twice.
       if (restoring) return { ok: false, error: { code: 'error.busy' } };

@@ -1,6 +1,6 @@
 // Opens the core on a data folder: the database (migrated), the services and the router.
 import type { ChangeEvent, ChannelName, Output, Result } from '../../shared/api';
-import { handlers, changes } from './api/handlers';
+import { channels } from './api/channels';
 import { createRouter } from './api/router';
 import { createSession, type Session } from './session';
 import type { FileChooser } from './backup/backups';
@@ -128,7 +128,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   context.sync = sync;
   if (options.sync ?? true) sync.start();
-  const invoke = createRouter({ ctx: context, handlers, changes, log, emit, checkOutputs: options.checkOutputs ?? false });
+  const invoke = createRouter({ ctx: context, channels, log, emit, checkOutputs: options.checkOutputs ?? false });
   return {
     dataDir: options.dataDir,
     context,

@@ -137,7 +137,7 @@ export function createHost(options: HostOptions): Host {
   /** A window of a console whose database is damaged: health and the safety copies, nothing else. */
   async function invokeDamaged(id: ClientId, console: DamagedConsole, channel: Parameters<DamagedConsole['invoke']>[0], input: unknown): Promise<Result<unknown>> {
     const result = await console.invoke(channel, input);
-    if (channel !== 'database.restoreSafetyCopy' || !result.ok) return result;
+    if (channel !== 'backup.restoreSafetyCopy' || !result.ok) return result;
     try {
       const next = await options.open();
       damaged = null;

@@ -19,12 +19,12 @@ export function App() {
   const [operator, setOperator] = useState<OperatorView | null>(null);
   const [language, setLanguage] = useState<Language>('ar');
   // The database could not be opened (damaged): the shell says why and which copies there are.
-  const [damaged, setDamaged] = useState<Output<'database.health'>>(null);
+  const [damaged, setDamaged] = useState<Output<'backup.health'>>(null);
 
   const refresh = useCallback(async () => {
     const s = await call('setup.status', {});
     if (!s.ok) {
-      const health = await call('database.health', {});
+      const health = await call('backup.health', {});
       if (health.ok && health.value) {
         setDamaged(health.value);
         setLanguage(health.value.language);

@@ -2,26 +2,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OperatorView } from '../../shared/api';
 import type { Language } from '../../shared/domain';
-import { IncidentView } from './features/incident/IncidentView';
 import { LockScreen } from './features/session/LockScreen';
 import { call } from './ops';
 import { IntakeDialog } from './features/intake/IntakeDialog';
-import { OrganisationScreen } from './features/organisation/OrganisationScreen';
-import { QueueScreen } from './features/queue/QueueScreen';
-import { RosterScreen } from './features/roster/RosterScreen';
-import { StatsScreen } from './features/stats/LazyStatsScreen';
-import { ImportScreen } from './features/stats/ImportScreen';
-import { SummaryPrint, SummaryScreen } from './features/summary/SummaryScreen';
-import { AuditScreen } from './features/audit/AuditScreen';
-import { SyncScreen } from './features/sync/SyncScreen';
-import { ConflictsScreen } from './features/sync/ConflictsScreen';
-import { BackupScreen } from './features/backup/BackupScreen';
 import { SyncStatus } from './features/sync/SyncStatus';
 import { ClockWarning } from './features/sync/ClockWarning';
 import { shiftAt } from '../../shared/time/shifts';
-import { TeamBoard } from './features/teams/TeamBoard';
-import { WallDisplay } from './features/wall/WallDisplay';
-import { mayCall } from '../../shared/api';
+import { navOf, routeOf } from './routes';
 import { useLocale } from './i18n';
 import { RoleContext } from './ui/role';
 import { HelpDialog } from './ui/HelpDialog';
@@ -114,12 +101,12 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
     return () => clearTimeout(timer);
   }, [toast]);
 
-  const incidentId = /^#\/incident\/([0-9a-f-]{36})$/.exec(hash)?.[1];
+  const { route, param } = routeOf(hash, operator.role);
+  const current = route.under ?? route.path;
+  const screen = route.screen({ param, shiftStarts, navigate });
   if (locked) return <LockScreen operator={operator} minutes={lockAfterMinutes} onUnlocked={unlocked} onSignOut={onSignOut} />;
-  if (hash === '#/wall') return <WallDisplay />;
-  if (hash.startsWith('#/print/summary')) return <SummaryPrint query={hash.split('?')[1] ?? ''} />;
+  if (route.whole) return screen;
   const shift = shiftAt(now, shiftStarts, timeZone);
-  const section = hash === '#/roster' ? 'roster' : hash === '#/organisation' ? 'organisation' : hash === '#/stats' ? 'stats' : hash === '#/import' ? 'import' : hash === '#/summary' ? 'summary' : hash === '#/audit' ? 'audit' : hash === '#/sync' ? 'sync' : hash === '#/backup' ? 'backup' : hash === '#/conflicts' ? 'conflicts' : 'queues';
   return (
     <RoleContext.Provider value={operator.role}>
     <div className="console">
@@ -130,24 +117,9 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
           <span className="muted">{postName}</span>
         </div>
         <nav aria-label={t('nav.main')} className="nav">
-          <a href="#/" aria-current={section === 'queues' && !incidentId ? 'page' : undefined}>{t('nav.queues')}</a>
-          <a href="#/roster" aria-current={section === 'roster' ? 'page' : undefined}>{t('nav.roster')}</a>
-          {mayCall(operator.role, 'supervisor')
-            ? <a href="#/organisation" aria-current={section === 'organisation' ? 'page' : undefined}>{t('nav.organisation')}</a> : null}
-          {mayCall(operator.role, 'supervisor')
-            ? <a href="#/stats" aria-current={section === 'stats' || section === 'import' ? 'page' : undefined}>{t('nav.stats')}</a> : null}
-          {mayCall(operator.role, 'supervisor')
-            ? <a href="#/summary" aria-current={section === 'summary' ? 'page' : undefined}>{t('nav.summary')}</a> : null}
-          {mayCall(operator.role, 'supervisor')
-            ? <a href="#/audit" aria-current={section === 'audit' ? 'page' : undefined}>{t('nav.audit')}</a> : null}
-          {mayCall(operator.role, 'supervisor')
-            ? <a href="#/conflicts" aria-current={section === 'conflicts' ? 'page' : undefined}>{t('nav.conflicts')}</a> : null}
-          {/* Supervisors carry bundles; hubs on the same screen stay the administrator's. */}
-          {mayCall(operator.role, 'supervisor')
-            ? <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>{t('nav.sync')}</a> : null}
-          {mayCall(operator.role, 'administrator')
-            ? <a href="#/backup" aria-current={section === 'backup' ? 'page' : undefined}>{t('nav.backup')}</a> : null}
-          <a href="#/wall">{t('nav.wall')}</a>
+          {navOf(operator.role).map((r) => (
+            <a key={r.path} href={r.path} aria-current={r.path === current ? 'page' : undefined}>{t(r.nav)}</a>
+          ))}
         </nav>
         <div className="header__actions">
           <button type="button" className="button button--primary" onClick={openIntake} aria-keyshortcuts="F2 Control+N">
@@ -164,22 +136,7 @@ export function Console({ operator, postName, lockAfterMinutes, shiftStarts, onL
         </div>
       </header>
       <main className="content">
-        {incidentId ? <IncidentView id={incidentId} onBack={() => { navigate('#/'); requestQueueFocus(); }} />
-          : section === 'roster' ? <RosterScreen />
-          : section === 'organisation' ? <OrganisationScreen />
-          : section === 'stats' ? <StatsScreen />
-          : section === 'import' ? <ImportScreen />
-          : section === 'summary' ? <SummaryScreen shiftStarts={shiftStarts} />
-          : section === 'audit' ? <AuditScreen />
-          : section === 'sync' ? <SyncScreen />
-          : section === 'conflicts' ? <ConflictsScreen />
-          : section === 'backup' && mayCall(operator.role, 'administrator') ? <BackupScreen />
-          : (
-            <div className="main-split">
-              <QueueScreen onOpen={(id) => navigate(`#/incident/${id}`)} />
-              <TeamBoard onOpenIncident={(id) => navigate(`#/incident/${id}`)} />
-            </div>
-          )}
+        {screen}
       </main>
       {intakeOpen ? (
         <IntakeDialog

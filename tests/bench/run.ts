@@ -128,12 +128,12 @@ async function measure(size: number) {
     record(`queue: ${label}`, size, samples, '≤ 5 ms at 1M, ≤ 2× shell', shellMs(file, sql, params, 200));
   }
 
-  const call: Input<'calls.log'> = {
+  const call: Input<'incidents.log'> = {
     receivedAt: Date.now(), source: 'phone', type: 'fire', priority: 2, location: { district: 'latakia', locality: 'bench' },
     description: 'benchmark call', reported: { trapped: 0, injured: 1, dead: 0 },
   };
   // More runs than the reads: every few dozen commits one also checkpoints the WAL, and a median of 15 can land on it.
-  const created = await time(4 * RUNS, () => invoke('calls.log', call));
+  const created = await time(4 * RUNS, () => invoke('incidents.log', call));
   // Baseline: a bare INSERT of the same row, in its own transaction, on a connection of its own.
   const raw = await Connection.open(file, 'readwrite');
   await raw.exec('PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;');

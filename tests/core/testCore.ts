@@ -84,7 +84,7 @@ export async function openTestCore(options: { dir?: string; setup?: boolean; let
   return t;
 }
 
-export function intake(overrides: Partial<Input<'calls.log'>> = {}): Input<'calls.log'> {
+export function intake(overrides: Partial<Input<'incidents.log'>> = {}): Input<'incidents.log'> {
   return {
     receivedAt: T0,
     source: 'phone',

@@ -19,7 +19,7 @@ if (status.ok && status.value.needsSetup) {
 }
 process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
-  const logged = await core.invoke(session, 'calls.log', {
+  const logged = await core.invoke(session, 'incidents.log', {
     receivedAt: Date.now(), source: 'radio', type: 'fire', priority: 2, location: { district: 'latakia', locality: `street ${i}` },
     description: `call ${i}`, reported: { trapped: 0, injured: i % 3, dead: 0 },
   });

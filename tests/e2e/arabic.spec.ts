@@ -31,9 +31,9 @@ testIn('ar')('every screen in Arabic, then with Arabic-Indic digits', async ({ b
     operator: { name: 'Rania Haddad', pin: '2468' }, language: 'ar', loadDemo: true,
   });
   expect(setup.ok).toBe(true);
-  expect((await core.invoke(admin, 'hubs.add', { name: 'HQ Damascus', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } })).ok).toBe(true);
+  expect((await core.invoke(admin, 'sync.addHub', { name: 'HQ Damascus', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } })).ok).toBe(true);
   const shift = shiftAt(Date.now(), ['08:00', '20:00'], 'Asia/Damascus');
-  expect((await core.invoke(admin, 'handover.add', { shiftStart: shift.start, text: 'مولّدة مركز جبلة تحتاج وقودًا قبل المغيب.' })).ok).toBe(true);
+  expect((await core.invoke(admin, 'summary.addHandoverNote', { shiftStart: shift.start, text: 'مولّدة مركز جبلة تحتاج وقودًا قبل المغيب.' })).ok).toBe(true);
 
   await page.reload();
   await expect(page.getByRole('heading', { name: ar('signIn.title') })).toBeVisible();

@@ -14,7 +14,7 @@ for (const language of LANGUAGES) {
       operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
     });
     expect(setup.ok).toBe(true);
-    const logged = await core.invoke(admin, 'calls.log', {
+    const logged = await core.invoke(admin, 'incidents.log', {
       receivedAt: Date.now(), source: 'phone', type: 'fire', priority: 3, location: { district: 'jableh', locality: 'Souq, "old" market' },
       reported: { trapped: 0, injured: 0, dead: 0 },
     });

@@ -23,7 +23,7 @@ for (const language of LANGUAGES) {
       operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
     });
     expect(setup.ok).toBe(true);
-    for (let i = 0; i < 3; i++) expect((await beacon.core.invoke(admin, 'calls.log', intake)).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await beacon.core.invoke(admin, 'incidents.log', intake)).ok).toBe(true);
     expect((await beacon.core.invoke(admin, 'operators.create', { name: 'Samer Duty', pin: '1357', role: 'supervisor', language })).ok).toBe(true);
     await beacon.core.safetyCopies.takeIfDue();
     const stick = mkdtempSync(join(tmpdir(), 'beacon-stick-'));
@@ -45,7 +45,7 @@ for (const language of LANGUAGES) {
     await page.screenshot({ path: `test-results/screens/backup-written-${language}.png`, fullPage: true });
 
     // Work goes on after the backup: this incident is not in it.
-    expect((await beacon.core.invoke(admin, 'calls.log', intake)).ok).toBe(true);
+    expect((await beacon.core.invoke(admin, 'incidents.log', intake)).ok).toBe(true);
 
     // A file that is not a Beacon database: said plainly, nothing offered to restore.
     beacon.chooseFile(resolve('package.json'));

@@ -24,8 +24,8 @@ for (const language of LANGUAGES) {
     const post = { name: language === 'ar' ? 'مركز عمليات اللاذقية' : 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' };
     expect((await core.invoke(admin, 'setup.complete', { post, consoleLetter: 'A', operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false })).ok).toBe(true);
     expect((await core.invoke(admin, 'operators.create', { name: 'Samer Duty', pin: '1357', role: 'supervisor', language })).ok).toBe(true);
-    const logged = await core.invoke(admin, 'calls.log', intake);
-    if (!logged.ok) throw new Error('calls.log failed');
+    const logged = await core.invoke(admin, 'incidents.log', intake);
+    if (!logged.ok) throw new Error('incidents.log failed');
     const { incidentId } = logged.value;
 
     // Console B of the same post, at a place without a link: it got A's data by stick once.

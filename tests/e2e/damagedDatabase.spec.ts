@@ -26,7 +26,7 @@ test('a damaged database opens on its safety copies, and one restores it', async
       post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
       operator: { name: 'Rania Haddad', pin: '2468' }, language: 'en', loadDemo: false,
     })).ok).toBe(true);
-    expect((await healthy.invoke(admin, 'calls.log', {
+    expect((await healthy.invoke(admin, 'incidents.log', {
       receivedAt: Date.now(), source: 'phone', type: 'fire', priority: 2, location: { district: 'latakia', locality: 'Ziraa' }, reported: { trapped: 0, injured: 1, dead: 0 },
     })).ok).toBe(true);
     expect(await healthy.safetyCopies.takeIfDue()).not.toBeNull();

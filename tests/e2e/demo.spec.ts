@@ -40,7 +40,7 @@ for (const language of LANGUAGES) {
     // A call logged just now: its waiting age ticks in seconds, without asking the core again.
     const operatorSession = beacon.core.createSession();
     await beacon.core.invoke(operatorSession, 'session.signIn', { name: 'Rania Haddad', pin: '2468' });
-    const logged = await beacon.core.invoke(operatorSession, 'calls.log', {
+    const logged = await beacon.core.invoke(operatorSession, 'incidents.log', {
       receivedAt: Date.now(), source: 'phone', type: 'fire', priority: 1, location: { district: 'jableh' },
       reported: { trapped: 0, injured: 0, dead: 0 },
     });

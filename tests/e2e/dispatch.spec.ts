@@ -34,10 +34,10 @@ for (const language of LANGUAGES) {
       post: { name: 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' }, consoleLetter: 'A',
       operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
     });
-    const centreId = (await call('centres.save', { name: language === 'ar' ? 'مركز اللاذقية' : 'Latakia centre', district: 'latakia', covers: [] })).id;
+    const centreId = (await call('teams.saveCentre', { name: language === 'ar' ? 'مركز اللاذقية' : 'Latakia centre', district: 'latakia', covers: [] })).id;
     await call('teams.save', { callSign: 'Rescue 1 Latakia', kind: 'search_rescue', centreId });
     await call('teams.save', { callSign: 'Ambulance 1 Latakia', kind: 'ambulance', centreId });
-    for (const name of ['Samer Haddad', 'Hadi Khalil']) await call('volunteers.save', { name, role: 'rescuer', centreId });
+    for (const name of ['Samer Haddad', 'Hadi Khalil']) await call('teams.saveVolunteer', { name, role: 'rescuer', centreId });
 
     await page.reload();
     await page.getByLabel(t('signIn.name')).fill('Rania Haddad');
@@ -72,7 +72,7 @@ for (const language of LANGUAGES) {
     await expect(onDuty).toHaveCount(3);
 
     // A priority-1 collapse comes in; the board shows both teams available.
-    const incident = await call('calls.log', {
+    const incident = await call('incidents.log', {
       receivedAt: Date.now(), source: 'phone', type: 'building_collapse', priority: 1,
       location: { district: 'latakia', locality: 'الصليبة' }, reported: { trapped: 4, injured: 2, dead: 0 },
     });

@@ -34,7 +34,7 @@ for (const language of LANGUAGES) {
     // An incident with no team ready: the dispatch panel says how a team becomes ready.
     const session = beacon.core.createSession();
     await beacon.core.invoke(session, 'session.signIn', { name: 'Rania Haddad', pin: '2468' });
-    const logged = await beacon.core.invoke(session, 'calls.log', {
+    const logged = await beacon.core.invoke(session, 'incidents.log', {
       receivedAt: Date.now(), source: 'phone', type: 'fire', priority: 1, location: { district: 'jableh' }, reported: { trapped: 0, injured: 0, dead: 0 },
     });
     if (!logged.ok) throw new Error('call not logged');

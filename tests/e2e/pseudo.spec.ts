@@ -27,7 +27,7 @@ async function dataStrings(core: Core): Promise<string[]> {
     if (r.ok) answers.push(r.value);
   };
   for (const queue of ['waiting', 'active', 'closure']) await ask('incidents.queue', { queue });
-  for (const channel of ['teams.board', 'centres.list', 'volunteers.list', 'operators.list', 'reference.districts', 'hubs.list', 'sync.status', 'roster.current', 'setup.status'] as const) await ask(channel, {});
+  for (const channel of ['teams.board', 'teams.centres', 'teams.volunteers', 'operators.list', 'reference.districts', 'sync.hubs', 'sync.status', 'roster.current', 'setup.status'] as const) await ask(channel, {});
   await ask('audit.list', { limit: 200 });
   await ask('summary.get', { period: { shift: shiftAt(Date.now(), ['08:00', '20:00'], TZ).start } });
   const rows = answers.flatMap((a) => (a && typeof a === 'object' && 'rows' in a && Array.isArray(a.rows) ? a.rows : [])) as { id: string }[];
@@ -81,7 +81,7 @@ test('every screen in the pseudo-locale: no hard-coded text, nothing cut off or 
     post: { name: 'Latakia command post', code: 'LTK', timeZone: TZ }, consoleLetter: 'A',
     operator: { name: 'Rania Haddad', pin: '2468' }, language: 'en', loadDemo: true,
   })).ok).toBe(true);
-  expect((await core.invoke(admin, 'hubs.add', { name: 'HQ Damascus', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } })).ok).toBe(true);
+  expect((await core.invoke(admin, 'sync.addHub', { name: 'HQ Damascus', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } })).ok).toBe(true);
   const shift = shiftAt(Date.now(), ['08:00', '20:00'], TZ);
   const data = await dataStrings(core);
 

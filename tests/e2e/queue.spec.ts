@@ -39,7 +39,7 @@ test('a queue of 450 waiting calls reads end to end and stays live', async ({ be
   await expect(list.locator('[aria-busy="true"]')).toHaveCount(0);
 
   // A call logged on another console, waiting longer than any, arrives at the top; the count follows.
-  const logged = await core.invoke(session, 'calls.log', {
+  const logged = await core.invoke(session, 'incidents.log', {
     receivedAt: whole.value.rows[0]!.receivedAt - 60_000, source: 'phone', type: 'fire', priority: 1, location: { district: 'jableh' },
     reported: { trapped: 2, injured: 0, dead: 0 },
   });

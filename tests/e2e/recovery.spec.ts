@@ -14,7 +14,7 @@ for (const language of LANGUAGES) {
     const rania = core.createSession();
     const post = { name: language === 'ar' ? 'مركز عمليات اللاذقية' : 'Latakia command post', code: 'LTK', timeZone: 'Asia/Damascus' };
     expect((await core.invoke(rania, 'setup.complete', { post, consoleLetter: 'C', operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false })).ok).toBe(true);
-    expect((await core.invoke(rania, 'calls.log', {
+    expect((await core.invoke(rania, 'incidents.log', {
       receivedAt: Date.now(), source: 'phone', type: 'fire', priority: 2, location: { district: 'latakia', locality: 'Ziraa' }, reported: { trapped: 0, injured: 1, dead: 0 },
     })).ok).toBe(true);
     const second = await core.invoke(rania, 'operators.create', { name: 'Samer Admin', pin: '1357', role: 'administrator', language });

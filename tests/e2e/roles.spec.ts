@@ -13,7 +13,7 @@ test('an operator is not offered what only a supervisor may do', async ({ beacon
     operator: { name: 'Rania Haddad', pin: '2468' }, language: 'ar', loadDemo: false,
   })).ok).toBe(true);
   await core.store.write(null, (w) => createOperator(w, Date.now(), { name: 'Fadi Ali', pin: '1357', role: 'operator', language: 'ar' }));
-  const logged = await core.invoke(admin, 'calls.log', {
+  const logged = await core.invoke(admin, 'incidents.log', {
     receivedAt: Date.now(), source: 'phone', type: 'fire', priority: 2, location: { district: 'jableh' }, reported: { trapped: 0, injured: 0, dead: 0 },
   });
   expect(logged.ok).toBe(true);

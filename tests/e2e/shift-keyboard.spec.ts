@@ -62,10 +62,10 @@ for (const language of LANGUAGES) {
       operator: { name: 'Rania Haddad', pin: '2468' }, language, loadDemo: false,
     });
     if (language === 'ar') await call('post.setDefaults', { language: 'ar', digits: 'arab' });
-    const centreId = (await call('centres.save', { name: language === 'ar' ? 'مركز اللاذقية' : 'Latakia centre', district: 'latakia', covers: [] })).id;
+    const centreId = (await call('teams.saveCentre', { name: language === 'ar' ? 'مركز اللاذقية' : 'Latakia centre', district: 'latakia', covers: [] })).id;
     await call('teams.save', { callSign: 'Rescue 1 Latakia', kind: 'search_rescue', centreId });
     await call('teams.save', { callSign: 'Ambulance 1 Latakia', kind: 'ambulance', centreId });
-    for (const name of ['Samer Haddad', 'Hadi Khalil']) await call('volunteers.save', { name, role: 'rescuer', centreId });
+    for (const name of ['Samer Haddad', 'Hadi Khalil']) await call('teams.saveVolunteer', { name, role: 'rescuer', centreId });
     const k = page.keyboard;
 
     // Sign in: the name field has focus; after Enter focus is on the queues (empty: the tab).
@@ -224,7 +224,7 @@ testIn('ar')('the printed summary numbers its pages and counts people in Arabic-
     operator: { name: 'Rania Haddad', pin: '2468' }, language: 'ar', loadDemo: false,
   });
   const status = await call('post.setDefaults', { language: 'ar', digits: 'arab' });
-  await call('calls.log', {
+  await call('incidents.log', {
     receivedAt: Date.now(), source: 'phone', type: 'building_collapse', priority: 1,
     location: { district: 'latakia', locality: 'الصليبة' }, reported: { trapped: 7, injured: 0, dead: 0 },
   });

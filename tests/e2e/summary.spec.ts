@@ -26,7 +26,7 @@ for (const language of LANGUAGES) {
     // A busy shift: the one before the current, 350 incidents, some still open as it ended.
     const shift = previousShift(shiftAt(Date.now(), STARTS, TZ), STARTS, TZ);
     await seedIncidents({ ...core.context, now: () => shift.end - 1 }, setup.value.id, { count: 350, days: 0.49, seed: 5 });
-    expect((await core.invoke(admin, 'handover.add', { shiftStart: shift.start, text: 'Generator at Jableh centre needs fuel before dark.' })).ok).toBe(true);
+    expect((await core.invoke(admin, 'summary.addHandoverNote', { shiftStart: shift.start, text: 'Generator at Jableh centre needs fuel before dark.' })).ok).toBe(true);
     // A note on a priority-1 incident written and struck through before the shift ended.
     const p1 = await core.invoke(admin, 'summary.get', { period: { shift: shift.start } });
     if (!p1.ok || p1.value.priorityOne.length === 0) throw new Error('no priority-1 incident');

@@ -13,7 +13,7 @@ test('the sync screen counts what is held back, and the header warns of a clock 
     operator: { name: 'Rania Haddad', pin: '2468' }, language: 'en', loadDemo: false,
   });
   expect(setup.ok).toBe(true);
-  const logged = await core.invoke(session, 'calls.log', {
+  const logged = await core.invoke(session, 'incidents.log', {
     receivedAt: core.context.now(), source: 'phone', callerName: 'Abu Samer', callerPhone: '0933 123 456', type: 'fire', priority: 1,
     location: { district: 'latakia', locality: 'الرمل الجنوبي' }, description: 'Smoke from a flat', reported: { trapped: 0, injured: 0, dead: 0 },
   });

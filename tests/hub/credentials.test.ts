@@ -44,20 +44,20 @@ describe('hub credentials', () => {
 
   it('the password kept in the secret store is what the engine connects with', async () => {
     t = await openTestCore({ secrets: memorySecretStore() });
-    const { id } = await t.call('hubs.add', { name: 'HQ', url: address(), password: decodeURIComponent(hub.password), tls: PLAIN });
+    const { id } = await t.call('sync.addHub', { name: 'HQ', url: address(), password: decodeURIComponent(hub.password), tls: PLAIN });
     expect(t.core.context.settings.read().hubs[0]!.url).toBe(address());
     const [status] = await t.core.context.sync!.syncNow(id);
     expect(status).toMatchObject({ state: 'ok', lastError: null });
-    await t.call('hubs.test', { url: address(), password: decodeURIComponent(hub.password), tls: PLAIN });
+    await t.call('sync.testHub', { url: address(), password: decodeURIComponent(hub.password), tls: PLAIN });
   });
 
   it('a wrong password, and encryption the hub does not offer, are named as such', async () => {
     t = await openTestCore({ secrets: memorySecretStore() });
-    const wrong = await t.core.invoke(t.session, 'hubs.test', { url: address(), password: 'not-it', tls: PLAIN });
+    const wrong = await t.core.invoke(t.session, 'sync.testHub', { url: address(), password: 'not-it', tls: PLAIN });
     expect(wrong.ok ? null : wrong.error.code).toBe('hub.passwordRejected');
-    const tls = await t.core.invoke(t.session, 'hubs.test', { url: address(), password: decodeURIComponent(hub.password), tls: { mode: 'require', caFile: null } });
+    const tls = await t.core.invoke(t.session, 'sync.testHub', { url: address(), password: decodeURIComponent(hub.password), tls: { mode: 'require', caFile: null } });
     expect(tls.ok ? null : tls.error.code).toBe('hub.tlsRefused');
-    const { id } = await t.call('hubs.add', { name: 'HQ', url: address(), password: 'not-it', tls: PLAIN });
+    const { id } = await t.call('sync.addHub', { name: 'HQ', url: address(), password: 'not-it', tls: PLAIN });
     const [status] = await t.core.context.sync!.syncNow(id);
     expect(status).toMatchObject({ state: 'error', lastError: 'hub.passwordRejected' });
   });

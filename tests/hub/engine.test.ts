@@ -37,7 +37,7 @@ describe('the sync engine', () => {
   it('brings consoles to the same state through a hub, and reports what is waiting', async () => {
     const hub = { id: randomUUID(), name: 'Post hub', url: await hubUrl() };
     const [a, b] = [await consoleWith('A', [hub]), await consoleWith('B', [hub])];
-    const logged = await a.call('calls.log', intake());
+    const logged = await a.call('incidents.log', intake());
     const before = await a.call('sync.status', {});
     expect(before).toMatchObject([{ id: hub.id, name: 'Post hub', state: 'waiting', waiting: null, lastSuccessAt: null }]);
 
@@ -50,7 +50,7 @@ describe('the sync engine', () => {
     expect(await stateHash(a.core.store.reader)).toBe(await stateHash(b.core.store.reader));
 
     // New work is counted as waiting until the next exchange carries it.
-    await a.call('calls.log', intake({ location: { district: 'jableh' } }));
+    await a.call('incidents.log', intake({ location: { district: 'jableh' } }));
     const [waiting] = await a.call('sync.status', {});
     expect(waiting!.waiting).toBeGreaterThan(0);
     const [sent] = await engine(a).syncNow();
@@ -60,7 +60,7 @@ describe('the sync engine', () => {
   it('backs off while a hub cannot be reached, then recovers when it can', async () => {
     const id = randomUUID();
     const a = await consoleWith('A', [{ id, name: 'Headquarters', url: 'postgres://beacon@127.0.0.1:1/beacon' }]);
-    await a.call('calls.log', intake());
+    await a.call('incidents.log', intake());
     const waits: number[] = [];
     for (let i = 1; i <= 3; i++) {
       const [s] = await engine(a).syncNow();

@@ -51,7 +51,7 @@ describe('a hub', () => {
     await client.query(HUB_MIGRATIONS[0]!);
     await client.query("INSERT INTO beacon.meta (key, value) VALUES ('schema_version', '1')");
     const a = await console_('A');
-    const logged = await a.call('calls.log', intake());
+    const logged = await a.call('incidents.log', intake());
     const ops = await a.core.store.reader.all<{ origin: string; seq: number; hlc: string; entity: string; row_id: string; field: string; value: string }>('SELECT origin, seq, hlc, entity, row_id, field, value FROM operations');
     for (const op of ops) await client.query('INSERT INTO beacon.operations (origin, seq, hlc, entity, row_id, field, value) VALUES ($1, $2, $3, $4, $5, $6, $7)', [op.origin, op.seq, op.hlc, op.entity, op.row_id, op.field, op.value]);
     expect(await hubInit(client)).toBe(HUB_SCHEMA_VERSION);
@@ -65,8 +65,8 @@ describe('a hub', () => {
   it('brings two consoles to the same state, and pushing twice changes nothing', async () => {
     const h = await hub();
     const [a, b] = [await console_('A'), await console_('B')];
-    const first = await a.call('calls.log', intake());
-    await b.call('calls.log', intake({ location: { district: 'jableh' } }));
+    const first = await a.call('incidents.log', intake());
+    await b.call('incidents.log', intake({ location: { district: 'jableh' } }));
     b.clock.advance(MINUTE);
     const pushedA = await sync(a, h);
     expect(pushedA.pushed).toBeGreaterThan(0);
@@ -87,7 +87,7 @@ describe('a hub', () => {
   it('relays: operations reach a console through another that syncs with both hubs', async () => {
     const [h1, h2] = [await hub(), await hub()];
     const [a, b, c] = [await console_('A'), await console_('B'), await console_('C')];
-    const logged = await a.call('calls.log', intake());
+    const logged = await a.call('incidents.log', intake());
     await sync(a, h1);
     await sync(b, h1);
     await sync(b, h2);
@@ -98,7 +98,7 @@ describe('a hub', () => {
   it('pulls past an operation it holds back, in every batch, and counts each operation once', async () => {
     const h = await hub();
     const [a, b] = [await console_('A'), await console_('B')];
-    for (let i = 0; i < 6; i++) await a.call('calls.log', intake());
+    for (let i = 0; i < 6; i++) await a.call('incidents.log', intake());
     await sync(a, h);
     // One early operation turned into a field this build does not know: it is quarantined.
     const origin = a.core.store.origin;

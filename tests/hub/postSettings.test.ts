@@ -36,7 +36,7 @@ describe('the post\u2019s settings through a hub', () => {
   it('a supervisor\u2019s shift pattern and defaults reach the other console; a bad post operation in the hub is set aside', async () => {
     const hub = { id: randomUUID(), name: 'Post hub', url: await hubUrl() };
     const [a, b] = [await consoleWith('A', hub), await consoleWith('B', hub)];
-    await a.call('shifts.set', { starts: ['06:00', '14:00', '22:00'] });
+    await a.call('post.setShifts', { starts: ['06:00', '14:00', '22:00'] });
     await a.call('post.setDefaults', { language: 'ar', digits: 'arab' });
     await a.core.context.sync!.syncNow();
 

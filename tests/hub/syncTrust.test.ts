@@ -53,7 +53,7 @@ describe('a copied data folder', () => {
     try {
       const a = await openTestCore({ dir: dirA, letter: 'A' });
       open.push(a);
-      const { incidentId: id } = await a.call('calls.log', intake());
+      const { incidentId: id } = await a.call('incidents.log', intake());
       await sync(a);
       await a.close();
       cpSync(dirA, dirB, { recursive: true }); // the whole folder copied to a second laptop
@@ -69,10 +69,10 @@ describe('a copied data folder', () => {
       a2.clock.advance(MINUTE);
       b.clock.advance(2 * MINUTE);
       await a2.call('incidents.update', { id, changes: { landmark: 'by the original' } });
-      await a2.call('calls.log', intake({ receivedAt: a2.clock.now() }));
+      await a2.call('incidents.log', intake({ receivedAt: a2.clock.now() }));
       await b.call('incidents.update', { id, changes: { priority: 2 } });
       await b.call('incidents.update', { id, changes: { priority: 3 } }); // names the edit above, which moves
-      await b.call('calls.log', intake({ receivedAt: b.clock.now(), description: 'logged on the copy' }));
+      await b.call('incidents.log', intake({ receivedAt: b.clock.now(), description: 'logged on the copy' }));
       await sync(a2);
       const caught = await sync(b);
       expect(caught.copiedFrom).toBe(origin);
@@ -116,7 +116,7 @@ describe('the hub', () => {
     const client = await connectHub(url);
     const t = await openTestCore({ letter: 'A' });
     try {
-      await t.call('calls.log', intake());
+      await t.call('incidents.log', intake());
       const ops = await operationsAbove(t.core.store.reader, {}, 10_000);
       expect(ops.length).toBeGreaterThanOrEqual(3);
       await pushBatch(client, ops.slice(0, 2), HUB_SCHEMA_VERSION);

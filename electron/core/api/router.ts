@@ -11,18 +11,10 @@ import type { Logger } from '../base/logger';
 import { DomainError } from '../base/errors';
 import type { Session } from '../session';
 import { validationError } from './validation';
+import type { CoreChannel, CoreChannels, HandlerContext } from './channel';
 
-export interface HandlerContext extends ServiceContext {
-  session: Session;
-  /** The signed-in operator; the router guarantees it for every non-public channel. */
-  operatorId: string;
-}
+export type { HandlerContext };
 
-export type Handler<C extends ChannelName> = (ctx: HandlerContext, input: z.output<Api[C]['input']>) => Promise<Output<C>>;
-export type Handlers = { [C in ChannelName]: Handler<C> };
-
-/** What each channel may change, announced to every open view after it succeeds. */
-export type ChangeMap = Partial<Record<ChannelName, readonly string[]>>;
 
 const SQLITE_ERRORS: Record<string, string> = {
   SQLITE_FULL: 'error.diskFull',
@@ -35,8 +27,7 @@ const SQLITE_ERRORS: Record<string, string> = {
 
 export function createRouter(deps: {
   ctx: ServiceContext;
-  handlers: Handlers;
-  changes: ChangeMap;
+  channels: CoreChannels;
   log: Logger;
   emit: (event: ChangeEvent) => void;
   /** Check outputs against their schemas too (tests): a service that breaks the contract fails loudly. */
@@ -64,11 +55,10 @@ export function createRouter(deps: {
         if (!mayCall(operator.role, requiredRole(channel, parsed.data))) return failure({ code: 'error.forbidden' });
         operatorId = operator.id;
       }
-      const handler = deps.handlers[channel] as Handler<C>;
+      const { handler, changes } = deps.channels[channel] as CoreChannel<C>;
       const value = await handler({ ...deps.ctx, session, operatorId }, parsed.data as z.output<Api[C]['input']>);
       if (deps.checkOutputs) spec.output.parse(value);
-      const changed = deps.changes[channel];
-      if (changed) deps.emit({ entities: [...changed] });
+      if (changes) deps.emit({ entities: [...changes] });
       return { ok: true, value };
     } catch (err) {
       if (err instanceof DomainError) return failure(err.toApiError());

@@ -2,7 +2,7 @@
 // it. Each is a new CAP message, written once through the operation log (so it syncs and is in
 // the audit trail); an update or cancel references every earlier message of the same alert.
 import { z } from 'zod';
-import type { alertContent, alertView, cancelAlertInput, issueAlertInput, updateAlertInput } from '../../../shared/api/exchangeSchemas';
+import type { alertContent, alertView, cancelAlertInput, issueAlertInput, updateAlertInput } from '../../../shared/api/exchange';
 import type { AlertEvent, CapMsgType } from '../../../shared/exchange';
 import { DomainError, fieldError } from '../base/errors';
 import type { ServiceContext } from '../context';

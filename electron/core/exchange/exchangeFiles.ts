@@ -3,7 +3,7 @@
 // written beside its target and renamed when complete, so a failed export leaves no half file.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
-import type { reportPeriod } from '../../../shared/api/exchangeSchemas';
+import type { reportPeriod } from '../../../shared/api/exchange';
 import type { Language } from '../../../shared/domain';
 import type { ExportFileKind, HxlTable } from '../../../shared/exchange';
 import { DomainError } from '../base/errors';

@@ -2,7 +2,7 @@
 // setup channels answer. A console set up whose every operator was disabled (two administrators
 // of the post, offline, disabling each other) comes back to it in recovery: it keeps its post
 // and key and only gets a new administrator, so it never leaves its post.
-import type { OperatorView, PostDefaultsInput, SetupInput, SetupStatus, ShiftPatternInput } from '../../../shared/api';
+import type { OperatorView, SetupInput, SetupStatus } from '../../../shared/api';
 import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import { createOperator } from '../operators/operators';
@@ -10,8 +10,6 @@ import { ensureRollup } from '../stats/rollup';
 import type { ConsoleSettings, SettingsStore } from '../settings/settingsStore';
 import { hasPostKey, keepPostKey, newPostKey, type PostAndKey } from '../post/postKey';
 import type { SecretStore } from '../secrets/secretStore';
-import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
-import { mirrorPostSettings, recordPostSettings } from '../post/postSettings';
 import { recordPostIdentity } from '../post/postIdentity';
 import type { Reader } from '../base/handles';
 
@@ -102,32 +100,6 @@ async function recoverAdministrator(ctx: ServiceContext, input: SetupInput): Pro
     if (await hasOperators(writer.tx)) throw new DomainError('error.setupDone');
     return createOperator(writer, ctx.now(), { name: input.operator.name, pin: input.operator.pin, role: 'administrator', language: input.language });
   });
-}
-
-/**
- * The post's defaults: the language of sign-in and of new operators, and how digits are written.
- * Post-wide (electron/core/post): every console of the post follows after sync. An operator's
- * own language is theirs, on every console.
- */
-export async function setPostDefaults(ctx: ServiceContext, operatorId: string, input: PostDefaultsInput): Promise<SetupStatus> {
-  const { post } = requirePost(ctx.settings);
-  await recordPostSettings(ctx.store, operatorId, post.code, { language: input.language, digits: input.digits });
-  await mirrorPostSettings(ctx.settings, ctx.store.reader);
-  return setupStatus(ctx);
-}
-
-/**
- * The post's shift pattern, for every console of the post: the header, the shift summary and
- * the safety copies follow it from the next minute. Stored sorted; two starts closer than two
- * hours are refused.
- */
-export async function setShiftPattern(ctx: ServiceContext, operatorId: string, input: ShiftPatternInput): Promise<SetupStatus> {
-  const { post } = requirePost(ctx.settings);
-  const problem = shiftPatternProblem(input.starts);
-  if (problem) throw new DomainError('error.invalidInput', undefined, { starts: problem });
-  await recordPostSettings(ctx.store, operatorId, post.code, { shiftStarts: canonicalPattern(input.starts) });
-  await mirrorPostSettings(ctx.settings, ctx.store.reader);
-  return setupStatus(ctx);
 }
 
 /**

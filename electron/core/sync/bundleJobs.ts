@@ -35,7 +35,7 @@ export function bundleFileName(ctx: ServiceContext): string {
   return post ? `beacon-${post.code}-${consoleLetter ?? ''}-${stamp}.bundle` : `beacon-${stamp}.bundle`;
 }
 
-export async function exportBundleFromApp(ctx: ServiceContext, session: Session, input: { since?: string | undefined }): Promise<Output<'bundles.export'>> {
+export async function exportBundleFromApp(ctx: ServiceContext, session: Session, input: { since?: string | undefined }): Promise<Output<'sync.exportBundle'>> {
   if (!ctx.files) throw new DomainError('bundle.noFileDialog');
   let since: number | undefined;
   if (input.since !== undefined) {
@@ -69,7 +69,7 @@ export function bundleExportProgress(ctx: ServiceContext): BundleExportProgress 
   return progress ? { ...progress } : null;
 }
 
-export async function startBundleImport(ctx: ServiceContext, session: Session): Promise<Output<'bundles.import'>> {
+export async function startBundleImport(ctx: ServiceContext, session: Session): Promise<Output<'sync.importBundle'>> {
   if (!ctx.files) throw new DomainError('bundle.noFileDialog');
   const jobs = jobsOf(ctx);
   if ([...jobs.values()].some((j) => j.state === 'running')) throw new DomainError('bundle.busy');

@@ -25,10 +25,10 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'post.exportKey': [{ file: '/tmp/post.key' }, { key: 'x' }, {}, { passphrase: 'short' }, { passphrase: 12345678 }, { passphrase: 'x'.repeat(201) }, { passphrase: 'cedar lighthouse 42', file: '/tmp/post.key' }],
   'post.setDefaults': [{ language: 'ar' }, { language: 'ar', digits: 'hindi' }, { language: 'fr', digits: 'latn' }],
   'post.restoreKey': [{ passphrase: 'short' }, { passphrase: 12345678 }, { file: '/tmp/post.key' }],
-  'shifts.set': [{ starts: [] }, { starts: ['8:00'] }, { starts: ['24:00'] }, { starts: Array(7).fill('08:00') }, {}],
+  'post.setShifts': [{ starts: [] }, { starts: ['8:00'] }, { starts: ['24:00'] }, { starts: Array(7).fill('08:00') }, {}],
   'reference.districts': [{ all: true }],
-  'calls.findDuplicates': [{}, { receivedAt: 'now', district: 'latakia' }],
-  'calls.log': [
+  'incidents.findDuplicates': [{}, { receivedAt: 'now', district: 'latakia' }],
+  'incidents.log': [
     {},
     { ...intake(), priority: 4 },
     { ...intake(), reported: { trapped: -1, injured: 0, dead: 0 } },
@@ -45,14 +45,14 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'incidents.setStatus': [{ id: '00000000-0000-4000-8000-000000000000', status: 'done' }],
   'timeline.addNote': [{ incidentId: '00000000-0000-4000-8000-000000000000', text: '   ' }, { text: 'x' }],
   'timeline.strike': [{ entryId: '00000000-0000-4000-8000-000000000000', reason: '' }],
-  'centres.list': [{ x: 1 }],
-  'centres.save': [{ name: 'Jableh centre', district: 'jableh' }, { name: '', district: 'jableh', covers: [] }],
+  'teams.centres': [{ x: 1 }],
+  'teams.saveCentre': [{ name: 'Jableh centre', district: 'jableh' }, { name: '', district: 'jableh', covers: [] }],
   'teams.board': [{ kind: 'tank' }, { centreId: 'abc' }],
   'teams.save': [{ callSign: 'Rescue 1', kind: 'search_rescue' }, { callSign: 'R', kind: 'cavalry', centreId: Z }],
   'teams.setStatus': [{ teamId: Z, status: 'asleep' }],
   'teams.conflicts': [{ all: 1 }],
-  'volunteers.list': [{ centreId: 7 }],
-  'volunteers.save': [{ name: 'Ali', role: 'captain', centreId: Z }, { name: 'Ali', role: 'rescuer', centreId: Z, phone: 'call me' }],
+  'teams.volunteers': [{ centreId: 7 }],
+  'teams.saveVolunteer': [{ name: 'Ali', role: 'captain', centreId: Z }, { name: 'Ali', role: 'rescuer', centreId: Z, phone: 'call me' }],
   'roster.current': [{ at: 'now' }],
   'roster.checkIn': [{ volunteerId: Z }],
   'roster.checkOut': [{}],
@@ -74,36 +74,36 @@ const INVALID: Record<ChannelName, unknown[]> = {
   'import.start': [{ text: 'a,b\n1,2', mapping: [] }, { text: 'x'.repeat(64 * 1024 * 1024 + 1), mapping: {} }],
   'import.status': [{ jobId: 'x' }, {}, { jobId: Z, more: 1 }],
   'summary.get': [{ period: { shift: 'now' } }, { period: {} }, { period: { day: '26/11/2026' } }, { period: { shift: 1 } }],
-  'handover.add': [{ shiftStart: Date.now(), text: '   ' }, { shiftStart: Date.now(), text: 'x'.repeat(5000) }, { text: 'x' }],
+  'summary.addHandoverNote': [{ shiftStart: Date.now(), text: '   ' }, { shiftStart: Date.now(), text: 'x'.repeat(5000) }, { text: 'x' }],
   'summary.print': [{ period: { shift: Date.now() } }, { period: { day: 'today' }, pdf: true }, { period: { shift: Date.now() }, pdf: 'yes' }],
   'audit.list': [{ entity: 'settings' }, { limit: 5000 }, { rowId: "' OR 1=1 --" }, { before: { hlc: 'x', origin: 'zz', seq: 0 } }],
   'sync.status': [{ all: true }],
   'sync.now': [{ hubId: 'x' }, { hubId: 1 }],
-  'hubs.list': [{ secret: true }],
-  'hubs.test': [{ url: 'http://example.org', tls: { mode: 'disable', caFile: null } }, { url: 'postgres://h/db', tls: { mode: 'maybe', caFile: null } }, { url: 'postgres://h/db' }, {}],
-  'hubs.add': [{ name: 'HQ', url: 'mysql://x' }, { name: '', url: 'postgres://beacon@127.0.0.1:1/beacon' }, { url: 'postgres://beacon@127.0.0.1:1/beacon' }],
-  'hubs.remove': [{ id: 'x' }, {}],
+  'sync.hubs': [{ secret: true }],
+  'sync.testHub': [{ url: 'http://example.org', tls: { mode: 'disable', caFile: null } }, { url: 'postgres://h/db', tls: { mode: 'maybe', caFile: null } }, { url: 'postgres://h/db' }, {}],
+  'sync.addHub': [{ name: 'HQ', url: 'mysql://x' }, { name: '', url: 'postgres://beacon@127.0.0.1:1/beacon' }, { url: 'postgres://beacon@127.0.0.1:1/beacon' }],
+  'sync.removeHub': [{ id: 'x' }, {}],
   'backup.status': [{ folder: '/tmp' }],
-  'database.health': [{ now: true }],
-  'database.restoreSafetyCopy': [{}, { name: '../beacon.db' }, { name: 'beacon-2026-11-24-0800.db', path: '/tmp' }],
+  'backup.health': [{ now: true }],
+  'backup.restoreSafetyCopy': [{}, { name: '../beacon.db' }, { name: 'beacon-2026-11-24-0800.db', path: '/tmp' }],
   // No path is ever taken from the renderer: the shell's dialog or the core's own list names the file.
   'backup.create': [{ file: '/tmp/x.db' }, { path: '/etc/passwd' }],
   'backup.inspect': [{ file: '/tmp/x.db' }, { safetyCopy: '../beacon.db' }, { safetyCopy: '/etc/passwd' }, { safetyCopy: 'beacon-2026-11-24-0800.db/../../x' }],
   'backup.restore': [{}, { token: 'x' }, { token: Z, file: '/tmp/x.db' }],
   // Paths never come from the renderer: the shell's dialog picks them.
-  'bundles.export': [{ file: '/tmp/x.bundle' }, { since: '24/11/2026' }, { since: 20261124 }],
-  'bundles.import': [{ file: '/tmp/x.bundle' }, { path: '/etc/passwd' }],
-  'bundles.status': [{}, { jobId: 'x' }],
-  'bundles.exportProgress': [{ file: '/tmp/x.bundle' }],
+  'sync.exportBundle': [{ file: '/tmp/x.bundle' }, { since: '24/11/2026' }, { since: 20261124 }],
+  'sync.importBundle': [{ file: '/tmp/x.bundle' }, { path: '/etc/passwd' }],
+  'sync.bundleStatus': [{}, { jobId: 'x' }],
+  'sync.exportProgress': [{ file: '/tmp/x.bundle' }],
   'sync.conflicts': [{ withinMinutes: 0 }, { withinMinutes: 100000 }, { limit: 5000 }, { from: 'yesterday' }, { before: { hlc: 'x' } }],
-  'alerts.list': [{}, { incidentId: 'x' }],
-  'alerts.issue': [
+  'exchange.alerts': [{}, { incidentId: 'x' }],
+  'exchange.issueAlert': [
     {}, { ...ALERT, incidentId: Z, event: 'party' }, { ...ALERT, incidentId: Z, area: { kind: 'circle', radiusKm: 500 } },
     { ...ALERT, incidentId: Z, urgency: 'immediate' }, { ...ALERT, incidentId: Z, instructionAr: 'x'.repeat(400) }, { ...ALERT, incidentId: Z, sender: 'me' },
   ],
-  'alerts.update': [{ ...ALERT }, { ...ALERT, alertId: Z, area: { kind: 'polygon' } }],
-  'alerts.cancel': [{}, { alertId: Z, note: 'x'.repeat(400) }, { alertId: Z, file: '/tmp/a.xml' }],
-  'alerts.save': [{}, { messageId: Z, file: '/etc/passwd' }],
+  'exchange.updateAlert': [{ ...ALERT }, { ...ALERT, alertId: Z, area: { kind: 'polygon' } }],
+  'exchange.cancelAlert': [{}, { alertId: Z, note: 'x'.repeat(400) }, { alertId: Z, file: '/tmp/a.xml' }],
+  'exchange.saveAlert': [{}, { messageId: Z, file: '/etc/passwd' }],
   'exchange.exportHxl': [{}, { from: '2026-11-01' }, { from: 20261101, to: 20261130 }, { from: '2026-11-01', to: '2026-11-30', file: '/tmp/x.csv' }, { from: '2026-11-01', to: '2026-11-30', table: 'hour' }],
   'exchange.exportGeojson': [{}, { from: '1.11.2026', to: '30.11.2026' }],
   'sync.health': [{ all: true }],
@@ -122,7 +122,7 @@ describe('every channel', () => {
 
   it('rejects invalid payloads with error.invalidInput naming the fields, and writes nothing', async () => {
     t = await openTestCore();
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     const before = await snapshot(t);
     for (const channel of CHANNEL_NAMES) {
       for (const payload of INVALID[channel]) {
@@ -144,7 +144,7 @@ describe('every channel', () => {
 
   it('needs a signed-in operator, except for setup and sign-in', async () => {
     t = await openTestCore();
-    const { incidentId } = await t.call('calls.log', intake());
+    const { incidentId } = await t.call('incidents.log', intake());
     const entryId = (await t.call('timeline.addNote', { incidentId, text: 'note' })).timeline.at(-1)!.id;
     await t.call('session.signOut', {});
     const before = await snapshot(t);
@@ -153,23 +153,23 @@ describe('every channel', () => {
       'post.setDefaults': { language: 'en', digits: 'arab' },
       'post.exportKey': { passphrase: 'cedar lighthouse 42' },
       'post.restoreKey': {},
-      'shifts.set': { starts: ['08:00', '20:00'] },
-      'calls.findDuplicates': { receivedAt: Date.now(), district: 'latakia', locality: 'x' },
-      'calls.log': intake(),
+      'post.setShifts': { starts: ['08:00', '20:00'] },
+      'incidents.findDuplicates': { receivedAt: Date.now(), district: 'latakia', locality: 'x' },
+      'incidents.log': intake(),
       'incidents.queue': { queue: 'waiting' },
       'incidents.get': { id: incidentId },
       'incidents.update': { id: incidentId, changes: { priority: 3 } },
       'incidents.setStatus': { id: incidentId, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' },
       'timeline.addNote': { incidentId, text: 'x' },
       'timeline.strike': { entryId, reason: 'x' },
-      'centres.list': {},
-      'centres.save': { name: 'Jableh centre', district: 'jableh', covers: [] },
+      'teams.centres': {},
+      'teams.saveCentre': { name: 'Jableh centre', district: 'jableh', covers: [] },
       'teams.board': {},
       'teams.save': { callSign: 'Rescue 1', kind: 'search_rescue', centreId: Z },
       'teams.setStatus': { teamId: Z, status: 'available' },
       'teams.conflicts': {},
-      'volunteers.list': {},
-      'volunteers.save': { name: 'Ali', role: 'rescuer', centreId: Z },
+      'teams.volunteers': {},
+      'teams.saveVolunteer': { name: 'Ali', role: 'rescuer', centreId: Z },
       'roster.current': {},
       'roster.checkIn': { volunteerId: Z, teamId: Z },
       'roster.checkOut': { entryId: Z },
@@ -190,29 +190,29 @@ describe('every channel', () => {
       'import.start': { text: 'a,b\n1,2', mapping: {} },
       'import.status': { jobId: Z },
       'summary.get': { period: { shift: Date.now() } },
-      'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
+      'summary.addHandoverNote': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
       'summary.print': { period: { shift: Date.now() }, pdf: true },
       'audit.list': { entity: 'incident' },
       'sync.status': {},
       'sync.now': {},
-      'hubs.list': {},
-      'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
-      'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
-      'hubs.remove': { id: Z },
+      'sync.hubs': {},
+      'sync.testHub': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+      'sync.addHub': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+      'sync.removeHub': { id: Z },
       'backup.status': {},
       'backup.create': {},
       'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
       'backup.restore': { token: Z },
-      'bundles.export': {},
-      'bundles.import': {},
-      'bundles.status': { jobId: Z },
-      'bundles.exportProgress': {},
+      'sync.exportBundle': {},
+      'sync.importBundle': {},
+      'sync.bundleStatus': { jobId: Z },
+      'sync.exportProgress': {},
       'sync.conflicts': {},
-      'alerts.list': { incidentId: Z },
-      'alerts.issue': { ...ALERT, incidentId: Z },
-      'alerts.update': { ...ALERT, alertId: Z },
-      'alerts.cancel': { alertId: Z },
-      'alerts.save': { messageId: Z },
+      'exchange.alerts': { incidentId: Z },
+      'exchange.issueAlert': { ...ALERT, incidentId: Z },
+      'exchange.updateAlert': { ...ALERT, alertId: Z },
+      'exchange.cancelAlert': { alertId: Z },
+      'exchange.saveAlert': { messageId: Z },
       'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
       'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
       'sync.health': {},
@@ -260,17 +260,17 @@ describe('signing in', () => {
 
   it('sets the shift pattern (three shifts, stored sorted); refuses a start twice or shifts under two hours, beside the field', async () => {
     t = await openTestCore();
-    const status = await t.call('shifts.set', { starts: ['22:00', '06:00', '14:00'] });
+    const status = await t.call('post.setShifts', { starts: ['22:00', '06:00', '14:00'] });
     expect(status.shiftStarts).toEqual(['06:00', '14:00', '22:00']);
     await t.reopen();
     expect((await t.call('setup.status', {})).shiftStarts).toEqual(['06:00', '14:00', '22:00']);
     await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
     for (const [starts, reason] of [[['08:00', '08:00'], 'validation.shiftRepeated'], [['08:00', '09:30'], 'validation.shiftTooShort'], [['23:30', '00:30', '12:00'], 'validation.shiftTooShort']] as const) {
-      const refused = await t.core.invoke(t.session, 'shifts.set', { starts: [...starts] });
+      const refused = await t.core.invoke(t.session, 'post.setShifts', { starts: [...starts] });
       expect(refused.ok ? null : refused.error.fields).toEqual({ starts: reason });
     }
     expect((await t.call('setup.status', {})).shiftStarts).toEqual(['06:00', '14:00', '22:00']);
-    expect((await t.call('shifts.set', { starts: ['07:00'] })).shiftStarts).toEqual(['07:00']);
+    expect((await t.call('post.setShifts', { starts: ['07:00'] })).shiftStarts).toEqual(['07:00']);
   });
 
   it('keeps the post\'s default language and digits across a restart; an operator\'s own language still wins', async () => {

@@ -266,17 +266,17 @@ function sessionState() {
 beforeAll(async () => {
   t = await openTestCore();
   // A small world, so every table the snapshot counts has rows and ids are real.
-  const { incidentId } = await t.call('calls.log', intake());
+  const { incidentId } = await t.call('incidents.log', intake());
   const detail = await t.call('timeline.addNote', { incidentId, text: 'Family on the second floor' });
   const noteId = detail.timeline.find((e) => e.kind === 'note')!.id;
-  const centreId = (await t.call('centres.save', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
+  const centreId = (await t.call('teams.saveCentre', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
   const teamId = (await t.call('teams.save', { callSign: 'Rescue 1', kind: 'search_rescue', centreId })).id;
-  const volunteerId = (await t.call('volunteers.save', { name: 'Samer', role: 'rescuer', centreId })).id;
+  const volunteerId = (await t.call('teams.saveVolunteer', { name: 'Samer', role: 'rescuer', centreId })).id;
   const { entryId } = await t.call('roster.checkIn', { volunteerId, teamId });
   const sent = await t.call('dispatch.send', { incidentId, teamIds: [teamId] });
   const assignmentId = sent.assignments[0]!.id;
   const operatorId = (await t.call('operators.create', { name: 'Lina Saleh', pin: '1357', role: 'operator', language: 'ar' })).id;
-  await t.call('handover.add', { shiftStart: T0, text: 'Generator at the centre needs fuel.' });
+  await t.call('summary.addHandoverNote', { shiftStart: T0, text: 'Generator at the centre needs fuel.' });
   // A finished import job, so import.status has a real id and import_keys has rows; waited
   // for, so that no background write lands while the snapshots are compared.
   const { jobId } = await t.call('import.start', { text: CSV, mapping: MAPPING });
@@ -296,24 +296,24 @@ beforeAll(async () => {
     'post.setDefaults': { language: 'ar', digits: 'arab' },
     'post.exportKey': { passphrase: 'cedar lighthouse 42' },
     'post.restoreKey': {},
-    'shifts.set': { starts: ['08:00', '20:00'] },
+    'post.setShifts': { starts: ['08:00', '20:00'] },
     'reference.districts': {},
-    'calls.findDuplicates': { receivedAt: T0, district: 'latakia', locality: 'x', coordinates: { lat: 35.5, lon: 35.8 } },
-    'calls.log': intake({ attachToIncidentId: incidentId, location: { district: 'latakia', subdistrict: 'latakia', locality: 'x', landmark: 'y', coordinates: { lat: 35.5, lon: 35.8 } } }),
+    'incidents.findDuplicates': { receivedAt: T0, district: 'latakia', locality: 'x', coordinates: { lat: 35.5, lon: 35.8 } },
+    'incidents.log': intake({ attachToIncidentId: incidentId, location: { district: 'latakia', subdistrict: 'latakia', locality: 'x', landmark: 'y', coordinates: { lat: 35.5, lon: 35.8 } } }),
     'incidents.queue': { queue: 'waiting', district: 'latakia', type: 'fire', priority: 1 },
     'incidents.get': { id: incidentId },
     'incidents.update': { id: incidentId, changes: { priority: 3, locality: 'x', coordinates: { lat: 1, lon: 2 }, trapped: 1 } },
     'incidents.setStatus': { id: incidentId, status: 'cancelled', cancelReason: 'duplicate', note: 'x' },
     'timeline.addNote': { incidentId, text: 'x' },
     'timeline.strike': { entryId: noteId, reason: 'x' },
-    'centres.list': {},
-    'centres.save': { id: centreId, name: 'Jableh centre', district: 'jableh', covers: ['jableh', 'latakia'] },
+    'teams.centres': {},
+    'teams.saveCentre': { id: centreId, name: 'Jableh centre', district: 'jableh', covers: ['jableh', 'latakia'] },
     'teams.board': { centreId, kind: 'fire' },
     'teams.save': { id: teamId, callSign: 'Rescue 1', kind: 'search_rescue', centreId, vehicle: 'Pickup', radioChannel: 'CH-4' },
     'teams.setStatus': { teamId, status: 'available' },
     'teams.conflicts': {},
-    'volunteers.list': { centreId },
-    'volunteers.save': { id: volunteerId, name: 'Ali', role: 'rescuer', centreId, phone: '0933 123 456', qualifications: 'First aid' },
+    'teams.volunteers': { centreId },
+    'teams.saveVolunteer': { id: volunteerId, name: 'Ali', role: 'rescuer', centreId, phone: '0933 123 456', qualifications: 'First aid' },
     'roster.current': { at: T0 },
     'roster.checkIn': { volunteerId, teamId },
     'roster.checkOut': { entryId },
@@ -334,37 +334,37 @@ beforeAll(async () => {
     'import.start': { text: CSV, mapping: MAPPING },
     'import.status': { jobId },
     'summary.get': { period: { shift: T0 } },
-    'handover.add': { shiftStart: T0, text: 'Generator at the centre needs fuel.' },
+    'summary.addHandoverNote': { shiftStart: T0, text: 'Generator at the centre needs fuel.' },
     'summary.print': { period: { from: '2026-11-01', to: '2026-11-02' }, pdf: true },
     'audit.list': { entity: 'incident', limit: 20 },
     'sync.status': {},
     'sync.now': {},
-    'hubs.list': {},
-    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
-    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
-    'hubs.remove': { id: '00000000-0000-4000-8000-000000000000' },
+    'sync.hubs': {},
+    'sync.testHub': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+    'sync.addHub': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+    'sync.removeHub': { id: '00000000-0000-4000-8000-000000000000' },
     'backup.status': {},
-    'database.health': {},
-    'database.restoreSafetyCopy': { name: 'beacon-2026-11-24-0800.db' },
+    'backup.health': {},
+    'backup.restoreSafetyCopy': { name: 'beacon-2026-11-24-0800.db' },
     'backup.create': {},
     'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
     'backup.restore': { token: Z },
-    'bundles.export': { since: '2026-11-01' },
-    'bundles.import': {},
-    'bundles.status': { jobId: Z },
-    'bundles.exportProgress': {},
+    'sync.exportBundle': { since: '2026-11-01' },
+    'sync.importBundle': {},
+    'sync.bundleStatus': { jobId: Z },
+    'sync.exportProgress': {},
     'sync.conflicts': { from: T0 - 86_400_000, withinMinutes: 10, limit: 50 },
-    'alerts.list': { incidentId },
-    'alerts.issue': {
+    'exchange.alerts': { incidentId },
+    'exchange.issueAlert': {
       incidentId, event: 'flood', responseType: 'Evacuate', urgency: 'Expected', severity: 'Moderate', certainty: 'Likely',
       instructionAr: 'x', instructionEn: 'y', area: { kind: 'circle', radiusKm: 2 }, expiresAt: T0 + 3_600_000,
     },
-    'alerts.update': {
+    'exchange.updateAlert': {
       alertId: Z, event: 'flood', responseType: 'Evacuate', urgency: 'Expected', severity: 'Moderate', certainty: 'Likely',
       instructionAr: 'x', area: { kind: 'district' }, expiresAt: T0 + 3_600_000,
     },
-    'alerts.cancel': { alertId: Z, note: 'x' },
-    'alerts.save': { messageId: Z },
+    'exchange.cancelAlert': { alertId: Z, note: 'x' },
+    'exchange.saveAlert': { messageId: Z },
     'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
     'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
     'sync.health': {},

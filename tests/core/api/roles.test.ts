@@ -10,11 +10,11 @@ let t: TestCore;
 afterEach(async () => t?.close());
 
 async function world(t: TestCore) {
-  const centreId = (await t.call('centres.save', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
+  const centreId = (await t.call('teams.saveCentre', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
   const teamId = (await t.call('teams.save', { callSign: 'Rescue 1', kind: 'search_rescue', centreId })).id;
-  const volunteerId = (await t.call('volunteers.save', { name: 'Samer', role: 'rescuer', centreId })).id;
+  const volunteerId = (await t.call('teams.saveVolunteer', { name: 'Samer', role: 'rescuer', centreId })).id;
   const { entryId } = await t.call('roster.checkIn', { volunteerId, teamId });
-  const { incidentId } = await t.call('calls.log', intake());
+  const { incidentId } = await t.call('incidents.log', intake());
   const noteId = (await t.call('timeline.addNote', { incidentId, text: 'note' })).timeline.find((e) => e.kind === 'note')!.id;
   return { centreId, teamId, volunteerId, entryId, incidentId, noteId };
 }
@@ -23,16 +23,16 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
   const now = Date.now();
   return {
     'setup.status': {}, 'setup.readPostKeyFile': {}, 'setup.complete': {}, 'session.signIn': { name: 'x', pin: '0000' }, 'session.current': {}, 'reference.districts': {},
-    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' }, 'post.exportKey': { passphrase: 'cedar lighthouse 42' }, 'post.restoreKey': {}, 'shifts.set': { starts: ['08:00', '20:00'] },
-    'calls.findDuplicates': { receivedAt: now, district: 'latakia', locality: 'x' }, 'calls.log': intake(),
+    'session.signOut': {}, 'session.setLanguage': { language: 'ar' }, 'post.setDefaults': { language: 'ar', digits: 'latn' }, 'post.exportKey': { passphrase: 'cedar lighthouse 42' }, 'post.restoreKey': {}, 'post.setShifts': { starts: ['08:00', '20:00'] },
+    'incidents.findDuplicates': { receivedAt: now, district: 'latakia', locality: 'x' }, 'incidents.log': intake(),
     'incidents.queue': { queue: 'waiting' }, 'incidents.get': { id: w.incidentId },
     'incidents.update': { id: w.incidentId, changes: { priority: 2 } },
     'incidents.setStatus': { id: w.incidentId, status: 'cancelled', cancelReason: 'duplicate' },
     'timeline.addNote': { incidentId: w.incidentId, text: 'x' }, 'timeline.strike': { entryId: w.noteId, reason: 'x' },
-    'centres.list': {}, 'centres.save': { id: w.centreId, name: 'Renamed', district: 'latakia', covers: [] },
+    'teams.centres': {}, 'teams.saveCentre': { id: w.centreId, name: 'Renamed', district: 'latakia', covers: [] },
     'teams.board': {}, 'teams.save': { id: w.teamId, callSign: 'Rescue 9', kind: 'search_rescue', centreId: w.centreId },
     'teams.setStatus': { teamId: w.teamId, status: 'out_of_service' }, 'teams.conflicts': {},
-    'volunteers.list': {}, 'volunteers.save': { id: w.volunteerId, name: 'Samer H', role: 'rescuer', centreId: w.centreId },
+    'teams.volunteers': {}, 'teams.saveVolunteer': { id: w.volunteerId, name: 'Samer H', role: 'rescuer', centreId: w.centreId },
     'roster.current': {}, 'roster.checkIn': { volunteerId: w.volunteerId, teamId: w.teamId }, 'roster.checkOut': { entryId: w.entryId },
     'roster.walkUp': { name: 'Omar', role: 'driver', teamId: w.teamId }, 'roster.copyPrevious': {},
     'roster.attendance': { from: now - 86_400_000, to: now },
@@ -50,41 +50,41 @@ function payloads(w: Awaited<ReturnType<typeof world>>): Record<ChannelName, unk
     'import.start': { text: 'when,what,where\n2026-11-01 10:00,fire,jableh', mapping: {} },
     'import.status': { jobId: w.noteId },
     'summary.get': { period: { shift: Date.now() } },
-    'handover.add': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
+    'summary.addHandoverNote': { shiftStart: Date.now(), text: 'Generator at Jableh centre needs fuel.' },
     'summary.print': { period: { shift: Date.now() }, pdf: true },
     'audit.list': { entity: 'incident', limit: 10 },
     'sync.status': {},
     'sync.now': {},
-    'hubs.list': {},
+    'sync.hubs': {},
     // Port 1: refused at once, so the allowed calls finish quickly.
-    'hubs.test': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
-    'hubs.add': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
-    'hubs.remove': { id: w.noteId },
+    'sync.testHub': { url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+    'sync.addHub': { name: 'HQ', url: 'postgres://beacon@127.0.0.1:1/beacon', tls: { mode: 'disable', caFile: null } },
+    'sync.removeHub': { id: w.noteId },
     'backup.status': {},
-    'database.health': {},
+    'backup.health': {},
     // The database opened: refused (integrity.notDamaged) whoever asks.
-    'database.restoreSafetyCopy': { name: 'beacon-2026-11-24-0800.db' },
+    'backup.restoreSafetyCopy': { name: 'beacon-2026-11-24-0800.db' },
     // No file dialog in this core: refused after the role check, writing nothing.
     'backup.create': {},
     'backup.inspect': { safetyCopy: 'beacon-2026-11-24-0800.db' },
     'backup.restore': { token: '00000000-0000-4000-8000-000000000000' },
     // No file dialog in this core either: refused after the role check, writing nothing.
-    'bundles.export': {},
-    'bundles.import': {},
-    'bundles.status': { jobId: '00000000-0000-4000-8000-000000000000' },
-    'bundles.exportProgress': {},
+    'sync.exportBundle': {},
+    'sync.importBundle': {},
+    'sync.bundleStatus': { jobId: '00000000-0000-4000-8000-000000000000' },
+    'sync.exportProgress': {},
     'sync.conflicts': {},
-    'alerts.list': { incidentId: w.incidentId },
-    'alerts.issue': {
+    'exchange.alerts': { incidentId: w.incidentId },
+    'exchange.issueAlert': {
       incidentId: w.incidentId, event: 'uxo', responseType: 'Avoid', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed',
       instructionAr: 'ابتعدوا عن المكان', area: { kind: 'district' }, expiresAt: now + 3_600_000,
     },
-    'alerts.update': {
+    'exchange.updateAlert': {
       alertId: w.incidentId, event: 'uxo', responseType: 'Avoid', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed',
       instructionAr: 'ابتعدوا عن المكان', area: { kind: 'district' }, expiresAt: now + 3_600_000,
     },
-    'alerts.cancel': { alertId: w.incidentId },
-    'alerts.save': { messageId: w.incidentId },
+    'exchange.cancelAlert': { alertId: w.incidentId },
+    'exchange.saveAlert': { messageId: w.incidentId },
     'exchange.exportHxl': { from: '2026-11-01', to: '2026-11-30' },
     'exchange.exportGeojson': { from: '2026-11-01', to: '2026-11-30' },
     'sync.health': {},
@@ -119,11 +119,11 @@ describe('roles', () => {
       }
     }
     // Operators are refused the supervisor's channels (and closing or cancelling, by its input).
-    const supervisorChannels = ['centres.save', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'volunteers.save',
-      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'handover.add', 'summary.print', 'audit.list', 'shifts.set',
-      'bundles.export', 'bundles.import', 'bundles.status', 'bundles.exportProgress', 'sync.conflicts',
-      'alerts.issue', 'alerts.update', 'alerts.cancel', 'alerts.save', 'exchange.exportHxl', 'exchange.exportGeojson'];
-    const administratorChannels = ['post.setDefaults', 'post.exportKey', 'post.restoreKey', 'operators.create', 'operators.list', 'operators.setDisabled', 'hubs.list', 'hubs.test', 'hubs.add', 'hubs.remove',
+    const supervisorChannels = ['teams.saveCentre', 'incidents.setStatus', 'roster.attendance', 'roster.checkIn', 'roster.checkOut', 'roster.copyPrevious', 'roster.walkUp', 'stats.report', 'teams.save', 'teams.saveVolunteer',
+      'import.inspect', 'import.preview', 'import.start', 'import.status', 'summary.get', 'summary.addHandoverNote', 'summary.print', 'audit.list', 'post.setShifts',
+      'sync.exportBundle', 'sync.importBundle', 'sync.bundleStatus', 'sync.exportProgress', 'sync.conflicts',
+      'exchange.issueAlert', 'exchange.updateAlert', 'exchange.cancelAlert', 'exchange.saveAlert', 'exchange.exportHxl', 'exchange.exportGeojson'];
+    const administratorChannels = ['post.setDefaults', 'post.exportKey', 'post.restoreKey', 'operators.create', 'operators.list', 'operators.setDisabled', 'sync.hubs', 'sync.testHub', 'sync.addHub', 'sync.removeHub',
       'backup.status', 'backup.create', 'backup.inspect', 'backup.restore'];
     expect(refused.sort()).toEqual([
       ...[...supervisorChannels, ...administratorChannels].map((c) => `${c}:operator`),
@@ -143,7 +143,7 @@ describe('roles', () => {
     t = await openTestCore();
     const operator = await t.core.store.write(null, (writer) => createOperator(writer, Date.now(), { name: 'Op', pin: '1357', role: 'operator', language: 'en' }));
     const session = { operatorId: operator.id };
-    const { incidentId: id } = await t.call('calls.log', intake());
+    const { incidentId: id } = await t.call('incidents.log', intake());
     expect((await t.core.invoke(session, 'incidents.setStatus', { id, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' })).ok).toBe(true);
     expect(await t.core.invoke(session, 'incidents.setStatus', { id, status: 'cancelled', cancelReason: 'duplicate' })).toEqual({ ok: false, error: { code: 'error.forbidden' } });
     expect((await t.call('incidents.get', { id })).status).toBe('dispatched');

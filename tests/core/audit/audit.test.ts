@@ -14,7 +14,7 @@ const summary = (e: AuditEntry) => [e.entity, e.field, e.before, e.after];
 /** A shift's worth of changes, one minute apart, through the same channels the screens use. */
 async function aShiftOfChanges(t: TestCore) {
   const step = () => t.clock.advance(MINUTE);
-  const { incidentId, number } = await t.call('calls.log', intake());
+  const { incidentId, number } = await t.call('incidents.log', intake());
   step();
   await t.call('incidents.update', { id: incidentId, changes: { priority: 2 } });
   step();
@@ -27,12 +27,12 @@ async function aShiftOfChanges(t: TestCore) {
   step();
   await t.call('timeline.strike', { entryId: noteId, reason: 'wrong incident' });
   step();
-  const centreId = (await t.call('centres.save', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
+  const centreId = (await t.call('teams.saveCentre', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
   const teamId = (await t.call('teams.save', { callSign: 'Rescue 1', kind: 'search_rescue', centreId, vehicle: 'Pickup' })).id;
   step();
   await t.call('teams.save', { id: teamId, callSign: 'Rescue One', kind: 'search_rescue', centreId, vehicle: 'Pickup' });
   step();
-  const volunteerId = (await t.call('volunteers.save', { name: 'Samer', role: 'rescuer', centreId })).id;
+  const volunteerId = (await t.call('teams.saveVolunteer', { name: 'Samer', role: 'rescuer', centreId })).id;
   const { entryId } = await t.call('roster.checkIn', { volunteerId, teamId });
   step();
   const fadi = await t.call('operators.create', { name: 'Fadi Ali', pin: '1357', role: 'operator', language: 'ar' });
@@ -158,7 +158,7 @@ describe('the audit trail', () => {
 
   it('merges consoles by clock, and marks a remote change that lost last-writer-wins as superseded', async () => {
     t = await openTestCore();
-    const { incidentId } = await t.call('calls.log', intake());
+    const { incidentId } = await t.call('incidents.log', intake());
     t.clock.advance(3 * MINUTE);
     const remote = (origin: string, wall: number, priority: number): Operation => ({
       origin, seq: 1, hlc: encodeHlc({ wall, counter: 0, origin }), entity: 'incident', rowId: incidentId,

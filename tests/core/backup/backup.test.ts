@@ -12,11 +12,11 @@ describe('a backup', () => {
   it('taken while calls are being logged restores to an intact database holding what was committed', async () => {
     const t = await openTestCore();
     open.push(t);
-    for (let i = 0; i < 20; i++) await t.call('calls.log', intake({ location: { district: 'latakia', locality: `before ${i}` } }));
+    for (let i = 0; i < 20; i++) await t.call('incidents.log', intake({ location: { district: 'latakia', locality: `before ${i}` } }));
     const target = mkdtempSync(join(tmpdir(), 'beacon-backup-'));
     dirs.push(target);
     // Writes go on while the copy is taken.
-    const writing = Promise.all(Array.from({ length: 30 }, (_, i) => t.call('calls.log', intake({ location: { district: 'jableh', locality: `during ${i}` } }))));
+    const writing = Promise.all(Array.from({ length: 30 }, (_, i) => t.call('incidents.log', intake({ location: { district: 'jableh', locality: `during ${i}` } }))));
     await backupDatabase(t.core.store.file, join(target, DATABASE_FILE));
     await writing;
 

@@ -26,10 +26,10 @@ async function consoleWithFiles(dir?: string) {
 describe('backup from the app', () => {
   it('writes a consistent copy while calls are logged, says where, how big and how many incidents, and restores it in place', async () => {
     const { t, pick } = await consoleWithFiles(tempDir());
-    for (let i = 0; i < 5; i++) await t.call('calls.log', intake());
+    for (let i = 0; i < 5; i++) await t.call('incidents.log', intake());
     const target = join(tempDir(), 'stick.db');
     pick.next = target;
-    const writing = Promise.all(Array.from({ length: 10 }, () => t.call('calls.log', intake())));
+    const writing = Promise.all(Array.from({ length: 10 }, () => t.call('incidents.log', intake())));
     const written = await t.call('backup.create', {});
     await writing;
     expect(pick.suggested).toBe('beacon-LTK-2026-11-24-1000.db');
@@ -69,7 +69,7 @@ describe('backup from the app', () => {
 
   it('refuses a file that is not a Beacon database, one from a newer Beacon and a damaged one, in words about the backup, and changes nothing', async () => {
     const { t, pick } = await consoleWithFiles();
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     const good = join(tempDir(), 'good.db');
     await backupDatabase(t.core.store.file, good);
     const other = join(tempDir(), 'notes.db');
@@ -104,7 +104,7 @@ describe('backup from the app', () => {
 
   it('lists the shift-change safety copies and inspects one by its name only', async () => {
     const { t } = await consoleWithFiles();
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     await t.core.safetyCopies.takeIfDue();
     const status = await t.call('backup.status', {});
     expect(status.safetyCopies).toEqual([{ name: 'beacon-2026-11-24-0800.db', bytes: expect.any(Number), shiftStart: Date.UTC(2026, 10, 24, 5) }]);
@@ -120,10 +120,10 @@ describe('incident numbers after a restore', () => {
   async function backedUpThenWorkedOn() {
     const dir = tempDir();
     const t = await openTestCore({ dir });
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     const backup = join(tempDir(), 'backup.db');
     await backupDatabase(t.core.store.file, backup);
-    const after = await t.call('calls.log', intake());
+    const after = await t.call('incidents.log', intake());
     const bundle = join(tempDir(), 'all.bundle');
     await exportBundle(t.core.context, bundle, {});
     const postKey = readPostKey(t.core.context.settings, t.core.context.secrets);
@@ -155,7 +155,7 @@ describe('incident numbers after a restore', () => {
     await restoreDatabase(dir, backup, Date.now());
     const t = await restoredConsole(dir);
     expect(numberAfter).toBe('LTK-261124-A002');
-    expect((await t.call('calls.log', intake())).number).toBe('LTK-261124-A003');
+    expect((await t.call('incidents.log', intake())).number).toBe('LTK-261124-A003');
   });
 
   it('carries on above numbers already synced back when the replaced database is gone', async () => {
@@ -165,7 +165,7 @@ describe('incident numbers after a restore', () => {
     await restoreDatabase(fresh, backup, Date.now());
     const t = await restoredConsole(fresh);
     await importBundle(t.core.context, bundle);
-    expect((await t.call('calls.log', intake())).number).toBe('LTK-261124-A003');
+    expect((await t.call('incidents.log', intake())).number).toBe('LTK-261124-A003');
     expect(await duplicateIncidentNumbers(t.core.store.reader)).toEqual([]);
   });
 
@@ -175,7 +175,7 @@ describe('incident numbers after a restore', () => {
     await restoreDatabase(fresh, backup, Date.now());
     const t = await restoredConsole(fresh);
     // A call logged before the old incidents come back takes a number the old console also gave out.
-    expect((await t.call('calls.log', intake())).number).toBe('LTK-261124-A002');
+    expect((await t.call('incidents.log', intake())).number).toBe('LTK-261124-A002');
     await importBundle(t.core.context, bundle);
     const both = [{ number: 'LTK-261124-A002', count: 2 }];
     expect(await count(t, 'incidents')).toBe(3);

@@ -16,10 +16,10 @@ describe('restoring a backup', () => {
   it('brings back the backup, keeps the replaced database, and gives the console a new origin', async () => {
     const dir = tempDir();
     const t = await openTestCore({ dir });
-    for (let i = 0; i < 3; i++) await t.call('calls.log', intake());
+    for (let i = 0; i < 3; i++) await t.call('incidents.log', intake());
     const backup = join(tempDir(), 'before.db');
     await backupDatabase(t.core.store.file, backup);
-    await t.call('calls.log', intake()); // after the backup: not in it
+    await t.call('incidents.log', intake()); // after the backup: not in it
     const oldOrigin = t.core.store.origin;
     await t.close();
 
@@ -35,7 +35,7 @@ describe('restoring a backup', () => {
     expect(await count(restored, 'incidents')).toBe(3);
     expect(restored.core.store.origin).toBe(result.origin);
     // What it writes now is numbered under the new origin from 1: no (origin, seq) can repeat one made after the backup.
-    await restored.call('calls.log', intake());
+    await restored.call('incidents.log', intake());
     const mine = await restored.core.store.reader.all<{ seq: number }>('SELECT seq FROM operations WHERE origin = ? ORDER BY seq', [result.origin]);
     expect(mine[0]?.seq).toBe(1);
     expect((await restored.core.store.reader.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check).toBe('ok');
@@ -44,7 +44,7 @@ describe('restoring a backup', () => {
   it('refuses a file that is not a Beacon database, one from a newer Beacon, and a damaged one, and changes nothing', async () => {
     const dir = tempDir();
     const t = await openTestCore({ dir });
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     const good = join(tempDir(), 'good.db');
     await backupDatabase(t.core.store.file, good);
     await t.close();
@@ -80,7 +80,7 @@ describe('restoring a backup', () => {
   it('is a command: restore <file> prints what it did', async () => {
     const dir = tempDir();
     const t = await openTestCore({ dir });
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     const backup = join(tempDir(), 'b.db');
     await backupDatabase(t.core.store.file, backup);
     await t.close();

@@ -15,7 +15,7 @@ describe('restoring data only', () => {
   it('restores a backup of schema 8 into this build\'s schema, rollups rebuilt, and the console works', async () => {
     const dir = tempDir();
     const t = await openTestCore({ dir });
-    for (let i = 0; i < 4; i++) await t.call('calls.log', intake({ description: `call ${i}` }));
+    for (let i = 0; i < 4; i++) await t.call('incidents.log', intake({ description: `call ${i}` }));
     // A schema-8 file holding the same rows, as a Beacon of that version would have written it.
     const old = join(tempDir(), 'old.db');
     const conn = await Connection.open(old, 'readwrite');
@@ -39,7 +39,7 @@ describe('restoring data only', () => {
     expect([...shape.objects.keys()].sort()).toEqual([...(await expectedShape(SCHEMA_VERSION)).objects.keys()].sort());
     expect(await count(restored, 'incidents')).toBe(4);
     expect((await restored.core.store.reader.get<{ n: number }>('SELECT sum(n) AS n FROM daily_counts'))?.n).toBe(4);
-    await restored.call('calls.log', intake());
+    await restored.call('incidents.log', intake());
     expect((await restored.call('incidents.queue', { queue: 'waiting' })).total).toBe(5);
   });
 });

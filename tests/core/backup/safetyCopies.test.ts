@@ -30,7 +30,7 @@ const names = (t: TestCore) => t.core.safetyCopies.list().map((c) => c.name);
 describe('safety copies', () => {
   it('takes a copy when the console opens in a shift that has none, and not again in that shift', async () => {
     const t = await testCore();
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     // Opening again with the post set up starts the copy; the next check waits for it.
     await t.reopen();
     expect(await t.core.safetyCopies.takeIfDue()).toBeNull();
@@ -100,8 +100,8 @@ describe('safety copies', () => {
 
   it('taken while incidents are being written, opens intact and holds what was committed before it', async () => {
     const t = await testCore();
-    for (let i = 0; i < 20; i++) await t.call('calls.log', intake({ location: { district: 'latakia', locality: `before ${i}` } }));
-    const writing = Promise.all(Array.from({ length: 30 }, (_, i) => t.call('calls.log', intake({ location: { district: 'jableh', locality: `during ${i}` } }))));
+    for (let i = 0; i < 20; i++) await t.call('incidents.log', intake({ location: { district: 'latakia', locality: `before ${i}` } }));
+    const writing = Promise.all(Array.from({ length: 30 }, (_, i) => t.call('incidents.log', intake({ location: { district: 'jableh', locality: `during ${i}` } }))));
     const path = await t.core.safetyCopies.takeIfDue();
     await writing;
     expect(await count(t, 'incidents')).toBe(50);

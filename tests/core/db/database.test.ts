@@ -42,7 +42,7 @@ describe('the database', () => {
   it('refuses a database written by a newer Beacon, and leaves the file untouched', async () => {
     const dir = tempDir();
     const t = await openTestCore({ dir });
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     await t.core.close();
     const file = join(dir, DATABASE_FILE);
     const raw = new sqlite3.Database(file);
@@ -65,7 +65,7 @@ describe('the database', () => {
   it('refuses a damaged database with a clear message and never writes to it', async () => {
     const dir = tempDir();
     const t = await openTestCore({ dir });
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     await t.core.close();
     const file = join(dir, DATABASE_FILE);
     const bytes = readFileSync(file);
@@ -88,14 +88,14 @@ describe('the database', () => {
   it('keeps everything across a restart of the core on the same file', async () => {
     const dir = tempDir();
     const t = await openTestCore({ dir });
-    const logged = await t.call('calls.log', intake());
+    const logged = await t.call('incidents.log', intake());
     await t.call('incidents.setStatus', { id: logged.incidentId, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' });
     const before = await t.call('incidents.get', { id: logged.incidentId });
     await t.reopen();
     await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
     expect(await t.call('incidents.get', { id: logged.incidentId })).toEqual(before);
     // The console goes on numbering where it stopped, and its operation log continues densely.
-    const next = await t.call('calls.log', intake({ location: { district: 'jableh' } }));
+    const next = await t.call('incidents.log', intake({ location: { district: 'jableh' } }));
     expect(next.number).toBe(logged.number.replace(/001$/, '002'));
     const seqs = await t.core.store.reader.all<{ seq: number }>('SELECT seq FROM operations WHERE origin = ? ORDER BY seq', [t.core.store.origin]);
     expect(seqs.map((r) => r.seq)).toEqual(seqs.map((_, i) => i + 1));

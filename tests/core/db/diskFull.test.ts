@@ -23,13 +23,13 @@ async function counts(t: TestCore) {
 describe('a full disk', () => {
   it('refuses the call with a clear message, writes nothing of it, and recovers when space returns', async () => {
     t = await openTestCore();
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     await limitPages(t, (await pages(t)) + 1);
     const long = 'x'.repeat(3900);
     let refused: unknown = null;
     for (let i = 0; i < 200 && !refused; i++) {
       const before = await counts(t);
-      const result = await t.core.invoke(t.session, 'calls.log', intake({ description: long, location: { district: 'latakia', locality: `${i}` } }));
+      const result = await t.core.invoke(t.session, 'incidents.log', intake({ description: long, location: { district: 'latakia', locality: `${i}` } }));
       if (!result.ok) {
         refused = result.error;
         // Nothing of the refused call: no incident without its call, no operation without its row.
@@ -43,7 +43,7 @@ describe('a full disk', () => {
     expect(stuck.incidents).toBe(stuck.calls);
     // Space returns: the next call goes through.
     await limitPages(t, 1_000_000_000);
-    const saved = await t.call('calls.log', intake({ description: long }));
+    const saved = await t.call('incidents.log', intake({ description: long }));
     expect(saved.number).toMatch(/^LTK-261124-A/);
     expect((await counts(t)).incidents).toBe(stuck.incidents! + 1);
     // The refused transaction left no gap in this console's operation sequence.

@@ -19,7 +19,7 @@ describe('answers kept until the database changes', () => {
   it('count the queues once for every page, and again after each commit of this core', async () => {
     const t = await openTestCore();
     cores.push(t);
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     const issued: string[] = [];
     const reader = noting(t.core.store.reader, issued);
     const { untilChanged } = t.core.store;
@@ -33,7 +33,7 @@ describe('answers kept until the database changes', () => {
     await queue(reader, { queue: 'waiting', district: 'jableh' }, untilChanged);
     expect(counted()).toBe(2);
     // A commit of this core is seen by the very next call, not a second later.
-    const logged = await t.call('calls.log', intake());
+    const logged = await t.call('incidents.log', intake());
     expect((await queue(reader, { queue: 'waiting' }, untilChanged)).counts).toEqual({ waiting: 2, active: 0, closure: 0 });
     expect(counted()).toBe(3);
     // Through the channel, after the status of one changed.
@@ -44,12 +44,12 @@ describe('answers kept until the database changes', () => {
   it("see another process's commits on the same file within a second", async () => {
     const t = await openTestCore();
     cores.push(t);
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     expect((await t.call('incidents.queue', { queue: 'waiting' })).counts.waiting).toBe(1);
     // The command line opening the same data folder is another core on the same file.
     const other = await openTestCore({ dir: t.dir, setup: false });
     other.session.operatorId = t.session.operatorId;
-    await other.call('calls.log', intake());
+    await other.call('incidents.log', intake());
     await other.close();
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await t.call('incidents.queue', { queue: 'waiting' })).counts.waiting).toBe(2);

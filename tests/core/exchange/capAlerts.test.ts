@@ -29,7 +29,7 @@ const CONTENT = {
 async function consoleWithIncident(letter = 'A') {
   const t = await openTestCore({ letter });
   open.push(t);
-  const { incidentId } = await t.call('calls.log', intake({
+  const { incidentId } = await t.call('incidents.log', intake({
     type: 'uxo', location: { district: 'latakia', subdistrict: 'latakia-center', locality: 'الرمل الجنوبي', coordinates: { lat: 35.505, lon: 35.775 } },
   }));
   return { t, incidentId };
@@ -51,7 +51,7 @@ const tag = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<${name}
 describe('CAP 1.2 alerts', () => {
   it('issues, updates and cancels an alert; each message validates against the OASIS schema', async () => {
     const { t, incidentId } = await consoleWithIncident();
-    const [issued] = await t.call('alerts.issue', { incidentId, ...CONTENT });
+    const [issued] = await t.call('exchange.issueAlert', { incidentId, ...CONTENT });
     expect(issued).toMatchObject({ msgType: 'Alert', state: 'active', identifier: 'LTK-A-AL0001', messages: 1 });
     const first = await validated(t, issued!.latestMessageId);
     expect(tag(first, 'sent')).toEqual(['2026-11-24T10:00:00+03:00']);
@@ -65,14 +65,14 @@ describe('CAP 1.2 alerts', () => {
     expect(first).not.toContain('<references>');
 
     t.clock.advance(30 * MINUTE);
-    const [updated] = await t.call('alerts.update', { alertId: issued!.id, ...CONTENT, area: { kind: 'circle', radiusKm: 1.5 }, severity: 'Extreme' });
+    const [updated] = await t.call('exchange.updateAlert', { alertId: issued!.id, ...CONTENT, area: { kind: 'circle', radiusKm: 1.5 }, severity: 'Extreme' });
     expect(updated).toMatchObject({ id: issued!.id, msgType: 'Update', state: 'active', identifier: 'LTK-A-AL0002', messages: 2, severity: 'Extreme' });
     const second = await validated(t, updated!.latestMessageId);
     expect(tag(second, 'references')).toEqual(['ltk@beacon.civil-defence,LTK-A-AL0001,2026-11-24T10:00:00+03:00']);
     expect(tag(second, 'sent')).toEqual(['2026-11-24T10:30:00+03:00']);
 
     t.clock.advance(30 * MINUTE);
-    const [cancelled] = await t.call('alerts.cancel', { alertId: issued!.id, note: 'Ordnance removed by the UXO team' });
+    const [cancelled] = await t.call('exchange.cancelAlert', { alertId: issued!.id, note: 'Ordnance removed by the UXO team' });
     expect(cancelled).toMatchObject({ msgType: 'Cancel', state: 'cancelled', identifier: 'LTK-A-AL0003', messages: 3 });
     const third = await validated(t, cancelled!.latestMessageId);
     expect(tag(third, 'msgType')).toEqual(['Cancel']);
@@ -82,17 +82,17 @@ describe('CAP 1.2 alerts', () => {
     expect(tag(third, 'note')).toEqual(['Ordnance removed by the UXO team']);
 
     // A cancelled alert takes no more updates: a new alert is issued instead.
-    const again = await t.core.invoke(t.session, 'alerts.update', { alertId: issued!.id, ...CONTENT });
+    const again = await t.core.invoke(t.session, 'exchange.updateAlert', { alertId: issued!.id, ...CONTENT });
     expect(again).toEqual({ ok: false, error: { code: 'exchange.alertCancelled' } });
   });
 
   it('names a district as the area when asked, and when the incident has no coordinates', async () => {
     const t = await openTestCore();
     open.push(t);
-    const { incidentId } = await t.call('calls.log', intake({ type: 'flood', location: { district: 'jableh', locality: 'x' } }));
-    const refused = await t.core.invoke(t.session, 'alerts.issue', { incidentId, ...CONTENT });
+    const { incidentId } = await t.call('incidents.log', intake({ type: 'flood', location: { district: 'jableh', locality: 'x' } }));
+    const refused = await t.core.invoke(t.session, 'exchange.issueAlert', { incidentId, ...CONTENT });
     expect(refused).toEqual({ ok: false, error: { code: 'error.invalidInput', fields: { area: 'exchange.noCoordinates' } } });
-    const [alert] = await t.call('alerts.issue', { incidentId, ...CONTENT, event: 'flood', responseType: 'Evacuate', area: { kind: 'district' } });
+    const [alert] = await t.call('exchange.issueAlert', { incidentId, ...CONTENT, event: 'flood', responseType: 'Evacuate', area: { kind: 'district' } });
     const xml = await validated(t, alert!.latestMessageId);
     expect(tag(xml, 'areaDesc')).toEqual(['جبلة', 'Jableh']);
     expect(xml).not.toContain('<circle>');
@@ -102,14 +102,14 @@ describe('CAP 1.2 alerts', () => {
 
   it('escapes what the duty officer writes, and the result still validates', async () => {
     const { t, incidentId } = await consoleWithIncident();
-    const [alert] = await t.call('alerts.issue', { incidentId, ...CONTENT, instructionEn: 'Stay <inside> & close "windows" </instruction><x>' });
+    const [alert] = await t.call('exchange.issueAlert', { incidentId, ...CONTENT, instructionEn: 'Stay <inside> & close "windows" </instruction><x>' });
     const xml = await validated(t, alert!.latestMessageId);
     expect(tag(xml, 'instruction')[1]).toBe('Stay &lt;inside&gt; &amp; close &quot;windows&quot; &lt;/instruction&gt;&lt;x&gt;');
   });
 
   it('shows the schema check failing on a broken message', async () => {
     const { t, incidentId } = await consoleWithIncident();
-    const [alert] = await t.call('alerts.issue', { incidentId, ...CONTENT });
+    const [alert] = await t.call('exchange.issueAlert', { incidentId, ...CONTENT });
     const { xml } = await alertMessageXml(t.core.store.reader, alert!.latestMessageId, 'Latakia command post');
     const broken = [
       xml.replace(/<sent>[^<]*<\/sent>/, '<sent>2026-11-24T07:00:00Z</sent>'), // CAP forbids "Z"
@@ -136,15 +136,15 @@ describe('CAP 1.2 alerts', () => {
     const { t, incidentId } = await consoleWithIncident();
     const ops = async () => (await t.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM operations'))?.n;
     const before = await ops();
-    const cases: [Input<'alerts.issue'> | Input<'alerts.update'>, string][] = [
+    const cases: [Input<'exchange.issueAlert'> | Input<'exchange.updateAlert'>, string][] = [
       [{ incidentId, ...CONTENT, expiresAt: T0 - MINUTE }, 'exchange.expiresInPast'],
       [{ incidentId, ...CONTENT, instructionAr: '  ', instructionEn: '' }, 'exchange.instructionRequired'],
     ];
     for (const [input, key] of cases) {
-      const result = await t.core.invoke(t.session, 'alerts.issue', input as Input<'alerts.issue'>);
+      const result = await t.core.invoke(t.session, 'exchange.issueAlert', input as Input<'exchange.issueAlert'>);
       expect(result.ok ? null : Object.values(result.error.fields ?? {})).toEqual([key]);
     }
-    expect(await t.core.invoke(t.session, 'alerts.cancel', { alertId: incidentId })).toEqual({ ok: false, error: { code: 'exchange.alertNotFound' } });
+    expect(await t.core.invoke(t.session, 'exchange.cancelAlert', { alertId: incidentId })).toEqual({ ok: false, error: { code: 'exchange.alertNotFound' } });
     expect(await ops()).toBe(before);
   });
 
@@ -154,12 +154,12 @@ describe('CAP 1.2 alerts', () => {
     open.push(b);
     // B learns the incident, then both issue alerts with no link between them.
     await b.core.store.applyRemote(await operationsAbove(a.t.core.store.reader, await versionVector(b.core.store.reader), 100_000), b.clock.now());
-    const [fromA] = await a.t.call('alerts.issue', { incidentId: a.incidentId, ...CONTENT });
-    const [fromB] = await b.call('alerts.issue', { incidentId: a.incidentId, ...CONTENT, event: 'evacuation', responseType: 'Evacuate' });
+    const [fromA] = await a.t.call('exchange.issueAlert', { incidentId: a.incidentId, ...CONTENT });
+    const [fromB] = await b.call('exchange.issueAlert', { incidentId: a.incidentId, ...CONTENT, event: 'evacuation', responseType: 'Evacuate' });
     expect(fromA!.identifier).toBe('LTK-A-AL0001');
     expect(fromB!.identifier).toBe('LTK-B-AL0001');
     await a.t.core.store.applyRemote(await operationsAbove(b.core.store.reader, await versionVector(a.t.core.store.reader), 100_000), a.t.clock.now());
-    const seenByA = await a.t.call('alerts.list', { incidentId: a.incidentId });
+    const seenByA = await a.t.call('exchange.alerts', { incidentId: a.incidentId });
     expect(seenByA.map((x) => x.identifier).sort()).toEqual(['LTK-A-AL0001', 'LTK-B-AL0001']);
     // The synced message is the same document on both consoles.
     const onB = await alertMessageXml(b.core.store.reader, fromB!.latestMessageId, 'P');
@@ -169,9 +169,9 @@ describe('CAP 1.2 alerts', () => {
 
   it('puts each issue, update and cancel in the audit trail, under the alert\'s identifier', async () => {
     const { t, incidentId } = await consoleWithIncident();
-    const [alert] = await t.call('alerts.issue', { incidentId, ...CONTENT });
-    await t.call('alerts.update', { alertId: alert!.id, ...CONTENT, urgency: 'Expected' });
-    await t.call('alerts.cancel', { alertId: alert!.id });
+    const [alert] = await t.call('exchange.issueAlert', { incidentId, ...CONTENT });
+    await t.call('exchange.updateAlert', { alertId: alert!.id, ...CONTENT, urgency: 'Expected' });
+    await t.call('exchange.cancelAlert', { alertId: alert!.id });
     const page = await t.call('audit.list', { entity: 'alert' });
     expect(page.entries.map((e) => [e.label, e.field, (e.after as Record<string, unknown>).msgType, e.operatorName])).toEqual([
       ['LTK-A-AL0003', '*', 'Cancel', 'Rania Haddad'],
@@ -182,8 +182,8 @@ describe('CAP 1.2 alerts', () => {
 
   it('shows an alert past its expiry as expired', async () => {
     const { t, incidentId } = await consoleWithIncident();
-    await t.call('alerts.issue', { incidentId, ...CONTENT, expiresAt: T0 + HOUR });
+    await t.call('exchange.issueAlert', { incidentId, ...CONTENT, expiresAt: T0 + HOUR });
     t.clock.advance(HOUR);
-    expect((await t.call('alerts.list', { incidentId }))[0]!.state).toBe('expired');
+    expect((await t.call('exchange.alerts', { incidentId }))[0]!.state).toBe('expired');
   });
 });

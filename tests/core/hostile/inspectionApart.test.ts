@@ -38,7 +38,7 @@ const heavyIndex = (terms: number) => {
 async function consoleWithBackup(attack: string) {
   const t = await openTestCore({ dir: tempDir() });
   cores.push(t);
-  for (let i = 0; i < 3; i++) await t.call('calls.log', intake({ description: `call ${i}` }));
+  for (let i = 0; i < 3; i++) await t.call('incidents.log', intake({ description: `call ${i}` }));
   const file = join(tempDir(), 'stick.db');
   await backupDatabase(t.core.store.file, file);
   const conn = await Connection.open(file, 'readwrite');
@@ -189,13 +189,13 @@ describe('an inspector gone wrong', () => {
   ])('that %s is a refusal (%s), and the console goes on', async (part, code) => {
     const t = await openTestCore({ dir: tempDir() });
     cores.push(t);
-    await t.call('calls.log', intake({ description: 'before' }));
+    await t.call('incidents.log', intake({ description: 'before' }));
     const file = join(tempDir(), 'stick.db');
     await backupDatabase(t.core.store.file, file);
     await expect(describeBackup(file, { inspector: playing(part) })).rejects.toMatchObject({ code });
     expect(en.inspect[code.split('.')[1] as keyof typeof en.inspect]).toBeTruthy();
     expect(ar.inspect[code.split('.')[1] as keyof typeof ar.inspect]).toBeTruthy();
-    await t.call('calls.log', intake({ description: 'after' }));
+    await t.call('incidents.log', intake({ description: 'after' }));
     expect((await t.call('incidents.queue', { queue: 'waiting' })).total).toBe(2);
   });
 
@@ -211,7 +211,7 @@ describe('an inspector gone wrong', () => {
   it('whose copy carries a trigger of its own is refused before the console opens the copy, and nothing changes', async () => {
     const t = await openTestCore({ dir: tempDir() });
     cores.push(t);
-    for (let i = 0; i < 2; i++) await t.call('calls.log', intake({ description: `call ${i}` }));
+    for (let i = 0; i < 2; i++) await t.call('incidents.log', intake({ description: `call ${i}` }));
     const file = join(tempDir(), 'stick.db');
     await backupDatabase(t.core.store.file, file);
     await t.core.close();
@@ -246,7 +246,7 @@ describe('an inspector gone wrong', () => {
     t.core = (await openTestCore({ dir: t.dir, setup: false })).core;
     t.session = t.core.createSession();
     await t.call('session.signIn', { name: 'Rania Haddad', pin: '2468' });
-    await t.call('calls.log', intake({ description: 'after' }));
+    await t.call('incidents.log', intake({ description: 'after' }));
     expect((await t.call('incidents.queue', { queue: 'waiting' })).total).toBe(3);
   });
 

@@ -35,7 +35,7 @@ describe.runIf(posix)('files private to their owner', () => {
     const chooser = fileChooser();
     const t = await openTestCore({ dir, files: chooser.files });
     cores.push(t);
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     expect(mode(dir)).toBe(0o700);
     for (const name of ['beacon.db', 'beacon.db-wal', 'beacon.db-shm', 'settings.json']) expect([name, mode(join(dir, name))]).toEqual([name, 0o600]);
 

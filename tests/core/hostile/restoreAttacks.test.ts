@@ -23,7 +23,7 @@ async function liveConsole() {
   const t = await openTestCore({ dir: tempDir(), files: chooser.files });
   cores.push(t);
   dialogs.set(t, chooser.files);
-  for (let i = 0; i < 3; i++) await t.call('calls.log', intake({ description: `call ${i}` }));
+  for (let i = 0; i < 3; i++) await t.call('incidents.log', intake({ description: `call ${i}` }));
   return { t, pick: chooser.state };
 }
 
@@ -56,7 +56,7 @@ async function restoreAsTheShellDoes(t: TestCore, file: string, approved: Output
 
 /** The console logs a call and reads its queue; the incidents are those it had plus the new one. */
 async function stillWorks(t: TestCore, incidentsBefore: number) {
-  await t.call('calls.log', intake({ description: 'after the attack' }));
+  await t.call('incidents.log', intake({ description: 'after the attack' }));
   const queue = await t.call('incidents.queue', { queue: 'waiting' });
   expect(queue.total).toBe(incidentsBefore + 1);
   expect(await count(t, 'incidents')).toBe(incidentsBefore + 1);

@@ -25,7 +25,7 @@ describe('a lost settings file on a live database (app)', () => {
       const t = await openTestCore({ letter: 'B', secrets });
       cores.push(t);
       const key = secrets.get(POST_KEY_SECRET);
-      await t.call('calls.log', intake());
+      await t.call('incidents.log', intake());
       // Damaged while the console runs (a crash, a full disk, a hand); it shows at the next open.
       damage(join(t.dir, 'settings.json'));
       await t.reopen();
@@ -38,7 +38,7 @@ describe('a lost settings file on a live database (app)', () => {
       expect(secrets.get(POST_KEY_SECRET)).toBe(key);
       // The console still works, numbering under its own letter.
       await t.call('session.signIn', { name: SETUP.operator.name, pin: SETUP.operator.pin });
-      const logged = await t.call('calls.log', intake({ receivedAt: t.clock.time }));
+      const logged = await t.call('incidents.log', intake({ receivedAt: t.clock.time }));
       expect(logged.number).toMatch(/^LTK-\d{6}-B002$/);
     });
   }

@@ -34,7 +34,7 @@ describe('signed operations from a bundle', () => {
     cores.push(t);
     const admin = (await t.core.store.reader.get<{ id: string }>("SELECT id FROM operators WHERE role = 'administrator' AND pin_hash <> '!'"))!.id;
     const omar = await t.call('operators.create', { name: 'Omar Khatib', pin: '1111', role: 'operator', language: 'en' });
-    const { incidentId } = await t.call('calls.log', intake());
+    const { incidentId } = await t.call('incidents.log', intake());
     const before = await t.core.store.reader.get('SELECT description FROM incidents WHERE id = ?', [incidentId]);
     t.clock.advance(60_000);
     const file = join(t.dir, 'evil.bundle');
@@ -72,14 +72,14 @@ describe('signed operations from a bundle', () => {
     expect(await t.core.store.reader.get('SELECT language FROM post_settings')).toBeUndefined();
     expect(await t.core.store.reader.get('SELECT description FROM incidents WHERE id = ?', [incidentId])).toEqual(before);
     // The console still works.
-    expect((await t.call('calls.log', intake({ receivedAt: t.clock.time }))).number).toMatch(/^LTK-/);
+    expect((await t.call('incidents.log', intake({ receivedAt: t.clock.time }))).number).toMatch(/^LTK-/);
   });
 
   it('apply what an administrator of the post really did, by the log\u2019s history, also from a console that joined', async () => {
     const { a, b } = await consolesOfOnePost(cores);
     // B's own first administrator (made at its first run) creates an operator and sets the shifts.
     const omar = await b.call('operators.create', { name: 'Omar Khatib', pin: '1111', role: 'operator', language: 'en' });
-    await b.call('shifts.set', { starts: ['07:00', '19:00'] });
+    await b.call('post.setShifts', { starts: ['07:00', '19:00'] });
     const file = join(b.dir, 'b.bundle');
     const { operations } = await exportBundle(b.core.context, file, {});
     const result = await importBundle(a.core.context, file);

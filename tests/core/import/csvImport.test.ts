@@ -236,7 +236,7 @@ describe('an export with one row per responding unit', () => {
   };
 
   async function teams(): Promise<Record<string, string>> {
-    const { id: centreId } = await t.call('centres.save', { name: 'Jableh centre', district: 'jableh', covers: [] });
+    const { id: centreId } = await t.call('teams.saveCentre', { name: 'Jableh centre', district: 'jableh', covers: [] });
     const ids: Record<string, string> = {};
     for (const [callSign, kind] of [['Rescue 3 Jableh', 'search_rescue'], ['Ambulance 1', 'ambulance'], ['Fire 2 Latakia', 'fire']] as const) {
       ids[callSign] = (await t.call('teams.save', { callSign, kind, centreId })).id;

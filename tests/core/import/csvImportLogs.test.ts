@@ -126,7 +126,7 @@ function fireLog(n: number): { lines: string[]; incidents: FireIncident[] } {
 }
 
 async function unitTeams(): Promise<Record<string, string>> {
-  const { id: centreId } = await t.call('centres.save', { name: 'Jableh centre', district: 'jableh', covers: [] });
+  const { id: centreId } = await t.call('teams.saveCentre', { name: 'Jableh centre', district: 'jableh', covers: [] });
   const ids: Record<string, string> = {};
   for (const callSign of UNITS) ids[callSign] = (await t.call('teams.save', { callSign, kind: 'fire', centreId })).id;
   return ids;

@@ -8,7 +8,7 @@ afterEach(async () => t?.close());
 describe('logging a call', () => {
   it('opens an incident numbered by post, local date, console letter and sequence', async () => {
     t = await openTestCore();
-    const result = await t.call('calls.log', intake());
+    const result = await t.call('incidents.log', intake());
     expect(result).toMatchObject({ number: 'LTK-261124-A001', attached: false });
     const incident = await t.call('incidents.get', { id: result.incidentId });
     expect(incident).toMatchObject({
@@ -23,14 +23,14 @@ describe('logging a call', () => {
   it("dates the number in the post's time zone, not UTC", async () => {
     t = await openTestCore();
     // 22:30 UTC on 23 November is already 01:30 on the 24th in Damascus.
-    const result = await t.call('calls.log', intake({ receivedAt: Date.UTC(2026, 10, 23, 22, 30) }));
+    const result = await t.call('incidents.log', intake({ receivedAt: Date.UTC(2026, 10, 23, 22, 30) }));
     expect(result.number).toBe('LTK-261124-A001');
   });
 
   it('gives every incident its own number when many are created at once', async () => {
     t = await openTestCore();
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      t.call('calls.log', intake({ location: { district: 'jableh', locality: `قرية ${i}` } }))));
+      t.call('incidents.log', intake({ location: { district: 'jableh', locality: `قرية ${i}` } }))));
     const numbers = results.map((r) => r.number).sort();
     expect(new Set(numbers).size).toBe(40);
     expect(numbers[0]).toBe('LTK-261124-A001');
@@ -41,8 +41,8 @@ describe('logging a call', () => {
     t = await openTestCore({ letter: 'A' });
     const other = await openTestCore({ letter: 'B' });
     try {
-      const a = await t.call('calls.log', intake());
-      const b = await other.call('calls.log', intake());
+      const a = await t.call('incidents.log', intake());
+      const b = await other.call('incidents.log', intake());
       expect(a.number).toBe('LTK-261124-A001');
       expect(b.number).toBe('LTK-261124-B001');
       expect(t.core.store.origin).not.toBe(other.core.store.origin);
@@ -54,7 +54,7 @@ describe('logging a call', () => {
   it('records who made the change in an operation for every field it wrote', async () => {
     t = await openTestCore();
     const operator = await t.call('session.current', {});
-    const result = await t.call('calls.log', intake());
+    const result = await t.call('incidents.log', intake());
     const ops = await t.core.store.reader.all<{ entity: string; row_id: string; field: string; operator: string; value: string }>(
       'SELECT entity, row_id, field, operator, value FROM operations WHERE entity <> ? ORDER BY seq', ['operator']);
     expect(ops.map((o) => [o.entity, o.field])).toEqual([['incident', '*'], ['call', '*']]);
@@ -65,9 +65,9 @@ describe('logging a call', () => {
 
   it('refuses a district that is not on the region list, beside the field, writing nothing', async () => {
     t = await openTestCore();
-    const result = await t.core.invoke(t.session, 'calls.log', intake({ location: { district: 'atlantis' } }));
+    const result = await t.core.invoke(t.session, 'incidents.log', intake({ location: { district: 'atlantis' } }));
     expect(result).toEqual({ ok: false, error: { code: 'error.invalidInput', fields: { 'location.district': 'validation.unknownDistrict' } } });
-    const result2 = await t.core.invoke(t.session, 'calls.log', intake({ location: { district: 'latakia', subdistrict: 'nowhere' } }));
+    const result2 = await t.core.invoke(t.session, 'incidents.log', intake({ location: { district: 'latakia', subdistrict: 'nowhere' } }));
     expect(result2.ok || result2.error.fields).toEqual({ 'location.subdistrict': 'validation.unknownSubdistrict' });
     expect((await t.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM incidents'))?.n).toBe(0);
   });
@@ -76,33 +76,33 @@ describe('logging a call', () => {
 describe('duplicate reports', () => {
   it('offers an open incident at the same district and village from the last three hours', async () => {
     t = await openTestCore();
-    const first = await t.call('calls.log', intake());
+    const first = await t.call('incidents.log', intake());
     t.clock.advance(20 * MINUTE);
     const query = { receivedAt: T0 + 20 * MINUTE, district: 'latakia', locality: 'الرمل  الجنوبى' };
-    const found = await t.call('calls.findDuplicates', query);
+    const found = await t.call('incidents.findDuplicates', query);
     expect(found.map((c) => c.number)).toEqual([first.number]);
-    expect(await t.call('calls.findDuplicates', { ...query, district: 'jableh' })).toEqual([]);
-    expect(await t.call('calls.findDuplicates', { ...query, receivedAt: T0 + 3 * 60 * MINUTE + 1 })).toEqual([]);
+    expect(await t.call('incidents.findDuplicates', { ...query, district: 'jableh' })).toEqual([]);
+    expect(await t.call('incidents.findDuplicates', { ...query, receivedAt: T0 + 3 * 60 * MINUTE + 1 })).toEqual([]);
   });
 
   it('offers an incident within 500 m by coordinates, and not one 600 m away', async () => {
     t = await openTestCore();
     const here = { lat: 35.5212, lon: 35.7915 };
-    const first = await t.call('calls.log', intake({ location: { district: 'latakia', coordinates: here } }));
+    const first = await t.call('incidents.log', intake({ location: { district: 'latakia', coordinates: here } }));
     const near = { lat: here.lat + 0.004, lon: here.lon }; // ≈ 445 m north
     const far = { lat: here.lat + 0.0054, lon: here.lon }; // ≈ 600 m north
-    const found = await t.call('calls.findDuplicates', { receivedAt: T0, district: 'jableh', coordinates: near });
+    const found = await t.call('incidents.findDuplicates', { receivedAt: T0, district: 'jableh', coordinates: near });
     expect(found.map((c) => c.number)).toEqual([first.number]);
     expect(found[0]?.distanceM).toBeGreaterThan(400);
     expect(found[0]?.distanceM).toBeLessThan(500);
-    expect(await t.call('calls.findDuplicates', { receivedAt: T0, district: 'latakia', coordinates: far })).toEqual([]);
+    expect(await t.call('incidents.findDuplicates', { receivedAt: T0, district: 'latakia', coordinates: far })).toEqual([]);
   });
 
   it('attaches a call to the incident it reports again; the incident lists all its calls', async () => {
     t = await openTestCore();
-    const first = await t.call('calls.log', intake());
+    const first = await t.call('incidents.log', intake());
     t.clock.advance(5 * MINUTE);
-    const second = await t.call('calls.log', intake({
+    const second = await t.call('incidents.log', intake({
       receivedAt: T0 + 5 * MINUTE, source: 'radio', callerName: 'Rescue 3', description: 'two more trapped on the second floor',
       attachToIncidentId: first.incidentId,
     }));
@@ -117,9 +117,9 @@ describe('duplicate reports', () => {
 
   it('will not attach a call to a closed incident', async () => {
     t = await openTestCore();
-    const first = await t.call('calls.log', intake());
+    const first = await t.call('incidents.log', intake());
     await t.call('incidents.setStatus', { id: first.incidentId, status: 'cancelled', cancelReason: 'false_alarm' });
-    const result = await t.core.invoke(t.session, 'calls.log', intake({ attachToIncidentId: first.incidentId }));
+    const result = await t.core.invoke(t.session, 'incidents.log', intake({ attachToIncidentId: first.incidentId }));
     expect(result).toEqual({ ok: false, error: { code: 'error.attachToClosed' } });
     expect((await t.call('incidents.get', { id: first.incidentId })).calls).toHaveLength(1);
   });
@@ -129,7 +129,7 @@ describe('the call queues', () => {
   it('order each queue by priority, then by waiting time, and count all three', async () => {
     t = await openTestCore();
     const log = (priority: 1 | 2 | 3, minutesAgo: number, district = 'latakia') =>
-      t.call('calls.log', intake({ priority, receivedAt: T0 - minutesAgo * MINUTE, location: { district, locality: `${priority}-${minutesAgo}` } }));
+      t.call('incidents.log', intake({ priority, receivedAt: T0 - minutesAgo * MINUTE, location: { district, locality: `${priority}-${minutesAgo}` } }));
     const p3old = await log(3, 50);
     const p1new = await log(1, 5);
     const p1old = await log(1, 30, 'jableh');
@@ -151,7 +151,7 @@ describe('the call queues', () => {
   it('pages a long queue: the pages join up to the whole queue in order, with its length', async () => {
     t = await openTestCore();
     for (let i = 0; i < 23; i++) {
-      await t.call('calls.log', intake({ priority: ((i % 3) + 1) as 1 | 2 | 3, receivedAt: T0 - (i + 1) * MINUTE, location: { district: 'latakia', locality: `page ${i}` } }));
+      await t.call('incidents.log', intake({ priority: ((i % 3) + 1) as 1 | 2 | 3, receivedAt: T0 - (i + 1) * MINUTE, location: { district: 'latakia', locality: `page ${i}` } }));
     }
     const whole = await t.call('incidents.queue', { queue: 'waiting', limit: 1000 });
     expect(whole.rows).toHaveLength(23);
@@ -185,9 +185,9 @@ describe('the call queues', () => {
     t = await openTestCore();
     const events: string[][] = [];
     t.core.onChange((e) => events.push(e.entities));
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     expect(events).toEqual([['incident', 'call', 'timeline']]);
-    await t.core.invoke(t.session, 'calls.log', { nonsense: true });
+    await t.core.invoke(t.session, 'incidents.log', { nonsense: true });
     expect(events).toHaveLength(1);
   });
 });

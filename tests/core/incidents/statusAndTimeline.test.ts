@@ -8,7 +8,7 @@ afterEach(async () => t?.close());
 describe('the status machine', () => {
   it('moves received → dispatched → on scene → cleared → closed, stamping each step with time and operator', async () => {
     t = await openTestCore();
-    const { incidentId: id } = await t.call('calls.log', intake());
+    const { incidentId: id } = await t.call('incidents.log', intake());
     const steps = ['dispatched', 'on_scene', 'cleared', 'closed'] as const;
     for (const [i, status] of steps.entries()) {
       t.clock.advance(10 * MINUTE);
@@ -25,7 +25,7 @@ describe('the status machine', () => {
     t = await openTestCore();
     for (const from of INCIDENT_STATUSES) {
       for (const to of INCIDENT_STATUSES) {
-        const { incidentId: id } = await t.call('calls.log', intake({ location: { district: 'latakia', locality: `${from}-${to}` } }));
+        const { incidentId: id } = await t.call('incidents.log', intake({ location: { district: 'latakia', locality: `${from}-${to}` } }));
         // Walk the incident to `from` the legal way.
         const path = { received: [], dispatched: ['dispatched'], on_scene: ['dispatched', 'on_scene'], cleared: ['dispatched', 'on_scene', 'cleared'], closed: ['dispatched', 'on_scene', 'cleared', 'closed'], cancelled: ['cancelled'] } as const;
         for (const step of path[from]) await t.call('incidents.setStatus', { id, status: step, cancelReason: 'duplicate', ...(step === 'dispatched' ? { withoutTeam: true, note: 'Sent by radio' } as const : {}) });
@@ -43,7 +43,7 @@ describe('the status machine', () => {
 
   it('reaches "dispatched" by hand only as a move without a listed team that says who was sent', async () => {
     t = await openTestCore();
-    const { incidentId: id } = await t.call('calls.log', intake());
+    const { incidentId: id } = await t.call('incidents.log', intake());
     const before = await t.call('incidents.get', { id });
     for (const input of [{ id, status: 'dispatched' }, { id, status: 'dispatched', note: 'Civil police' }, { id, status: 'dispatched', withoutTeam: true }, { id, status: 'dispatched', withoutTeam: true, note: '   ' }] as const) {
       const refused = await t.core.invoke(t.session, 'incidents.setStatus', input);
@@ -59,7 +59,7 @@ describe('the status machine', () => {
 
   it('cancels only with a reason, from any open state', async () => {
     t = await openTestCore();
-    const { incidentId: id } = await t.call('calls.log', intake());
+    const { incidentId: id } = await t.call('incidents.log', intake());
     await t.call('incidents.setStatus', { id, status: 'dispatched', withoutTeam: true, note: 'Sent by radio' });
     const refused = await t.core.invoke(t.session, 'incidents.setStatus', { id, status: 'cancelled' });
     expect(refused).toEqual({ ok: false, error: { code: 'error.invalidInput', fields: { cancelReason: 'error.cancelReasonRequired' } } });
@@ -76,7 +76,7 @@ describe('the status machine', () => {
 describe('editing an incident', () => {
   it('changes only the fields given, one operation each', async () => {
     t = await openTestCore();
-    const { incidentId: id } = await t.call('calls.log', intake());
+    const { incidentId: id } = await t.call('incidents.log', intake());
     const opsBefore = await t.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM operations');
     const detail = await t.call('incidents.update', { id, changes: { priority: 2, landmark: 'next to the mosque', coordinates: { lat: 35.5, lon: 35.8 } } });
     expect(detail).toMatchObject({ priority: 2, landmark: 'next to the mosque', coordinates: { lat: 35.5, lon: 35.8 }, type: 'building_collapse' });
@@ -86,7 +86,7 @@ describe('editing an incident', () => {
 
   it('refuses a sub-district of another district', async () => {
     t = await openTestCore();
-    const { incidentId: id } = await t.call('calls.log', intake());
+    const { incidentId: id } = await t.call('incidents.log', intake());
     const result = await t.core.invoke(t.session, 'incidents.update', { id, changes: { district: 'jableh', subdistrict: 'latakia-center' } });
     expect(result.ok).toBe(false);
     expect((await t.call('incidents.get', { id })).district).toBe('latakia');
@@ -96,7 +96,7 @@ describe('editing an incident', () => {
 describe('the timeline', () => {
   it('keeps a struck note, with who struck it, when and why', async () => {
     t = await openTestCore();
-    const { incidentId } = await t.call('calls.log', intake());
+    const { incidentId } = await t.call('incidents.log', intake());
     const withNote = await t.call('timeline.addNote', { incidentId, text: 'Caller says gas smell near the stairs' });
     const note = withNote.timeline.find((e) => e.kind === 'note');
     expect(note).toMatchObject({ text: 'Caller says gas smell near the stairs', struck: null });
@@ -118,7 +118,7 @@ describe('the timeline', () => {
 describe('the printed priority-1 chronology', () => {
   it('keeps a struck note, marked as struck with who struck it and why', async () => {
     t = await openTestCore();
-    const { incidentId } = await t.call('calls.log', intake({ priority: 1 }));
+    const { incidentId } = await t.call('incidents.log', intake({ priority: 1 }));
     t.clock.advance(MINUTE);
     const withNote = await t.call('timeline.addNote', { incidentId, text: 'Gas smell near the stairs' });
     const noteId = withNote.timeline.find((e) => e.kind === 'note')!.id;

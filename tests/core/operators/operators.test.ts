@@ -30,7 +30,7 @@ describe('the idle lock', () => {
     await t.call('operators.create', { name: 'Fadi Ali', pin: '1357', role: 'operator', language: 'ar' });
     await t.call('session.lock', {});
     expect(await t.core.invoke(t.session, 'incidents.queue', { queue: 'waiting' })).toEqual({ ok: false, error: { code: 'error.locked' } });
-    expect(await t.core.invoke(t.session, 'calls.log', intake())).toEqual({ ok: false, error: { code: 'error.locked' } });
+    expect(await t.core.invoke(t.session, 'incidents.log', intake())).toEqual({ ok: false, error: { code: 'error.locked' } });
     // Another operator's PIN does not open this operator's console.
     expect(await t.core.invoke(t.session, 'session.unlock', { pin: '1357' })).toEqual({ ok: false, error: { code: 'error.badCredentials' } });
     expect((await t.call('session.unlock', { pin: '2468' })).name).toBe('Rania Haddad');
@@ -60,7 +60,7 @@ describe('operator accounts', () => {
     const fadi = await t.call('operators.create', { name: 'Fadi Ali', pin: '1357', role: 'operator', language: 'ar' });
     const fadiSession = t.core.createSession();
     expect((await t.core.invoke(fadiSession, 'session.signIn', { name: 'Fadi Ali', pin: '1357' })).ok).toBe(true);
-    const logged = await t.core.invoke(fadiSession, 'calls.log', intake());
+    const logged = await t.core.invoke(fadiSession, 'incidents.log', intake());
     expect(logged.ok).toBe(true);
     expect(await t.call('operators.setDisabled', { id: fadi.id, disabled: true })).toMatchObject({ disabled: true });
     expect(await t.core.invoke(fadiSession, 'incidents.queue', { queue: 'waiting' })).toEqual({ ok: false, error: { code: 'error.notSignedIn' } });

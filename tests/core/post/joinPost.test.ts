@@ -60,11 +60,11 @@ describe('joining a post with its key file', () => {
     expect(key(b)).toBe(key(a));
     expect(b.session.pendingJoin).toBeUndefined();
 
-    await a.call('calls.log', intake());
+    await a.call('incidents.log', intake());
     await exportBundle(a.core.context, join(stick, 'a.bundle'), {});
     expect((await importBundle(b.core.context, join(stick, 'a.bundle'))).applied).toBeGreaterThan(0);
     expect(await count(b, 'incidents')).toBe(1);
-    await b.call('calls.log', intake({ type: 'fire' }));
+    await b.call('incidents.log', intake({ type: 'fire' }));
     await exportBundle(b.core.context, join(stick, 'b.bundle'), {});
     expect((await importBundle(a.core.context, join(stick, 'b.bundle'))).applied).toBeGreaterThan(0);
     expect(await count(a, 'incidents')).toBe(2);
@@ -175,7 +175,7 @@ describe('joining a post with its key file', () => {
     expect(await b.call('setup.readPostKeyFile', {})).toEqual({ post: SETUP.post, sealed: false });
     await b.call('setup.complete', { ...JOINING, passphrase: undefined });
     expect(key(b)).toBe(key(a));
-    await a.call('calls.log', intake());
+    await a.call('incidents.log', intake());
     await exportBundle(a.core.context, join(stick, 'a.bundle'), {});
     expect((await importBundle(b.core.context, join(stick, 'a.bundle'))).applied).toBeGreaterThan(0);
   });

@@ -31,7 +31,7 @@ describe('the post key', () => {
     await b.reopen();
     expect(settingsFile(b.dir)).not.toContain(key);
     expect(b.core.context.secrets.get(POST_KEY_SECRET)).toBe(key);
-    await a.call('calls.log', intake());
+    await a.call('incidents.log', intake());
     const file = join(a.dir, 'a.bundle');
     const { operations: written } = await exportBundle(a.core.context, file, {});
     expect(await importBundle(b.core.context, file)).toMatchObject({ applied: written, quarantined: [] });
@@ -42,7 +42,7 @@ describe('the post key', () => {
     const secrets = memorySecretStore();
     const t = await openTestCore({ dir, secrets });
     cores.push(t);
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     // What an older Beacon wrote: the key in the file, nothing in the store.
     const old = newPostKey();
     secrets.delete(POST_KEY_SECRET);
@@ -64,7 +64,7 @@ describe('the post key', () => {
     cores.push(t);
     const key = readPostKey(t.core.context.settings, t.core.context.secrets);
     expect(JSON.parse(settingsFile(t.dir))).toMatchObject({ postKey: key });
-    await t.call('calls.log', intake());
+    await t.call('incidents.log', intake());
     await t.reopen();
     expect(readPostKey(t.core.context.settings, t.core.context.secrets)).toBe(key);
     expect((await exportBundle(t.core.context, join(t.dir, 'x.bundle'), {})).operations).toBeGreaterThan(0);

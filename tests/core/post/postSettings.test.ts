@@ -29,11 +29,11 @@ describe('the post\u2019s settings', () => {
   it('set by a supervisor on one console reach the post\u2019s other console by bundle, and its shift summary follows', async () => {
     const { a, b } = await consolesOfOnePost(cores);
     // B's own call at 07:00 local: before the change, in the night shift (20:00–08:00).
-    await b.call('calls.log', intake({ receivedAt: T0 - 3 * HOUR }));
+    await b.call('incidents.log', intake({ receivedAt: T0 - 3 * HOUR }));
     const before = await b.call('summary.get', { period: { shift: T0 } });
     expect([before.start, before.end, before.calls]).toEqual([Date.UTC(2026, 10, 24, 5), Date.UTC(2026, 10, 24, 17), 0]);
 
-    await a.call('shifts.set', { starts: ['22:00', '06:00', '14:00'] });
+    await a.call('post.setShifts', { starts: ['22:00', '06:00', '14:00'] });
     await a.call('post.setDefaults', { language: 'ar', digits: 'arab' });
     const changes: string[][] = [];
     b.core.onChange((e) => changes.push(e.entities));
@@ -53,10 +53,10 @@ describe('the post\u2019s settings', () => {
 
   it('changed on two consoles apart, resolve to the newest change of each setting, the same on both', async () => {
     const { a, b } = await consolesOfOnePost(cores);
-    await a.call('shifts.set', { starts: ['07:00', '19:00'] });
+    await a.call('post.setShifts', { starts: ['07:00', '19:00'] });
     await a.call('post.setDefaults', { language: 'ar', digits: 'latn' });
     b.clock.advance(MINUTE);
-    await b.call('shifts.set', { starts: ['06:00', '14:00', '22:00'] }); // later: wins
+    await b.call('post.setShifts', { starts: ['06:00', '14:00', '22:00'] }); // later: wins
     a.clock.advance(2 * MINUTE);
     await a.call('post.setDefaults', { language: 'ar', digits: 'arab' }); // later still: wins for the defaults
     await carry(a, b);
@@ -106,7 +106,7 @@ describe('the post\u2019s settings', () => {
 
   it('follow what the log holds when the core opens, after a stop between the commit and the settings file', async () => {
     const { a, b } = await consolesOfOnePost(cores);
-    await a.call('shifts.set', { starts: ['06:00', '18:00'] });
+    await a.call('post.setShifts', { starts: ['06:00', '18:00'] });
     await carry(a, b);
     // As if the power went between applying the operations and writing the settings file.
     b.core.context.settings.write({ ...b.core.context.settings.read(), shiftStarts: ['08:00', '20:00'] });

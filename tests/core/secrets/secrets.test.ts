@@ -72,13 +72,13 @@ describe('hub passwords', () => {
   it('typed inside the address or apart, go to the secret store; the settings file never holds one', async () => {
     const secretsFile = join(tempDir(), 'secrets.json');
     t = await openTestCore({ secrets: encryptedFileSecretStore(secretsFile, aesCipher()) });
-    const { id } = await t.call('hubs.add', { name: 'Headquarters', url: `postgres://ltk_a:${encodeURIComponent(PASSWORD)}@hq.example:5432/beacon?sslmode=disable`, tls: TLS });
-    await t.call('hubs.add', { name: 'Relay', url: 'postgres://ltk_a@relay.example/beacon', password: 'apart-123', tls: { mode: 'verify', caFile: '/etc/beacon/hq-ca.pem' } });
+    const { id } = await t.call('sync.addHub', { name: 'Headquarters', url: `postgres://ltk_a:${encodeURIComponent(PASSWORD)}@hq.example:5432/beacon?sslmode=disable`, tls: TLS });
+    await t.call('sync.addHub', { name: 'Relay', url: 'postgres://ltk_a@relay.example/beacon', password: 'apart-123', tls: { mode: 'verify', caFile: '/etc/beacon/hq-ca.pem' } });
     const written = readFileSync(join(t.dir, 'settings.json'), 'utf8');
     expect(written).not.toContain('Zeb@d1');
     expect(written).not.toContain('apart-123');
     expect(readFileSync(secretsFile, 'utf8')).not.toContain('apart-123');
-    const hubs = await t.call('hubs.list', {});
+    const hubs = await t.call('sync.hubs', {});
     expect(hubs).toEqual([
       { id, name: 'Headquarters', address: 'postgres://ltk_a@hq.example:5432/beacon', tls: 'disable', caFile: null, password: true },
       expect.objectContaining({ name: 'Relay', tls: 'verify', caFile: '/etc/beacon/hq-ca.pem', password: true }),
@@ -87,17 +87,17 @@ describe('hub passwords', () => {
     const hub = t.core.context.settings.read().hubs[0]!;
     expect(hubClientConfig({ url: hub.url, password: t.core.context.secrets.get(`hub:${id}`), tls: hub.tls }))
       .toMatchObject({ host: 'hq.example', port: 5432, database: 'beacon', user: 'ltk_a', password: PASSWORD, ssl: false });
-    await t.call('hubs.remove', { id });
+    await t.call('sync.removeHub', { id });
     expect(t.core.context.secrets.get(`hub:${id}`)).toBeNull();
   });
 
   it('are refused, beside the password field, where no store can protect them; nothing is written', async () => {
     t = await openTestCore({ secrets: memorySecretStore(false) });
-    const refused = await t.core.invoke(t.session, 'hubs.add', { name: 'HQ', url: 'postgres://ltk_a@hq.example/beacon', password: 'x', tls: TLS });
+    const refused = await t.core.invoke(t.session, 'sync.addHub', { name: 'HQ', url: 'postgres://ltk_a@hq.example/beacon', password: 'x', tls: TLS });
     expect(refused.ok ? null : refused.error).toMatchObject({ code: 'hub.noSecretStore', fields: { password: 'hub.noSecretStore' } });
     expect(t.core.context.settings.read().hubs).toEqual([]);
     // A hub that needs no password (certificate or trust) is still allowed.
-    await t.call('hubs.add', { name: 'HQ', url: 'postgres://ltk_a@hq.example/beacon', tls: { mode: 'require', caFile: null } });
+    await t.call('sync.addHub', { name: 'HQ', url: 'postgres://ltk_a@hq.example/beacon', tls: { mode: 'require', caFile: null } });
   });
 
   it('written into settings by an older Beacon are moved into the store when the core opens', async () => {

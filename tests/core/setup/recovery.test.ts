@@ -46,8 +46,8 @@ async function postOfTwo(): Promise<{ a: TestCore; b: TestCore; rania: string; o
 async function disabledEachOther() {
   const post = await postOfTwo();
   const { a, b, rania, omar } = post;
-  await a.call('calls.log', intake());
-  await b.call('calls.log', intake({ type: 'fire' }));
+  await a.call('incidents.log', intake());
+  await b.call('incidents.log', intake({ type: 'fire' }));
   await carry(a, b);
   await carry(b, a);
   await a.call('operators.setDisabled', { id: omar, disabled: true });
@@ -120,7 +120,7 @@ describe('recovery, when every operator of a post is disabled', () => {
     expect((await b.call('session.signIn', NOUR)).role).toBe('administrator');
 
     // The new administrator is an operation signed with the post's key: A takes it and is back too.
-    await b.call('calls.log', intake({ type: 'flood' }));
+    await b.call('incidents.log', intake({ type: 'flood' }));
     expect(await carry(b, a)).toBeGreaterThan(0);
     expect(await recoveryOf(a)).toEqual({ needsSetup: false, recovery: false });
     expect(await count(a, 'incidents')).toBe(3);

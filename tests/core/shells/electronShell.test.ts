@@ -136,12 +136,12 @@ describe('the Electron shell', () => {
 
   it('restores an approved backup: the core is swapped, other windows reload, every window signs in again, a call during the swap is told to wait', async () => {
     const main = await started();
-    await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
-    await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
+    await ok(main, 'incidents.log', intake({ receivedAt: Date.now() }));
+    await ok(main, 'incidents.log', intake({ receivedAt: Date.now() }));
     const stick = join(userData, 'stick.db');
     fake.nextFile = stick;
     await ok(main, 'backup.create');
-    await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
+    await ok(main, 'incidents.log', intake({ receivedAt: Date.now() }));
     expect(await waitingIncidents(main)).toBe(3);
 
     const second = newWindow();
@@ -227,7 +227,7 @@ describe('the Electron shell', () => {
     expect(FakeBrowserWindow.getAllWindows()).toEqual([main]);
 
     main.webContents.sent.length = 0;
-    await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
+    await ok(main, 'incidents.log', intake({ receivedAt: Date.now() }));
     expect(main.webContents.sent.map((s) => s.channel)).toContain('ops:change');
   });
 
@@ -251,7 +251,7 @@ describe('the Electron shell', () => {
     await ok(main, 'session.signIn', SETUP.operator);
     await vi.waitFor(() => expect(topLabels()).toEqual(['ملف', 'تحرير', 'عرض']), patient);
     const built = fake.menusBuilt;
-    await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
+    await ok(main, 'incidents.log', intake({ receivedAt: Date.now() }));
     main.focus();
     await ok(main, 'session.current');
     expect(fake.menusBuilt).toBe(built);
@@ -259,7 +259,7 @@ describe('the Electron shell', () => {
 
   it('seals the post key with safeStorage, closes the database before quitting, and carries over the settings of a console set up under electron-store', async () => {
     const main = await started();
-    await ok(main, 'calls.log', intake({ receivedAt: Date.now() }));
+    await ok(main, 'incidents.log', intake({ receivedAt: Date.now() }));
     const dataDir = join(userData, 'data');
     // The post's key is sealed by safeStorage beside the settings, never in them.
     const sealed = JSON.parse(readFileSync(join(userData, 'secrets.json'), 'utf8')) as Record<string, string>;

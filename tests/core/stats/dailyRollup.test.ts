@@ -171,7 +171,7 @@ describe('the daily rollup', { timeout: 120_000 }, () => {
   it('stays equal to the incidents after calls, edits, status changes, duplicates, a CSV import and a sync', async () => {
     // Calls either side of local midnight and in the hour that repeats at the clock change.
     for (const receivedAt of [Date.UTC(2026, 9, 24, 22), Date.UTC(2026, 9, 24, 22) - 1, Date.UTC(2026, 9, 25, 0, 30), Date.UTC(2026, 9, 25, 1, 30), NOW - HOUR]) {
-      await t.call('calls.log', intake({ receivedAt, type: 'fire', priority: 2, reported: { trapped: 1, injured: 2, dead: 0 } }));
+      await t.call('incidents.log', intake({ receivedAt, type: 'fire', priority: 2, reported: { trapped: 1, injured: 2, dead: 0 } }));
     }
     await expectRollupMatches(t);
 
@@ -206,7 +206,7 @@ describe('the daily rollup', { timeout: 120_000 }, () => {
     await expectRollupMatches(t);
 
     // Another console's incidents arrive by sync, then an edit of one of them.
-    for (const receivedAt of [NOW - 2 * DAY, NOW - 9 * DAY, Date.UTC(2026, 9, 25, 1, 10)]) await other.call('calls.log', intake({ receivedAt }));
+    for (const receivedAt of [NOW - 2 * DAY, NOW - 9 * DAY, Date.UTC(2026, 9, 25, 1, 10)]) await other.call('incidents.log', intake({ receivedAt }));
     const deliver = async () => t.core.store.applyRemote(await operationsAbove(other.core.store.reader, await versionVector(t.core.store.reader), 100_000), NOW);
     await deliver();
     await expectRollupMatches(t);
@@ -337,7 +337,7 @@ describe('the daily rollup', { timeout: 120_000 }, () => {
     expect(await statsReport(noting(t.core.store.reader, issued), query, BERLIN, NOW)).toEqual(await statsReport(withoutRollup(t.core.store.reader), query, BERLIN, NOW));
     expect(issued.some((sql) => sql.includes('daily_counts'))).toBe(false);
     // Writes while it is built for Damascus keep it right for Damascus.
-    await t.call('calls.log', intake({ receivedAt: NOW - 5 * HOUR }));
+    await t.call('incidents.log', intake({ receivedAt: NOW - 5 * HOUR }));
     await expectRollupMatches(t, 'Asia/Damascus');
     expect(await ensureRollup(t.core.store, BERLIN)).toBe(true);
     await expectRollupMatches(t);

@@ -15,7 +15,7 @@ const ids: Record<'open' | 'falseAlarm' | 'duplicate', string> = { open: '', fal
 beforeAll(async () => {
   t = await openTestCore();
   for (const [i, name] of (['open', 'falseAlarm', 'duplicate'] as const).entries()) {
-    ids[name] = (await t.call('calls.log', intake({ receivedAt: T0 - (i + 1) * MINUTE }))).incidentId;
+    ids[name] = (await t.call('incidents.log', intake({ receivedAt: T0 - (i + 1) * MINUTE }))).incidentId;
   }
   await t.call('incidents.setStatus', { id: ids.falseAlarm, status: 'cancelled', cancelReason: 'false_alarm' });
   await t.call('incidents.setStatus', { id: ids.duplicate, status: 'cancelled', cancelReason: 'duplicate' });

@@ -98,7 +98,7 @@ beforeAll(async () => {
   operatorId = (await t.call('session.current', {}))!.id;
   // Six weeks of history, the clock change among them, so that every team has hours.
   await seedIncidents(t.core.context, operatorId, { count: 900, days: 45, seed: 31 });
-  const centreId = (await t.call('centres.save', { name: 'Test centre', district: 'jableh', covers: [] })).id;
+  const centreId = (await t.call('teams.saveCentre', { name: 'Test centre', district: 'jableh', covers: [] })).id;
   for (const name of ['Start', 'End', 'Long', 'Open', 'Duplicate', 'Synced', 'Moved A', 'Moved B']) {
     teams[name] = (await t.call('teams.save', { callSign: `Test ${name}`, kind: 'search_rescue', centreId })).id;
   }

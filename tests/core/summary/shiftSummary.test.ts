@@ -108,10 +108,10 @@ describe('shift summary', () => {
 
   it('the running shift: incidents still open from earlier shifts are handed over, with the notes the officer wrote', async () => {
     // A call of the night shift, still waiting for a team when the day shift took over.
-    const { number } = await t.call('calls.log', intake({ receivedAt: NIGHT.end - HOUR / 2 }));
+    const { number } = await t.call('incidents.log', intake({ receivedAt: NIGHT.end - HOUR / 2 }));
     rows = await t.core.store.reader.all<Row>('SELECT * FROM incidents');
-    await t.call('handover.add', { shiftStart: NOW, text: 'Generator at Jableh centre needs fuel before dark.' });
-    await t.call('handover.add', { shiftStart: NIGHT.start, text: 'Written for the night shift.' });
+    await t.call('summary.addHandoverNote', { shiftStart: NOW, text: 'Generator at Jableh centre needs fuel before dark.' });
+    await t.call('summary.addHandoverNote', { shiftStart: NIGHT.start, text: 'Written for the night shift.' });
     const s = await t.call('summary.get', { period: { shift: NOW } });
     expect([s.start, s.end]).toEqual([NIGHT.end, NIGHT.end + 12 * HOUR]);
     const open = rows.filter((r) => ['received', 'dispatched', 'on_scene', 'cleared'].includes(r.status));
@@ -145,7 +145,7 @@ describe('shift summary', () => {
 
   it('a note struck during the shift stays in the priority-1 chronology, marked struck with its reason; one struck later prints as written', async () => {
     t.clock.time = NIGHT.end - 3 * HOUR;
-    const { incidentId, number } = await t.call('calls.log', intake({ receivedAt: NIGHT.end - 3 * HOUR, priority: 1 }));
+    const { incidentId, number } = await t.call('incidents.log', intake({ receivedAt: NIGHT.end - 3 * HOUR, priority: 1 }));
     const wrong = await t.call('timeline.addNote', { incidentId, text: 'Second building down on Baghdad Street.' });
     const wrongId = wrong.timeline.find((e) => e.kind === 'note')!.id;
     await t.call('timeline.strike', { entryId: wrongId, reason: 'Belongs to another incident' });
@@ -164,10 +164,10 @@ describe('shift summary', () => {
 
   it('two volunteers of the same name on one team are two people on duty, each with their own hours', async () => {
     t.clock.time = NOW;
-    const centre = await t.call('centres.save', { name: 'Test centre', district: 'jableh', covers: [] });
+    const centre = await t.call('teams.saveCentre', { name: 'Test centre', district: 'jableh', covers: [] });
     const team = await t.call('teams.save', { callSign: 'Rescue 9 Test', kind: 'search_rescue', centreId: centre.id });
     for (const phone of ['0933000001', '0933000002']) {
-      const v = await t.call('volunteers.save', { name: 'Samer Haddad', role: 'rescuer', phone, centreId: centre.id });
+      const v = await t.call('teams.saveVolunteer', { name: 'Samer Haddad', role: 'rescuer', phone, centreId: centre.id });
       await t.call('roster.checkIn', { volunteerId: v.id, teamId: team.id });
     }
     t.clock.time = NOW + HOUR;

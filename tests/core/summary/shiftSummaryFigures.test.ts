@@ -26,10 +26,10 @@ beforeAll(async () => {
   await seedIncidents(t.core.context, operator.id, { count: 900, days: 5, seed: 23 });
   // Across midnight: an incident's second call after it, and an incident reported on both sides of
   // it that turns out to be a duplicate (neither of its calls counts, nor its casualties).
-  const kept = await t.call('calls.log', intake({ receivedAt: MIDNIGHT - 10 * MIN, priority: 2, reported: { trapped: 4, injured: 1, dead: 0 } }));
-  await t.call('calls.log', intake({ receivedAt: MIDNIGHT + 5 * MIN, attachToIncidentId: kept.incidentId }));
-  const twin = await t.call('calls.log', intake({ receivedAt: MIDNIGHT - 5 * MIN, priority: 1, reported: { trapped: 9, injured: 9, dead: 9 } }));
-  await t.call('calls.log', intake({ receivedAt: MIDNIGHT + 20 * MIN, attachToIncidentId: twin.incidentId }));
+  const kept = await t.call('incidents.log', intake({ receivedAt: MIDNIGHT - 10 * MIN, priority: 2, reported: { trapped: 4, injured: 1, dead: 0 } }));
+  await t.call('incidents.log', intake({ receivedAt: MIDNIGHT + 5 * MIN, attachToIncidentId: kept.incidentId }));
+  const twin = await t.call('incidents.log', intake({ receivedAt: MIDNIGHT - 5 * MIN, priority: 1, reported: { trapped: 9, injured: 9, dead: 9 } }));
+  await t.call('incidents.log', intake({ receivedAt: MIDNIGHT + 20 * MIN, attachToIncidentId: twin.incidentId }));
   await t.call('incidents.setStatus', { id: twin.incidentId, status: 'cancelled', cancelReason: 'duplicate' });
 }, 120_000);
 afterAll(async () => t?.close());

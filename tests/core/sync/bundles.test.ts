@@ -17,8 +17,8 @@ async function snapshot(t: TestCore) {
 describe('bundles', () => {
   it('carry what the other console lacks, and importing one twice changes nothing', async () => {
     const { a, b } = await post();
-    await a.call('calls.log', intake());
-    await b.call('calls.log', intake({ location: { district: 'jableh' } }));
+    await a.call('incidents.log', intake());
+    await b.call('incidents.log', intake({ location: { district: 'jableh' } }));
     const aToB = join(a.dir, 'a-to-b.bundle');
     const { operations: written } = await exportBundle(a.core.context, aToB, { theirs: await versionVector(b.core.store.reader) });
     const first = await importBundle(b.core.context, aToB);
@@ -37,7 +37,7 @@ describe('bundles', () => {
 
   it('refuses a tampered, a truncated and a foreign bundle, and changes nothing', async () => {
     const { a, b } = await post();
-    await a.call('calls.log', intake());
+    await a.call('incidents.log', intake());
     const file = join(a.dir, 'x.bundle');
     await exportBundle(a.core.context, file, {});
     const text = readFileSync(file, 'utf8');

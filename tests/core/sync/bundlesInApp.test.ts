@@ -25,10 +25,10 @@ async function snapshot(t: TestCore) {
 }
 
 /** Asks for the import's status until it is over, as the screen does; returns every answer. */
-async function follow(t: TestCore, jobId: string): Promise<Output<'bundles.status'>[]> {
-  const seen: Output<'bundles.status'>[] = [];
+async function follow(t: TestCore, jobId: string): Promise<Output<'sync.bundleStatus'>[]> {
+  const seen: Output<'sync.bundleStatus'>[] = [];
   for (;;) {
-    const status = await t.call('bundles.status', { jobId });
+    const status = await t.call('sync.bundleStatus', { jobId });
     seen.push(status);
     if (status.state !== 'running') return seen;
     await new Promise((r) => setTimeout(r, 1));
@@ -38,52 +38,52 @@ async function follow(t: TestCore, jobId: string): Promise<Output<'bundles.statu
 describe('bundles from the app', () => {
   it('carry one console\'s changes to another through the file the dialog picked; a second import changes nothing', async () => {
     const { a, b, pickA, pickB, suggestedA } = await post();
-    await a.call('calls.log', intake());
-    await b.call('calls.log', intake({ location: { district: 'jableh' } }));
+    await a.call('incidents.log', intake());
+    await b.call('incidents.log', intake({ location: { district: 'jableh' } }));
     const file = join(a.dir, 'to-b.bundle');
     pickA(file);
-    const written = await a.call('bundles.export', {});
+    const written = await a.call('sync.exportBundle', {});
     expect(written).toMatchObject({ file, operations: await count(a, 'operations') });
     expect(written!.bytes).toBe(readFileSync(file).length);
     expect(suggestedA()).toMatch(/^beacon-LTK-A-2026-11-24-\d{4}\.bundle$/);
 
     pickB(file);
-    const started = await b.call('bundles.import', {});
+    const started = await b.call('sync.importBundle', {});
     expect(started).toMatchObject({ file, fromOrigin: a.core.store.origin, operations: written!.operations });
     const done = (await follow(b, started!.jobId)).at(-1)!;
     expect(done).toMatchObject({ state: 'done', total: written!.operations, processed: written!.operations, applied: written!.operations, known: 0, quarantined: 0 });
     expect((await b.call('incidents.queue', { queue: 'waiting' })).rows.map((r) => r.number).sort()).toEqual(['LTK-261124-A001', 'LTK-261124-B001']);
 
     const after = await snapshot(b);
-    const again = await b.call('bundles.import', {});
+    const again = await b.call('sync.importBundle', {});
     expect((await follow(b, again!.jobId)).at(-1)).toMatchObject({ state: 'done', applied: 0, known: written!.operations, quarantined: 0 });
     expect(await snapshot(b)).toEqual(after);
   });
 
   it('export only what was made since a day, and nothing when the dialog is cancelled', async () => {
     const { a, pickA } = await post();
-    await a.call('calls.log', intake());
+    await a.call('incidents.log', intake());
     pickA(null);
-    expect(await a.call('bundles.export', {})).toBeNull();
+    expect(await a.call('sync.exportBundle', {})).toBeNull();
     pickA(join(a.dir, 'later.bundle'));
-    expect(await a.call('bundles.export', { since: '2026-11-25' })).toMatchObject({ operations: 0 });
-    expect((await a.call('bundles.export', { since: '2026-11-24' }))!.operations).toBe(await count(a, 'operations'));
-    expect(await a.core.invoke(a.session, 'bundles.export', { since: '2026-02-30' })).toEqual({ ok: false, error: { code: 'error.invalidInput', fields: { since: 'validation.date' } } });
+    expect(await a.call('sync.exportBundle', { since: '2026-11-25' })).toMatchObject({ operations: 0 });
+    expect((await a.call('sync.exportBundle', { since: '2026-11-24' }))!.operations).toBe(await count(a, 'operations'));
+    expect(await a.core.invoke(a.session, 'sync.exportBundle', { since: '2026-02-30' })).toEqual({ ok: false, error: { code: 'error.invalidInput', fields: { since: 'validation.date' } } });
   });
 
   it('refuse a tampered, truncated or foreign bundle with its reason, writing nothing', async () => {
     const { a, b, pickA, pickB } = await post();
-    await a.call('calls.log', intake());
+    await a.call('incidents.log', intake());
     const file = join(a.dir, 'x.bundle');
     pickA(file);
-    await a.call('bundles.export', {});
+    await a.call('sync.exportBundle', {});
     const text = readFileSync(file, 'utf8');
     const before = await snapshot(b);
     const attempt = async (name: string, content: string) => {
       const path = join(b.dir, name);
       writeFileSync(path, content);
       pickB(path);
-      return b.core.invoke(b.session, 'bundles.import', {});
+      return b.core.invoke(b.session, 'sync.importBundle', {});
     };
     const at = text.indexOf('building_collapse');
     expect(await attempt('tampered', `${text.slice(0, at)}fire${text.slice(at + 'building_collapse'.length)}`)).toEqual({ ok: false, error: { code: 'bundle.tampered' } });
@@ -95,14 +95,14 @@ describe('bundles from the app', () => {
 
   it('apply a big bundle in batches, reporting progress, while other calls are answered', async () => {
     const { a, b, pickA, pickB } = await post();
-    while (await count(a, 'operations') <= 2 * BUNDLE_BATCH) await a.call('calls.log', intake());
+    while (await count(a, 'operations') <= 2 * BUNDLE_BATCH) await a.call('incidents.log', intake());
     const file = join(a.dir, 'big.bundle');
     pickA(file);
-    const { operations } = (await a.call('bundles.export', {}))!;
+    const { operations } = (await a.call('sync.exportBundle', {}))!;
     pickB(file);
-    const started = (await b.call('bundles.import', {}))!;
+    const started = (await b.call('sync.importBundle', {}))!;
     // A second import while one runs is refused rather than queued behind it.
-    expect(await b.core.invoke(b.session, 'bundles.import', {})).toEqual({ ok: false, error: { code: 'bundle.busy' } });
+    expect(await b.core.invoke(b.session, 'sync.importBundle', {})).toEqual({ ok: false, error: { code: 'bundle.busy' } });
     // The window is not held: a read is answered between batches.
     expect((await b.core.invoke(b.session, 'incidents.queue', { queue: 'waiting' })).ok).toBe(true);
     const seen = await follow(b, started.jobId);
@@ -117,7 +117,7 @@ describe('bundles from the app', () => {
 describe('a whole post\'s log in one bundle', () => {
   it('is written a page at a time, with progress, and reads back whole', async () => {
     const { a, b, pickA, pickB } = await post();
-    await a.call('calls.log', intake());
+    await a.call('incidents.log', intake());
     // 150,000 operations from another console, more than one array spread or one page holds.
     const LONG = 150_000;
     const raw = await Connection.open(a.core.store.file, 'readwrite');
@@ -131,14 +131,14 @@ describe('a whole post\'s log in one bundle', () => {
 
     const file = join(a.dir, 'whole.bundle');
     pickA(file);
-    const exporting = a.call('bundles.export', {});
+    const exporting = a.call('sync.exportBundle', {});
     const seen: { written: number; total: number }[] = [];
     let finished = false;
     const end = () => { finished = true; };
     void exporting.then(end, end);
     // Polled as the screen does, from before the export has begun until it has ended.
     while (!finished) {
-      const progress = await a.call('bundles.exportProgress', {});
+      const progress = await a.call('sync.exportProgress', {});
       if (progress) seen.push(progress);
       await new Promise((r) => setTimeout(r, 1));
     }
@@ -147,11 +147,11 @@ describe('a whole post\'s log in one bundle', () => {
     expect(written.bytes).toBe(readFileSync(file).length);
     expect(seen.some((p) => p.total === total && p.written > 0 && p.written < total)).toBe(true);
     expect(seen.map((p) => p.written)).toEqual(seen.map((p) => p.written).sort((x, y) => x - y));
-    expect(await a.call('bundles.exportProgress', {})).toBeNull();
+    expect(await a.call('sync.exportProgress', {})).toBeNull();
     expect(existsSync(`${file}.part`)).toBe(false);
 
     pickB(file);
-    const started = (await b.call('bundles.import', {}))!;
+    const started = (await b.call('sync.importBundle', {}))!;
     expect(started.operations).toBe(total);
   }, 60_000);
 });

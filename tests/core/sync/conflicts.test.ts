@@ -25,7 +25,7 @@ async function merge(a: TestCore, b: TestCore) {
 describe('sync conflicts', () => {
   it('show a field two consoles changed minutes apart: both values, who, which console, when, and the one kept', async () => {
     const { a, b } = await post();
-    const { incidentId } = await a.call('calls.log', intake({ priority: 1 }));
+    const { incidentId } = await a.call('incidents.log', intake({ priority: 1 }));
     await merge(a, b);
     // B's duty officer, apart from A, signs in on B and changes the same field three minutes later.
     a.clock.advance(MINUTE);
@@ -58,7 +58,7 @@ describe('sync conflicts', () => {
   it('skip a console re-editing its own change and two consoles agreeing, and page newest first', async () => {
     const { a, b } = await post();
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await a.call('calls.log', intake({ priority: 1 }))).incidentId);
+    for (let i = 0; i < 3; i++) ids.push((await a.call('incidents.log', intake({ priority: 1 }))).incidentId);
     await merge(a, b);
     for (const [n, id] of ids.entries()) {
       a.clock.advance(MINUTE);
@@ -87,12 +87,12 @@ describe('sync conflicts', () => {
 
   it('list a team sent to two incidents by two consoles apart, beside the field conflicts', async () => {
     const { a, b } = await post();
-    const centreId = (await a.call('centres.save', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
+    const centreId = (await a.call('teams.saveCentre', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
     const teamId = (await a.call('teams.save', { callSign: 'Rescue 1', kind: 'search_rescue', centreId })).id;
-    const volunteerId = (await a.call('volunteers.save', { name: 'Samer', role: 'rescuer', centreId })).id;
+    const volunteerId = (await a.call('teams.saveVolunteer', { name: 'Samer', role: 'rescuer', centreId })).id;
     await a.call('roster.checkIn', { volunteerId, teamId });
-    const one = (await a.call('calls.log', intake())).incidentId;
-    const two = (await a.call('calls.log', intake({ location: { district: 'jableh' } }))).incidentId;
+    const one = (await a.call('incidents.log', intake())).incidentId;
+    const two = (await a.call('incidents.log', intake({ location: { district: 'jableh' } }))).incidentId;
     await merge(a, b);
     await a.call('dispatch.send', { incidentId: one, teamIds: [teamId] });
     await b.call('dispatch.send', { incidentId: two, teamIds: [teamId] });

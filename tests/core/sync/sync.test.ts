@@ -67,7 +67,7 @@ async function run(world: World, cmd: Command) {
   }
   const t = list[cmd.at]!;
   if (cmd.kind === 'skew') { world.offsets[cmd.at] = cmd.offset; return; }
-  if (cmd.kind === 'log') { await t.call('calls.log', intake({ priority: cmd.priority, receivedAt: t.clock.now() })); return; }
+  if (cmd.kind === 'log') { await t.call('incidents.log', intake({ priority: cmd.priority, receivedAt: t.clock.now() })); return; }
   const ids = (await t.core.store.reader.all<{ id: string }>('SELECT id FROM incidents ORDER BY id')).map((r) => r.id);
   const id = ids[cmd.pick % Math.max(ids.length, 1)];
   if (!id) return;
@@ -106,7 +106,7 @@ describe('merging operations', () => {
 
   it('lets the newest edit of a field win, whichever arrives first, and applies a change that came before its row', async () => {
     const [a, b] = await consoles(2);
-    const { incidentId: id } = await a!.call('calls.log', intake());
+    const { incidentId: id } = await a!.call('incidents.log', intake());
     await send(a!, b!, { batch: 100, shuffle: [0], duplicate: false });
     a!.clock.advance(MINUTE);
     await a!.call('incidents.update', { id, changes: { priority: 3 } });
@@ -131,7 +131,7 @@ describe('merging operations', () => {
 describe('operations from outside', () => {
   it('are kept aside when they cannot be trusted, and never stop the rest of the batch', async () => {
     const [a, b] = await consoles(2);
-    await a!.call('calls.log', intake());
+    await a!.call('incidents.log', intake());
     const good = await operationsAbove(a!.core.store.reader, {}, 10_000);
     const sample = good.find((o) => o.entity === 'incident')!;
     const origin = 'abcdef0123456789';
@@ -151,7 +151,7 @@ describe('operations from outside', () => {
     await send(b!, a!, { batch: 100, shuffle: [0], duplicate: false }); // b's own first operator
     expect(await stateHash(b!.core.store.reader)).toBe(await stateHash(a!.core.store.reader));
     // The far-future clock did not drag this console's clock forward.
-    const local = await b!.call('calls.log', intake());
+    const local = await b!.call('incidents.log', intake());
     expect(local.number).toMatch(/^LTK-261124-B/);
     const lastHlc = (await b!.core.store.reader.get<{ hlc: string }>('SELECT max(hlc) AS hlc FROM operations WHERE origin = ?', [b!.core.store.origin]))!.hlc;
     expect(Number(lastHlc.slice(0, 15))).toBeLessThan(T0 + 10 * MINUTE);

@@ -52,7 +52,7 @@ describe('consoles whose clocks lie', () => {
           if (cmd.kind === 'sync') { if (cmd.from !== cmd.to) await send(list[cmd.from]!, list[cmd.to]!); continue; }
           if (cmd.kind === 'skew') { offsets[cmd.at] = cmd.offset; continue; }
           const t = list[cmd.at]!;
-          if (cmd.kind === 'log') { await t.call('calls.log', intake({ receivedAt: T0 })); continue; }
+          if (cmd.kind === 'log') { await t.call('incidents.log', intake({ receivedAt: T0 })); continue; }
           const ids = (await t.core.store.reader.all<{ id: string }>('SELECT id FROM incidents ORDER BY id')).map((r) => r.id);
           const id = ids[cmd.pick % Math.max(ids.length, 1)];
           if (!id) continue;

@@ -21,7 +21,7 @@ const DAY = 24 * 60 * MINUTE;
 describe('the quarantine count', () => {
   it('counts what is still held, apart from what was held and applied since', async () => {
     const [a, b] = await consoles(2);
-    const { incidentId: id } = await a!.call('calls.log', intake());
+    const { incidentId: id } = await a!.call('incidents.log', intake());
     await send(a!, b!);
     a!.clock.advance(2 * DAY); // a's clock runs two days ahead
     await a!.call('incidents.update', { id, changes: { priority: 3, landmark: 'by the mosque' } });
@@ -53,7 +53,7 @@ describe('the quarantine count', () => {
 
   it('keeps a different operation under a known identity held when the original is offered again', async () => {
     const [a, b] = await consoles(2);
-    await a!.call('calls.log', intake());
+    await a!.call('incidents.log', intake());
     const ops = await operationsAbove(a!.core.store.reader, {}, 10_000);
     const original = ops.find((o) => o.entity === 'incident' && o.field === '*')!;
     const twin = { ...original, value: original.value.replace('"priority":1', '"priority":3') };
@@ -75,7 +75,7 @@ describe('fields that change together', () => {
   for (const offset of [-MINUTE, 0, MINUTE]) {
     it(`merge as one: a cancel on one console and a close on another give a coherent record (clock offset ${offset / MINUTE} min)`, async () => {
       const [a, b] = await consoles(2);
-      const { incidentId: id } = await a!.call('calls.log', intake());
+      const { incidentId: id } = await a!.call('incidents.log', intake());
       for (const status of ['dispatched', 'on_scene', 'cleared'] as const) {
         a!.clock.advance(MINUTE);
         await a!.call('incidents.setStatus', { id, status, ...(status === 'dispatched' ? { withoutTeam: true, note: 'Sent by radio' } as const : {}) });
@@ -109,11 +109,11 @@ describe('the clock warning', () => {
     const [a, b] = await consoles(2);
     expect((await b!.call('sync.health', {})).clock.warn).toBe(false);
     a!.clock.advance(30_000);
-    await a!.call('calls.log', intake({ receivedAt: a!.clock.now() }));
+    await a!.call('incidents.log', intake({ receivedAt: a!.clock.now() }));
     await send(a!, b!);
     expect((await b!.call('sync.health', {})).clock.warn).toBe(false);
     a!.clock.advance(2 * DAY);
-    await a!.call('calls.log', intake({ receivedAt: a!.clock.now() }));
+    await a!.call('incidents.log', intake({ receivedAt: a!.clock.now() }));
     await send(a!, b!);
     const { clock } = await b!.call('sync.health', {});
     expect(clock.warn).toBe(true);
@@ -124,7 +124,7 @@ describe('the clock warning', () => {
 describe('a laptop whose clock was wrong', () => {
   it('is not held back, and its stale edits never win over edits made after seeing them', async () => {
     const [a, b] = await consoles(2);
-    const { incidentId: id } = await a!.call('calls.log', intake());
+    const { incidentId: id } = await a!.call('incidents.log', intake());
     await send(a!, b!);
     a!.clock.advance(2 * DAY); // two days ahead
     await a!.call('incidents.update', { id, changes: { priority: 3, injured: 5 } });
@@ -149,7 +149,7 @@ describe('a laptop whose clock was wrong', () => {
 
   it('makes edits that did not see each other a conflict, listed on both consoles whatever the clock difference', async () => {
     const [a, b] = await consoles(2);
-    const { incidentId: id } = await a!.call('calls.log', intake());
+    const { incidentId: id } = await a!.call('incidents.log', intake());
     await send(a!, b!);
     a!.clock.advance(2 * DAY);
     await a!.call('incidents.update', { id, changes: { priority: 3 } });

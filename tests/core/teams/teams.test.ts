@@ -11,8 +11,8 @@ const HOUR = 60 * MINUTE;
 
 /** Two centres, four teams, two volunteers checked in on each team except the fire team. */
 async function setUpTeams(t: TestCore) {
-  const latakia = (await t.call('centres.save', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
-  const jableh = (await t.call('centres.save', { name: 'Jableh centre', district: 'jableh', covers: [] })).id;
+  const latakia = (await t.call('teams.saveCentre', { name: 'Latakia centre', district: 'latakia', covers: [] })).id;
+  const jableh = (await t.call('teams.saveCentre', { name: 'Jableh centre', district: 'jableh', covers: [] })).id;
   const team = async (callSign: string, kind: 'search_rescue' | 'ambulance' | 'fire', centreId: string) =>
     (await t.call('teams.save', { callSign, kind, centreId, vehicle: 'Pickup', radioChannel: 'CH-4' })).id;
   const rescue1 = await team('Rescue 1 Latakia', 'search_rescue', latakia);
@@ -23,7 +23,7 @@ async function setUpTeams(t: TestCore) {
   for (const [teamId, names] of [[rescue1, ['Samer', 'Lina']], [ambulance1, ['Hadi', 'Rima']], [rescue2, ['Fadi', 'Nour']]] as const) {
     crew[teamId] = [];
     for (const name of names) {
-      const volunteerId = (await t.call('volunteers.save', { name, role: 'rescuer', centreId: latakia })).id;
+      const volunteerId = (await t.call('teams.saveVolunteer', { name, role: 'rescuer', centreId: latakia })).id;
       await t.call('roster.checkIn', { volunteerId, teamId });
       crew[teamId].push(volunteerId);
     }
@@ -61,7 +61,7 @@ describe('dispatch', () => {
   it('suggests available crewed teams that fit the incident type, those covering the district first', async () => {
     t = await openTestCore();
     const teams = await setUpTeams(t);
-    const { incidentId } = await t.call('calls.log', intake({ type: 'building_collapse', location: { district: 'latakia' } }));
+    const { incidentId } = await t.call('incidents.log', intake({ type: 'building_collapse', location: { district: 'latakia' } }));
     const suggestions = await t.call('dispatch.suggest', { incidentId });
     expect(suggestions.map((s) => s.callSign)).toEqual(['Rescue 1 Latakia', 'Ambulance 1 Latakia', 'Rescue 2 Jableh']);
     expect(suggestions[0]).toMatchObject({ fitsType: true, coversDistrict: true, crewCount: 2 });
@@ -72,7 +72,7 @@ describe('dispatch', () => {
   it('moves team and incident together: first on scene puts it on scene, the last to clear clears it', async () => {
     t = await openTestCore();
     const teams = await setUpTeams(t);
-    const { incidentId } = await t.call('calls.log', intake());
+    const { incidentId } = await t.call('incidents.log', intake());
     t.clock.advance(3 * MINUTE);
     let detail = await t.call('dispatch.send', { incidentId, teamIds: [teams.rescue1, teams.ambulance1] });
     expect(detail).toMatchObject({ status: 'dispatched', dispatchedAt: T0 + 3 * MINUTE });
@@ -110,9 +110,9 @@ describe('dispatch', () => {
   it('asks before sending a committed team, then records the reassignment on both incidents', async () => {
     t = await openTestCore();
     const teams = await setUpTeams(t);
-    const first = await t.call('calls.log', intake({ priority: 2, location: { district: 'latakia', locality: 'الزراعة' } }));
+    const first = await t.call('incidents.log', intake({ priority: 2, location: { district: 'latakia', locality: 'الزراعة' } }));
     await t.call('dispatch.send', { incidentId: first.incidentId, teamIds: [teams.rescue1] });
-    const second = await t.call('calls.log', intake({ priority: 1, location: { district: 'latakia', locality: 'الصليبة' } }));
+    const second = await t.call('incidents.log', intake({ priority: 1, location: { district: 'latakia', locality: 'الصليبة' } }));
     t.clock.advance(MINUTE);
 
     const asked = await t.core.invoke(t.session, 'dispatch.send', { incidentId: second.incidentId, teamIds: [teams.rescue1] });
@@ -130,8 +130,8 @@ describe('dispatch', () => {
   it('lists and marks a team that two offline consoles sent to two incidents', async () => {
     t = await openTestCore();
     const teams = await setUpTeams(t);
-    const a = await t.call('calls.log', intake({ location: { district: 'latakia', locality: 'A' } }));
-    const b = await t.call('calls.log', intake({ location: { district: 'jableh', locality: 'B' } }));
+    const a = await t.call('incidents.log', intake({ location: { district: 'latakia', locality: 'A' } }));
+    const b = await t.call('incidents.log', intake({ location: { district: 'jableh', locality: 'B' } }));
     // What a merge of two consoles' operations produces: both assignments active at once.
     await t.core.store.write(null, ({ record }) => record([a, b].map((incident, i) => ({
       entity: 'assignment' as const, rowId: randomUUID(),
@@ -147,7 +147,7 @@ describe('dispatch', () => {
   it('releases the teams of an incident that is cancelled', async () => {
     t = await openTestCore();
     const teams = await setUpTeams(t);
-    const { incidentId } = await t.call('calls.log', intake());
+    const { incidentId } = await t.call('incidents.log', intake());
     await t.call('dispatch.send', { incidentId, teamIds: [teams.rescue1] });
     const cancelled = await t.call('incidents.setStatus', { id: incidentId, status: 'cancelled', cancelReason: 'false_alarm' });
     expect(cancelled.assignments[0]).toMatchObject({ endedReason: 'cancelled' });
@@ -162,14 +162,14 @@ describe('response times', () => {
     // Berlin springs forward at 02:00 on 29 March 2026: 01:50 to 03:05 on the wall is 15 minutes.
     const receivedAt = Date.UTC(2026, 2, 29, 0, 50);
     t.clock.time = receivedAt;
-    const { incidentId } = await t.call('calls.log', intake({ receivedAt }));
+    const { incidentId } = await t.call('incidents.log', intake({ receivedAt }));
     t.clock.time = Date.UTC(2026, 2, 29, 1, 5);
     const sent = await t.call('dispatch.send', { incidentId, teamIds: [teams.rescue1] });
     t.clock.time = Date.UTC(2026, 2, 29, 1, 35);
     const done = await t.call('dispatch.advance', { assignmentId: sent.assignments[0]!.id, step: 'on_scene' });
     expect(done.responseTimes).toMatchObject({ callToDispatchSec: 15 * 60, dispatchToSceneSec: 30 * 60 });
     // Across local midnight in Damascus: 23:55 to 00:10 is 15 minutes.
-    const late = await t.call('calls.log', intake({ receivedAt: Date.UTC(2026, 10, 24, 20, 55), location: { district: 'jableh' } }));
+    const late = await t.call('incidents.log', intake({ receivedAt: Date.UTC(2026, 10, 24, 20, 55), location: { district: 'jableh' } }));
     t.clock.time = Date.UTC(2026, 10, 24, 21, 10);
     const next = await t.call('dispatch.send', { incidentId: late.incidentId, teamIds: [teams.rescue2] });
     expect(next.responseTimes.callToDispatchSec).toBe(15 * 60);

@@ -9,7 +9,7 @@ import { call } from '../../ops';
 import { ErrorBanner } from '../../ui/Field';
 import { SafetyCopiesTable } from './BackupScreen';
 
-export function DamagedDatabase({ health }: { health: NonNullable<Output<'database.health'>> }) {
+export function DamagedDatabase({ health }: { health: NonNullable<Output<'backup.health'>> }) {
   const { t, errorText } = useLocale();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -18,7 +18,7 @@ export function DamagedDatabase({ health }: { health: NonNullable<Output<'databa
     if (!window.confirm(t('integrity.damagedConfirm'))) return;
     setBusy(true);
     setError(undefined);
-    const result = await call('database.restoreSafetyCopy', { name });
+    const result = await call('backup.restoreSafetyCopy', { name });
     setBusy(false);
     if (result.ok) window.location.reload();
     else setError(result.error);

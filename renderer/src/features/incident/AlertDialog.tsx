@@ -7,7 +7,7 @@ import {
   ALERT_EVENTS, CAP_CERTAINTIES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES, DEFAULT_RESPONSE,
   type AlertEvent, type CapCertainty, type CapResponseType, type CapSeverity, type CapUrgency,
 } from '../../../../shared/exchange';
-import type { AlertView } from '../../../../shared/api/exchangeSchemas';
+import type { AlertView } from '../../../../shared/api/exchange';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { Dialog } from '../../ui/Dialog';
@@ -60,7 +60,7 @@ export function AlertDialog({ incidentId, alert, hasCoordinates, onClose }: {
       area: form.areaKind === 'circle' ? { kind: 'circle' as const, radiusKm: Number(form.radiusKm) } : { kind: 'district' as const },
       expiresAt: Date.now() + Math.max(1, Number(form.expiresHours) || 1) * HOUR,
     };
-    const result = alert ? await call('alerts.update', { alertId: alert.id, ...content }) : await call('alerts.issue', { incidentId, ...content });
+    const result = alert ? await call('exchange.updateAlert', { alertId: alert.id, ...content }) : await call('exchange.issueAlert', { incidentId, ...content });
     if (result.ok) onClose();
     else setError(result.error);
   }
@@ -128,7 +128,7 @@ export function CancelAlertDialog({ alert, onClose }: { alert: AlertView; onClos
   const title = t('exchange.cancelTitle', { identifier: alert.identifier });
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const result = await call('alerts.cancel', { alertId: alert.id, ...(note.trim() ? { note } : {}) });
+    const result = await call('exchange.cancelAlert', { alertId: alert.id, ...(note.trim() ? { note } : {}) });
     if (result.ok) onClose();
     else setError(result.error);
   }

@@ -2,7 +2,7 @@
 // saves each as a CAP file for the alerting authority (the save dialog, or a download).
 import { useState } from 'react';
 import type { ApiError, IncidentDetail } from '../../../../shared/api';
-import type { AlertView } from '../../../../shared/api/exchangeSchemas';
+import type { AlertView } from '../../../../shared/api/exchange';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner } from '../../ui/Field';
@@ -14,14 +14,14 @@ type Editing = { kind: 'issue' } | { kind: 'update'; alert: AlertView } | { kind
 export function AlertsPanel({ incident }: { incident: IncidentDetail }) {
   const { t, dateTime, errorText, number, sep } = useLocale();
   const may = useMay();
-  const { data: alerts, error } = useQuery('alerts.list', { incidentId: incident.id });
+  const { data: alerts, error } = useQuery('exchange.alerts', { incidentId: incident.id });
   const [editing, setEditing] = useState<Editing>();
   const [saved, setSaved] = useState<string>();
   const [saveError, setSaveError] = useState<ApiError>();
-  const mayIssue = may('alerts.issue');
+  const mayIssue = may('exchange.issueAlert');
 
   async function save(alert: AlertView) {
-    const result = await call('alerts.save', { messageId: alert.latestMessageId });
+    const result = await call('exchange.saveAlert', { messageId: alert.latestMessageId });
     setSaveError(result.ok ? undefined : result.error);
     // The path is isolated left-to-right inside the sentence, so an Arabic line keeps it whole.
     setSaved(result.ok && result.value ? t('exchange.saved', { file: `\u2066${result.value.file}\u2069` }) : undefined);

@@ -70,7 +70,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
       return;
     }
     const timer = setTimeout(() => {
-      void call('calls.findDuplicates', {
+      void call('incidents.findDuplicates', {
         receivedAt, district: place.district,
         ...(form.locality.trim() ? { locality: form.locality } : {}), ...(coordinates ? { coordinates } : {}),
       }).then((r) => setDuplicates(r.ok ? r.value : []));
@@ -98,7 +98,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
       setError({ code: 'error.invalidInput', fields: local });
       return;
     }
-    const input: Input<'calls.log'> = {
+    const input: Input<'incidents.log'> = {
       receivedAt: receivedAt!, source: form.source, type: form.type as IncidentType, priority: form.priority as Priority,
       location: {
         district: place!.district, ...(place!.subdistrict ? { subdistrict: place!.subdistrict } : {}),
@@ -112,7 +112,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
       ...(attachTo ? { attachToIncidentId: attachTo.id } : {}),
     };
     setBusy(true);
-    const result = await call('calls.log', input);
+    const result = await call('incidents.log', input);
     setBusy(false);
     if (result.ok) onSaved(t(result.value.attached ? 'intake.attached' : 'intake.saved', { number: result.value.number }));
     else setError(result.error);

@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 export function RosterScreen() {
   const { t, errorText, dateTime, time, number, count, sep } = useLocale();
   const { data: roster } = useQuery('roster.current', {});
-  const { data: volunteers } = useQuery('volunteers.list', {});
+  const { data: volunteers } = useQuery('teams.volunteers', {});
   const { data: teams } = useQuery('teams.board', {});
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();

@@ -1,11 +1,11 @@
 // First run: the post, this console's letter, the first operator, and demo data on offer. A
 // laptop joining a post that already has one takes the post (and its key, which the renderer
-// never sees) from the key file an administrator saved there (features/sync/PostKeyPanel.tsx),
+// never sees) from the key file an administrator saved there (features/post/PostKeyPanel.tsx),
 // opened with the passphrase the administrator chose; a wrong one is refused and can be retyped.
 import { useState, type FormEvent } from 'react';
 import type { ApiError, Output } from '../../../../shared/api';
 import type { DigitStyle, Language } from '../../../../shared/domain';
-import { DigitsField } from '../organisation/PostSettingsPanel';
+import { DigitsField } from '../post/PostSettingsPanel';
 import { useLocale } from '../../i18n';
 import { call } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';

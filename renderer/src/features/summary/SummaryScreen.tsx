@@ -35,7 +35,7 @@ export function SummaryScreen({ shiftStarts }: { shiftStarts: readonly string[] 
 
   async function addNote(e: FormEvent) {
     e.preventDefault();
-    const result = await call('handover.add', { shiftStart: 'shift' in period ? period.shift : current.start, text: note });
+    const result = await call('summary.addHandoverNote', { shiftStart: 'shift' in period ? period.shift : current.start, text: note });
     setError(result.ok ? undefined : result.error);
     if (result.ok) setNote('');
   }

@@ -20,7 +20,7 @@ export function BundlesPanel() {
   const [since, setSince] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const [written, setWritten] = useState<Output<'bundles.export'>>(null);
+  const [written, setWritten] = useState<Output<'sync.exportBundle'>>(null);
   const [started, setStarted] = useState<BundleImportStarted | null>(null);
   const [status, setStatus] = useState<BundleImportStatus | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -30,7 +30,7 @@ export function BundlesPanel() {
     setBusy(true);
     setExporting(true);
     setError(undefined);
-    const r = await call('bundles.export', scope === 'since' && since ? { since } : {});
+    const r = await call('sync.exportBundle', scope === 'since' && since ? { since } : {});
     setBusy(false);
     setExporting(false);
     setExportProgress(null);
@@ -43,7 +43,7 @@ export function BundlesPanel() {
     if (!exporting) return;
     let live = true;
     const ask = async () => {
-      const r = await call('bundles.exportProgress', {});
+      const r = await call('sync.exportProgress', {});
       if (!live) return;
       if (r.ok) setExportProgress(r.value);
       setTimeout(() => { if (live) void ask(); }, POLL_MS);
@@ -55,7 +55,7 @@ export function BundlesPanel() {
   async function importBundle() {
     setBusy(true);
     setError(undefined);
-    const r = await call('bundles.import', {});
+    const r = await call('sync.importBundle', {});
     setBusy(false);
     if (!r.ok) return setError(r.error);
     if (!r.value) return;
@@ -68,7 +68,7 @@ export function BundlesPanel() {
     if (!jobId) return;
     let live = true;
     const ask = async () => {
-      const r = await call('bundles.status', { jobId });
+      const r = await call('sync.bundleStatus', { jobId });
       if (!live) return;
       if (!r.ok) return setError(r.error);
       setStatus(r.value);

@@ -9,8 +9,8 @@ import { ErrorBanner, Field } from '../../ui/Field';
 import { useMay } from '../../ui/role';
 import { BundlesPanel } from './BundlesPanel';
 import { HeldBackPanel } from './HeldBackPanel';
-import { PostKeyPanel } from './PostKeyPanel';
-import { RestoreKeyPanel } from './RestoreKeyPanel';
+import { PostKeyPanel } from '../post/PostKeyPanel';
+import { RestoreKeyPanel } from '../post/RestoreKeyPanel';
 import { hubLine, useSyncStatus } from './SyncStatus';
 
 type HubTlsMode = HubTls['mode'];
@@ -18,12 +18,12 @@ type HubTlsMode = HubTls['mode'];
 const EMPTY = { name: '', url: '', password: '', tls: 'require' as HubTlsMode, caFile: '' };
 type Form = typeof EMPTY;
 
-const hubConnection = (form: Form): Input<'hubs.test'> => ({
+const hubConnection = (form: Form): Input<'sync.testHub'> => ({
   url: form.url.trim(),
   ...(form.password ? { password: form.password } : {}),
   tls: { mode: form.tls, caFile: form.tls === 'verify' && form.caFile.trim() ? form.caFile.trim() : null },
 });
-const hubInput = (form: Form): Input<'hubs.add'> => ({ ...hubConnection(form), name: form.name });
+const hubInput = (form: Form): Input<'sync.addHub'> => ({ ...hubConnection(form), name: form.name });
 
 export function SyncScreen() {
   const { t } = useLocale();
@@ -32,12 +32,12 @@ export function SyncScreen() {
     <section className="stats" aria-labelledby="sync-title">
       <div className="incident__head">
         {/* A supervisor comes here for bundles only: hubs are the administrator's. */}
-        <h1 id="sync-title">{may('hubs.list') ? t('sync.title') : t('sync.titleBundles')}</h1>
+        <h1 id="sync-title">{may('sync.hubs') ? t('sync.title') : t('sync.titleBundles')}</h1>
         {may('sync.now') ? <button type="button" className="button" onClick={() => void call('sync.now', {})}>{t('sync.now')}</button> : null}
       </div>
-      {may('hubs.list') ? <HubsPanel /> : null}
+      {may('sync.hubs') ? <HubsPanel /> : null}
       {may('sync.health') ? <HeldBackPanel /> : null}
-      {may('bundles.import') ? <BundlesPanel /> : null}
+      {may('sync.importBundle') ? <BundlesPanel /> : null}
       {/* Where bundles live: an administrator adding a laptop to the post starts here. */}
       {may('post.restoreKey') ? <RestoreKeyPanel /> : null}
       {may('post.exportKey') ? <PostKeyPanel /> : null}
@@ -47,7 +47,7 @@ export function SyncScreen() {
 
 function HubsPanel() {
   const { t, tCode, duration, dateTime, time, errorText, sep } = useLocale();
-  const { data: hubs, reload } = useQuery('hubs.list', {});
+  const { data: hubs, reload } = useQuery('sync.hubs', {});
   const [status, refresh] = useSyncStatus(3_000);
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<ApiError>();
@@ -60,7 +60,7 @@ function HubsPanel() {
   };
   async function add(e: FormEvent) {
     e.preventDefault();
-    const r = await call('hubs.add', hubInput(form));
+    const r = await call('sync.addHub', hubInput(form));
     done(r, t('sync.added'));
     if (r.ok) setForm(EMPTY);
   }
@@ -83,7 +83,7 @@ function HubsPanel() {
                       {s.state === 'error' && s.nextAttemptAt ? `${sep}${t('sync.next')}: ${time(s.nextAttemptAt)}` : ''}</p> : null}
                   </div>
                   <button type="button" className="button button--ghost button--small" aria-label={t('sync.remove', { name: h.name })}
-                    onClick={() => void call('hubs.remove', { id: h.id }).then((r) => done(r))}>{t('sync.remove', { name: '' })}</button>
+                    onClick={() => void call('sync.removeHub', { id: h.id }).then((r) => done(r))}>{t('sync.remove', { name: '' })}</button>
                 </li>
               );
             })}
@@ -107,7 +107,7 @@ function HubsPanel() {
           </Field>
         ) : null}
         <div className="actions span2">
-          <button type="button" className="button" onClick={() => void call('hubs.test', hubConnection(form)).then((r) => done(r, t('sync.tested')))}>{t('sync.test')}</button>
+          <button type="button" className="button" onClick={() => void call('sync.testHub', hubConnection(form)).then((r) => done(r, t('sync.tested')))}>{t('sync.test')}</button>
           <button type="submit" className="button button--primary">{t('sync.add')}</button>
         </div>
       </form>

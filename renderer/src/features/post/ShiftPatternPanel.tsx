@@ -25,7 +25,7 @@ function ShiftPatternForm({ status, timeZone }: { status: SetupStatus; timeZone:
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const result = await call('shifts.set', { starts });
+    const result = await call('post.setShifts', { starts });
     setError(result.ok ? undefined : result.error);
     if (!result.ok) return;
     setStarts(result.value.shiftStarts);

@@ -4,7 +4,8 @@ import { TEXT_LIMITS } from '../domain';
 import {
   ALERT_EVENTS, ALERT_RADIUS_KM, ALERT_STATES, HXL_TABLES, CAP_CERTAINTIES, CAP_MSG_TYPES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES,
 } from '../exchange';
-import { id, text, timestamp } from './schemas';
+import { channel } from './channel';
+import { id, text, timestamp } from './common';
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'validation.chooseOne' });
 
@@ -67,3 +68,18 @@ export const reportPeriod = z.object({
 export const hxlExportInput = reportPeriod.extend({ table: choice(HXL_TABLES).optional() }).strict();
 
 export type AlertView = z.output<typeof alertView>;
+
+// Warning the public is the duty officer's decision; everyone on the incident sees the alerts.
+// Reports leave the post for partners: the duty officer's, like the statistics they come from.
+export const exchangeChannels = {
+  /** Public alerts (CAP 1.2) of an incident, newest first; issue, update and cancel answer the new list. */
+  'exchange.alerts': channel(z.object({ incidentId: id }).strict(), z.array(alertView), 'operator'),
+  'exchange.issueAlert': channel(issueAlertInput, z.array(alertView), 'supervisor'),
+  'exchange.updateAlert': channel(updateAlertInput, z.array(alertView), 'supervisor'),
+  'exchange.cancelAlert': channel(cancelAlertInput, z.array(alertView), 'supervisor'),
+  /** One CAP message as an .xml file, where the shell's save dialog says; null when cancelled. */
+  'exchange.saveAlert': channel(alertFileInput, z.object({ file: z.string() }).nullable(), 'supervisor'),
+  /** A period's incidents (or, in HXL, a statistics table) for partners, where the save dialog says; null when cancelled. */
+  'exchange.exportHxl': channel(hxlExportInput, exportWritten.nullable(), 'supervisor'),
+  'exchange.exportGeojson': channel(reportPeriod, exportWritten.nullable(), 'supervisor'),
+} as const;

@@ -8,15 +8,15 @@ import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
 import { useMay } from '../../ui/role';
-import { AccountsPanel } from './AccountsPanel';
-import { PostSettingsPanel } from './PostSettingsPanel';
-import { ShiftPatternPanel } from './ShiftPatternPanel';
+import { AccountsPanel } from '../operators/AccountsPanel';
+import { PostSettingsPanel } from '../post/PostSettingsPanel';
+import { ShiftPatternPanel } from '../post/ShiftPatternPanel';
 
 export function OrganisationScreen() {
   const { t } = useLocale();
-  const { data: centres } = useQuery('centres.list', {});
+  const { data: centres } = useQuery('teams.centres', {});
   const { data: teams } = useQuery('teams.board', {});
-  const { data: volunteers } = useQuery('volunteers.list', {});
+  const { data: volunteers } = useQuery('teams.volunteers', {});
   const may = useMay();
   return (
     <section className="organisation" aria-labelledby="organisation-title">
@@ -26,7 +26,7 @@ export function OrganisationScreen() {
         <TeamEditor teams={teams ?? []} centres={centres ?? []} />
         <VolunteerEditor volunteers={volunteers ?? []} centres={centres ?? []} />
         {may('operators.list') ? <AccountsPanel /> : null}
-        {may('shifts.set') ? <ShiftPatternPanel /> : null}
+        {may('post.setShifts') ? <ShiftPatternPanel /> : null}
         {may('post.setDefaults') ? <PostSettingsPanel /> : null}
       </div>
     </section>
@@ -124,7 +124,7 @@ function CentreForm({ editing, done }: { editing: CentreView | null; done: () =>
   const district = form.district || districts.list[0]?.code || '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(call('centres.save', { ...(editing ? { id: editing.id } : {}), name: form.name, district, covers: form.covers.filter((c) => c !== district) }), done);
+    void run(call('teams.saveCentre', { ...(editing ? { id: editing.id } : {}), name: form.name, district, covers: form.covers.filter((c) => c !== district) }), done);
   };
   return (
     <form onSubmit={submit} className="grid2" aria-label={t('organisation.centres')}>
@@ -193,7 +193,7 @@ function VolunteerForm({ editing, done, centres }: { editing: VolunteerView | nu
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!(form.centreId || centres[0]?.id)) { missing('centreId'); return; }
-    void run(call('volunteers.save', {
+    void run(call('teams.saveVolunteer', {
       ...(editing ? { id: editing.id } : {}), name: form.name, role: form.role, centreId: form.centreId || centres[0]?.id || '',
       ...(form.phone.trim() ? { phone: form.phone } : {}), ...(form.qualifications.trim() ? { qualifications: form.qualifications } : {}),
     }), done);

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Reader, WriteTx } from '../../electron/core/base/handles';
-import { Connection } from '../../electron/core/db/connection';
-import { WriteQueue } from '../../electron/core/db/transaction';
+import type { Reader, WriteTx } from '../../../electron/core/base/handles';
+import { Connection } from '../../../electron/core/db/connection';
+import { WriteQueue } from '../../../electron/core/db/transaction';
 
 const countRows = async (db: Reader) => (await db.get<{ n: number }>('SELECT count(*) AS n FROM t'))?.n;
 const addRow = (tx: WriteTx, a: string) => tx.insert('t', ['a'], [a]);
