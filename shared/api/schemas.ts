@@ -2,49 +2,36 @@
 // these, never written twice (STYLE.md).
 import { z } from 'zod';
 import {
-  ASSIGNMENT_STEPS, CALL_SOURCES, CANCEL_REASONS, INCIDENT_STATUSES, INCIDENT_TYPES, DIGIT_STYLES, LANGUAGES, MAX_CASUALTY_COUNT,
+  ASSIGNMENT_STEPS, CALL_SOURCES, CANCEL_REASONS, DIGIT_STYLES, LANGUAGES,
   OPERATOR_ROLES, QUEUES, TEAM_KINDS, TEAM_STATUSES, TEXT_LIMITS, VOLUNTEER_ROLES,
 } from '../domain';
+import {
+  count, id, incidentStatus, incidentType, latitude, longitude, priority, regionCode, text, timestamp, UNSAFE_CHARS,
+} from '../records/values';
+import {
+  bothOrNeither, EDITABLE_FIELDS, INTAKE_FIELDS, incidentFields, intakeFields, PLACE_FIELDS, pickFields, QUEUE_FIELDS,
+} from '../records/incident';
 
-/** Rejects C0/C1 control characters and bidi overrides, which can hide or reorder text on screen and in print. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-
-export const text = (max: number) =>
-  z.string().max(max, { error: 'validation.tooLong' }).refine((s) => !UNSAFE_CHARS.test(s), { error: 'validation.badCharacters' });
+export { id, incidentStatus, incidentType, priority, regionCode, text, timestamp };
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, { error: 'validation.required' });
 const optionalText = (max: number) => text(max).optional();
 /** The same text rule for values that arrive by sync rather than through a channel (electron/core/sync/syncedValues.ts). */
 export const syncedText = text;
 
-export const id = z.string().regex(/^[0-9a-f-]{36}$/, { error: 'validation.invalid' });
-/** Epoch milliseconds; bounded so a typo cannot put a call in the year 30000. */
-export const timestamp = z.number().int().min(946684800000, { error: 'validation.dateRange' }).max(4102444800000, { error: 'validation.dateRange' });
-const count = z.number().int({ error: 'validation.wholeNumber' }).min(0, { error: 'validation.notNegative' }).max(MAX_CASUALTY_COUNT, { error: 'validation.tooLarge' });
-
-export const incidentType = z.enum(INCIDENT_TYPES, { error: 'validation.chooseOne' });
-export const priority = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'validation.chooseOne' });
-export const incidentStatus = z.enum(INCIDENT_STATUSES, { error: 'validation.chooseOne' });
 export const callSource = z.enum(CALL_SOURCES, { error: 'validation.chooseOne' });
 export const language = z.enum(LANGUAGES, { error: 'validation.chooseOne' });
 export const digitStyle = z.enum(DIGIT_STYLES, { error: 'validation.chooseOne' });
 export const operatorRole = z.enum(OPERATOR_ROLES);
-export const regionCode = z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: 'validation.chooseOne' });
 
-export const coordinates = z.object({
-  lat: z.number().min(-90, { error: 'validation.coordinates' }).max(90, { error: 'validation.coordinates' }),
-  lon: z.number().min(-180, { error: 'validation.coordinates' }).max(180, { error: 'validation.coordinates' }),
-}).strict();
+export const coordinates = z.object({ lat: latitude, lon: longitude }).strict();
 
 export const casualties = z.object({ trapped: count, injured: count, dead: count }).strict();
 
-export const location = z.object({
-  district: regionCode,
-  subdistrict: regionCode.optional(),
-  locality: optionalText(TEXT_LIMITS.short),
-  landmark: optionalText(TEXT_LIMITS.medium),
-  coordinates: coordinates.optional(),
-}).strict();
+/** Coordinates are lat and lon together, or neither (shared/records/incident.ts). */
+const coordinatePair = { error: 'validation.coordinates', path: ['lat'] };
+
+/** Where the incident is: the place fields of the incident's description, as intake gives them. */
+export const location = z.object(intakeFields(PLACE_FIELDS)).strict().refine(bothOrNeither, coordinatePair);
 
 export const pin = z.string().regex(/^[0-9]{4,12}$/, { error: 'validation.pin' });
 export const operatorName = requiredText(60);
@@ -82,8 +69,7 @@ export const logCallInput = z.object({
   source: callSource,
   callerName: optionalText(TEXT_LIMITS.short),
   callerPhone: z.string().max(40).regex(/^[0-9+()\-\s٠-٩۰-۹]*$/, { error: 'validation.phone' }).optional(),
-  type: incidentType,
-  priority,
+  ...intakeFields(INTAKE_FIELDS),
   location,
   description: optionalText(TEXT_LIMITS.long),
   reported: casualties,
@@ -111,19 +97,7 @@ export const queueQuery = z.object({
 }).strict();
 
 /** Fields an operator may edit after intake; status moves go through setStatus. */
-export const incidentChanges = z.object({
-  type: incidentType,
-  priority,
-  district: regionCode,
-  subdistrict: regionCode.nullable(),
-  locality: text(TEXT_LIMITS.short).nullable(),
-  landmark: text(TEXT_LIMITS.medium).nullable(),
-  coordinates: coordinates.nullable(),
-  description: text(TEXT_LIMITS.long).nullable(),
-  trapped: count,
-  injured: count,
-  dead: count,
-}).partial().strict();
+export const incidentChanges = z.object(pickFields(EDITABLE_FIELDS)).partial().strict().refine(bothOrNeither, coordinatePair);
 
 export const updateIncidentInput = z.object({ id, changes: incidentChanges }).strict();
 
@@ -179,12 +153,7 @@ export const district = z.object({
   subdistricts: z.array(z.object({ code: z.string(), name: z.object({ en: z.string(), ar: z.string() }) })),
 });
 
-export const queueRow = z.object({
-  id, number: z.string(), type: incidentType, priority, status: incidentStatus,
-  district: z.string(), subdistrict: z.string().nullable(), locality: z.string().nullable(), landmark: z.string().nullable(),
-  receivedAt: z.number(), statusAt: z.number(), callCount: z.number(),
-  trapped: z.number(), injured: z.number(), dead: z.number(),
-});
+export const queueRow = z.object({ id, ...pickFields(QUEUE_FIELDS), callCount: z.number() });
 
 export const queueResult = z.object({
   /** Rows offset … offset + rows.length − 1 of the queue. */
@@ -345,13 +314,8 @@ export const teamConflict = z.object({
 });
 
 export const incidentDetail = z.object({
-  id, number: z.string(), type: incidentType, priority, status: incidentStatus,
-  district: z.string(), subdistrict: z.string().nullable(), locality: z.string().nullable(), landmark: z.string().nullable(),
-  coordinates: coordinates.nullable(), description: z.string().nullable(),
-  trapped: z.number(), injured: z.number(), dead: z.number(),
-  receivedAt: z.number(), dispatchedAt: z.number().nullable(), onSceneAt: z.number().nullable(),
-  clearedAt: z.number().nullable(), closedAt: z.number().nullable(), cancelledAt: z.number().nullable(),
-  cancelReason: z.string().nullable(),
+  id, ...incidentFields,
+  /** The name of the operator who opened it (the row keeps their id). */
   createdBy: z.string(),
   calls: z.array(callView),
   timeline: z.array(timelineEntry),

@@ -3,6 +3,7 @@
 import type { DuplicateCandidate, IncidentDetail, QueueResult, QueueRow } from '../../../shared/api';
 import { QUEUE_STATUSES, type IncidentType, type Priority, type QueueName } from '../../../shared/domain';
 import { distanceMeters } from '../../../shared/geo';
+import { INCIDENT_COLUMN, QUEUE_FIELDS, type QueueField } from '../../../shared/records/incident';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { DomainError } from '../api/errors';
 import { QUEUE_PAGE } from '../../../shared/api/schemas';
@@ -32,11 +33,9 @@ export interface QueueFilter {
  * a page at a million incidents.
  */
 const QUEUE_ROW: Record<keyof QueueRow, string> = {
-  id: 'i.id', number: 'i.number', type: 'i.type', priority: 'i.priority', status: 'i.status',
-  district: 'i.district', subdistrict: 'i.subdistrict', locality: 'i.locality', landmark: 'i.landmark',
-  receivedAt: 'i.received_at', statusAt: 'i.status_at',
+  id: 'i.id',
+  ...(Object.fromEntries(QUEUE_FIELDS.map((field) => [field, `i.${INCIDENT_COLUMN[field]}`])) as Record<QueueField, string>),
   callCount: '(SELECT count(*) FROM calls c WHERE c.incident_id = i.id)',
-  trapped: 'i.trapped', injured: 'i.injured', dead: 'i.dead',
 };
 const QUEUE_ROW_JSON = `json_object(${Object.entries(QUEUE_ROW).map(([key, sql]) => `'${key}', ${sql}`).join(', ')})`;
 

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { incidentChanges } from '../../shared/api/schemas';
+import {
+  EDITABLE_FIELDS, INCIDENT, INCIDENT_COLUMNS, fieldsOfRow, type EditableField, type IncidentRow, type IncidentValue,
+} from '../../shared/records/incident';
+import { ENTITIES } from '../../electron/core/oplog/entities';
+import { intake, openTestCore, type TestCore } from './testCore';
+
+let t: TestCore;
+afterEach(async () => t?.close());
+
+/** A value for every editable field, different from what `intake()` gives: a new editable field must be added here to compile. */
+const EDITED: { [F in EditableField]: IncidentValue<F> } = {
+  type: 'flood', priority: 3, district: 'jableh', subdistrict: 'jableh-center', locality: 'الرميلة', landmark: 'by the bakery',
+  lat: 35.3609, lon: 35.9251, description: 'water rising in the street', trapped: 4, injured: 5, dead: 6,
+};
+
+describe('the incident, described once (shared/records/incident.ts)', () => {
+  it('lists exactly the columns of the migrated incidents table, with their SQLite types and nullability', async () => {
+    t = await openTestCore();
+    const table = await t.core.store.reader.all<{ name: string; type: string; notnull: number }>('PRAGMA table_info(incidents)');
+    // Columns kept beside a field for search (ENTITIES' derived) are the core's, not the record's.
+    const derived = Object.values(ENTITIES.incident.derived).flatMap((derive) => Object.keys(derive(null)));
+    expect(table.map((c) => c.name).filter((name) => !derived.includes(name))).toEqual(INCIDENT_COLUMNS);
+    for (const spec of Object.values(INCIDENT)) {
+      const column = table.find((c) => c.name === spec.column);
+      expect({ column: spec.column, type: column?.type, notNull: column?.notnull === 1 }).toEqual({ column: spec.column, type: spec.sql, notNull: !spec.nullable });
+    }
+  });
+
+  it('takes every editable field through incidents.update, dropping none', async () => {
+    t = await openTestCore();
+    expect(Object.keys(incidentChanges.shape).sort()).toEqual([...EDITABLE_FIELDS].sort());
+    const { incidentId: id } = await t.call('calls.log', intake());
+    const before = await t.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM operations');
+
+    const detail = await t.call('incidents.update', { id, changes: EDITED });
+
+    expect(detail).toMatchObject(EDITED);
+    const row = await t.core.store.reader.get<IncidentRow>('SELECT * FROM incidents WHERE id = ?', [id]);
+    expect(fieldsOfRow(row!)).toMatchObject(EDITED);
+    // One operation per field, each naming its field: none merged away, none left out.
+    const fields = await t.core.store.reader.all<{ field: string }>('SELECT field FROM operations ORDER BY seq LIMIT -1 OFFSET ?', [before?.n ?? 0]);
+    expect(fields.map((f) => f.field).sort()).toEqual([...EDITABLE_FIELDS].sort());
+  });
+
+  it('refuses coordinates given half', async () => {
+    t = await openTestCore();
+    const { incidentId: id } = await t.call('calls.log', intake());
+    const edit = await t.core.invoke(t.session, 'incidents.update', { id, changes: { lat: 35.5 } });
+    expect(edit).toMatchObject({ ok: false, error: { code: 'error.invalidInput', fields: { 'changes.lat': 'validation.coordinates' } } });
+    const log = await t.core.invoke(t.session, 'calls.log', intake({ location: { district: 'latakia', lon: 35.8 } }));
+    expect(log).toMatchObject({ ok: false, error: { code: 'error.invalidInput', fields: { 'location.lat': 'validation.coordinates' } } });
+  });
+});
