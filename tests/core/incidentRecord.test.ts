@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { incidentChanges } from '../../shared/api/schemas';
 import {
   EDITABLE_FIELDS, INCIDENT, INCIDENT_COLUMNS, fieldsOfRow, type EditableField, type IncidentRow, type IncidentValue,
@@ -9,11 +10,18 @@ import { intake, openTestCore, type TestCore } from './testCore';
 let t: TestCore;
 afterEach(async () => t?.close());
 
-/** A value for every editable field, different from what `intake()` gives: a new editable field must be added here to compile. */
-const EDITED: { [F in EditableField]: IncidentValue<F> } = {
+/** Values an edit sets, different from what `intake()` gives. */
+const KNOWN: Partial<{ [F in EditableField]: IncidentValue<F> }> = {
   type: 'flood', priority: 3, district: 'jableh', subdistrict: 'jableh-center', locality: 'الرميلة', landmark: 'by the bakery',
   lat: 35.3609, lon: 35.9251, description: 'water rising in the street', trapped: 4, injured: 5, dead: 6,
 };
+
+/** A value for every editable field: a field added to the description later gets the first its rule accepts. */
+const EDITED = Object.fromEntries(EDITABLE_FIELDS.map((field) => {
+  const rule = INCIDENT[field].rule as z.ZodType;
+  const choices: unknown[] = [...('options' in rule && Array.isArray(rule.options) ? rule.options : []), 'edited by the test', 7, 0.5];
+  return [field, field in KNOWN ? KNOWN[field] : choices.find((value) => rule.safeParse(value).success)];
+})) as { [F in EditableField]: IncidentValue<F> };
 
 describe('the incident, described once (shared/records/incident.ts)', () => {
   it('lists exactly the columns of the migrated incidents table, with their SQLite types and nullability', async () => {
@@ -31,6 +39,7 @@ describe('the incident, described once (shared/records/incident.ts)', () => {
   it('takes every editable field through incidents.update, dropping none', async () => {
     t = await openTestCore();
     expect(Object.keys(incidentChanges.shape).sort()).toEqual([...EDITABLE_FIELDS].sort());
+    for (const field of EDITABLE_FIELDS) expect(EDITED[field], `a value its rule accepts for ${field}`).toBeDefined();
     const { incidentId: id } = await t.call('calls.log', intake());
     const before = await t.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM operations');
 
