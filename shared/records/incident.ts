@@ -9,10 +9,9 @@
 //   2. one entry below, where it should sit in the form: column, SQLite type, rule, who gives it,
 //      who may change it, whether the queue shows it, and its form input;
 //   3. its label in shared/i18n/en.ts and ar.ts.
-// The order of the entries is the operation log's order: append, never reorder (a status's
-// group of fields is encoded in this order). `columnsAgree` below refuses, at compile time, a
-// column whose SQLite type disagrees with its rule; tests/core/incidentRecord.test.ts compares
-// the columns with a migrated database's table.
+// The entries' order is the form's; the table's column order does not matter. `columnsAgree`
+// below refuses, at compile time, a column whose SQLite type disagrees with its rule;
+// tests/core/incidentRecord.test.ts compares the columns with a migrated database's table.
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../domain';
 import type { MessageKey } from '../i18n';
