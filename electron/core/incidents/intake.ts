@@ -1,6 +1,8 @@
 // Logging a call: it opens a new incident, or is attached to an open one that it reports again.
+import type { z } from 'zod';
 import { newRowId } from '../oplog/rowId';
 import type { LogCallInput } from '../../../shared/api';
+import type { logCallResult } from '../../../shared/api/schemas';
 import { OPEN_STATUSES, type IncidentStatus } from '../../../shared/domain';
 import { DomainError } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -10,12 +12,7 @@ import { nextIncidentNumber } from './numbering';
 import { INTAKE_FIELDS, PLACE_FIELDS, type IncidentField } from '../../../shared/records/incident';
 import type { Values } from '../oplog/opLog';
 
-export interface LogCallResult {
-  incidentId: string;
-  callId: string;
-  number: string;
-  attached: boolean;
-}
+export type LogCallResult = z.output<typeof logCallResult>;
 
 const blankToNull = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
 

@@ -1,12 +1,13 @@
 // Reads behind the queues, the incident view and duplicate detection. Each query is served
 // by an index declared in the migration that made its table.
+import type { z } from 'zod';
 import type { DuplicateCandidate, IncidentDetail, QueueResult, QueueRow } from '../../../shared/api';
-import { QUEUE_STATUSES, type IncidentType, type Priority, type QueueName } from '../../../shared/domain';
+import { QUEUE_STATUSES } from '../../../shared/domain';
 import { distanceMeters } from '../../../shared/geo';
 import { INCIDENT_COLUMN, QUEUE_FIELDS, type QueueField } from '../../../shared/records/incident';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { DomainError } from '../api/errors';
-import { QUEUE_PAGE } from '../../../shared/api/schemas';
+import { QUEUE_PAGE, type duplicateQuery, type queueQuery } from '../../../shared/api/schemas';
 import { assignmentTimeline, incidentAssignments, responseTimes, toAssignmentView } from '../dispatch/assignments';
 import { assembleTimeline, type StatusOperation } from '../timeline/incidentTimeline';
 import type { Connection, SqlValue } from '../db/connection';
@@ -18,14 +19,8 @@ import {
 
 export type Queryable = Pick<Connection, 'get' | 'all'>;
 
-export interface QueueFilter {
-  queue: QueueName;
-  district?: string | undefined;
-  type?: IncidentType | undefined;
-  priority?: Priority | undefined;
-  offset?: number | undefined;
-  limit?: number | undefined;
-}
+/** What a queue is asked for: the channel's own input. */
+export type QueueFilter = z.output<typeof queueQuery>;
 
 /**
  * A queue row as the API gives it, put together by SQLite as one JSON text: the sqlite3
@@ -117,12 +112,7 @@ export async function incidentDetail(db: Queryable, id: string): Promise<Inciden
   return toIncidentDetail(row, callViews, timeline, assignments.map(toAssignmentView), responseTimes(row));
 }
 
-export interface DuplicateQuery {
-  receivedAt: number;
-  district: string;
-  locality?: string | undefined;
-  coordinates?: { lat: number; lon: number } | undefined;
-}
+export type DuplicateQuery = z.output<typeof duplicateQuery>;
 
 export const DUPLICATE_LIMIT = 10;
 
