@@ -111,6 +111,9 @@ export type QueueField = FieldsWhere<{ queue: true }>;
 export type PlaceField = FieldsWhere<{ given: 'place' }>;
 export type IntakeField = FieldsWhere<{ given: 'intake' }>;
 export type FormField = FieldsWhere<{ form: FormInput }>;
+export type NullableField = FieldsWhere<{ nullable: true }>;
+/** Fields the core sets itself when it opens an incident, whoever gives the rest. */
+export type CoreField = FieldsWhere<{ given: 'core' }>;
 
 // Compile-time check that each column's SQLite type holds its rule's values.
 type SqlFor<T> = [T] extends [string] ? 'TEXT' : [T] extends [number] ? 'INTEGER' | 'REAL' : never;
