@@ -9,7 +9,7 @@ import {
   count, id, incidentStatus, incidentType, latitude, longitude, priority, regionCode, text, timestamp, UNSAFE_CHARS,
 } from '../records/values';
 import {
-  bothOrNeither, EDITABLE_FIELDS, INTAKE_FIELDS, incidentFields, intakeFields, PLACE_FIELDS, pickFields, QUEUE_FIELDS,
+  bothOrNeither, EDITABLE_FIELDS, INTAKE_FIELDS, intakeFields, PLACE_FIELDS, pickFields, QUEUE_FIELDS, storedFields,
 } from '../records/incident';
 
 export { id, incidentStatus, incidentType, priority, regionCode, text, timestamp };
@@ -153,7 +153,7 @@ export const district = z.object({
   subdistricts: z.array(z.object({ code: z.string(), name: z.object({ en: z.string(), ar: z.string() }) })),
 });
 
-export const queueRow = z.object({ id, ...pickFields(QUEUE_FIELDS), callCount: z.number() });
+export const queueRow = z.object({ id, ...pickFields(QUEUE_FIELDS, storedFields), callCount: z.number() });
 
 export const queueResult = z.object({
   /** Rows offset … offset + rows.length − 1 of the queue. */
@@ -314,7 +314,7 @@ export const teamConflict = z.object({
 });
 
 export const incidentDetail = z.object({
-  id, ...incidentFields,
+  id, ...storedFields,
   /** The name of the operator who opened it (the row keeps their id). */
   createdBy: z.string(),
   calls: z.array(callView),

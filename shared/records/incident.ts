@@ -152,9 +152,21 @@ export const incidentFields = Object.fromEntries(
   FIELDS.map((f) => [f, INCIDENT[f].nullable ? INCIDENT[f].rule.nullable() : INCIDENT[f].rule]),
 ) as FieldSchemas;
 
-/** The rules of some fields, as an object schema's shape. */
-export function pickFields<F extends IncidentField>(fields: readonly F[]): { [K in F]: FieldSchemas[K] } {
-  return Object.fromEntries(fields.map((f) => [f, incidentFields[f]])) as { [K in F]: FieldSchemas[K] };
+/**
+ * A stored value as the API hands it out (detail, queue): the type its rule gives, checked no
+ * tighter than its column, since rows also come from sync, the seeder and imports (the demo's
+ * times are not whole milliseconds). The choices (type, priority, status) stay checked.
+ */
+function storedRule(spec: FieldSpec): z.ZodType {
+  const rule = spec.rule instanceof z.ZodEnum || spec.rule instanceof z.ZodUnion ? spec.rule : spec.sql === 'TEXT' ? z.string() : z.number();
+  return spec.nullable ? rule.nullable() : rule;
+}
+/** The output side of `incidentFields`: the same types, as loose as the table (see storedRule). */
+export const storedFields = Object.fromEntries(FIELDS.map((f) => [f, storedRule(INCIDENT[f])])) as FieldSchemas;
+
+/** The rules of some fields, as an object schema's shape: the input rules, or those of stored values. */
+export function pickFields<F extends IncidentField>(fields: readonly F[], from: FieldSchemas = incidentFields): { [K in F]: FieldSchemas[K] } {
+  return Object.fromEntries(fields.map((f) => [f, from[f]])) as { [K in F]: FieldSchemas[K] };
 }
 
 /** Intake's shape: given fields required unless the column takes null, then optional (absent, never null). */

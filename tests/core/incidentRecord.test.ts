@@ -5,6 +5,7 @@ import {
   EDITABLE_FIELDS, INCIDENT, INCIDENT_COLUMNS, fieldsOfRow, type EditableField, type IncidentRow, type IncidentValue,
 } from '../../shared/records/incident';
 import { ENTITIES } from '../../electron/core/oplog/entities';
+import { seedIncidents } from '../../electron/core/demo/seed';
 import { intake, openTestCore, type TestCore } from './testCore';
 
 let t: TestCore;
@@ -61,5 +62,15 @@ describe('the incident, described once (shared/records/incident.ts)', () => {
     expect(edit).toMatchObject({ ok: false, error: { code: 'error.invalidInput', fields: { 'changes.lat': 'validation.coordinates' } } });
     const log = await t.core.invoke(t.session, 'calls.log', intake({ location: { district: 'latakia', lon: 35.8 } }));
     expect(log).toMatchObject({ ok: false, error: { code: 'error.invalidInput', fields: { 'location.lat': 'validation.coordinates' } } });
+  });
+
+  it('hands out incidents as the table holds them, seeded ones too (times not whole milliseconds)', async () => {
+    t = await openTestCore();
+    const operatorId = (await t.call('session.current', {}))!.id;
+    await seedIncidents(t.core.context, operatorId, { count: 40, days: 5, seed: 22 });
+    const { rows } = await t.call('incidents.queue', { queue: 'active' });
+    const stored = await t.core.store.reader.all<{ id: string }>('SELECT id FROM incidents WHERE dispatched_at <> round(dispatched_at) LIMIT 5');
+    expect(stored.length).toBeGreaterThan(0);
+    for (const { id } of [...stored, ...rows.slice(0, 5)]) expect((await t.call('incidents.get', { id })).id).toBe(id);
   });
 });
