@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { CANCEL_REASONS, QUEUES, TEXT_LIMITS } from '../domain';
 import { channel } from './channel';
-import { callSource, casualties, coordinates, count, id, incidentStatus, incidentType, location, optionalText, priority, regionCode, text, timestamp } from './common';
+import { callSource, casualties, coordinatePair, coordinates, id, incidentStatus, incidentType, location, optionalText, priority, regionCode, timestamp } from './common';
+import {
+  bothOrNeither, EDITABLE_FIELDS, INTAKE_FIELDS, intakeFields, pickFields, QUEUE_FIELDS, storedFields,
+} from '../records/incident';
 import { teamKind } from './teams';
 
 /** What intake sends: the call, and the incident it opens (ignored when attaching). */
@@ -11,8 +14,7 @@ export const logCallInput = z.object({
   source: callSource,
   callerName: optionalText(TEXT_LIMITS.short),
   callerPhone: z.string().max(40).regex(/^[0-9+()\-\s٠-٩۰-۹]*$/, { error: 'validation.phone' }).optional(),
-  type: incidentType,
-  priority,
+  ...intakeFields(INTAKE_FIELDS),
   location,
   description: optionalText(TEXT_LIMITS.long),
   reported: casualties,
@@ -40,19 +42,7 @@ export const queueQuery = z.object({
 }).strict();
 
 /** Fields an operator may edit after intake; status moves go through setStatus. */
-export const incidentChanges = z.object({
-  type: incidentType,
-  priority,
-  district: regionCode,
-  subdistrict: regionCode.nullable(),
-  locality: text(TEXT_LIMITS.short).nullable(),
-  landmark: text(TEXT_LIMITS.medium).nullable(),
-  coordinates: coordinates.nullable(),
-  description: text(TEXT_LIMITS.long).nullable(),
-  trapped: count,
-  injured: count,
-  dead: count,
-}).partial().strict();
+export const incidentChanges = z.object(pickFields(EDITABLE_FIELDS)).partial().strict().refine(bothOrNeither, coordinatePair);
 
 export const updateIncidentInput = z.object({ id, changes: incidentChanges }).strict();
 
@@ -65,12 +55,7 @@ export const setStatusInput = z.object({
   withoutTeam: z.literal(true).optional(),
 }).strict();
 
-export const queueRow = z.object({
-  id, number: z.string(), type: incidentType, priority, status: incidentStatus,
-  district: z.string(), subdistrict: z.string().nullable(), locality: z.string().nullable(), landmark: z.string().nullable(),
-  receivedAt: z.number(), statusAt: z.number(), callCount: z.number(),
-  trapped: z.number(), injured: z.number(), dead: z.number(),
-});
+export const queueRow = z.object({ id, ...pickFields(QUEUE_FIELDS, storedFields), callCount: z.number() });
 
 export const queueResult = z.object({
   /** Rows offset … offset + rows.length − 1 of the queue. */
@@ -125,13 +110,8 @@ export const responseTimes = z.object({
 });
 
 export const incidentDetail = z.object({
-  id, number: z.string(), type: incidentType, priority, status: incidentStatus,
-  district: z.string(), subdistrict: z.string().nullable(), locality: z.string().nullable(), landmark: z.string().nullable(),
-  coordinates: coordinates.nullable(), description: z.string().nullable(),
-  trapped: z.number(), injured: z.number(), dead: z.number(),
-  receivedAt: z.number(), dispatchedAt: z.number().nullable(), onSceneAt: z.number().nullable(),
-  clearedAt: z.number().nullable(), closedAt: z.number().nullable(), cancelledAt: z.number().nullable(),
-  cancelReason: z.string().nullable(),
+  id, ...storedFields,
+  /** The name of the operator who opened it (the row keeps their id). */
   createdBy: z.string(),
   calls: z.array(callView),
   timeline: z.array(timelineEntry),

@@ -21,7 +21,7 @@ testIn(language)('a duty officer issues, updates and cancels a public alert in A
   })).ok).toBe(true);
   const logged = await beacon.core.invoke(admin, 'incidents.log', {
     receivedAt: Date.now() - 60_000, source: 'phone', type: 'uxo', priority: 1, callerName: 'Abu Samer', callerPhone: '0933 123 456',
-    location: { district: 'latakia', subdistrict: 'latakia-center', locality: 'الرمل الجنوبي', coordinates: { lat: 35.505, lon: 35.775 } },
+    location: { district: 'latakia', subdistrict: 'latakia-center', locality: 'الرمل الجنوبي', lat: 35.505, lon: 35.775 },
     reported: { trapped: 0, injured: 1, dead: 0 },
   });
   if (!logged.ok) throw new Error(JSON.stringify(logged.error));

@@ -125,7 +125,7 @@ for (const language of LANGUAGES) {
     const [row] = (await call('incidents.queue', { queue: 'waiting' })).rows;
     const stored = await call('incidents.get', { id: row!.id });
     expect([stored.trapped, stored.injured, stored.dead]).toEqual([1, 2, 0]);
-    expect(stored.coordinates).toEqual({ lat: 35.5215, lon: 35.7831 });
+    expect([stored.lat, stored.lon]).toEqual([35.5215, 35.7831]);
     // The row's name says priority, type, place and age; the columns have headers.
     await expect(list.getByRole('option').first()).toHaveAccessibleName(new RegExp(`${shown('priority.1')}.*${t('incidentType.building_collapse')}.*الرمل الجنوبي`));
     await expect(page.locator('.queue__head')).toContainText(t('keys.colAgeWaiting'));

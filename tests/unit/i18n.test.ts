@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const code = [...sources('electron'), ...sources('shared/api'), ...sources('shared/time'), ...sources('renderer/src')].join('\n');
+const code = [...sources('electron'), ...sources('shared/api'), ...sources('shared/records'), ...sources('shared/time'), ...sources('renderer/src')].join('\n');
 
 describe('translations', () => {
   it('have the same keys in Arabic and English, none empty', () => {

@@ -2,15 +2,13 @@
 // after the backup come back from a hub or a bundle and the restored console had issued the
 // same numbers again. Both incidents are kept (a number may already have been said over the
 // radio); they are reported so the duty officer can tell them apart.
+import type { DuplicateNumber } from '../../../shared/api';
 import type { Reader } from '../base/handles';
 
 /** At most this many are listed; a screen or a report cannot use more. */
 const LISTED = 100;
 
-export interface DuplicateNumber {
-  number: string;
-  count: number;
-}
+export type { DuplicateNumber };
 
 /** Incident numbers held by more than one incident (the number index answers it). */
 export function duplicateIncidentNumbers(db: Reader): Promise<DuplicateNumber[]> {

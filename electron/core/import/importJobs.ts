@@ -34,8 +34,8 @@ export async function previewImport(ctx: ServiceContext, text: string, rawMappin
   return {
     columns: preview.columns,
     incidents: preview.incidents.map(({ lines, alreadyImported, incident: i, unmatchedUnits, raw }) => ({
-      lines, alreadyImported, receivedAt: i.receivedAt, type: i.type, priority: i.priority, district: i.district, locality: i.locality,
-      dispatchedAt: i.dispatchedAt, onSceneAt: i.onSceneAt, clearedAt: i.clearedAt, closedAt: i.closedAt,
+      lines, alreadyImported, receivedAt: i.receivedAt, type: i.type, priority: i.priority, district: i.district, locality: i.locality ?? null,
+      dispatchedAt: i.dispatchedAt ?? null, onSceneAt: i.onSceneAt ?? null, clearedAt: i.clearedAt ?? null, closedAt: i.closedAt ?? null,
       trapped: i.trapped, injured: i.injured, dead: i.dead, teams: i.assignments?.length ?? 0, unmatchedUnits, raw,
     })),
     warnings: preview.warnings,

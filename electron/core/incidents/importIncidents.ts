@@ -1,7 +1,8 @@
 // Writing incidents that already happened, whole: the seeder, the demo data and the CSV
 // import of historical call logs all come through here, as ordinary operations.
 import { newRowId } from '../oplog/rowId';
-import { type CallSource, type IncidentStatus, type IncidentType, type Priority } from '../../../shared/domain';
+import { type CallSource, type IncidentStatus } from '../../../shared/domain';
+import type { CoreField, IncidentField, IncidentValue, NullableField } from '../../../shared/records/incident';
 import type { Writer } from '../db/store';
 import type { Change, Values } from '../oplog/opLog';
 import { nextIncidentNumber } from './numbering';
@@ -26,37 +27,25 @@ export interface HistoricalAssignment {
   endedReason: string | null;
 }
 
-export interface HistoricalIncident {
-  type: IncidentType;
-  priority: Priority;
-  district: string;
-  subdistrict: string | null;
-  locality: string | null;
-  landmark: string | null;
-  lat: number | null;
-  lon: number | null;
-  description: string | null;
-  trapped: number;
-  injured: number;
-  dead: number;
-  receivedAt: number;
-  dispatchedAt: number | null;
-  onSceneAt: number | null;
-  clearedAt: number | null;
-  closedAt: number | null;
-  cancelledAt: number | null;
-  cancelReason: string | null;
-  calls: readonly HistoricalCall[];
-  assignments?: readonly HistoricalAssignment[];
-}
+/**
+ * An incident that already happened, as the seeder and the import give it: its fields as the
+ * description lists them (shared/records/incident.ts), a field that may be null left out or
+ * null, status and number set here.
+ */
+export type HistoricalIncident =
+  & { [F in Exclude<IncidentField, NullableField | HistoricalCoreField>]: IncidentValue<F> }
+  & { [F in Exclude<NullableField, HistoricalCoreField>]?: IncidentValue<F> }
+  & { calls: readonly HistoricalCall[]; assignments?: readonly HistoricalAssignment[] };
+/** What the core sets itself; the times a history gives stay (received, dispatched, …). */
+type HistoricalCoreField = Exclude<CoreField, 'receivedAt' | 'dispatchedAt' | 'onSceneAt' | 'clearedAt' | 'closedAt' | 'cancelledAt' | 'cancelReason'>;
 
 /** The status an incident's timestamps say it has reached. */
 export function statusFromTimes(i: Pick<HistoricalIncident, 'dispatchedAt' | 'onSceneAt' | 'clearedAt' | 'closedAt' | 'cancelledAt'>): IncidentStatus {
-  if (i.cancelledAt !== null) return 'cancelled';
-  if (i.closedAt !== null) return 'closed';
-  if (i.clearedAt !== null) return 'cleared';
-  if (i.onSceneAt !== null) return 'on_scene';
-  if (i.dispatchedAt !== null) return 'dispatched';
+  if (i.cancelledAt != null) return 'cancelled';
+  if (i.closedAt != null) return 'closed';
+  if (i.clearedAt != null) return 'cleared';
+  if (i.onSceneAt != null) return 'on_scene';
+  if (i.dispatchedAt != null) return 'dispatched';
   return 'received';
 }
 
@@ -73,8 +62,8 @@ export async function importIncidents(
     ids.push(id);
     const status = statusFromTimes(incident);
     const times: Record<IncidentStatus, number | null> = {
-      received: incident.receivedAt, dispatched: incident.dispatchedAt, on_scene: incident.onSceneAt,
-      cleared: incident.clearedAt, closed: incident.closedAt, cancelled: incident.cancelledAt,
+      received: incident.receivedAt, dispatched: incident.dispatchedAt ?? null, on_scene: incident.onSceneAt ?? null,
+      cleared: incident.clearedAt ?? null, closed: incident.closedAt ?? null, cancelled: incident.cancelledAt ?? null,
     };
     const number = await nextIncidentNumber(writer.tx, numbering.post, numbering.letter, incident.receivedAt);
     const { calls: _calls, assignments: _assignments, ...fields } = incident;

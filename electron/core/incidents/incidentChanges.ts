@@ -2,6 +2,7 @@
 // are history: they no longer change.
 import { newRowId } from '../oplog/rowId';
 import type { IncidentChanges, SetStatusInput } from '../../../shared/api';
+import { EDITABLE_FIELDS } from '../../../shared/records/incident';
 import { canMoveTo, OPEN_STATUSES, STATUS_TIME_FIELD, type IncidentStatus } from '../../../shared/domain';
 import { DomainError, fieldError } from '../base/errors';
 import type { ServiceContext } from '../context';
@@ -31,13 +32,10 @@ export async function updateIncident(ctx: ServiceContext, operatorId: string, id
     // A new district invalidates the old sub-district unless a matching one comes with it.
     checkLocation(district, subdistrict, 'changes');
     const set: Values<'incident'> = {};
-    for (const key of ['type', 'priority', 'district', 'subdistrict', 'locality', 'landmark', 'description', 'trapped', 'injured', 'dead'] as const) {
+    // Every editable field of the description, so none is dropped on the way (test: incidentRecord).
+    for (const key of EDITABLE_FIELDS) {
       const value = changes[key];
       if (value !== undefined) set[key] = typeof value === 'string' && value.trim() === '' ? null : value;
-    }
-    if (changes.coordinates !== undefined) {
-      set.lat = changes.coordinates?.lat ?? null;
-      set.lon = changes.coordinates?.lon ?? null;
     }
     if (Object.keys(set).length > 0) await record([{ entity: 'incident', rowId: id, set }]);
   });

@@ -1,37 +1,12 @@
 // How incidents, calls and timeline entries come out of SQL and into the contract's shapes.
 import type { CallView, IncidentDetail, TimelineEntry } from '../../../shared/api';
-import type { CallSource, IncidentStatus, IncidentType, Priority } from '../../../shared/domain';
+import type { CallSource, IncidentStatus } from '../../../shared/domain';
+import { fieldsOfRow, INCIDENT_COLUMNS as ROW_COLUMNS, type IncidentRow } from '../../../shared/records/incident';
 
-export interface IncidentRow {
-  id: string;
-  number: string;
-  type: IncidentType;
-  priority: Priority;
-  status: IncidentStatus;
-  district: string;
-  subdistrict: string | null;
-  locality: string | null;
-  landmark: string | null;
-  lat: number | null;
-  lon: number | null;
-  description: string | null;
-  trapped: number;
-  injured: number;
-  dead: number;
-  received_at: number;
-  status_at: number;
-  dispatched_at: number | null;
-  on_scene_at: number | null;
-  cleared_at: number | null;
-  closed_at: number | null;
-  cancelled_at: number | null;
-  cancel_reason: string | null;
-  created_by: string;
-}
+export type { IncidentRow } from '../../../shared/records/incident';
 
-export const INCIDENT_COLUMNS = `i.id, i.number, i.type, i.priority, i.status, i.district, i.subdistrict, i.locality, i.landmark,
-  i.lat, i.lon, i.description, i.trapped, i.injured, i.dead, i.received_at, i.status_at, i.dispatched_at, i.on_scene_at,
-  i.cleared_at, i.closed_at, i.cancelled_at, i.cancel_reason, i.created_by`;
+/** The incident's columns, as a query against `incidents i` selects them. */
+export const INCIDENT_COLUMNS = ROW_COLUMNS.map((column) => `i.${column}`).join(', ');
 
 export interface CallRow {
   id: string;
@@ -87,13 +62,8 @@ export function toIncidentDetail(
   responseTimes: IncidentDetail['responseTimes'],
 ): IncidentDetail {
   return {
-    id: row.id, number: row.number, type: row.type, priority: row.priority, status: row.status,
-    district: row.district, subdistrict: row.subdistrict, locality: row.locality, landmark: row.landmark,
-    coordinates: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
-    description: row.description, trapped: row.trapped, injured: row.injured, dead: row.dead,
-    receivedAt: row.received_at, dispatchedAt: row.dispatched_at, onSceneAt: row.on_scene_at,
-    clearedAt: row.cleared_at, closedAt: row.closed_at, cancelledAt: row.cancelled_at,
-    cancelReason: row.cancel_reason, createdBy: row.created_by_name ?? '',
+    ...fieldsOfRow(row),
+    id: row.id, createdBy: row.created_by_name ?? '',
     calls, timeline, assignments, responseTimes,
   };
 }

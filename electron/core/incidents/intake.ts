@@ -1,25 +1,36 @@
 // Logging a call: it opens a new incident, or is attached to an open one that it reports again.
+import type { z } from 'zod';
 import { newRowId } from '../oplog/rowId';
 import type { LogCallInput } from '../../../shared/api';
+import type { logCallResult } from '../../../shared/api/schemas';
 import { OPEN_STATUSES, type IncidentStatus } from '../../../shared/domain';
 import { DomainError } from '../base/errors';
 import type { ServiceContext } from '../context';
 import { checkLocation } from '../reference/districts';
 import { requirePost } from '../setup/setup';
 import { nextIncidentNumber } from './numbering';
+import { INTAKE_FIELDS, PLACE_FIELDS, type IncidentField } from '../../../shared/records/incident';
+import type { Values } from '../oplog/opLog';
 
-export interface LogCallResult {
-  incidentId: string;
-  callId: string;
-  number: string;
-  attached: boolean;
-}
+export type LogCallResult = z.output<typeof logCallResult>;
 
 const blankToNull = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
+
+/** The incident's fields the operator gives, as its description lists them: text trimmed, blank or absent as null. */
+function given<F extends IncidentField>(fields: readonly F[], from: Partial<Record<F, string | number>>): Values<'incident'> {
+  const values: Values<'incident'> = {};
+  for (const field of fields) {
+    const value = from[field];
+    values[field] = typeof value === 'string' ? blankToNull(value) : value ?? null;
+  }
+  return values;
+}
 
 export async function logCall(ctx: ServiceContext, operatorId: string, input: LogCallInput): Promise<LogCallResult> {
   const settings = requirePost(ctx.settings);
   checkLocation(input.location.district, input.location.subdistrict);
+  // Described once in shared/records/incident.ts: what intake gives, at the top and under `location`.
+  const intake = { ...given(INTAKE_FIELDS, input), ...given(PLACE_FIELDS, input.location) };
   return ctx.store.write(operatorId, async ({ tx, record }) => {
     const callId = newRowId();
     const call = {
@@ -41,15 +52,11 @@ export async function logCall(ctx: ServiceContext, operatorId: string, input: Lo
 
     const incidentId = newRowId();
     const number = await nextIncidentNumber(tx, settings.post, settings.consoleLetter, input.receivedAt);
-    const { location } = input;
     await record([
       {
         entity: 'incident', rowId: incidentId,
         create: {
-          number, type: input.type, priority: input.priority, status: 'received',
-          district: location.district, subdistrict: location.subdistrict ?? null,
-          locality: blankToNull(location.locality), landmark: blankToNull(location.landmark),
-          lat: location.coordinates?.lat ?? null, lon: location.coordinates?.lon ?? null,
+          number, status: 'received', ...intake,
           description: call.description,
           trapped: call.trapped, injured: call.injured, dead: call.dead,
           receivedAt: input.receivedAt, statusAt: input.receivedAt,

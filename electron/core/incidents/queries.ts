@@ -1,11 +1,13 @@
 // Reads behind the queues, the incident view and duplicate detection. Each query is served
 // by an index declared in the migration that made its table.
+import type { z } from 'zod';
 import type { DuplicateCandidate, IncidentDetail, QueueResult, QueueRow } from '../../../shared/api';
-import { QUEUE_STATUSES, type IncidentType, type Priority, type QueueName } from '../../../shared/domain';
+import { QUEUE_STATUSES } from '../../../shared/domain';
 import { distanceMeters } from '../../../shared/geo';
+import { INCIDENT_COLUMN, QUEUE_FIELDS, type QueueField } from '../../../shared/records/incident';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { DomainError } from '../base/errors';
-import { QUEUE_PAGE } from '../../../shared/api/schemas';
+import { QUEUE_PAGE, type duplicateQuery, type queueQuery } from '../../../shared/api/schemas';
 import { assignmentTimeline, incidentAssignments, responseTimes, toAssignmentView } from '../dispatch/assignments';
 import { assembleTimeline, type StatusOperation } from '../timeline/incidentTimeline';
 import type { SqlValue } from '../db/connection';
@@ -19,14 +21,8 @@ import type { Reader } from '../base/handles';
 /** The Reader's old name (base/handles.ts), kept for those who import it from here. */
 export type { Queryable } from '../db/connection';
 
-export interface QueueFilter {
-  queue: QueueName;
-  district?: string | undefined;
-  type?: IncidentType | undefined;
-  priority?: Priority | undefined;
-  offset?: number | undefined;
-  limit?: number | undefined;
-}
+/** What a queue is asked for: the channel's own input. */
+export type QueueFilter = z.output<typeof queueQuery>;
 
 /**
  * A queue row as the API gives it, put together by SQLite as one JSON text: the sqlite3
@@ -34,11 +30,9 @@ export interface QueueFilter {
  * a page at a million incidents.
  */
 const QUEUE_ROW: Record<keyof QueueRow, string> = {
-  id: 'i.id', number: 'i.number', type: 'i.type', priority: 'i.priority', status: 'i.status',
-  district: 'i.district', subdistrict: 'i.subdistrict', locality: 'i.locality', landmark: 'i.landmark',
-  receivedAt: 'i.received_at', statusAt: 'i.status_at',
+  id: 'i.id',
+  ...(Object.fromEntries(QUEUE_FIELDS.map((field) => [field, `i.${INCIDENT_COLUMN[field]}`])) as Record<QueueField, string>),
   callCount: '(SELECT count(*) FROM calls c WHERE c.incident_id = i.id)',
-  trapped: 'i.trapped', injured: 'i.injured', dead: 'i.dead',
 };
 const QUEUE_ROW_JSON = `json_object(${Object.entries(QUEUE_ROW).map(([key, sql]) => `'${key}', ${sql}`).join(', ')})`;
 
@@ -120,12 +114,7 @@ export async function incidentDetail(db: Reader, id: string): Promise<IncidentDe
   return toIncidentDetail(row, callViews, timeline, assignments.map(toAssignmentView), responseTimes(row));
 }
 
-export interface DuplicateQuery {
-  receivedAt: number;
-  district: string;
-  locality?: string | undefined;
-  coordinates?: { lat: number; lon: number } | undefined;
-}
+export type DuplicateQuery = z.output<typeof duplicateQuery>;
 
 export const DUPLICATE_LIMIT = 10;
 

@@ -1,5 +1,5 @@
 import { newRowId } from '../oplog/rowId';
-import type { OperatorView } from '../../../shared/api';
+import type { OperatorAccount, OperatorView } from '../../../shared/api';
 import type { Language, OperatorRole } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { DomainError, fieldError } from '../base/errors';
@@ -94,10 +94,7 @@ export async function systemOperator(writer: Writer, now: number): Promise<strin
   return (await createOperator(writer, now, { name: 'Beacon CLI', pin: null, role: 'administrator', language: 'en' })).id;
 }
 
-export interface OperatorAccount extends OperatorView {
-  disabled: boolean;
-  createdAt: number;
-}
+export type { OperatorAccount };
 
 export async function listOperators(reader: Reader): Promise<OperatorAccount[]> {
   const rows = await reader.all<OperatorRow & { created_at: number }>(

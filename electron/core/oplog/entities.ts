@@ -1,6 +1,7 @@
 // What the operation log may touch: each entity's table, its fields and their columns.
 // An operation naming anything else is refused (locally) or quarantined (from sync).
 import { DIGIT_STYLES, LANGUAGES } from '../../../shared/domain';
+import { INCIDENT_COLUMN, MUTABLE_FIELDS, STATUS_FIELDS } from '../../../shared/records/incident';
 import { normalizeForSearch } from '../../../shared/text/search';
 import { canonicalPattern, shiftPatternProblem } from '../../../shared/time/shifts';
 
@@ -43,24 +44,13 @@ const localityKey = (value: FieldValue) => ({ locality_key: typeof value === 'st
 const nameKey = (value: FieldValue) => ({ name_key: typeof value === 'string' ? normalizeForSearch(value) : '' });
 
 export const ENTITIES = {
+  // Described once in shared/records/incident.ts.
   incident: {
     table: 'incidents',
-    fields: {
-      number: 'number', type: 'type', priority: 'priority', status: 'status',
-      district: 'district', subdistrict: 'subdistrict', locality: 'locality', landmark: 'landmark',
-      lat: 'lat', lon: 'lon', description: 'description',
-      trapped: 'trapped', injured: 'injured', dead: 'dead',
-      receivedAt: 'received_at', statusAt: 'status_at', dispatchedAt: 'dispatched_at', onSceneAt: 'on_scene_at',
-      clearedAt: 'cleared_at', closedAt: 'closed_at', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
-      createdBy: 'created_by',
-    },
-    mutable: new Set([
-      'type', 'priority', 'status', 'district', 'subdistrict', 'locality', 'landmark', 'lat', 'lon', 'description',
-      'trapped', 'injured', 'dead', 'statusAt', 'dispatchedAt', 'onSceneAt', 'clearedAt', 'closedAt', 'cancelledAt',
-      'cancelReason',
-    ]),
+    fields: INCIDENT_COLUMN,
+    mutable: new Set<string>(MUTABLE_FIELDS),
     derived: { locality: localityKey },
-    groups: [['status', 'statusAt', 'dispatchedAt', 'onSceneAt', 'clearedAt', 'closedAt', 'cancelledAt', 'cancelReason']],
+    groups: [STATUS_FIELDS],
   },
   call: {
     table: 'calls',

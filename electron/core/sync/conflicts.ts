@@ -2,8 +2,10 @@
 // never silently lost"): an edit of a field followed, within a short time, by another
 // console's edit of the same field to another value. The later clock won; the earlier edit
 // stays in the log. Both are ordered by HLC, so every console lists the same conflicts.
+import type { conflictsQuery } from '../../../shared/api/schemas';
+import type { z } from 'zod';
 import type { Output } from '../../../shared/api';
-import { beforeCursor, hlcBounds, HIDDEN_VALUE, labelsFor, newestFirst, seqRanges, SHARED_CLOCK_MAX, type AuditCursor } from '../audit/auditTrail';
+import { beforeCursor, hlcBounds, HIDDEN_VALUE, labelsFor, newestFirst, seqRanges, SHARED_CLOCK_MAX } from '../audit/auditTrail';
 import { type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc } from '../oplog/hlc';
 import { CREATE_FIELD } from '../oplog/opLog';
@@ -13,13 +15,7 @@ import type { Reader } from '../base/handles';
 export const CONFLICT_WINDOW_MINUTES = 10;
 export const CONFLICTS_DEFAULT_LIMIT = 100;
 
-export interface ConflictsQuery {
-  from?: number | undefined;
-  to?: number | undefined;
-  withinMinutes?: number | undefined;
-  limit?: number | undefined;
-  before?: AuditCursor | undefined;
-}
+export type ConflictsQuery = z.output<typeof conflictsQuery>;
 
 interface ConflictRow {
   origin: string; seq: number; hlc: string; entity: EntityName; row_id: string; field: string; value: string; operator: string | null;

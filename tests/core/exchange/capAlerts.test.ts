@@ -30,7 +30,7 @@ async function consoleWithIncident(letter = 'A') {
   const t = await openTestCore({ letter });
   open.push(t);
   const { incidentId } = await t.call('incidents.log', intake({
-    type: 'uxo', location: { district: 'latakia', subdistrict: 'latakia-center', locality: 'الرمل الجنوبي', coordinates: { lat: 35.505, lon: 35.775 } },
+    type: 'uxo', location: { district: 'latakia', subdistrict: 'latakia-center', locality: 'الرمل الجنوبي', lat: 35.505, lon: 35.775 },
   }));
   return { t, incidentId };
 }

@@ -20,7 +20,7 @@ describe('export on the command line', () => {
   it('writes HXL to standard output, GeoJSON to a file and an incident\'s alert as CAP', async () => {
     // The app's first run in this folder: an incident and an alert the duty officer issued.
     const t = await openTestCore({ dir });
-    const { incidentId } = await t.call('incidents.log', intake({ location: { district: 'latakia', locality: 'الزراعة', coordinates: { lat: 35.535, lon: 35.795 } } }));
+    const { incidentId } = await t.call('incidents.log', intake({ location: { district: 'latakia', locality: 'الزراعة', lat: 35.535, lon: 35.795 } }));
     const [alert] = await t.call('exchange.issueAlert', {
       incidentId, event: 'building_collapse', responseType: 'Avoid', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed',
       instructionAr: 'ابتعدوا عن المبنى', area: { kind: 'circle', radiusKm: 0.3 }, expiresAt: T0 + 3_600_000,

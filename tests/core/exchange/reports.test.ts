@@ -41,7 +41,7 @@ async function postWithIncidents() {
   // Position known: an operator pasted coordinates.
   const known = await t.call('incidents.log', intake({
     type: 'building_collapse', receivedAt: T0,
-    location: { district: 'jableh', locality: 'مركز جبلة', coordinates: { lat: 35.3609, lon: 35.9251 } },
+    location: { district: 'jableh', locality: 'مركز جبلة', lat: 35.3609, lon: 35.9251 },
     reported: { trapped: 4, injured: 2, dead: 1 },
     description: 'The body of Khaled Mansour was recovered by neighbours',
   }));

@@ -78,8 +78,8 @@ describe('editing an incident', () => {
     t = await openTestCore();
     const { incidentId: id } = await t.call('incidents.log', intake());
     const opsBefore = await t.core.store.reader.get<{ n: number }>('SELECT count(*) AS n FROM operations');
-    const detail = await t.call('incidents.update', { id, changes: { priority: 2, landmark: 'next to the mosque', coordinates: { lat: 35.5, lon: 35.8 } } });
-    expect(detail).toMatchObject({ priority: 2, landmark: 'next to the mosque', coordinates: { lat: 35.5, lon: 35.8 }, type: 'building_collapse' });
+    const detail = await t.call('incidents.update', { id, changes: { priority: 2, landmark: 'next to the mosque', lat: 35.5, lon: 35.8 } });
+    expect(detail).toMatchObject({ priority: 2, landmark: 'next to the mosque', lat: 35.5, lon: 35.8, type: 'building_collapse' });
     const opsAfter = await t.core.store.reader.all<{ field: string }>('SELECT field FROM operations ORDER BY seq LIMIT -1 OFFSET ?', [opsBefore?.n ?? 0]);
     expect(opsAfter.map((o) => o.field).sort()).toEqual(['landmark', 'lat', 'lon', 'priority']);
   });

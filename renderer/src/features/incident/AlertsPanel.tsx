@@ -70,7 +70,7 @@ export function AlertsPanel({ incident }: { incident: IncidentDetail }) {
       ) : null}
       {editing?.kind === 'issue' || editing?.kind === 'update' ? (
         <AlertDialog incidentId={incident.id} alert={editing.kind === 'update' ? editing.alert : undefined}
-          hasCoordinates={incident.coordinates !== null} onClose={() => setEditing(undefined)} />
+          hasCoordinates={incident.lat !== null && incident.lon !== null} onClose={() => setEditing(undefined)} />
       ) : null}
       {editing?.kind === 'cancel' ? <CancelAlertDialog alert={editing.alert} onClose={() => setEditing(undefined)} /> : null}
     </section>

@@ -2,19 +2,19 @@
 // the append-only timeline where a mistaken note is struck through, never deleted.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiError, IncidentDetail, TimelineEntry } from '../../../../shared/api';
-import { INCIDENT_TYPES, OPEN_STATUSES, type CancelReason, type IncidentType, type Priority } from '../../../../shared/domain';
+import { OPEN_STATUSES, type CancelReason } from '../../../../shared/domain';
+import { FORM_FIELDS } from '../../../../shared/records/incident';
 import { formatCoordinates } from '../../../../shared/geo';
 import { useLocale } from '../../i18n';
 import { call, useQuery } from '../../ops';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { PriorityBadge } from '../../ui/Priority';
 import { useDistricts } from '../../ui/useDistricts';
-import { CasualtyFields } from '../../ui/CasualtyFields';
 import { DispatchPanel } from './DispatchPanel';
 import { AlertsPanel } from './AlertsPanel';
-import { parseCount } from '../../../../shared/text/digits';
 import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { StatusMoves } from './StatusMoves';
+import { IncidentForm, incidentFormValues, readIncidentForm } from './IncidentForm';
 
 export function IncidentView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, errorText } = useLocale();
@@ -73,36 +73,26 @@ export function IncidentView({ id, onBack }: { id: string; onBack: () => void })
 function Details({ incident, editable, onUnsaved }: { incident: IncidentDetail; editable: boolean; onUnsaved: (form: string, dirty: boolean) => void }) {
   const { t, tCode, dateTime, sep } = useLocale();
   const districts = useDistricts();
-  const initial = {
-    type: incident.type, priority: incident.priority, locality: incident.locality ?? '', landmark: incident.landmark ?? '',
-    description: incident.description ?? '', trapped: String(incident.trapped), injured: String(incident.injured), dead: String(incident.dead),
-  };
+  // Recomputed each time: once a save comes back, the saved values are the new starting point.
+  const initial = incidentFormValues(incident);
   const [form, setForm] = useState(initial);
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, error);
-  const dirty = (Object.keys(form) as (keyof typeof form)[]).some((key) => String(form[key]) !== String(initial[key]));
+  const changed = FORM_FIELDS.filter((field) => form[field] !== initial[field]);
+  const dirty = changed.length > 0;
   useEffect(() => onUnsaved('details', dirty), [onUnsaved, dirty]);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => { setSaved(false); setForm((f) => ({ ...f, [k]: e.target.value })); };
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const changes: Record<string, unknown> = {};
-    const invalid: Record<string, string> = {};
-    for (const key of Object.keys(form) as (keyof typeof form)[]) {
-      if (form[key] === initial[key]) continue;
-      if (key === 'trapped' || key === 'injured' || key === 'dead') {
-        const n = parseCount(form[key]);
-        if (n === null) invalid[`changes.${key}`] = 'keys.wholeNumber';
-        changes[key] = n;
-      } else changes[key] = key === 'priority' ? Number(form[key]) : form[key] === '' ? null : form[key];
-    }
+    // Only what the operator changed is sent: an edit names the fields it means to change.
+    const { values, invalid } = readIncidentForm(form, changed);
     if (Object.keys(invalid).length > 0) {
-      setError({ code: 'error.invalidInput', fields: invalid });
+      setError({ code: 'error.invalidInput', fields: Object.fromEntries(Object.entries(invalid).map(([key, code]) => [`changes.${key}`, code])) });
       setSaved(false);
       return;
     }
-    const result = await call('incidents.update', { id: incident.id, changes: changes as never });
+    const result = await call('incidents.update', { id: incident.id, changes: values });
     setError(result.ok ? undefined : result.error);
     setSaved(result.ok);
   }
@@ -113,25 +103,11 @@ function Details({ incident, editable, onUnsaved }: { incident: IncidentDetail; 
       <h2>{t('incident.details')}</h2>
       <p className="muted">
         {t('incident.received')}: {dateTime(incident.receivedAt)}{sep}{t('incident.createdBy', { name: incident.createdBy })}{sep}{place}
-        {incident.coordinates ? <>{sep}<bdi dir="ltr">{formatCoordinates(incident.coordinates)}</bdi></> : null}
+        {incident.lat !== null && incident.lon !== null ? <>{sep}<bdi dir="ltr">{formatCoordinates({ lat: incident.lat, lon: incident.lon })}</bdi></> : null}
       </p>
       <fieldset disabled={!editable} className="grid4">
-        <Field label={t('intake.type')} error={fieldError('type')} className="span2">
-          <select value={form.type} onChange={(e) => { setSaved(false); setForm((f) => ({ ...f, type: e.target.value as IncidentType })); }}>
-            {INCIDENT_TYPES.map((k) => <option key={k} value={k}>{t(`incidentType.${k}`)}</option>)}
-          </select>
-        </Field>
-        <Field label={t('intake.priority')} error={fieldError('priority')} className="span2">
-          <select value={form.priority} onChange={(e) => { setSaved(false); setForm((f) => ({ ...f, priority: Number(e.target.value) as Priority })); }}>
-            {([1, 2, 3] as const).map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
-          </select>
-        </Field>
-        <Field label={t('intake.locality')} error={fieldError('locality')} className="span2"><input value={form.locality} onChange={set('locality')} /></Field>
-        <Field label={t('intake.landmark')} error={fieldError('landmark')} className="span2"><input value={form.landmark} onChange={set('landmark')} /></Field>
-        <Field label={t('intake.description')} error={fieldError('description')} className="span4" hint={t('common.noPoliticsHint')}>
-          <textarea rows={3} value={form.description} onChange={set('description')} />
-        </Field>
-        <CasualtyFields values={form} onChange={(key, value) => { setSaved(false); setForm((f) => ({ ...f, [key]: value })); }} errorFor={fieldError} />
+        <IncidentForm values={form} errorFor={fieldError}
+          onChange={(field, value) => { setSaved(false); setForm((f) => ({ ...f, [field]: value })); }} />
       </fieldset>
       {editable ? (
         <div className="actions">

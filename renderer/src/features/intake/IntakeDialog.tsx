@@ -2,7 +2,8 @@
 // form, Ctrl+Enter saves from anywhere in it, Escape closes.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ApiError, DuplicateCandidate, Input } from '../../../../shared/api';
-import { CALL_SOURCES, INCIDENT_TYPES, type CallSource, type IncidentType, type Priority } from '../../../../shared/domain';
+import { CALL_SOURCES, type CallSource } from '../../../../shared/domain';
+import { INCIDENT, INTAKE_FIELDS, PLACE_FIELDS, type FormField, type IncidentField } from '../../../../shared/records/incident';
 import { formatCoordinates, parseCoordinates } from '../../../../shared/geo';
 import { zonedParts, zonedTimeToEpoch } from '../../../../shared/time/zoned';
 import { useLocale } from '../../i18n';
@@ -10,9 +11,9 @@ import { call } from '../../ops';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
-import { CasualtyFields } from '../../ui/CasualtyFields';
+import { emptyIncidentForm, IncidentForm, readIncidentForm } from '../incident/IncidentForm';
 import { DistrictCombobox, type Place } from './DistrictCombobox';
-import { parseCount, westernDigits } from '../../../../shared/text/digits';
+import { westernDigits } from '../../../../shared/text/digits';
 import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -37,15 +38,27 @@ function fromLocalInput(value: string, timeZone: string, today: number): number 
   return zonedTimeToEpoch({ year, month: month!, day: date!, hour: hour!, minute: minute! }, timeZone);
 }
 
+/** Where calls.log takes an incident field: under `location`, `reported`, or at the top. */
+function intakePath(field: IncidentField): string {
+  const given = INCIDENT[field].given;
+  if (given === 'place') return `location.${field}`;
+  return given === 'call' && field !== 'description' ? `reported.${field}` : field;
+}
+
+/** The fields of `values` that are among `fields` and hold something (intake leaves the rest out, never sends null). */
+function present<T extends object, F extends string>(values: T, fields: readonly F[]): { [K in F & keyof T]?: NonNullable<T[K]> } {
+  const kept = Object.entries(values).filter(([key, value]) => (fields as readonly string[]).includes(key) && value !== null && value !== undefined);
+  return Object.fromEntries(kept) as { [K in F & keyof T]?: NonNullable<T[K]> };
+}
+
 export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (message: string) => void }) {
   const { t, tCode, errorText, timeZone, duration, count, sep } = useLocale();
   const districts = useDistricts();
   const placeId = useId();
   const [openedAt] = useState(() => Date.now());
   const [form, setForm] = useState({
-    receivedAt: toLocalInput(openedAt, timeZone), source: 'phone' as CallSource, callerName: '', callerPhone: '',
-    type: '' as IncidentType | '', priority: 0 as Priority | 0, locality: '', landmark: '', coordinates: '',
-    description: '', trapped: '', injured: '', dead: '',
+    receivedAt: toLocalInput(openedAt, timeZone), source: 'phone' as CallSource, callerName: '', callerPhone: '', coordinates: '',
+    ...emptyIncidentForm(),
   });
   const [place, setPlace] = useState<Place | null>(null);
   const [error, setError] = useState<ApiError>();
@@ -55,8 +68,7 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, error);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const dirty = form.description !== '' || form.callerName !== '' || form.callerPhone !== '' || form.type !== '' || place !== null
-    || form.locality !== '' || form.landmark !== '' || form.coordinates !== '' || form.trapped !== '' || form.injured !== '' || form.dead !== '';
+  const dirty = place !== null || (Object.keys(form) as (keyof typeof form)[]).some((key) => key !== 'receivedAt' && key !== 'source' && form[key] !== '');
 
   const coordinates = useMemo(() => (form.coordinates.trim() ? parseCoordinates(form.coordinates) : undefined), [form.coordinates]);
   // Untouched, the field means "when intake opened", to the millisecond; typed, to the minute.
@@ -88,27 +100,24 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
     if (busy) return;
     const local: Record<string, string> = {};
     if (receivedAt === null) local.receivedAt = 'validation.invalid';
-    if (coordinates === null) local['location.coordinates'] = 'intake.coordinatesInvalid';
+    if (coordinates === null) local['location.lat'] = 'intake.coordinatesInvalid';
     if (!place) local['location.district'] = 'validation.required';
-    if (!form.type) local.type = 'validation.chooseOne';
-    if (!form.priority) local.priority = 'validation.chooseOne';
-    const reported = { trapped: parseCount(form.trapped), injured: parseCount(form.injured), dead: parseCount(form.dead) };
-    for (const [key, value] of Object.entries(reported)) if (value === null) local[`reported.${key}`] = 'keys.wholeNumber';
-    if (Object.keys(local).length > 0) {
+    const { values, invalid } = readIncidentForm(form);
+    for (const [field, code] of Object.entries(invalid)) local[intakePath(field as FormField)] = code;
+    if (Object.keys(local).length > 0 || values.type == null || values.priority == null) {
       setError({ code: 'error.invalidInput', fields: local });
       return;
     }
     const input: Input<'incidents.log'> = {
-      receivedAt: receivedAt!, source: form.source, type: form.type as IncidentType, priority: form.priority as Priority,
+      receivedAt: receivedAt!, source: form.source, ...present(values, INTAKE_FIELDS), type: values.type, priority: values.priority,
       location: {
-        district: place!.district, ...(place!.subdistrict ? { subdistrict: place!.subdistrict } : {}),
-        ...(form.locality.trim() ? { locality: form.locality } : {}), ...(form.landmark.trim() ? { landmark: form.landmark } : {}),
-        ...(coordinates ? { coordinates } : {}),
+        ...present(values, PLACE_FIELDS), district: place!.district, ...(place!.subdistrict ? { subdistrict: place!.subdistrict } : {}),
+        ...(coordinates ? { lat: coordinates.lat, lon: coordinates.lon } : {}),
       },
       ...(form.callerName.trim() ? { callerName: form.callerName } : {}),
       ...(form.callerPhone.trim() ? { callerPhone: form.callerPhone } : {}),
-      ...(form.description.trim() ? { description: form.description } : {}),
-      reported: { trapped: reported.trapped!, injured: reported.injured!, dead: reported.dead! },
+      ...(values.description ? { description: values.description } : {}),
+      reported: { trapped: values.trapped ?? 0, injured: values.injured ?? 0, dead: values.dead ?? 0 },
       ...(attachTo ? { attachToIncidentId: attachTo.id } : {}),
     };
     setBusy(true);
@@ -127,7 +136,6 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
   const close = () => {
     if (!dirty || window.confirm(t('intake.discard'))) onClose();
   };
-  const hint = t('common.noPoliticsHint');
 
   return (
     <Dialog title={t('intake.title')} onClose={close} wide>
@@ -148,38 +156,28 @@ export function IntakeDialog({ onClose, onSaved }: { onClose: () => void; onSave
           </Field>
           <Field label={t('intake.callerName')} error={fieldError('callerName')}><input value={form.callerName} onChange={set('callerName')} /></Field>
           <Field label={t('intake.callerPhone')} error={fieldError('callerPhone')}><input value={form.callerPhone} onChange={set('callerPhone')} dir="ltr" inputMode="tel" /></Field>
-          <Field label={t('intake.type')} error={fieldError('type')} className="span2">
-            <select value={form.type} onChange={set('type')}>
-              <option value="">—</option>
-              {INCIDENT_TYPES.map((k) => <option key={k} value={k}>{t(`incidentType.${k}`)}</option>)}
-            </select>
-          </Field>
-          <Field label={t('intake.priority')} error={fieldError('priority')} className="span2">
-            <select value={form.priority} onChange={(e) => setForm((f) => ({ ...f, priority: Number(e.target.value) as Priority | 0 }))}>
-              <option value={0}>—</option>
-              {([1, 2, 3] as const).map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
-            </select>
-          </Field>
-          <div className={`field span2 ${fieldError('location.district') ? 'field--invalid' : ''}`}>
-            <label htmlFor={placeId}>{t('intake.district')} / {t('intake.subdistrict')}</label>
-            <DistrictCombobox id={placeId} districts={districts.list} value={place} onChange={setPlace}
-              invalid={Boolean(fieldError('location.district') ?? fieldError('location.subdistrict'))} />
-            {fieldError('location.district') ?? fieldError('location.subdistrict')
-              ? <span className="field__error" role="alert">{fieldError('location.district') ?? fieldError('location.subdistrict')}</span> : null}
-          </div>
-          <Field label={t('intake.locality')} error={fieldError('location.locality')} className="span2"><input value={form.locality} onChange={set('locality')} /></Field>
-          <Field label={t('intake.landmark')} error={fieldError('location.landmark')} className="span2" hint={hint}><input value={form.landmark} onChange={set('landmark')} /></Field>
-          <Field label={t('intake.coordinates')} className="span2"
-            error={coordinates === null ? t('intake.coordinatesInvalid') : fieldError('location.coordinates')}
-            hint={coordinates
-              // Isolated left to right: in an Arabic line "35.52, 35.78" would be drawn mirrored, easy to swap.
-              ? <>{t('intake.coordinatesParsed', { value: '' })}<bdi dir="ltr">{formatCoordinates(coordinates)}</bdi></> : undefined}>
-            <input value={form.coordinates} onChange={set('coordinates')} dir="ltr" />
-          </Field>
-          <Field label={t('intake.description')} error={fieldError('description')} className="span4" hint={hint}>
-            <textarea rows={3} value={form.description} onChange={set('description')} />
-          </Field>
-          <CasualtyFields values={form} onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))} errorFor={(key) => fieldError(`reported.${key}`)} />
+          <IncidentForm values={form} unchosen errorFor={(field) => fieldError(intakePath(field))}
+            onChange={(field, value) => setForm((f) => ({ ...f, [field]: value }))}
+            after={{
+              priority: (
+                <div className={`field span2 ${fieldError('location.district') ? 'field--invalid' : ''}`}>
+                  <label htmlFor={placeId}>{t('intake.district')} / {t('intake.subdistrict')}</label>
+                  <DistrictCombobox id={placeId} districts={districts.list} value={place} onChange={setPlace}
+                    invalid={Boolean(fieldError('location.district') ?? fieldError('location.subdistrict'))} />
+                  {fieldError('location.district') ?? fieldError('location.subdistrict')
+                    ? <span className="field__error" role="alert">{fieldError('location.district') ?? fieldError('location.subdistrict')}</span> : null}
+                </div>
+              ),
+              landmark: (
+                <Field label={t('intake.coordinates')} className="span2"
+                  error={coordinates === null ? t('intake.coordinatesInvalid') : fieldError('location.lat') ?? fieldError('location.lon')}
+                  hint={coordinates
+                    // Isolated left to right: in an Arabic line "35.52, 35.78" would be drawn mirrored, easy to swap.
+                    ? <>{t('intake.coordinatesParsed', { value: '' })}<bdi dir="ltr">{formatCoordinates(coordinates)}</bdi></> : undefined}>
+                  <input value={form.coordinates} onChange={set('coordinates')} dir="ltr" />
+                </Field>
+              ),
+            }} />
         </div>
         {duplicates.length > 0 ? (
           <fieldset className="duplicates">
