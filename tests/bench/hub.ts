@@ -1,7 +1,9 @@
 // The hub rows of `npm run bench`: push and pull of 100,000 operations through the code the
 // engine runs, against its own embedded PostgreSQL, and the baseline the issue names: a raw
-// COPY of the same rows into a table shaped like the hub's, on the same server.
-//   BENCH_HUB=0 skips them; BENCH_HUB_OPS=20000 sets how many operations.
+// COPY of the same rows into a table shaped like the hub's, on the same server. Then the same
+// operations carried by a bundle and imported (issue #21 item 5: under 5 s), and the peak
+// memory of the process during the pull and the import, to show both stream in batches.
+//   BENCH_HUB=0 skips them; BENCH_HUB_OPS=20000 sets how many operations; BENCH_BUNDLE=0 skips the bundle row.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,8 @@ import { createFileSettingsStore } from '../../electron/core/settings/fileSettin
 import { ensurePost } from '../../electron/core/setup/setup';
 import { operationsAbove } from '../../electron/core/sync/exchange';
 import type pg from 'pg';
+import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
+import { keepPostKey, readPostKey } from '../../electron/core/post/postKey';
 import { connectHub, hubInit, operationsOnHub, pullFromHub, pushToHub } from '../../electron/core/sync/hub';
 import { startPostgres } from '../hub/postgres';
 import { createIncidents, ownOperations, writeEdits } from '../hub/workload';
@@ -25,6 +29,24 @@ async function console_(dir: string): Promise<{ core: Core; operatorId: string }
   ensurePost(core.context.settings, core.context.secrets);
   const operatorId = await core.store.write(null, (w) => systemOperator(w, Date.now()));
   return { core, operatorId };
+}
+
+/**
+ * Runs `work` while sampling the process's resident memory; returns its result, its time and
+ * the peak RSS in MB (the SQLite page cache and the thread pool included, which the heap misses).
+ */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number; beforeMb: number }> {
+  const mb = () => process.memoryUsage().rss / 1048576;
+  const beforeMb = mb();
+  let peakMb = beforeMb;
+  const sampler = setInterval(() => { peakMb = Math.max(peakMb, mb()); }, 25);
+  const start = performance.now();
+  try {
+    const value = await work();
+    return { value, ms: performance.now() - start, peakMb: Math.max(peakMb, mb()), beforeMb };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /** One CSV field as COPY reads it: quoted, quotes doubled; an empty unquoted field is NULL. */
@@ -76,7 +98,7 @@ export async function measureHub(record: Record): Promise<void> {
     const pushMs = median(pushSamples);
 
     // What the hub serves a pulling console, page by page, without the console's work of applying it.
-    let start = performance.now();
+    const start = performance.now();
     let fetched = 0;
     for (let seq = 0; ;) {
       const page = await operationsOnHub(hub!, a.core.store.origin, seq, 2000);
@@ -87,9 +109,9 @@ export async function measureHub(record: Record): Promise<void> {
     const fetchMs = performance.now() - start;
 
     const b = await console_(join(work, 'b'));
-    start = performance.now();
-    const pulled = await pullFromHub(b.core.store, hub!, () => Date.now());
-    const pullMs = performance.now() - start;
+    const pull = await withPeakRss(() => pullFromHub(b.core.store, hub!, () => Date.now()));
+    const pulled = pull.value;
+    const pullMs = pull.ms;
 
     await hub!.end();
 
@@ -98,19 +120,40 @@ export async function measureHub(record: Record): Promise<void> {
     const percent = (ms: number) => `${Math.round((copyMs / ms) * 100)}% of COPY`;
     record('hub push (pushToHub, batches of 2000)', total, pushSamples, '≥ 25% of COPY', copyMs);
     record('hub pull: rows served (per origin, 2000/page)', total, [fetchMs], '—', copyMs);
-    record('hub pull into a console (fetch + apply)', total, [pullMs], '—', copyMs);
+    record('hub pull-and-apply into a console', total, [pullMs], '≥ 25% of COPY (ratio ≤ 4×)', copyMs);
     record('hub baseline: raw COPY of the same rows', total, copySamples, '—');
+    record('peak RSS during pull-and-apply (MB)', total, [pull.peakMb], 'bounded (vs before)', pull.beforeMb);
     process.stderr.write([
       `hub, ${total} operations:`,
       `  push  ${rate(pushMs)} ops/s (${percent(pushMs)})`,
       `  pull  ${rate(fetchMs)} ops/s served (${percent(fetchMs)}), ${rate(pullMs)} ops/s applied by a console (${percent(pullMs)})`,
       `  COPY  ${rate(copyMs)} ops/s`,
+      `  peak RSS during the pull ${pull.peakMb.toFixed(0)} MB (${pull.beforeMb.toFixed(0)} MB before)`,
       '',
     ].join('\n'));
+    if (process.env.BENCH_BUNDLE !== '0') await measureBundleImport(a, join(work, 'c'), join(work, 'all.beacon-bundle'), total, record);
     await a.core.close();
     await b.core.close();
   } finally {
     await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same operations carried on a stick: exported by the console that made them, then imported
+ * into a new console of the same post (checked, copied and applied in batches, as `import-bundle` does).
+ */
+async function measureBundleImport(from: { core: Core }, dir: string, file: string, total: number, record: Record): Promise<void> {
+  await exportBundle(from.core.context, file, {});
+  const c = await console_(dir);
+  const key = readPostKey(from.core.context.settings, from.core.context.secrets);
+  if (!key) throw new Error('bench console has no post key');
+  keepPostKey(c.core.context.settings, c.core.context.secrets, key);
+  const imported = await withPeakRss(() => importBundle(c.core.context, file));
+  if (imported.value.applied !== total) throw new Error(`bundle bench applied ${imported.value.applied} of ${total}`);
+  record('bundle import (check, copy, apply)', total, [imported.ms], '< 5 s at 100,000');
+  record('peak RSS during bundle import (MB)', total, [imported.peakMb], 'bounded (vs before)', imported.beforeMb);
+  process.stderr.write(`bundle, ${total} operations: imported in ${(imported.ms / 1000).toFixed(1)} s (${Math.round(total / (imported.ms / 1000))} ops/s), peak RSS ${imported.peakMb.toFixed(0)} MB (${imported.beforeMb.toFixed(0)} MB before)\n`);
+  await c.core.close();
 }
