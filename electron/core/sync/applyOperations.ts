@@ -12,7 +12,7 @@ import { unauthorized } from './authorization';
 import { hasUnsafeValue } from './syncedValues';
 import { holdBack, releaseHeld } from './quarantine';
 import { noteReceivedClocks } from './clockSkew';
-import { applySet, columnsFor, mayWriteNull } from './applySet';
+import { applySet, columnsFor, mayWriteNull, storeOperations } from './applySet';
 
 /** How far ahead of this console's clock a remote clock may be before it is quarantined. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
@@ -146,15 +146,11 @@ export async function applyOperations(
   // by a constraint, the batch is undone and taken one operation at a time.
   await tx.run('SAVEPOINT apply_batch');
   try {
-    await tx.run(
-      `INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator, prev)
-       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
-              json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]')
-         FROM json_each(?)`,
-      [JSON.stringify(fresh.map((op) => [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]))]);
     // As a set (applySet.ts); one operation at a time only for a batch that may meet a NOT NULL column.
-    if (await mayWriteNull(tx, fresh)) for (const op of fresh) await applyOne(tx, op);
-    else await applySet(tx, fresh);
+    if (await mayWriteNull(tx, fresh)) {
+      storeOperations(tx, fresh);
+      for (const op of fresh) await applyOne(tx, op);
+    } else await applySet(tx, fresh);
     await tx.run('RELEASE apply_batch');
     for (const op of fresh) local.clock.receive(capped(op.hlc, now));
     result.applied += fresh.length;

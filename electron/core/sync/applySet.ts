@@ -7,7 +7,7 @@
 // The result is what applying the same operations one by one gives: a row's field holds the
 // value of its winning write, so a field only changes where the batch changed its winner.
 import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
-import { CREATE_FIELD } from '../oplog/opLog';
+import { CREATE_FIELD, OPERATION_COLUMNS } from '../oplog/opLog';
 import type { Tx } from '../db/transaction';
 import { identity, resolveField, type FieldWrite } from './fieldWinner';
 import type { Operation } from './operation';
@@ -15,7 +15,7 @@ import type { Operation } from './operation';
 /** Below SQLite's limit of 32766 bound parameters a statement. */
 const MAX_PARAMS = 32000;
 
-type Write = FieldWrite & { row_id: string; field: string; value: string };
+type Write = FieldWrite & { row_id: string; field: string };
 
 /** The columns (derived ones too) and values for these fields of a row. */
 export function columnsFor(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, fields: readonly string[]) {
@@ -64,15 +64,20 @@ export async function mayWriteNull(tx: Tx, operations: readonly Operation[]): Pr
   return false;
 }
 
-/** Applies operations already stored in `operations` (and validated) to their tables. */
+/** Stores operations (validated, none held already) in `operations`, as bound multi-row INSERTs (transaction.ts). */
+export function storeOperations(tx: Tx, operations: readonly Operation[]): void {
+  for (const op of operations) tx.insert('operations', OPERATION_COLUMNS, [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]);
+}
+
+/** Stores validated operations none of which is held already, and applies them to their tables. */
 export async function applySet(tx: Tx, operations: readonly Operation[]): Promise<void> {
-  const byEntity = new Map<EntityName, Operation[]>();
-  for (const op of operations) {
-    const list = byEntity.get(op.entity as EntityName);
-    if (list) list.push(op);
-    else byEntity.set(op.entity as EntityName, [op]);
-  }
-  for (const [entity, ops] of byEntity) await applyToTable(tx, ENTITIES[entity], ops);
+  // The writes held before this batch, read before it is stored: the batch's own are in hand,
+  // and a row the batch creates (most of a catch-up) then costs one probe of the index.
+  const prior = groupBy(await tx.all<Write>(
+    'SELECT origin, seq, hlc, prev, row_id, field FROM operations WHERE row_id IN (SELECT value FROM json_each(?))',
+    [JSON.stringify([...new Set(operations.map((op) => op.rowId))])]), (w) => w.row_id);
+  storeOperations(tx, operations);
+  for (const [entity, ops] of groupBy(operations, (op) => op.entity)) await applyToTable(tx, ENTITIES[entity as EntityName], ops, prior);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -86,27 +91,24 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-async function applyToTable(tx: Tx, spec: EntitySpec, ops: readonly Operation[]): Promise<void> {
+/** `prior`: by row, the writes held before the batch, without their values (only winners' values are read). */
+async function applyToTable(tx: Tx, spec: EntitySpec, ops: readonly Operation[], prior: ReadonlyMap<string, Write[]>): Promise<void> {
   const opsByRow = groupBy(ops, (op) => op.rowId);
   const rowIds = JSON.stringify([...opsByRow.keys()]);
   const present = new Set((await tx.all<{ id: string }>(
     `SELECT id FROM ${spec.table} WHERE id IN (SELECT value FROM json_each(?))`, [rowIds])).map((r) => r.id));
-  // Every write of these rows, the batch's own included (stored before this runs).
-  const writesByRow = groupBy(await tx.all<Write>(
-    'SELECT origin, seq, hlc, prev, row_id, field, value FROM operations WHERE row_id IN (SELECT value FROM json_each(?))', [rowIds]),
-  (w) => w.row_id);
+  // Every write of these rows: those held before, and the batch's own.
+  const asWrite = (op: Operation): Write => ({ origin: op.origin, seq: op.seq, hlc: op.hlc, prev: op.prev ?? null, row_id: op.rowId, field: op.field });
+  const writesByRow = new Map([...opsByRow].map(([rowId, rowOps]) => [rowId, [...(prior.get(rowId) ?? []), ...rowOps.map(asWrite)]]));
   const arriving = new Set(ops.map(identity));
+  const batchValue = new Map(ops.map((op) => [identity(op), op.value]));
   const allFields = Object.keys(spec.fields);
   // Rows to change, grouped by which columns change: one UPDATE per group.
   const changes = new Map<string, { columns: string[]; rows: FieldValue[][] }>();
 
-  // A create's values are read for each of its fields: parsed once.
-  const values = new Map<Write, FieldValue | Record<string, FieldValue>>();
-  const parsed = (w: Write) => {
-    let v = values.get(w);
-    if (v === undefined) values.set(w, v = JSON.parse(w.value) as FieldValue | Record<string, FieldValue>);
-    return v;
-  };
+  // Each field's winner, by row, decided first; then the values of the winners the batch does
+  // not carry read in one statement; then each row's changes.
+  const decided: { rowId: string; field: string; winner: Write }[] = [];
 
   for (const [rowId, rowOps] of opsByRow) {
     const writes = writesByRow.get(rowId) ?? [];
@@ -133,19 +135,41 @@ async function applyToTable(tx: Tx, spec: EntitySpec, ops: readonly Operation[])
       before = () => null;
     } else continue; // changes that came before their row: kept in the log, applied when its create arrives
 
-    const set: Record<string, FieldValue> = {};
     for (const field of fields) {
       const mine = ofField(field);
       // A field only its create wrote (most fields of a new row): nothing to settle.
       if (mine.length === 1 && create && identity(mine[0]!) === identity(create)) continue;
       const after = resolveField(mine).winner;
       if (!after || identity(after) === before(field)) continue;
-      const value = parsed(after);
-      set[field] = after.field === CREATE_FIELD ? ((value as Record<string, FieldValue>)[field] ?? null) : (value as FieldValue);
+      decided.push({ rowId, field, winner: after });
     }
-    const changed = Object.keys(set);
-    if (changed.length === 0) continue;
-    const { columns, params } = columnsFor(spec, set, changed);
+  }
+
+  const stored = new Map<string, string>();
+  const missing = decided.filter((d) => !batchValue.has(identity(d.winner))).map((d) => [d.winner.origin, d.winner.seq]);
+  if (missing.length > 0) {
+    for (const row of await tx.all<{ origin: string; seq: number; value: string }>(
+      `SELECT o.origin, o.seq, o.value FROM json_each(?) j
+         JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
+      [JSON.stringify(missing)])) stored.set(identity(row), row.value);
+  }
+  // A create's values are read for each of its fields: parsed once.
+  const values = new Map<string, FieldValue | Record<string, FieldValue>>();
+  const parsed = (w: Write) => {
+    const id = identity(w);
+    let v = values.get(id);
+    if (v === undefined) values.set(id, v = JSON.parse(batchValue.get(id) ?? stored.get(id)!) as FieldValue | Record<string, FieldValue>);
+    return v;
+  };
+  const setByRow = new Map<string, Record<string, FieldValue>>();
+  for (const { rowId, field, winner } of decided) {
+    const value = parsed(winner);
+    let set = setByRow.get(rowId);
+    if (!set) setByRow.set(rowId, set = {});
+    set[field] = winner.field === CREATE_FIELD ? ((value as Record<string, FieldValue>)[field] ?? null) : (value as FieldValue);
+  }
+  for (const [rowId, set] of setByRow) {
+    const { columns, params } = columnsFor(spec, set, Object.keys(set));
     const shape = columns.join(',');
     const group = changes.get(shape);
     if (group) group.rows.push([rowId, ...params]);
