@@ -6,6 +6,8 @@
 //   BENCH_HUB=0 skips them; BENCH_HUB_OPS=20000 sets how many operations; BENCH_BUNDLE=0 skips the bundle row.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../electron/core';
 import { systemOperator } from '../../electron/core/operators/operators';
@@ -31,22 +33,45 @@ async function console_(dir: string): Promise<{ core: Core; operatorId: string }
   return { core, operatorId };
 }
 
+// A collection on demand, so that the heap kept after the work is measured rather than what
+// V8 has not yet bothered to collect (it lets garbage grow while memory is plentiful).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
 /**
- * Runs `work` while sampling the process's resident memory; returns its result, its time and
- * the peak RSS in MB (the SQLite page cache and the thread pool included, which the heap misses).
+ * Runs `work` while sampling the process's resident memory: its result, its time, the CPU
+ * time of this process meanwhile (SQLite's threads included; a figure the busy machine moves
+ * less than the wall time), the peak RSS in MB, and the heap kept after it, after a collection.
  */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number; beforeMb: number }> {
-  const mb = () => process.memoryUsage().rss / 1048576;
-  const beforeMb = mb();
+async function withUsage<T>(work: () => Promise<T>) {
+  const mb = (bytes: number) => bytes / 1048576;
+  collect();
+  const beforeMb = mb(process.memoryUsage().rss);
+  const heapBeforeMb = mb(process.memoryUsage().heapUsed);
   let peakMb = beforeMb;
-  const sampler = setInterval(() => { peakMb = Math.max(peakMb, mb()); }, 25);
+  const sampler = setInterval(() => { peakMb = Math.max(peakMb, mb(process.memoryUsage().rss)); }, 25);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   try {
     const value = await work();
-    return { value, ms: performance.now() - start, peakMb: Math.max(peakMb, mb()), beforeMb };
+    const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    peakMb = Math.max(peakMb, mb(process.memoryUsage().rss));
+    collect();
+    return { value, ms, cpuMs: (used.user + used.system) / 1000, peakMb, beforeMb, heapBeforeMb, heapAfterMb: mb(process.memoryUsage().heapUsed) };
   } finally {
     clearInterval(sampler);
   }
+}
+
+type Usage = Awaited<ReturnType<typeof withUsage>>;
+
+/** The memory and CPU rows of one measured piece of work. */
+function recordUsage(record: Record, what: string, total: number, usage: Usage): void {
+  // Baselines: the wall time for the CPU time, the figure before the work for the memory.
+  record(`${what}: CPU time (ms; baseline wall)`, total, [usage.cpuMs], '—', usage.ms);
+  record(`${what}: peak RSS (MB)`, total, [usage.peakMb], 'bounded', usage.beforeMb);
+  record(`${what}: heap kept after GC (MB)`, total, [usage.heapAfterMb], 'bounded', usage.heapBeforeMb);
 }
 
 /** One CSV field as COPY reads it: quoted, quotes doubled; an empty unquoted field is NULL. */
@@ -109,7 +134,7 @@ export async function measureHub(record: Record): Promise<void> {
     const fetchMs = performance.now() - start;
 
     const b = await console_(join(work, 'b'));
-    const pull = await withPeakRss(() => pullFromHub(b.core.store, hub!, () => Date.now()));
+    const pull = await withUsage(() => pullFromHub(b.core.store, hub!, () => Date.now()));
     const pulled = pull.value;
     const pullMs = pull.ms;
 
@@ -122,13 +147,13 @@ export async function measureHub(record: Record): Promise<void> {
     record('hub pull: rows served (per origin, 2000/page)', total, [fetchMs], '—', copyMs);
     record('hub pull-and-apply into a console', total, [pullMs], '≥ 25% of COPY (ratio ≤ 4×)', copyMs);
     record('hub baseline: raw COPY of the same rows', total, copySamples, '—');
-    record('peak RSS during pull-and-apply (MB)', total, [pull.peakMb], 'bounded (vs before)', pull.beforeMb);
+    recordUsage(record, 'pull-and-apply', total, pull);
     process.stderr.write([
       `hub, ${total} operations:`,
       `  push  ${rate(pushMs)} ops/s (${percent(pushMs)})`,
       `  pull  ${rate(fetchMs)} ops/s served (${percent(fetchMs)}), ${rate(pullMs)} ops/s applied by a console (${percent(pullMs)})`,
       `  COPY  ${rate(copyMs)} ops/s`,
-      `  peak RSS during the pull ${pull.peakMb.toFixed(0)} MB (${pull.beforeMb.toFixed(0)} MB before)`,
+      `  pull-and-apply: ${(pull.cpuMs / 1000).toFixed(1)} s CPU in ${(pull.ms / 1000).toFixed(1)} s; peak RSS ${pull.peakMb.toFixed(0)} MB (${pull.beforeMb.toFixed(0)} MB before), heap kept ${pull.heapAfterMb.toFixed(0)} MB (${pull.heapBeforeMb.toFixed(0)} MB before)`,
       '',
     ].join('\n'));
     if (process.env.BENCH_BUNDLE !== '0') await measureBundleImport(a, join(work, 'c'), join(work, 'all.beacon-bundle'), total, record);
@@ -150,10 +175,10 @@ async function measureBundleImport(from: { core: Core }, dir: string, file: stri
   const key = readPostKey(from.core.context.settings, from.core.context.secrets);
   if (!key) throw new Error('bench console has no post key');
   keepPostKey(c.core.context.settings, c.core.context.secrets, key);
-  const imported = await withPeakRss(() => importBundle(c.core.context, file));
+  const imported = await withUsage(() => importBundle(c.core.context, file));
   if (imported.value.applied !== total) throw new Error(`bundle bench applied ${imported.value.applied} of ${total}`);
   record('bundle import (check, copy, apply)', total, [imported.ms], '< 5 s at 100,000');
-  record('peak RSS during bundle import (MB)', total, [imported.peakMb], 'bounded (vs before)', imported.beforeMb);
-  process.stderr.write(`bundle, ${total} operations: imported in ${(imported.ms / 1000).toFixed(1)} s (${Math.round(total / (imported.ms / 1000))} ops/s), peak RSS ${imported.peakMb.toFixed(0)} MB (${imported.beforeMb.toFixed(0)} MB before)\n`);
+  recordUsage(record, 'bundle import', total, imported);
+  process.stderr.write(`bundle, ${total} operations: imported in ${(imported.ms / 1000).toFixed(1)} s (${Math.round(total / (imported.ms / 1000))} ops/s), ${(imported.cpuMs / 1000).toFixed(1)} s CPU; peak RSS ${imported.peakMb.toFixed(0)} MB (${imported.beforeMb.toFixed(0)} MB before), heap kept ${imported.heapAfterMb.toFixed(0)} MB (${imported.heapBeforeMb.toFixed(0)} MB before)\n`);
   await c.core.close();
 }
