@@ -72,10 +72,25 @@ export function storeOperations(tx: Tx, operations: readonly Operation[]): void 
 /** Stores validated operations none of which is held already, and applies them to their tables. */
 export async function applySet(tx: Tx, operations: readonly Operation[]): Promise<void> {
   // The writes held before this batch, read before it is stored: the batch's own are in hand,
-  // and a row the batch creates (most of a catch-up) then costs one probe of the index.
-  const prior = groupBy(await tx.all<Write>(
-    'SELECT origin, seq, hlc, prev, row_id, field FROM operations WHERE row_id IN (SELECT value FROM json_each(?))',
-    [JSON.stringify([...new Set(operations.map((op) => op.rowId))])]), (w) => w.row_id);
+  // and a row the batch creates (most of a catch-up) then costs one probe of the index. Only
+  // the writes that can decide what the batch settles: every field of a row it creates, the
+  // fields it changes (and the row's create) of any other.
+  const whole = new Set(operations.filter((op) => op.field === CREATE_FIELD).map((op) => op.rowId));
+  const pairs = new Set<string>();
+  for (const op of operations) {
+    if (whole.has(op.rowId)) continue;
+    pairs.add(JSON.stringify([op.rowId, op.field]));
+    pairs.add(JSON.stringify([op.rowId, CREATE_FIELD]));
+  }
+  const prior = groupBy([
+    ...await tx.all<Write>(
+      'SELECT origin, seq, hlc, prev, row_id, field FROM operations WHERE row_id IN (SELECT value FROM json_each(?))', [JSON.stringify([...whole])]),
+    // CROSS JOIN: SQLite takes the pairs as the outer loop, each one probe of operations_row_field.
+    ...await tx.all<Write>(
+      `SELECT o.origin, o.seq, o.hlc, o.prev, o.row_id, o.field FROM json_each(?) j
+         CROSS JOIN operations o ON o.row_id = json_extract(j.value, '$[0]') AND o.field = json_extract(j.value, '$[1]')`,
+      [`[${[...pairs].join(',')}]`]),
+  ], (w) => w.row_id);
   storeOperations(tx, operations);
   for (const [entity, ops] of groupBy(operations, (op) => op.entity)) await applyToTable(tx, ENTITIES[entity as EntityName], ops, prior);
 }
