@@ -1,9 +1,13 @@
 // The hub rows of `npm run bench`: push and pull of 100,000 operations through the code the
 // engine runs, against its own embedded PostgreSQL, and the baseline the issue names: a raw
-// COPY of the same rows into a table shaped like the hub's, on the same server.
-//   BENCH_HUB=0 skips them; BENCH_HUB_OPS=20000 sets how many operations.
+// COPY of the same rows into a table shaped like the hub's, on the same server. Then the same
+// operations carried by a bundle and imported (issue #21 item 5: under 5 s), and the peak
+// memory of the process during the pull and the import, to show both stream in batches.
+//   BENCH_HUB=0 skips them; BENCH_HUB_OPS=20000 sets how many operations; BENCH_BUNDLE=0 skips the bundle row.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../electron/core';
 import { systemOperator } from '../../electron/core/operators/operators';
@@ -11,6 +15,8 @@ import { createFileSettingsStore } from '../../electron/core/settings/fileSettin
 import { ensurePost } from '../../electron/core/setup/setup';
 import { operationsAbove } from '../../electron/core/sync/exchange';
 import type pg from 'pg';
+import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
+import { keepPostKey, readPostKey } from '../../electron/core/post/postKey';
 import { connectHub, hubInit, operationsOnHub, pullFromHub, pushToHub } from '../../electron/core/sync/hub';
 import { startPostgres } from '../hub/postgres';
 import { createIncidents, ownOperations, writeEdits } from '../hub/workload';
@@ -25,6 +31,47 @@ async function console_(dir: string): Promise<{ core: Core; operatorId: string }
   ensurePost(core.context.settings, core.context.secrets);
   const operatorId = await core.store.write(null, (w) => systemOperator(w, Date.now()));
   return { core, operatorId };
+}
+
+// A collection on demand, so that the heap kept after the work is measured rather than what
+// V8 has not yet bothered to collect (it lets garbage grow while memory is plentiful).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+/**
+ * Runs `work` while sampling the process's resident memory: its result, its time, the CPU
+ * time of this process meanwhile (SQLite's threads included; a figure the busy machine moves
+ * less than the wall time), the peak RSS in MB, and the heap kept after it, after a collection.
+ */
+async function withUsage<T>(work: () => Promise<T>) {
+  const mb = (bytes: number) => bytes / 1048576;
+  collect();
+  const beforeMb = mb(process.memoryUsage().rss);
+  const heapBeforeMb = mb(process.memoryUsage().heapUsed);
+  let peakMb = beforeMb;
+  const sampler = setInterval(() => { peakMb = Math.max(peakMb, mb(process.memoryUsage().rss)); }, 25);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  try {
+    const value = await work();
+    const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    peakMb = Math.max(peakMb, mb(process.memoryUsage().rss));
+    collect();
+    return { value, ms, cpuMs: (used.user + used.system) / 1000, peakMb, beforeMb, heapBeforeMb, heapAfterMb: mb(process.memoryUsage().heapUsed) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+type Usage = Awaited<ReturnType<typeof withUsage>>;
+
+/** The memory and CPU rows of one measured piece of work. */
+function recordUsage(record: Record, what: string, total: number, usage: Usage): void {
+  // Baselines: the wall time for the CPU time, the figure before the work for the memory.
+  record(`${what}: CPU time (ms; baseline wall)`, total, [usage.cpuMs], '—', usage.ms);
+  record(`${what}: peak RSS (MB)`, total, [usage.peakMb], 'bounded', usage.beforeMb);
+  record(`${what}: heap kept after GC (MB)`, total, [usage.heapAfterMb], 'bounded', usage.heapBeforeMb);
 }
 
 /** One CSV field as COPY reads it: quoted, quotes doubled; an empty unquoted field is NULL. */
@@ -76,7 +123,7 @@ export async function measureHub(record: Record): Promise<void> {
     const pushMs = median(pushSamples);
 
     // What the hub serves a pulling console, page by page, without the console's work of applying it.
-    let start = performance.now();
+    const start = performance.now();
     let fetched = 0;
     for (let seq = 0; ;) {
       const page = await operationsOnHub(hub!, a.core.store.origin, seq, 2000);
@@ -87,9 +134,9 @@ export async function measureHub(record: Record): Promise<void> {
     const fetchMs = performance.now() - start;
 
     const b = await console_(join(work, 'b'));
-    start = performance.now();
-    const pulled = await pullFromHub(b.core.store, hub!, () => Date.now());
-    const pullMs = performance.now() - start;
+    const pull = await withUsage(() => pullFromHub(b.core.store, hub!, () => Date.now()));
+    const pulled = pull.value;
+    const pullMs = pull.ms;
 
     await hub!.end();
 
@@ -98,19 +145,40 @@ export async function measureHub(record: Record): Promise<void> {
     const percent = (ms: number) => `${Math.round((copyMs / ms) * 100)}% of COPY`;
     record('hub push (pushToHub, batches of 2000)', total, pushSamples, '≥ 25% of COPY', copyMs);
     record('hub pull: rows served (per origin, 2000/page)', total, [fetchMs], '—', copyMs);
-    record('hub pull into a console (fetch + apply)', total, [pullMs], '—', copyMs);
+    record('hub pull-and-apply into a console', total, [pullMs], '≥ 25% of COPY (ratio ≤ 4×)', copyMs);
     record('hub baseline: raw COPY of the same rows', total, copySamples, '—');
+    recordUsage(record, 'pull-and-apply', total, pull);
     process.stderr.write([
       `hub, ${total} operations:`,
       `  push  ${rate(pushMs)} ops/s (${percent(pushMs)})`,
       `  pull  ${rate(fetchMs)} ops/s served (${percent(fetchMs)}), ${rate(pullMs)} ops/s applied by a console (${percent(pullMs)})`,
       `  COPY  ${rate(copyMs)} ops/s`,
+      `  pull-and-apply: ${(pull.cpuMs / 1000).toFixed(1)} s CPU in ${(pull.ms / 1000).toFixed(1)} s; peak RSS ${pull.peakMb.toFixed(0)} MB (${pull.beforeMb.toFixed(0)} MB before), heap kept ${pull.heapAfterMb.toFixed(0)} MB (${pull.heapBeforeMb.toFixed(0)} MB before)`,
       '',
     ].join('\n'));
+    if (process.env.BENCH_BUNDLE !== '0') await measureBundleImport(a, join(work, 'c'), join(work, 'all.beacon-bundle'), total, record);
     await a.core.close();
     await b.core.close();
   } finally {
     await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same operations carried on a stick: exported by the console that made them, then imported
+ * into a new console of the same post (checked, copied and applied in batches, as `import-bundle` does).
+ */
+async function measureBundleImport(from: { core: Core }, dir: string, file: string, total: number, record: Record): Promise<void> {
+  await exportBundle(from.core.context, file, {});
+  const c = await console_(dir);
+  const key = readPostKey(from.core.context.settings, from.core.context.secrets);
+  if (!key) throw new Error('bench console has no post key');
+  keepPostKey(c.core.context.settings, c.core.context.secrets, key);
+  const imported = await withUsage(() => importBundle(c.core.context, file));
+  if (imported.value.applied !== total) throw new Error(`bundle bench applied ${imported.value.applied} of ${total}`);
+  record('bundle import (check, copy, apply)', total, [imported.ms], '< 5 s at 100,000');
+  recordUsage(record, 'bundle import', total, imported);
+  process.stderr.write(`bundle, ${total} operations: imported in ${(imported.ms / 1000).toFixed(1)} s (${Math.round(total / (imported.ms / 1000))} ops/s), ${(imported.cpuMs / 1000).toFixed(1)} s CPU; peak RSS ${imported.peakMb.toFixed(0)} MB (${imported.beforeMb.toFixed(0)} MB before), heap kept ${imported.heapAfterMb.toFixed(0)} MB (${imported.heapBeforeMb.toFixed(0)} MB before)\n`);
+  await c.core.close();
 }

@@ -3,7 +3,8 @@
 // a baseline measured in the same run. Writes the table as JSON to bench-results/.
 // Benchmarks are not tests: nothing here fails on a timing.
 //   BENCH_SIZES=10000,100000 npm run bench     (default 10000,100000,1000000)
-//   BENCH_HUB=0 skips the hub rows (push and pull of 100,000 operations, against COPY)
+//   BENCH_HUB=0 skips the hub rows (push and pull of 100,000 operations, against COPY; import of a bundle of them;
+//   peak memory of each); BENCH_BUNDLE=0 skips the bundle row only
 //   BENCH_IMPORT=0 skips the CSV import row; BENCH_IMPORT=300000 imports that many unit rows (default 100000)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -14,7 +14,7 @@ export type Values<E extends EntityName> = Partial<Record<FieldOf<E>, FieldValue
 export type Change =
   { [E in EntityName]: { entity: E; rowId: string; create: Values<E> } | { entity: E; rowId: string; set: Values<E> } }[EntityName];
 
-const OPERATION_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'operator', 'prev'] as const;
+export const OPERATION_COLUMNS = ['origin', 'seq', 'hlc', 'entity', 'row_id', 'field', 'value', 'operator', 'prev'] as const;
 
 /** One encoding for values in the log: JSON with object keys sorted. */
 export function canonicalJson(value: FieldValue | Readonly<Record<string, FieldValue>>): string {

@@ -13,6 +13,7 @@ import { hasUnsafeValue } from './syncedValues';
 import { holdBack, releaseHeld } from './quarantine';
 import { noteReceivedClocks } from './clockSkew';
 import type { WriteTx } from '../base/handles';
+import { applySet, columnsFor, mayWriteNull, storeOperations } from './applySet';
 
 /** How far ahead of this console's clock a remote clock may be before it is quarantined. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
@@ -33,21 +34,6 @@ function capped(hlc: string, now: number) {
 }
 
 export type { ApplyResult, TrustRejection };
-
-function columnsFor(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, fields: readonly string[]) {
-  const columns: string[] = [];
-  const params: FieldValue[] = [];
-  for (const field of fields) {
-    const column = spec.fields[field];
-    if (!column) continue;
-    const value = values[field] ?? null;
-    columns.push(column);
-    params.push(value);
-    const derive = spec.derived?.[field];
-    if (derive) for (const [c, v] of Object.entries(derive(value))) { columns.push(c); params.push(v); }
-  }
-  return { columns, params };
-}
 
 async function applyOne(tx: WriteTx, op: Operation): Promise<void> {
   const spec: EntitySpec = ENTITIES[op.entity as EntityName];
@@ -149,18 +135,16 @@ export async function applyOperations(
   if (refused.size > 0) fresh = fresh.filter((op) => !refused.has(op));
 
   // The usual case, a batch the tables accept, in few statements: every operation stored at
-  // once, then each applied. Stored first is safe: an operation only wins over the others of
+  // once, then applied together. Stored first is safe: an operation only wins over the others of
   // its field if its clock is newer, whichever was stored first. If any operation is refused
   // by a constraint, the batch is undone and taken one operation at a time.
   await tx.run('SAVEPOINT apply_batch');
   try {
-    await tx.run(
-      `INSERT INTO operations (origin, seq, hlc, entity, row_id, field, value, operator, prev)
-       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
-              json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]')
-         FROM json_each(?)`,
-      [JSON.stringify(fresh.map((op) => [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]))]);
-    for (const op of fresh) await applyOne(tx, op);
+    // As a set (applySet.ts); one operation at a time only for a batch that may meet a NOT NULL column.
+    if (await mayWriteNull(tx, fresh)) {
+      storeOperations(tx, fresh);
+      for (const op of fresh) await applyOne(tx, op);
+    } else await applySet(tx, fresh);
     await tx.run('RELEASE apply_batch');
     for (const op of fresh) local.clock.receive(capped(op.hlc, now));
     result.applied += fresh.length;

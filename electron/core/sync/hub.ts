@@ -14,6 +14,8 @@ import type { Operation } from '../oplog/operation';
 
 export { HUB_SCHEMA_VERSION, hubInit } from './hubSchema';
 const BATCH = 2000;
+/** Operations per page pulled and per transaction applying them: larger than a push's, so a catch-up commits less often (bounded all the same). */
+const PULL_BATCH = 5000;
 
 export async function connectHub(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, statement_timeout: 60_000 });
@@ -169,17 +171,30 @@ export async function pullFromHub(store: Store, client: pg.Client, now: () => nu
     const from = (origin: string) => Math.max(ours[origin] ?? 0, readTo.get(origin) ?? 0);
     const origins = Object.keys(theirs).filter((o) => (theirs[o] ?? 0) > from(o));
     let fetched = false;
+    const page = (origin: string, seq: number) => {
+      const ops = operationsOnHub(client, origin, seq, options.batch ?? PULL_BATCH, version);
+      ops.catch(() => undefined); // awaited below; a failure while a page is applied is not unhandled
+      return { seq, ops };
+    };
     for (const origin of origins) {
-      // Checked like any outside input when applied: a hub is outside.
-      const ops = await operationsOnHub(client, origin, from(origin), options.batch ?? BATCH, version);
-      const last = ops.at(-1);
-      if (!last) continue;
-      fetched = true;
-      const applied = await store.applyRemote(ops, now());
-      result.pulled += ops.length;
-      result.applied += applied.applied;
-      result.quarantined += applied.quarantined.length;
-      readTo.set(origin, await heldThrough(store.reader, origin, last.seq));
+      // The hub serves the next page while this console applies the last: a catch-up costs
+      // the longer of the two rather than their sum. The page read ahead is used only if
+      // reading resumes where it starts (nothing after this page was held already).
+      let next = page(origin, from(origin));
+      for (;;) {
+        // Checked like any outside input when applied: a hub is outside.
+        const ops = await next.ops;
+        const last = ops.at(-1);
+        if (!last) break;
+        fetched = true;
+        const ahead = page(origin, last.seq);
+        const applied = await store.applyRemote(ops, now());
+        result.pulled += ops.length;
+        result.applied += applied.applied;
+        result.quarantined += applied.quarantined.length;
+        readTo.set(origin, await heldThrough(store.reader, origin, last.seq));
+        next = from(origin) === ahead.seq ? ahead : page(origin, from(origin));
+      }
     }
     if (!fetched) return result;
   }
