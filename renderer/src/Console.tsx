@@ -4,7 +4,7 @@ import type { OperatorView } from '../../shared/api';
 import type { Language } from '../../shared/domain';
 import { LockScreen } from './features/session/LockScreen';
 import { call } from './ops';
-import { IntakeDialog } from './features/intake/IntakeDialog';
+import { IntakeDialog } from './features/incidents/IntakeDialog';
 import { SyncStatus } from './features/sync/SyncStatus';
 import { ClockWarning } from './features/sync/ClockWarning';
 import { shiftAt } from '../../shared/time/shifts';

@@ -2,7 +2,7 @@
 // row type and column list (electron/core/incidents/incidentRows.ts), the operation log's
 // registry (electron/core/oplog/entities.ts), which fields an operator may edit, the API's
 // field rules composed by the intake, edit, detail and queue schemas (shared/api/schemas.ts),
-// and the form shared by intake and the incident view (renderer/src/features/incident/IncidentForm.tsx).
+// and the form shared by intake and the incident view (renderer/src/features/incidents/IncidentForm.tsx).
 //
 // When adding a new column (README, "How to add a field"):
 //   1. a migration adds it to the table (electron/core/db/migrations/, and its index);

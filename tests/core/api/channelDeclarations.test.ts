@@ -54,3 +54,25 @@ describe('combining channel declarations', () => {
     expect(new Set(seen)).toEqual(new Set(CHANNEL_NAMES));
   });
 });
+
+// The renderer uses the same word: a screen's folder is the prefix of the channels it calls, so
+// the incident screens, intake and the queues all sit in features/incidents.
+describe('the renderer\'s feature folders', () => {
+  // Screens that show several features at once and own no channel of their own.
+  const COMPOSITE = { guide: 'next-step hints across teams and roster', wall: 'queues and team board on the TV' };
+  const features = new URL('../../../renderer/src/features/', import.meta.url);
+  const folders = readdirSync(features, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const prefixes = new Set(CHANNEL_NAMES.map((name) => name.split('.')[0]));
+
+  it('names each folder for a feature word (a channel prefix) or a listed composite screen', () => {
+    expect(folders).toContain('incidents');
+    for (const folder of folders) expect(prefixes.has(folder) || folder in COMPOSITE, `renderer/src/features/${folder}`).toBe(true);
+  });
+
+  it('lists as composite only folders that exist and are no feature word', () => {
+    for (const name of Object.keys(COMPOSITE)) {
+      expect(folders, name).toContain(name);
+      expect(prefixes.has(name), name).toBe(false);
+    }
+  });
+});

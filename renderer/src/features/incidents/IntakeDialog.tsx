@@ -11,7 +11,7 @@ import { call } from '../../ops';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner, Field } from '../../ui/Field';
 import { useDistricts } from '../../ui/useDistricts';
-import { emptyIncidentForm, IncidentForm, readIncidentForm } from '../incident/IncidentForm';
+import { emptyIncidentForm, IncidentForm, readIncidentForm } from './IncidentForm';
 import { DistrictCombobox, type Place } from './DistrictCombobox';
 import { westernDigits } from '../../../../shared/text/digits';
 import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
