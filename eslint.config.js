@@ -19,8 +19,9 @@ const nodePatterns = ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `$
  */
 const LAYERS = [
   { name: 'base', holds: ['electron/core/base/'] },
-  // The rollup is the database's derived tables (kept by the migrations' triggers, rebuilt by a restore).
-  { name: 'store', holds: ['electron/core/db/', 'electron/core/oplog/', 'electron/core/files/', 'electron/core/settings/', 'electron/core/secrets/', 'electron/core/stats/rollup.ts'] },
+  // The rollup is the database's derived tables (kept by the migrations' triggers, rebuilt by a
+  // restore); its rebuild spells the duplicate rule with duplicateRule.ts, so both sit here.
+  { name: 'store', holds: ['electron/core/db/', 'electron/core/oplog/', 'electron/core/files/', 'electron/core/settings/', 'electron/core/secrets/', 'electron/core/stats/rollup.ts', 'electron/core/stats/duplicateRule.ts'] },
   { name: 'frame', holds: ['electron/core/context.ts', 'electron/core/session.ts'] },
   {
     name: 'domain',

@@ -37,4 +37,18 @@ describe('documentation', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('names only code that exists: every path in backquotes, from the root or from electron/core', () => {
+    // A path is a token whose first folder is one of the repository's or of the core's; a
+    // pattern (`<feature>`, `*`) or a build output (dist/) names no one file.
+    const roots = new Set(['electron', 'shared', 'renderer', 'tests', 'scripts', 'docs', ...readdirSync('electron/core')]);
+    const missing: string[] = [];
+    for (const path of files('docs', /\.md$/)) {
+      for (const [, token] of readFileSync(path, 'utf8').matchAll(/`([\w.-]+\/[^`\s]*)`/g)) {
+        if (!roots.has(token!.split('/')[0]!) || /[<*]|NNN/.test(token!)) continue;
+        if (!existsSync(token!) && !existsSync(join('electron/core', token!))) missing.push(`${path}: ${token}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@ import { ENTITIES, type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc, encodeHlc } from '../oplog/hlc';
 import { CREATE_FIELD } from '../oplog/opLog';
 import type { Reader } from '../base/handles';
+import type { z } from 'zod';
+import type { auditCursor, auditEntry, auditPage, auditQuery } from '../../../shared/api/audit';
 
 export const AUDIT_DEFAULT_LIMIT = 200;
 export const AUDIT_MAX_LIMIT = 1000;
@@ -13,53 +15,19 @@ export const AUDIT_MAX_LIMIT = 1000;
 export const HIDDEN_VALUE = '(changed)';
 
 /** Where the next page starts: the last entry of this one (exclusive). */
-export interface AuditCursor {
-  hlc: string;
-  origin: string;
-  seq: number;
-}
-
-export interface AuditQuery {
-  /** Epoch ms, inclusive, on the operation's HLC wall time. */
-  from?: number | undefined;
-  /** Epoch ms, exclusive. */
-  to?: number | undefined;
-  entity?: EntityName | undefined;
-  rowId?: string | undefined;
-  operatorId?: string | undefined;
-  field?: string | undefined;
-  limit?: number | undefined;
-  before?: AuditCursor | undefined;
-}
-
+export type AuditCursor = z.output<typeof auditCursor>;
+/** `from` inclusive and `to` exclusive, epoch ms on the operation's HLC wall time. */
+export type AuditQuery = z.output<typeof auditQuery>;
+/**
+ * One operation: `at` is its HLC wall time; `label` a handle a person recognises (incident
+ * number, call sign, name; '' when the row is unknown here); field '*' means the row was
+ * created, `after` then holding the created values; `before` the field's value just before
+ * (undefined for a create); `origin` the console that made it; `superseded` when another
+ * console's later change to the field won last-writer-wins over it.
+ */
+export type AuditEntry = z.output<typeof auditEntry>;
+export type AuditPage = z.output<typeof auditPage>;
 export type CreatedValues = Readonly<Record<string, FieldValue>>;
-
-export interface AuditEntry {
-  /** HLC wall time of the operation, epoch ms. */
-  at: number;
-  hlc: string;
-  entity: EntityName;
-  rowId: string;
-  /** A handle a person recognises: incident number, call sign, name; '' when the row is unknown here. */
-  label: string;
-  /** '*' means the row was created; `after` then holds the created values. */
-  field: string;
-  /** The field's value just before this operation; undefined for a create. */
-  before: FieldValue | undefined;
-  after: FieldValue | CreatedValues;
-  operatorId: string | null;
-  operatorName: string | null;
-  /** The console that made the change. */
-  origin: string;
-  seq: number;
-  /** Another console's later change to the same field won last-writer-wins over this one. */
-  superseded: boolean;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  next: AuditCursor | null;
-}
 
 interface PageKey {
   origin: string;

@@ -2,16 +2,14 @@
 // Reasons are i18n keys with parameters (import.*), so the screen and the CLI can say them.
 import { MAX_CASUALTY_COUNT, TEXT_LIMITS, type IncidentType, type Priority } from '../../../shared/domain';
 import { parseCoordinates } from '../../../shared/geo';
+import type { z } from 'zod';
+import type { importRejection } from '../../../shared/api/import';
 import type { CsvRecord } from './csv';
 import { asciiDigits, dateReader } from './dates';
 import { defaultsFor, MAPPED_FIELDS, type BoundColumns, type DefaultedField, type ImportMapping, type MappedField } from './mapping';
 import { districtLookup, incidentTypeLookup, priorityLookup } from './vocabulary';
 
-export interface Rejection {
-  line: number;
-  reason: string;
-  params?: Record<string, string | number>;
-}
+export type Rejection = z.output<typeof importRejection>;
 
 /** The moments of a row, in the order they must come. */
 export const TIME_FIELDS = ['received', 'dispatched', 'enRoute', 'onScene', 'cleared', 'closed'] as const;

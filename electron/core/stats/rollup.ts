@@ -9,6 +9,7 @@ import { floorMsSql, rolledAssignmentSql } from '../db/migrations/013_team_days'
 import { DISPATCH_DELAY, DISPATCH_ROWS, SCENE_DELAY, SCENE_ROWS, responseBinSql } from '../db/migrations/010_response_bins';
 import { RESPONSE_DIMENSIONS } from '../db/migrations/018_response_tallies';
 import { zoneOffsetMs } from '../../../shared/time/zoned';
+import { countedSql, duplicateSql, DUPLICATES } from './duplicateRule';
 import type { WriteTx } from '../base/handles';
 
 const DAY = 86_400_000;
@@ -119,7 +120,7 @@ async function rebuildCallDays(tx: WriteTx, segments: readonly ZoneSegment[]): P
   if (!local) return;
   const msOfDay = `((${local} % ${DAY}) + ${DAY}) % ${DAY}`;
   await tx.run(`INSERT INTO call_days (day, calls, duplicate_calls)
-    SELECT (${local} - ${msOfDay}) / ${DAY} AS day, count(*), coalesce(sum(i.cancel_reason IS 'duplicate'), 0)
+    SELECT (${local} - ${msOfDay}) / ${DAY} AS day, count(*), coalesce(sum(${duplicateSql('i.')}), 0)
     FROM calls c LEFT JOIN incidents i ON i.id = c.incident_id GROUP BY 1`);
 }
 
@@ -133,7 +134,7 @@ async function rebuildTeamDays(tx: WriteTx, segments: readonly ZoneSegment[]): P
     SELECT (t - ((t % ${DAY}) + ${DAY}) % ${DAY}) / ${DAY} AS day, team_id, sum(ms), count(*) FROM (
       SELECT ${floorMsSql('u')} AS t, team_id, ms FROM (
         SELECT ${local} AS u, a.team_id, a.cleared_at - a.dispatched_at AS ms FROM assignments a
-        WHERE ${rolledAssignmentSql('a.')} AND a.incident_id NOT IN (SELECT id FROM incidents WHERE cancel_reason = 'duplicate')))
+        WHERE ${rolledAssignmentSql('a.')} AND a.incident_id NOT IN ${DUPLICATES}))
     GROUP BY 1, 2`);
 }
 
@@ -147,7 +148,7 @@ async function rebuildTeamTallies(tx: WriteTx, segments: readonly ZoneSegment[])
       SELECT ${floorMsSql('u')} AS t, team_id, type, district, priority, ms FROM (
         SELECT ${local} AS u, a.team_id, i.type, i.district, i.priority, a.cleared_at - a.dispatched_at AS ms
         FROM assignments a JOIN incidents i ON i.id = a.incident_id
-        WHERE ${rolledAssignmentSql('a.')} AND i.cancel_reason IS NOT 'duplicate'))
+        WHERE ${rolledAssignmentSql('a.')} AND ${countedSql('i.')}))
     GROUP BY 1, 2, 3, 4, 5`);
 }
 
@@ -182,7 +183,7 @@ async function rebuildCallTallies(tx: WriteTx, segments: readonly ZoneSegment[])
   const msOfDay = `((${local} % ${DAY}) + ${DAY}) % ${DAY}`;
   await tx.run(`INSERT INTO call_tallies (day, type, district, priority, calls)
     SELECT (${local} - ${msOfDay}) / ${DAY} AS day, i.type, i.district, i.priority, count(*)
-    FROM calls c JOIN incidents i ON i.id = c.incident_id WHERE i.cancel_reason IS NOT 'duplicate' GROUP BY 1, 2, 3, 4`);
+    FROM calls c JOIN incidents i ON i.id = c.incident_id WHERE ${countedSql('i.')} GROUP BY 1, 2, 3, 4`);
 }
 
 async function rebuildDailyCounts(tx: WriteTx, segments: readonly ZoneSegment[]): Promise<void> {
@@ -197,6 +198,6 @@ async function rebuildDailyCounts(tx: WriteTx, segments: readonly ZoneSegment[])
       SELECT (${local} - ${msOfDay}) / ${DAY} AS day, ${msOfDay} / ${HOUR} AS hour, type, district, priority, count(*) AS n,
         sum(trapped) AS trapped, sum(injured) AS injured, sum(dead) AS dead, sum(status = 'closed') AS closed,
         sum(status = 'cancelled') AS cancelled, sum(${isOpenSql('status')}) AS open
-      FROM incidents WHERE cancel_reason IS NOT 'duplicate' GROUP BY 1, 2, 3, 4, 5
+      FROM incidents WHERE ${countedSql()} GROUP BY 1, 2, 3, 4, 5
     ) GROUP BY day, type, district, priority`);
 }

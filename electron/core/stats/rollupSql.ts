@@ -3,6 +3,7 @@
 // adds both, so a chart is still one query on one snapshot, and is still tagged as its chart.
 import { offsetSegments, localDaySql } from './localTime';
 import { ROLLUP_COVERS } from './rollup';
+import { countedSql } from './duplicateRule';
 import type { StatsFilters } from '../../../shared/api/types';
 import { OPEN_STATUSES } from '../../../shared/domain';
 
@@ -87,7 +88,7 @@ function edgeWhere(plan: RollupPlan, filters: StatsFilters): { where: string; pa
   const day = localDaySql('received_at', plan.timeZone, plan.range.start, plan.range.end);
   return {
     where: `((received_at >= ? AND received_at < ?) OR (received_at >= ? AND received_at < ?))
-      AND cancel_reason IS NOT 'duplicate' AND ${[`${day} NOT BETWEEN ${plan.firstDay} AND ${plan.endDay - 1}`, ...f.where].join(' AND ')}`,
+      AND ${countedSql()} AND ${[`${day} NOT BETWEEN ${plan.firstDay} AND ${plan.endDay - 1}`, ...f.where].join(' AND ')}`,
     params: [...plan.edges.flat(), ...f.params],
   };
 }

@@ -11,14 +11,12 @@ import { planRollup, rollupFilterSql, type RollupPlan } from './rollupSql';
 import { DUPLICATES, notAboutDuplicateSql } from './duplicateRule';
 import { filterSql, hasFilters, tag, type Params } from './statsSql';
 import type { StatsScope } from './scope';
+import type { StatsReport } from '../../../shared/api/types';
 
 const HOUR = 3_600_000;
 
-export interface TeamHours {
-  teamId: string;
-  callSign: string;
-  hours: number;
-}
+/** One row of the statistics report's team hours. */
+export type TeamHours = StatsReport['teamHours'][number];
 
 /** Rows of (team_id, ms) whose sum per team is its time in the period. */
 interface Part {

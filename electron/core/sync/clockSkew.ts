@@ -2,6 +2,8 @@
 // measured at each exchange, and how far ahead of it the operations it receives are stamped.
 // The header warns when either is more than a minute.
 import type pg from 'pg';
+import type { z } from 'zod';
+import type { syncHealth } from '../../../shared/api/sync';
 import type { Store } from '../db/store';
 import { decodeHlc } from '../oplog/hlc';
 import type { Operation } from '../oplog/operation';
@@ -11,15 +13,12 @@ export const CLOCK_WARN_MS = 60_000;
 /** A note of operations stamped ahead is shown for this long after it was made. */
 export const RECEIVED_NOTE_MS = 60 * 60_000;
 
-export interface ClockHealth {
-  /** The hub's clock minus this laptop's, at the last exchange (null: never measured). */
-  hubOffsetMs: number | null;
-  hubAt: number | null;
-  /** How far ahead of this laptop's clock the latest operations it received were stamped. */
-  receivedAheadMs: number | null;
-  receivedAt: number | null;
-  warn: boolean;
-}
+/**
+ * `hubOffsetMs`: the hub's clock minus this laptop's, at the last exchange (null: never
+ * measured); `receivedAheadMs`: how far ahead of this laptop's clock the latest operations it
+ * received were stamped.
+ */
+export type ClockHealth = z.output<typeof syncHealth>['clock'];
 
 /** One round trip to the hub: its clock against the midpoint of ours around the question. */
 export async function noteHubClock(store: Store, client: pg.Client, now: () => number): Promise<void> {

@@ -5,6 +5,8 @@
 // nothing and applies nothing twice: the next exchange simply carries on. Batches are
 // transactions of their own, so the main process stays responsive between them.
 import pg from 'pg';
+import type { z } from 'zod';
+import type { hubStatus } from '../../../shared/api/sync';
 import { DomainError } from '../base/errors';
 import type { Store } from '../db/store';
 import type { Logger } from '../base/logger';
@@ -19,20 +21,12 @@ export interface HubConfig {
   endpoint(): HubEndpoint;
 }
 
-export interface HubStatus {
-  id: string;
-  name: string;
-  state: 'waiting' | 'syncing' | 'ok' | 'error';
-  lastSuccessAt: number | null;
-  lastAttemptAt: number | null;
-  /** An i18n code (hub.unreachable, hub.newerSchema, …) for the header, in plain words. */
-  lastError: string | null;
-  /** Operations this console holds that the hub did not have at the last look. */
-  waiting: number | null;
-  nextAttemptAt: number | null;
-  failures: number;
-  lastMoved: { pushed: number; pulled: number; applied: number; quarantined: number } | null;
-}
+/**
+ * A hub as the header shows it: `lastError` an i18n code (hub.unreachable, hub.newerSchema, …)
+ * to say in plain words; `waiting` the operations this console holds that the hub did not have
+ * at the last look.
+ */
+export type HubStatus = z.output<typeof hubStatus>;
 
 export interface SyncEngineOptions {
   store: Store;

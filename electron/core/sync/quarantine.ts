@@ -2,6 +2,8 @@
 // operation held back is applied later (its clock came right), or arrives again and is found
 // already held, its row moves to quarantine_released (migration 020). `check` and the sync
 // screen count what is still held, and show the history apart.
+import type { z } from 'zod';
+import type { syncHealth } from '../../../shared/api/sync';
 import type { Operation } from '../oplog/operation';
 import type { Reader, WriteTx } from '../base/handles';
 
@@ -34,14 +36,8 @@ export async function releaseHeld(tx: WriteTx, identities: readonly { origin: st
   return released.length;
 }
 
-export interface QuarantineCounts {
-  /** Operations still set aside, never applied. */
-  held: number;
-  heldByReason: Record<string, number>;
-  /** Operations once held and applied since (the history). */
-  released: number;
-  releasedByReason: Record<string, number>;
-}
+/** `held`: operations still set aside, never applied; `released`: once held and applied since (the history). */
+export type QuarantineCounts = z.output<typeof syncHealth>['quarantine'];
 
 export async function quarantineCounts(db: Reader): Promise<QuarantineCounts> {
   const byReason = async (table: 'quarantine' | 'quarantine_released') => Object.fromEntries(
