@@ -1,17 +1,8 @@
 // What every figure is asked for: a period on the post's clock and the screen's filters.
-import type { StatsFilters } from '../../../shared/api/types';
-import { filterSql, type Params } from './statsSql';
+import { filterSql, type Params, type StatsRange, type StatsScope } from './statsSql';
 
-export interface StatsRange {
-  start: number;
-  end: number;
-}
-
-export interface StatsScope {
-  timeZone: string;
-  range: StatsRange;
-  filters: StatsFilters;
-}
+// Declared in statsSql.ts, below every figure module; named here too, where figures look for them.
+export type { StatsRange, StatsScope };
 
 /** FROM … WHERE for the incidents of a scope: received in its period, passing its filters, duplicates left out. */
 export function incidentsIn(scope: StatsScope): { from: string; params: Params } {

@@ -1,6 +1,6 @@
 // A valid input for every channel, in a small world (a centre, a team, a volunteer on shift, an
 // incident with a note), for tests that go through every channel. Some inputs are refused after
-// the role check on purpose (no file dialog, port 1): each says why.
+// the role check on purpose (no file dialog, port 1): each says why. Used by roles.test.ts and channelChanges.test.ts.
 import type { ChannelName } from '../../../shared/api';
 import { intake, type TestCore } from '../testCore';
 
