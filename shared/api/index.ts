@@ -33,7 +33,7 @@ export type Input<C extends ChannelName> = z.input<Api[C]['input']>;
 export type Output<C extends ChannelName> = z.output<Api[C]['output']>;
 
 export { mayCall } from './roles';
-export { combineChannels, type Requirement } from './channel';
+export { combineChannels, RECORD_KINDS, type ChangeTopic, type Reads, type RecordKind, type Requirement } from './channel';
 import { roleForInput } from './roles';
 
 /** The role a call needs; some depend on what is asked (closing an incident is a supervisor's). */

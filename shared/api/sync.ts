@@ -96,7 +96,7 @@ export type ConflictsQuery = z.output<typeof conflictsQuery>;
 export const syncChannels = {
   'sync.status': channel(empty, z.array(hubStatus), 'operator'),
   'sync.now': channel(z.object({ hubId: z.string().uuid().optional() }).strict(), z.array(hubStatus), 'operator'),
-  'sync.hubs': channel(empty, z.array(hubView), 'administrator'),
+  'sync.hubs': channel(empty, z.array(hubView), 'administrator', 'any'),
   'sync.testHub': channel(hubConnection, ok, 'administrator'),
   'sync.addHub': channel(hubInput, savedId, 'administrator'),
   'sync.removeHub': channel(z.object({ id: z.string().uuid() }).strict(), ok, 'administrator'),
@@ -110,5 +110,5 @@ export const syncChannels = {
   /** What last-writer-wins set aside: two consoles' edits of one field close together in time. Resolving it is the duty officer's. */
   'sync.conflicts': channel(conflictsQuery, conflictsPage, 'supervisor'),
   /** What is still held back (quarantined) and what was held and applied since (issue #21). */
-  'sync.health': channel(empty, syncHealth, 'operator'),
+  'sync.health': channel(empty, syncHealth, 'operator', 'any'),
 } as const;
