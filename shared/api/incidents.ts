@@ -133,7 +133,7 @@ export type AssignmentView = z.output<typeof assignmentView>;
 export type ResponseTimes = z.output<typeof responseTimes>;
 
 export const incidentsChannels = {
-  'incidents.findDuplicates': channel(duplicateQuery, z.array(duplicateCandidate), 'operator'),
+  'incidents.findDuplicates': channel(duplicateQuery, z.array(duplicateCandidate), 'operator', ['incident', 'call', 'operator']),
   'incidents.log': channel(logCallInput, logCallResult, 'operator'),
   'incidents.queue': channel(queueQuery, queueResult, 'operator', ['incident', 'call', 'operator']),
   'incidents.get': channel(z.object({ id }).strict(), incidentDetail, 'operator', ['incident', 'call', 'timeline', 'assignment', 'team', 'operator']),

@@ -1,7 +1,7 @@
 // Which change events make a view re-ask (shared/api/index.ts, rereadsOn): those naming a kind
 // of record its query declares it reads; a channel that declares nothing, or 'any', re-asks on all.
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, RECORD_KINDS, rereadsOn, type QueryChannel } from '../../shared/api';
+import { api, CHANNEL_NAMES, RECORD_KINDS, rereadsOn, type ChannelName, type QueryChannel, type Reads } from '../../shared/api';
 
 describe('rereadsOn', () => {
   it('re-asks a query only when the event names something it reads', () => {
@@ -17,10 +17,10 @@ describe('rereadsOn', () => {
   });
 
   it('re-asks on every event a channel that declares no reads, and useQuery does not take it', () => {
-    expect(rereadsOn('sync.status', { entities: ['handoverNote'] })).toBe(true);
-    expect(rereadsOn('audit.list', { entities: [] })).toBe(true);
-    // @ts-expect-error sync.status declares no reads, so no view may show it through useQuery
-    const notAQuery: QueryChannel = 'sync.status';
+    expect(rereadsOn('sync.bundleStatus', { entities: ['handoverNote'] })).toBe(true);
+    expect(rereadsOn('import.status', { entities: [] })).toBe(true);
+    // @ts-expect-error sync.bundleStatus declares no reads, so no view may show it through useQuery
+    const notAQuery: QueryChannel = 'sync.bundleStatus';
     const aQuery: QueryChannel = 'incidents.queue';
     expect([notAQuery, aQuery]).toHaveLength(2);
   });
@@ -29,6 +29,13 @@ describe('rereadsOn', () => {
     // What core/openCore.ts, sync/bundleJobs.ts and import/importJobs.ts announce: the operation
     // log's kinds, the same list as RECORD_KINDS (tests/core/api/channelReads.test.ts).
     const everything = { entities: [...RECORD_KINDS] };
-    for (const c of CHANNEL_NAMES) expect(rereadsOn(c, everything), c).toBe(true);
+    const readsRecords = (c: ChannelName) => {
+      const reads: Reads | undefined = api[c].reads;
+      return reads === undefined || reads === 'any' || reads.some((k) => k !== 'settings');
+    };
+    for (const c of CHANNEL_NAMES.filter(readsRecords)) expect(rereadsOn(c, everything), c).toBe(true);
+    // reference.districts reads only the built-in list of places: it never re-asks.
+    expect(CHANNEL_NAMES.filter((c) => !readsRecords(c))).toEqual(['reference.districts']);
+    expect(rereadsOn('reference.districts', everything)).toBe(false);
   });
 });
