@@ -7,7 +7,7 @@ import { id } from './common';
 /** Who may call a channel: anyone (before sign-in), or an operator of at least this role. */
 export type Requirement = 'public' | OperatorRole;
 
-/** The kinds of record the operation log holds (electron/core/oplog/entities.ts, checked there). */
+/** The kinds of record the operation log holds (electron/core/oplog/entities.ts; tests/core/api/channelReads.test.ts keeps them equal). */
 export const RECORD_KINDS = ['incident', 'call', 'timeline', 'operator', 'centre', 'team', 'volunteer', 'rosterEntry', 'assignment', 'handoverNote', 'alert', 'post'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
