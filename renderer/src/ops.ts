@@ -1,7 +1,7 @@
 // The renderer's side of the contract: typed calls through window.ops, and queries that
-// re-ask whenever the main process announces a change.
+// re-ask when the main process announces a change to something they read.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, ChannelName, Input, Output, Result } from '../../shared/api';
+import { rereadsOn, type ApiError, type ChannelName, type Input, type Output, type QueryChannel, type Result } from '../../shared/api';
 
 export async function call<C extends ChannelName>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   try {
@@ -18,11 +18,12 @@ export interface Query<T> {
 }
 
 /**
- * Runs a query now, again when its input changes, and again after any saved change. A heavy
+ * Runs a query now, again when its input changes, and again after a saved change to a kind of
+ * record the channel declares it reads (shared/api/<feature>.ts, `reads`). A heavy
  * query (a year of statistics) passes `minIntervalMs`: changes arriving meanwhile are folded
  * into one re-ask, so a busy post does not keep the reader busy for one screen.
  */
-export function useQuery<C extends ChannelName>(channel: C, input: Input<C> | null, options: { minIntervalMs?: number } = {}): Query<Output<C>> {
+export function useQuery<C extends QueryChannel>(channel: C, input: Input<C> | null, options: { minIntervalMs?: number } = {}): Query<Output<C>> {
   const [data, setData] = useState<Output<C>>();
   const [error, setError] = useState<ApiError>();
   const key = input === null ? null : JSON.stringify(input);
@@ -46,7 +47,8 @@ export function useQuery<C extends ChannelName>(channel: C, input: Input<C> | nu
   useEffect(() => {
     run();
     let pending: ReturnType<typeof setTimeout> | undefined;
-    const off = window.ops.onChange(() => {
+    const off = window.ops.onChange((event) => {
+      if (!rereadsOn(channel, event)) return;
       if (interval === 0) return run();
       if (pending !== undefined) return; // a re-ask is already on its way
       pending = setTimeout(() => { pending = undefined; run(); }, Math.max(0, lastRun.current + interval - Date.now()));
@@ -55,6 +57,6 @@ export function useQuery<C extends ChannelName>(channel: C, input: Input<C> | nu
       off();
       clearTimeout(pending);
     };
-  }, [run, interval]);
+  }, [run, interval, channel]);
   return { data, error, reload: run };
 }

@@ -25,5 +25,5 @@ export type AuditQueryInput = z.output<typeof auditQuery>;
 
 // Who changed what: the duty officer's and the administrator's to read.
 export const auditChannels = {
-  'audit.list': channel(auditQuery, auditPage, 'supervisor'),
+  'audit.list': channel(auditQuery, auditPage, 'supervisor', 'any'),
 } as const;

@@ -51,7 +51,7 @@ export type DuplicateNumber = z.output<typeof duplicateNumber>;
 
 // The whole database leaves or replaces this console's: the administrator's alone.
 export const backupChannels = {
-  'backup.status': channel(empty, backupStatus, 'administrator'),
+  'backup.status': channel(empty, backupStatus, 'administrator', 'any'),
   /** The core asks the shell's file dialog where to write; null when the administrator cancelled. */
   'backup.create': channel(empty, backupWritten.nullable(), 'administrator'),
   /** A file the administrator picks (shell's dialog) or a safety copy; null when cancelled. */

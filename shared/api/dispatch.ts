@@ -22,7 +22,7 @@ export const dispatchSuggestion = z.object({
 export type DispatchSuggestion = z.output<typeof dispatchSuggestion>;
 
 export const dispatchChannels = {
-  'dispatch.suggest': channel(z.object({ incidentId: id }).strict(), z.array(dispatchSuggestion), 'operator'),
+  'dispatch.suggest': channel(z.object({ incidentId: id }).strict(), z.array(dispatchSuggestion), 'operator', ['team', 'assignment', 'incident', 'rosterEntry', 'volunteer', 'centre']),
   'dispatch.send': channel(dispatchInput, incidentDetail, 'operator'),
   'dispatch.advance': channel(advanceAssignmentInput, incidentDetail, 'operator'),
 } as const;

@@ -73,7 +73,7 @@ export type AlertView = z.output<typeof alertView>;
 // Reports leave the post for partners: the duty officer's, like the statistics they come from.
 export const exchangeChannels = {
   /** Public alerts (CAP 1.2) of an incident, newest first; issue, update and cancel answer the new list. */
-  'exchange.alerts': channel(z.object({ incidentId: id }).strict(), z.array(alertView), 'operator'),
+  'exchange.alerts': channel(z.object({ incidentId: id }).strict(), z.array(alertView), 'operator', ['alert', 'incident']),
   'exchange.issueAlert': channel(issueAlertInput, z.array(alertView), 'supervisor'),
   'exchange.updateAlert': channel(updateAlertInput, z.array(alertView), 'supervisor'),
   'exchange.cancelAlert': channel(cancelAlertInput, z.array(alertView), 'supervisor'),

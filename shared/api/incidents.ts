@@ -133,10 +133,10 @@ export type AssignmentView = z.output<typeof assignmentView>;
 export type ResponseTimes = z.output<typeof responseTimes>;
 
 export const incidentsChannels = {
-  'incidents.findDuplicates': channel(duplicateQuery, z.array(duplicateCandidate), 'operator'),
+  'incidents.findDuplicates': channel(duplicateQuery, z.array(duplicateCandidate), 'operator', ['incident', 'call', 'operator']),
   'incidents.log': channel(logCallInput, logCallResult, 'operator'),
-  'incidents.queue': channel(queueQuery, queueResult, 'operator'),
-  'incidents.get': channel(z.object({ id }).strict(), incidentDetail, 'operator'),
+  'incidents.queue': channel(queueQuery, queueResult, 'operator', ['incident', 'call', 'operator']),
+  'incidents.get': channel(z.object({ id }).strict(), incidentDetail, 'operator', ['incident', 'call', 'timeline', 'assignment', 'team', 'operator']),
   'incidents.update': channel(updateIncidentInput, incidentDetail, 'operator'),
   /** Closing or cancelling needs a supervisor (requiredRole, roles.ts). */
   'incidents.setStatus': channel(setStatusInput, incidentDetail, 'operator'),

@@ -3,7 +3,7 @@
 // channel's prefix, electron/core/<feature>/ and renderer/src/features/<feature>/). A renamed
 // channel breaks the build on both sides, not the user.
 import type { z } from 'zod';
-import { combineChannels, type Requirement } from './channel';
+import { combineChannels, type Reads, type Requirement } from './channel';
 import { setupChannels } from './setup';
 import { sessionChannels } from './session';
 import { postChannels } from './post';
@@ -33,7 +33,7 @@ export type Input<C extends ChannelName> = z.input<Api[C]['input']>;
 export type Output<C extends ChannelName> = z.output<Api[C]['output']>;
 
 export { mayCall } from './roles';
-export { combineChannels, type Requirement } from './channel';
+export { combineChannels, RECORD_KINDS, type ChangeTopic, type Reads, type RecordKind, type Requirement } from './channel';
 import { roleForInput } from './roles';
 
 /** The role a call needs; some depend on what is asked (closing an incident is a supervisor's). */
@@ -63,6 +63,19 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 /** What the main process announces after a change, so every open view re-asks. */
 export interface ChangeEvent {
   entities: string[];
+}
+
+/** The channels a view may show with useQuery: those that declare what they read. */
+export type QueryChannel = { [C in ChannelName]: Api[C]['reads'] extends Reads ? C : never }[ChannelName];
+
+/**
+ * Whether a view showing `channel` must re-ask after `event`: when the event names something the
+ * query reads. A channel declaring no reads, or 'any', re-asks on every event (never stale).
+ */
+export function rereadsOn(channel: ChannelName, event: ChangeEvent): boolean {
+  const reads: Reads | undefined = api[channel].reads;
+  if (reads === undefined || reads === 'any') return true;
+  return event.entities.some((e) => (reads as readonly string[]).includes(e));
 }
 
 /** `window.ops`: the only bridge between the renderer and the main process. */

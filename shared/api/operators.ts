@@ -10,7 +10,7 @@ export const operatorAccount = z.object({ id, name: z.string(), role: operatorRo
 export type OperatorAccount = z.output<typeof operatorAccount>;
 
 export const operatorsChannels = {
-  'operators.list': channel(empty, z.array(operatorAccount), 'administrator'),
+  'operators.list': channel(empty, z.array(operatorAccount), 'administrator', ['operator']),
   'operators.create': channel(createOperatorInput, operatorAccount, 'administrator'),
   'operators.setDisabled': channel(setOperatorDisabledInput, operatorAccount, 'administrator'),
 } as const;

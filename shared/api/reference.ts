@@ -12,5 +12,5 @@ export const district = z.object({
 export type District = z.output<typeof district>;
 
 export const referenceChannels = {
-  'reference.districts': channel(empty, z.array(district), 'public'),
+  'reference.districts': channel(empty, z.array(district), 'public', []),
 } as const;

@@ -25,10 +25,10 @@ export type RosterView = z.output<typeof rosterView>;
 export type AttendanceRow = z.output<typeof attendanceRow>;
 
 export const rosterChannels = {
-  'roster.current': channel(z.object({ at: timestamp.optional() }).strict(), rosterView, 'operator'),
+  'roster.current': channel(z.object({ at: timestamp.optional() }).strict(), rosterView, 'operator', ['rosterEntry', 'volunteer', 'team', 'centre', 'post']),
   'roster.checkIn': channel(checkInInput, z.object({ entryId: id }), 'supervisor'),
   'roster.checkOut': channel(checkOutInput, ok, 'supervisor'),
   'roster.walkUp': channel(walkUpInput, z.object({ volunteerId: id }), 'supervisor'),
   'roster.copyPrevious': channel(empty, z.object({ count: z.number() }), 'supervisor'),
-  'roster.attendance': channel(attendanceQuery, z.array(attendanceRow), 'supervisor'),
+  'roster.attendance': channel(attendanceQuery, z.array(attendanceRow), 'supervisor', ['rosterEntry', 'volunteer', 'team']),
 } as const;

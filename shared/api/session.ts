@@ -12,7 +12,7 @@ export type OperatorView = z.output<typeof operatorView>;
 export const sessionChannels = {
   'session.signIn': channel(signInInput, operatorView, 'public'),
   'session.signOut': channel(empty, ok, 'operator'),
-  'session.current': channel(empty, operatorView.nullable(), 'public'),
+  'session.current': channel(empty, operatorView.nullable(), 'public', 'any'),
   'session.setLanguage': channel(z.object({ language }).strict(), operatorView, 'operator'),
   'session.lock': channel(empty, ok, 'operator'),
   'session.unlock': channel(z.object({ pin }).strict(), operatorView, 'operator'),

@@ -48,7 +48,7 @@ export type SetupStatus = z.output<typeof setupStatus>;
 export type SetupInput = z.output<typeof setupInput>;
 
 export const setupChannels = {
-  'setup.status': channel(empty, setupStatus, 'public'),
+  'setup.status': channel(empty, setupStatus, 'public', 'any'),
   /** First run, joining a post: the shell's open dialog picks the post's key file; the post it names, or null when cancelled. First run only: the core refuses it once the console is set up. */
   'setup.readPostKeyFile': channel(empty, postOfKeyFile.nullable(), 'public'),
   'setup.complete': channel(setupInput, operatorView, 'public'),

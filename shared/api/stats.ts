@@ -47,5 +47,5 @@ export type StatsBucket = z.output<typeof statsBucket>;
 
 export const statsChannels = {
   /** Trends are read by the duty officer and headquarters. */
-  'stats.report': channel(statsQuery, statsReport, 'supervisor'),
+  'stats.report': channel(statsQuery, statsReport, 'supervisor', ['incident', 'call', 'assignment', 'team']),
 } as const;

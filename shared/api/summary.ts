@@ -55,7 +55,7 @@ export type SummaryTimelineEntry = z.output<typeof summaryTimelineEntry>;
 
 // The duty officer prints the handover and writes its notes.
 export const summaryChannels = {
-  'summary.get': channel(summaryQuery, shiftSummary, 'supervisor'),
+  'summary.get': channel(summaryQuery, shiftSummary, 'supervisor', ['incident', 'call', 'timeline', 'assignment', 'team', 'rosterEntry', 'volunteer', 'handoverNote', 'post', 'operator']),
   'summary.addHandoverNote': channel(handoverNoteInput, ok, 'supervisor'),
   /** The core checks who may print what; the Electron shell then prints (electron/printing.ts). */
   'summary.print': channel(summaryPrintInput, summaryPrintResult, 'supervisor'),

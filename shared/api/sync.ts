@@ -94,9 +94,9 @@ export type ConflictsQuery = z.output<typeof conflictsQuery>;
 // below the administrator: a bundle only carries operations signed with this post's key and
 // applied like a hub's, never settings or a whole database.
 export const syncChannels = {
-  'sync.status': channel(empty, z.array(hubStatus), 'operator'),
+  'sync.status': channel(empty, z.array(hubStatus), 'operator', 'any'),
   'sync.now': channel(z.object({ hubId: z.string().uuid().optional() }).strict(), z.array(hubStatus), 'operator'),
-  'sync.hubs': channel(empty, z.array(hubView), 'administrator'),
+  'sync.hubs': channel(empty, z.array(hubView), 'administrator', 'any'),
   'sync.testHub': channel(hubConnection, ok, 'administrator'),
   'sync.addHub': channel(hubInput, savedId, 'administrator'),
   'sync.removeHub': channel(z.object({ id: z.string().uuid() }).strict(), ok, 'administrator'),
@@ -108,7 +108,7 @@ export const syncChannels = {
   /** How far the export running on this console has got (null: none), for its progress bar. */
   'sync.exportProgress': channel(empty, bundleExportProgress.nullable(), 'supervisor'),
   /** What last-writer-wins set aside: two consoles' edits of one field close together in time. Resolving it is the duty officer's. */
-  'sync.conflicts': channel(conflictsQuery, conflictsPage, 'supervisor'),
+  'sync.conflicts': channel(conflictsQuery, conflictsPage, 'supervisor', 'any'),
   /** What is still held back (quarantined) and what was held and applied since (issue #21). */
-  'sync.health': channel(empty, syncHealth, 'operator'),
+  'sync.health': channel(empty, syncHealth, 'operator', 'any'),
 } as const;

@@ -65,12 +65,12 @@ export type VolunteerView = z.output<typeof volunteerView>;
 export type TeamConflict = z.output<typeof teamConflict>;
 
 export const teamsChannels = {
-  'teams.centres': channel(empty, z.array(centreView), 'operator'),
+  'teams.centres': channel(empty, z.array(centreView), 'operator', ['centre']),
   'teams.saveCentre': channel(saveCentreInput, savedId, 'supervisor'),
-  'teams.board': channel(boardQuery, z.array(teamView), 'operator'),
+  'teams.board': channel(boardQuery, z.array(teamView), 'operator', ['team', 'assignment', 'incident', 'rosterEntry', 'volunteer', 'centre']),
   'teams.save': channel(saveTeamInput, savedId, 'supervisor'),
   'teams.setStatus': channel(setTeamStatusInput, ok, 'operator'),
-  'teams.conflicts': channel(empty, z.array(teamConflict), 'operator'),
-  'teams.volunteers': channel(z.object({ centreId: id.optional() }).strict(), z.array(volunteerView), 'operator'),
+  'teams.conflicts': channel(empty, z.array(teamConflict), 'operator', ['team', 'assignment', 'incident', 'rosterEntry', 'volunteer']),
+  'teams.volunteers': channel(z.object({ centreId: id.optional() }).strict(), z.array(volunteerView), 'operator', ['volunteer', 'centre', 'rosterEntry']),
   'teams.saveVolunteer': channel(saveVolunteerInput, savedId, 'supervisor'),
 } as const;

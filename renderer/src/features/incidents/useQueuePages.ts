@@ -2,7 +2,7 @@
 // the pages on screen asked again after any saved change. A flare-up puts thousands of calls
 // in a queue; the screen shows a few dozen, so that is what crosses the bridge.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Input, QueueResult, QueueRow } from '../../../../shared/api';
+import { rereadsOn, type Input, type QueueResult, type QueueRow } from '../../../../shared/api';
 import { call } from '../../ops';
 
 export const PAGE = 100;
@@ -66,7 +66,8 @@ export function useQueuePages(filter: QueueFilter): QueuePages {
     asked.current = new Set();
     onScreen.current = [0, 0];
     fetchPage(0);
-    return window.ops.onChange(() => {
+    return window.ops.onChange((event) => {
+      if (!rereadsOn('incidents.queue', event)) return;
       // Rows moved: ask again for what is on screen; pages off screen are forgotten. The old
       // rows stay drawn until the new ones arrive, so nothing flickers.
       generation.current++;
