@@ -82,6 +82,8 @@ export function createHost(options: HostOptions): Host {
   let unsubscribe: () => void = () => undefined;
   /** While a restore swaps the database, every other call waits its turn with a clear answer. */
   let restoring = false;
+  /** Calls the core is answering now: a restore lets them end before it closes their database. */
+  const running = new Set<Promise<unknown>>();
   /** The database could not be opened because it is damaged: the windows are answered by this. */
   let damaged: DamagedConsole | null = null;
 
@@ -115,6 +117,8 @@ export function createHost(options: HostOptions): Host {
     // The core approved (administrator, the backup this window inspected); swapping the database is the host's.
     restoring = true;
     try {
+      // New calls are answered busy from here; those already running end on the old database.
+      await Promise.allSettled([...running]);
       const done = await restoreInPlace(current, approved, options.open, log);
       adopt(done.core);
       if (done.result.ok) {
@@ -208,7 +212,9 @@ export function createHost(options: HostOptions): Host {
       if (!current && damaged) return invokeDamaged(id, damaged, channel, input);
       if (!current) return unknownChannel;
       try {
-        const result = await current.invoke(own, channel, input);
+        const call = current.invoke(own, channel, input);
+        running.add(call);
+        const result = await call.finally(() => running.delete(call));
         if (!result.ok) return result;
         if (channel === 'backup.restore') return await restore(id, current, result.value as Output<'backup.restore'>);
         if (channel === 'summary.print') return await print(id, result.value as Output<'summary.print'>);

@@ -110,6 +110,27 @@ describe('the host', () => {
     await host.close();
   });
 
+  it('lets calls already running end on the old database before a restore closes it: none fails for a closed database', async () => {
+    const { host, chooser, dir } = await startHost();
+    const [main, other] = [recorder(), recorder()];
+    host.attach(1, main);
+    host.attach(3, other);
+    await host.invoke(1, OWN, 'setup.complete', SETUP);
+    await host.invoke(3, OWN, 'session.signIn', { name: 'Rania Haddad', pin: '2468' });
+    for (let i = 0; i < 3; i++) await host.invoke(1, OWN, 'incidents.log', intake());
+    chooser.state.next = join(tempDir(), 'stick.db');
+    expect((await host.invoke(1, OWN, 'backup.create', {})).ok).toBe(true);
+    const described = await host.invoke(1, OWN, 'backup.inspect', {});
+    const token = (described as { value: Output<'backup.inspect'> }).value!.token;
+    // Another window's views are asking (each call several queries) when the restore is approved.
+    const running = Array.from({ length: 12 }, (_, i) => host.invoke(3, OWN, i % 2 ? 'teams.board' : 'incidents.queue', i % 2 ? {} : { queue: 'waiting' }));
+    const restored = await host.invoke(1, OWN, 'backup.restore', { token });
+    expect(restored).toMatchObject({ ok: true, value: { restored: true } });
+    for (const result of await Promise.all(running)) expect(result).toMatchObject({ ok: true });
+    expect(readFileSync(logFilePath(dir), 'utf8')).not.toMatch(/call failed|channel [a-zA-Z.]+ failed/);
+    await host.close();
+  });
+
   it('hands an approved print to the shell\'s printer, and says so when printing fails', async () => {
     const asked: unknown[] = [];
     let fail = false;
