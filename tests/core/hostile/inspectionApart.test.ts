@@ -16,6 +16,7 @@ import { forkInspector, inspectorEntry } from '../../../electron/core/db/inspect
 import type { InspectorLauncher } from '../../../electron/core/db/inspection/inspectApart';
 import { restoreDatabase } from '../../../electron/core/db/restore';
 import { cleanedAfterEach, intake, openTestCore } from '../testCore';
+import { hostileBackup } from './hostileBackup';
 
 const { cores, tempDir } = cleanedAfterEach('beacon-apart-');
 
@@ -39,14 +40,7 @@ async function consoleWithBackup(attack: string) {
   const t = await openTestCore({ dir: tempDir() });
   cores.push(t);
   for (let i = 0; i < 3; i++) await t.call('incidents.log', intake({ description: `call ${i}` }));
-  const file = join(tempDir(), 'stick.db');
-  await backupDatabase(t.core.store.file, file);
-  const conn = await Connection.open(file, 'readwrite');
-  try {
-    await conn.exec(attack);
-  } finally {
-    await conn.close();
-  }
+  const file = await hostileBackup(t, attack, join(tempDir(), 'stick.db'));
   return { t, file };
 }
 

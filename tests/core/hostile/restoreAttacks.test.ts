@@ -11,6 +11,7 @@ import { backupDatabase } from '../../../electron/core/db/backup';
 import { Connection } from '../../../electron/core/db/connection';
 import { restoreDatabase } from '../../../electron/core/db/restore';
 import type { FileChooser } from '../../../electron/core';
+import { hostileBackup as attackedBackup } from './hostileBackup';
 import { cleanedAfterEach, count, fileChooser, intake, openTestCore, type TestCore } from '../testCore';
 
 const { cores, tempDir } = cleanedAfterEach('beacon-hostile-');
@@ -27,18 +28,8 @@ async function liveConsole() {
   return { t, pick: chooser.state };
 }
 
-/** A true backup of `t`, then `attack` run on it as a plain SQLite file. */
-async function hostileBackup(t: TestCore, attack: string): Promise<string> {
-  const file = join(tempDir(), 'stick.db');
-  await backupDatabase(t.core.store.file, file);
-  const conn = await Connection.open(file, 'readwrite');
-  try {
-    await conn.exec(attack);
-  } finally {
-    await conn.close();
-  }
-  return file;
-}
+/** A true backup of `t` on a stick, then `attack` run on it as a plain SQLite file. */
+const hostileBackup = (t: TestCore, attack: string): Promise<string> => attackedBackup(t, attack, join(tempDir(), 'stick.db'));
 
 /** What the data folder holds at its top level (the safety copies' folder aside). */
 const folder = (t: TestCore) => readdirSync(t.dir).filter((f) => f !== 'safety-copies').sort();
