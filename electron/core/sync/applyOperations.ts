@@ -142,7 +142,7 @@ export async function applyOperations(
   try {
     // As a set (applySet.ts); one operation at a time only for a batch that may meet a NOT NULL column.
     if (await mayWriteNull(tx, fresh)) {
-      storeOperations(tx, fresh);
+      await storeOperations(tx, fresh);
       for (const op of fresh) await applyOne(tx, op);
     } else await applySet(tx, fresh);
     await tx.run('RELEASE apply_batch');
