@@ -21,11 +21,18 @@ const newest = <W extends FieldWrite>(ws: readonly W[]): W => ws.reduce((a, b) =
 /** The writes nobody replaced (concurrent with each other), and the winner among them. */
 export function resolveField<W extends FieldWrite>(writes: readonly W[]): { frontier: W[]; winner: W | null } {
   if (writes.length === 0) return { frontier: [], winner: null };
-  const byId = new Map(writes.map((w) => [identity(w), w]));
+  // Each identity worked out once: a catch-up settles hundreds of thousands of fields.
+  const ids = writes.map(identity);
+  if (writes.length === 1) {
+    // The common case (a field written once): it wins, unless it claims to have replaced itself.
+    const only = writes[0]!;
+    return { frontier: only.prev !== null && only.prev.split(' ').includes(ids[0]!) ? [] : [only], winner: only };
+  }
+  const byId = new Map<string, W>();
+  for (let i = 0; i < writes.length; i++) byId.set(ids[i]!, writes[i]!);
   // What each write saw through `prev`, transitively, among the writes held here.
   const seen = new Map<string, Set<string>>();
-  const seenBy = (w: FieldWrite): Set<string> => {
-    const id = identity(w);
+  const seenBy = (w: FieldWrite, id: string): Set<string> => {
     const known = seen.get(id);
     if (known) return known;
     const out = new Set<string>();
@@ -33,16 +40,22 @@ export function resolveField<W extends FieldWrite>(writes: readonly W[]): { fron
     for (const p of w.prev ? w.prev.split(' ') : []) {
       out.add(p);
       const parent = byId.get(p);
-      if (parent) for (const q of seenBy(parent)) out.add(q);
+      if (parent) for (const q of seenBy(parent, p)) out.add(q);
     }
     return out;
   };
   const replaced = new Set<string>();
-  for (const w of writes) {
-    for (const id of seenBy(w)) replaced.add(id);
+  for (let i = 0; i < writes.length; i++) {
+    const w = writes[i]!;
+    for (const id of seenBy(w, ids[i]!)) replaced.add(id);
     // The old rule for a write that does not say what it saw: it replaces older clocks it did not come before.
-    if (w.prev === null) for (const other of writes) if (other.hlc < w.hlc && !seenBy(other).has(identity(w))) replaced.add(identity(other));
+    if (w.prev === null) {
+      for (let j = 0; j < writes.length; j++) {
+        const other = writes[j]!;
+        if (other.hlc < w.hlc && !seenBy(other, ids[j]!).has(ids[i]!)) replaced.add(ids[j]!);
+      }
+    }
   }
-  const frontier = writes.filter((w) => !replaced.has(identity(w)));
+  const frontier = writes.filter((_, i) => !replaced.has(ids[i]!));
   return { frontier, winner: frontier.length > 0 ? newest(frontier) : newest(writes) };
 }

@@ -153,7 +153,7 @@ export async function applyOperations(
     await tx.run('RELEASE apply_batch');
     await applyEach(tx, local, fresh, result, now, quarantine);
   }
-  for (const origin of new Set(fresh.map((op) => op.origin))) await advanceVector(tx, origin);
+  for (const [origin, seqs] of seqsByOrigin(fresh)) await advanceVector(tx, origin, seqs);
   // What was held back and is now in the log is no longer held (item 4 of issue #21).
   await releaseHeld(tx, [...fresh, ...knownOps], now);
   await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", [local.clock.current()]);
@@ -187,9 +187,28 @@ async function applyEach(
   }
 }
 
-/** Moves an origin's counter past every operation held without a gap. */
-async function advanceVector(tx: WriteTx, origin: string): Promise<void> {
+/** By origin, the sequence numbers just stored, in order. */
+function seqsByOrigin(operations: readonly Operation[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const op of operations) {
+    const list = out.get(op.origin);
+    if (list) list.push(op.seq);
+    else out.set(op.origin, [op.seq]);
+  }
+  for (const list of out.values()) list.sort((x, y) => x - y);
+  return out;
+}
+
+/**
+ * Moves an origin's counter past every operation held without a gap. `stored`: this origin's
+ * operations just stored, in order: a catch-up's run past the counter is known without reading it back.
+ */
+async function advanceVector(tx: WriteTx, origin: string, stored: readonly number[]): Promise<void> {
   let seq = (await tx.get<{ seq: number }>('SELECT seq FROM version_vector WHERE origin = ?', [origin]))?.seq ?? 0;
+  for (const s of stored) {
+    if (s === seq + 1) seq = s;
+    else if (s > seq + 1) break;
+  }
   for (;;) {
     const next = await tx.all<{ seq: number }>('SELECT seq FROM operations WHERE origin = ? AND seq > ? ORDER BY seq LIMIT 500', [origin, seq]);
     let moved = false;

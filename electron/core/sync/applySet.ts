@@ -64,8 +64,12 @@ export async function mayWriteNull(tx: WriteTx, operations: readonly Operation[]
   return false;
 }
 
-/** Operations stored by one statement: a size SQLite parses in a few milliseconds. */
-const STORE_CHUNK = 5000;
+/**
+ * Operations stored by one statement. A batch is stored by one statement (a catch-up's page
+ * is 5,000 or 10,000): stored while its winners are decided, and a second statement would
+ * wait for the main thread to be free before it started.
+ */
+const STORE_CHUNK = 20_000;
 const STORE_SQL = `INSERT INTO operations (${OPERATION_COLUMNS.join(', ')})
   SELECT ${OPERATION_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`;
 
@@ -84,28 +88,71 @@ export async function storeOperations(tx: WriteTx, operations: readonly Operatio
 
 /** Stores validated operations none of which is held already, and applies them to their tables. */
 export async function applySet(tx: WriteTx, operations: readonly Operation[]): Promise<void> {
-  // The writes held before this batch, read before it is stored: the batch's own are in hand,
-  // and a row the batch creates (most of a catch-up) then costs one probe of the index. Only
-  // the writes that can decide what the batch settles: every field of a row it creates, the
-  // fields it changes (and the row's create) of any other.
-  const whole = new Set(operations.filter((op) => op.field === CREATE_FIELD).map((op) => op.rowId));
+  const byEntity = [...groupBy(operations, (op) => op.entity)].map(([entity, ops]) => ({ spec: ENTITIES[entity as EntityName] as EntitySpec, ops }));
+  // Everything the decisions need is read first: the writes held before this batch, and which
+  // of its rows each table has.
+  const prior = await priorWrites(tx, operations);
+  const present: ReadonlySet<string>[] = [];
+  for (const { spec, ops } of byEntity) present.push(await presentRows(tx, spec, ops));
+  // Then the batch is stored while the winners are decided: SQLite writes on its own thread
+  // while this one works (a catch-up's two largest costs, side by side rather than in turn).
+  // Stored first or last is the same: the decisions use the writes read above and the batch's own.
+  const storing = storeOperations(tx, operations);
+  storing.catch(() => undefined); // awaited below, whatever the decisions do
+  let plans: TablePlan[];
+  try {
+    plans = byEntity.map(({ spec, ops }, i) => decide(tx, spec, ops, prior, present[i]!));
+  } finally {
+    await storing;
+  }
+  for (const plan of plans) await write(tx, plan);
+}
+
+/**
+ * The writes held before the batch that can decide what it settles, by row (without their
+ * values: only winners' values are read): every field of a row it creates, the fields it
+ * changes (and the row's create) of any other.
+ */
+async function priorWrites(tx: WriteTx, operations: readonly Operation[]): Promise<Map<string, Write[]>> {
+  const whole = new Set<string>();
+  for (const op of operations) if (op.field === CREATE_FIELD) whole.add(op.rowId);
   const pairs = new Set<string>();
   for (const op of operations) {
     if (whole.has(op.rowId)) continue;
     pairs.add(JSON.stringify([op.rowId, op.field]));
     pairs.add(JSON.stringify([op.rowId, CREATE_FIELD]));
   }
-  const prior = groupBy([
-    ...await tx.all<Write>(
-      'SELECT origin, seq, hlc, prev, row_id, field FROM operations WHERE row_id IN (SELECT value FROM json_each(?))', [JSON.stringify([...whole])]),
+  // Each answer as one JSON text: the sqlite3 package builds a JS object per row, a property at
+  // a time, on the main thread; one JSON.parse of tens of thousands of rows costs a fraction of that.
+  const prior = new Map<string, Write[]>();
+  const add = (json: string | undefined) => {
+    for (const [origin, seq, hlc, prev, row_id, field] of JSON.parse(json ?? '[]') as [string, number, string, string | null, string, string][]) {
+      const w: Write = { origin, seq, hlc, prev, row_id, field };
+      const list = prior.get(row_id);
+      if (list) list.push(w);
+      else prior.set(row_id, [w]);
+    }
+  };
+  const WRITE = 'json_group_array(json_array(o.origin, o.seq, o.hlc, o.prev, o.row_id, o.field)) AS rows';
+  if (whole.size > 0) {
+    add((await tx.get<{ rows: string }>(
+      `SELECT ${WRITE} FROM operations o WHERE o.row_id IN (SELECT value FROM json_each(?))`, [JSON.stringify([...whole])]))?.rows);
+  }
+  if (pairs.size > 0) {
     // CROSS JOIN: SQLite takes the pairs as the outer loop, each one probe of operations_row_field.
-    ...await tx.all<Write>(
-      `SELECT o.origin, o.seq, o.hlc, o.prev, o.row_id, o.field FROM json_each(?) j
-         CROSS JOIN operations o ON o.row_id = json_extract(j.value, '$[0]') AND o.field = json_extract(j.value, '$[1]')`,
-      [`[${[...pairs].join(',')}]`]),
-  ], (w) => w.row_id);
-  await storeOperations(tx, operations);
-  for (const [entity, ops] of groupBy(operations, (op) => op.entity)) await applyToTable(tx, ENTITIES[entity as EntityName], ops, prior);
+    add((await tx.get<{ rows: string }>(
+      `SELECT ${WRITE} FROM json_each(?) j
+         CROSS JOIN operations o ON o.row_id = j.value ->> 0 AND o.field = j.value ->> 1`,
+      [`[${[...pairs].join(',')}]`]))?.rows);
+  }
+  return prior;
+}
+
+async function presentRows(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[]): Promise<ReadonlySet<string>> {
+  const rowIds = new Set<string>();
+  for (const op of ops) rowIds.add(op.rowId);
+  const found = await tx.get<{ ids: string }>(`SELECT json_group_array(id) AS ids FROM ${spec.table} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify([...rowIds])]);
+  return new Set(JSON.parse(found?.ids ?? '[]') as string[]);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -119,60 +166,99 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-/** `prior`: by row, the writes held before the batch, without their values (only winners' values are read). */
-async function applyToTable(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior: ReadonlyMap<string, Write[]>): Promise<void> {
-  const opsByRow = groupBy(ops, (op) => op.rowId);
-  const rowIds = JSON.stringify([...opsByRow.keys()]);
-  const present = new Set((await tx.all<{ id: string }>(
-    `SELECT id FROM ${spec.table} WHERE id IN (SELECT value FROM json_each(?))`, [rowIds])).map((r) => r.id));
-  // Every write of these rows: those held before, and the batch's own.
-  const asWrite = (op: Operation): Write => ({ origin: op.origin, seq: op.seq, hlc: op.hlc, prev: op.prev ?? null, row_id: op.rowId, field: op.field });
-  const writesByRow = new Map([...opsByRow].map(([rowId, rowOps]) => [rowId, [...(prior.get(rowId) ?? []), ...rowOps.map(asWrite)]]));
-  const arriving = new Set(ops.map(identity));
-  const batchValue = new Map(ops.map((op) => [identity(op), op.value]));
+/** What a batch does to one table: its new rows are queued on the transaction already. */
+interface TablePlan {
+  spec: EntitySpec;
+  /** Each field whose winner the batch changed, and that winner. */
+  decided: { rowId: string; field: string; winner: Write }[];
+  /** The batch's own values, by identity: most winners are the batch's. */
+  batchValue: ReadonlyMap<string, string>;
+}
+
+const asWrite = (op: Operation): Write => ({ origin: op.origin, seq: op.seq, hlc: op.hlc, prev: op.prev ?? null, row_id: op.rowId, field: op.field });
+
+function sortWrite(w: Write, creates: Write[], byField: Map<string, Write[]>): void {
+  if (w.field === CREATE_FIELD) creates.push(w);
+  else {
+    const list = byField.get(w.field);
+    if (list) list.push(w);
+    else byField.set(w.field, [w]);
+  }
+}
+
+/** The writes of one field: the row's creates, then the field's own writes. */
+function writesOf(creates: readonly Write[], byField: ReadonlyMap<string, Write[]>, field: string): Write[] {
+  const own = byField.get(field);
+  return own ? [...creates, ...own] : creates.slice();
+}
+
+/**
+ * Each field's winner, by row, decided in memory from the writes held before the batch
+ * (`prior`) and the batch's own; new rows are queued as INSERTs with their first create's values.
+ */
+function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior: ReadonlyMap<string, Write[]>, present: ReadonlySet<string>): TablePlan {
   const allFields = Object.keys(spec.fields);
-  // Rows to change, grouped by which columns change: one UPDATE per group.
-  const changes = new Map<string, { columns: string[]; rows: FieldValue[][] }>();
+  const arriving = new Set<string>();
+  const batchValue = new Map<string, string>();
+  for (const op of ops) {
+    const id = identity(op);
+    arriving.add(id);
+    batchValue.set(id, op.value);
+  }
+  const decided: TablePlan['decided'] = [];
+  for (const [rowId, rowOps] of groupBy(ops, (op) => op.rowId)) {
+    // The row's writes, creates apart and the others by field.
+    const creates: Write[] = [];
+    const byField = new Map<string, Write[]>();
+    for (const w of prior.get(rowId) ?? []) sortWrite(w, creates, byField);
+    for (const op of rowOps) sortWrite(asWrite(op), creates, byField);
+    let create: Operation | undefined;
+    for (const op of rowOps) if (op.field === CREATE_FIELD) { create = op; break; }
+    const createId = create ? identity(create) : null;
 
-  // Each field's winner, by row, decided first; then the values of the winners the batch does
-  // not carry read in one statement; then each row's changes.
-  const decided: { rowId: string; field: string; winner: Write }[] = [];
-
-  for (const [rowId, rowOps] of opsByRow) {
-    const writes = writesByRow.get(rowId) ?? [];
-    const ofField = (field: string) => writes.filter((w) => w.field === field || w.field === CREATE_FIELD);
-    const create = rowOps.find((op) => op.field === CREATE_FIELD);
     let fields: readonly string[];
-    let before: (field: string) => string | null;
+    // The field's winner before the batch (null: none, or the row did not exist).
+    let before: ((field: string, writes: readonly Write[]) => string | null) | null = null;
     if (present.has(rowId)) {
       fields = create ? allFields : [...new Set(rowOps.map((op) => op.field))];
-      const winnerBefore = (field: string) => resolveField(ofField(field).filter((w) => !arriving.has(identity(w)))).winner;
-      before = (field) => {
-        const w = winnerBefore(field);
-        return w ? identity(w) : null;
-      };
+      before = winnerWithout(arriving);
     } else if (create) {
       // The row as its first create in the batch writes it; later writes then settle each field.
       const { columns, params } = columnsFor(spec, JSON.parse(create.value) as Record<string, FieldValue>, allFields);
       tx.insert(spec.table, ['id', ...columns], [rowId, ...params]);
-      fields = allFields;
-      before = () => identity(create);
+      // A field only its create wrote (most fields of a new row): nothing to settle.
+      fields = creates.length === 1 ? allFields.filter((f) => byField.has(f)) : allFields;
+      before = () => createId;
     } else if (spec.implicit) {
       tx.insert(spec.table, ['id'], [rowId], 'INSERT OR IGNORE');
       fields = [...new Set(rowOps.map((op) => op.field))];
-      before = () => null;
     } else continue; // changes that came before their row: kept in the log, applied when its create arrives
 
     for (const field of fields) {
-      const mine = ofField(field);
-      // A field only its create wrote (most fields of a new row): nothing to settle.
-      if (mine.length === 1 && create && identity(mine[0]!) === identity(create)) continue;
+      const mine = writesOf(creates, byField, field);
+      // A field only the arriving create wrote: nothing to settle.
+      if (mine.length === 1 && identity(mine[0]!) === createId) continue;
       const after = resolveField(mine).winner;
-      if (!after || identity(after) === before(field)) continue;
+      if (!after) continue;
+      const afterId = identity(after);
+      if (before !== null && afterId === before(field, mine)) continue;
       decided.push({ rowId, field, winner: after });
     }
   }
+  return { spec, decided, batchValue };
+}
 
+/** The field's winner among the writes held before the batch (those not arriving now). */
+function winnerWithout(arriving: ReadonlySet<string>) {
+  return (_field: string, writes: readonly Write[]): string | null => {
+    const held = writes.filter((w) => !arriving.has(identity(w)));
+    const winner = resolveField(held).winner;
+    return winner ? identity(winner) : null;
+  };
+}
+
+/** Writes a table's decided winners: the values the batch does not carry read in one statement, then one UPDATE per set of changed columns. */
+async function write(tx: WriteTx, { spec, decided, batchValue }: TablePlan): Promise<void> {
   const stored = new Map<string, string>();
   const missing = decided.filter((d) => !batchValue.has(identity(d.winner))).map((d) => [d.winner.origin, d.winner.seq]);
   if (missing.length > 0) {
@@ -183,19 +269,17 @@ async function applyToTable(tx: WriteTx, spec: EntitySpec, ops: readonly Operati
   }
   // A create's values are read for each of its fields: parsed once.
   const values = new Map<string, FieldValue | Record<string, FieldValue>>();
-  const parsed = (w: Write) => {
-    const id = identity(w);
-    let v = values.get(id);
-    if (v === undefined) values.set(id, v = JSON.parse(batchValue.get(id) ?? stored.get(id)!) as FieldValue | Record<string, FieldValue>);
-    return v;
-  };
   const setByRow = new Map<string, Record<string, FieldValue>>();
   for (const { rowId, field, winner } of decided) {
-    const value = parsed(winner);
+    const id = identity(winner);
+    let value = values.get(id);
+    if (value === undefined) values.set(id, value = JSON.parse(batchValue.get(id) ?? stored.get(id)!) as FieldValue | Record<string, FieldValue>);
     let set = setByRow.get(rowId);
     if (!set) setByRow.set(rowId, set = {});
     set[field] = winner.field === CREATE_FIELD ? ((value as Record<string, FieldValue>)[field] ?? null) : (value as FieldValue);
   }
+  // Rows to change, grouped by which columns change: one UPDATE per group.
+  const changes = new Map<string, { columns: string[]; rows: FieldValue[][] }>();
   for (const [rowId, set] of setByRow) {
     const { columns, params } = columnsFor(spec, set, Object.keys(set));
     const shape = columns.join(',');
@@ -203,7 +287,6 @@ async function applyToTable(tx: WriteTx, spec: EntitySpec, ops: readonly Operati
     if (group) group.rows.push([rowId, ...params]);
     else changes.set(shape, { columns, rows: [[rowId, ...params]] });
   }
-
   for (const { columns, rows } of changes.values()) {
     // Values bound as parameters, as the tables' other writes bind them (not re-read from JSON).
     const perStatement = Math.max(1, Math.floor(MAX_PARAMS / (columns.length + 1)));
