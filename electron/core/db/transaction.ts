@@ -5,11 +5,13 @@
 // so code inside a transaction always sees its own writes.
 import type { InsertVerb, SqlValue, WriteTx } from '../base/handles';
 import type { Connection, Params } from './connection';
+import { jsonRows, type JsonRows } from './jsonRows';
 
 /** SQLite's default limit on bound parameters per statement is 32766. */
 const MAX_PARAMS = 32000;
-
-export type { InsertVerb };
+/** From this many rows of one INSERT, they go as JSON (flushAsJson); so many a statement. */
+const AS_JSON_FROM = 64;
+const AS_JSON_ROWS = 10_000;
 
 interface PendingInsert {
   sql: string;
@@ -43,6 +45,7 @@ export class Tx implements WriteTx {
     const batches = [...this.pending.values()];
     this.pending = new Map();
     for (const batch of batches) {
+      if (batch.rows.length >= AS_JSON_FROM && (await this.flushAsJson(batch))) continue;
       const perStatement = Math.max(1, Math.floor(MAX_PARAMS / batch.width));
       const tuple = `(${new Array<string>(batch.width).fill('?').join(', ')})`;
       for (let start = 0; start < batch.rows.length; start += perStatement) {
@@ -50,6 +53,24 @@ export class Tx implements WriteTx {
         await this.conn.run(batch.sql + new Array<string>(chunk.length).fill(tuple).join(', '), chunk.flat());
       }
     }
+  }
+
+  /**
+   * Many rows as one JSON text per statement, read by json_each: the sqlite3 package converts
+   * each bound value on the main thread (a catch-up's new incidents are half a million), and the
+   * short statement stays prepared. False, and nothing written, for values JSON would not carry
+   * exactly (jsonRows.ts); those rows are bound as usual.
+   */
+  private async flushAsJson(batch: PendingInsert): Promise<boolean> {
+    const chunks: JsonRows[] = [];
+    for (let start = 0; start < batch.rows.length; start += AS_JSON_ROWS) {
+      const chunk = jsonRows(batch.rows.slice(start, start + AS_JSON_ROWS));
+      if (chunk === null) return false;
+      chunks.push(chunk);
+    }
+    const into = batch.sql.slice(0, -' VALUES '.length);
+    for (const { text, columns } of chunks) await this.conn.run(`${into} SELECT ${columns.join(', ')} FROM json_each(?)`, [text]);
+    return true;
   }
 
   async run(sql: string, params: Params = []): Promise<{ changes: number }> {

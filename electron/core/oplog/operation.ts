@@ -39,20 +39,48 @@ const isScalar = (v: unknown): v is FieldValue => v === null || typeof v === 'st
 /** A value this field of this entity may hold. */
 const fits = (spec: EntitySpec, field: string, v: unknown) => isScalar(v) && (spec.allowed?.[field]?.(v) ?? true);
 
-/** Why an operation may not be applied, or null when it may. */
-export function rejectionOf(op: Operation, maxWall: number): Rejection | null {
-  if (!operationSchema.safeParse(op).success) return 'malformed';
+/**
+ * What can be said of an operation whatever the time: a refusal found before its clock is
+ * looked at (`early`), its clock's wall time, and a refusal found after (`late`). Apart so that
+ * it can be worked out ahead, while an earlier batch is written (sync/screening.ts).
+ */
+export interface OperationShape {
+  early: 'malformed' | 'hlcOrigin' | null;
+  wall: number;
+  late: Rejection | null;
+  /** Its value, parsed, when it parsed (read-only: shared by whoever applies it). */
+  value?: unknown;
+}
+
+export function shapeOf(op: Operation): OperationShape {
+  if (!operationSchema.safeParse(op).success) return { early: 'malformed', wall: 0, late: null };
   const hlc = decodeHlc(op.hlc);
-  if (!hlc || hlc.origin !== op.origin) return 'hlcOrigin';
-  if (hlc.wall > maxWall) return 'clockAhead';
-  if (!isEntityName(op.entity)) return 'unknownEntity';
-  const spec: EntitySpec = ENTITIES[op.entity];
+  if (!hlc || hlc.origin !== op.origin) return { early: 'hlcOrigin', wall: 0, late: null };
+  if (!isEntityName(op.entity)) return { early: null, wall: hlc.wall, late: 'unknownEntity' };
   let value: unknown;
   try {
     value = JSON.parse(op.value);
   } catch {
-    return 'badValue';
+    return { early: null, wall: hlc.wall, late: 'badValue' };
   }
+  return { early: null, wall: hlc.wall, late: lateRejection(op, value), value };
+}
+
+/** Why an operation may not be applied, or null when it may. */
+export function rejectionOf(op: Operation, maxWall: number): Rejection | null {
+  return rejectionFrom(shapeOf(op), maxWall);
+}
+
+/** The refusal `rejectionOf` gives, from an operation's shape. */
+export function rejectionFrom(shape: OperationShape, maxWall: number): Rejection | null {
+  if (shape.early) return shape.early;
+  if (shape.wall > maxWall) return 'clockAhead';
+  return shape.late;
+}
+
+function lateRejection(op: Operation, value: unknown): Rejection | null {
+  if (!isEntityName(op.entity)) return 'unknownEntity';
+  const spec: EntitySpec = ENTITIES[op.entity];
   if (op.field === '*') {
     if (spec.implicit) return 'unknownField'; // such rows have no create (entities.ts)
     if (op.prev !== undefined && op.prev !== null) return 'malformed'; // a create replaces nothing

@@ -6,10 +6,10 @@
 import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
 import { decodeHlc, type HybridClock } from '../oplog/hlc';
 import { identity, resolveField, type FieldWrite } from '../oplog/fieldWinner';
-import { rejectionOf, type Operation } from '../oplog/operation';
+import type { Operation } from '../oplog/operation';
 import type { ApplyResult, TrustRejection } from '../oplog/remoteWrites';
 import { unauthorized } from './authorization';
-import { hasUnsafeValue } from './syncedValues';
+import { screenedRejection, screenedUnsafe } from './screening';
 import { holdBack, releaseHeld } from './quarantine';
 import { noteReceivedClocks } from './clockSkew';
 import type { WriteTx } from '../base/handles';
@@ -103,15 +103,24 @@ export async function applyOperations(
   // Which of the batch this console holds already: one lookup for the whole batch.
   const valid: Operation[] = [];
   for (const op of operations) {
-    const rejection = rejectionOf(op, now + (mergesBySight(op) ? MAX_SEEN_AHEAD_MS : MAX_CLOCK_AHEAD_MS));
+    const rejection = screenedRejection(op, now + (mergesBySight(op) ? MAX_SEEN_AHEAD_MS : MAX_CLOCK_AHEAD_MS));
     if (rejection) await quarantine(op, rejection);
     else valid.push(op);
   }
   const held = new Map<string, { hlc: string; value: string; field: string; row_id: string }>();
-  for (const row of await tx.all<{ origin: string; seq: number; hlc: string; value: string; field: string; row_id: string }>(
-    `SELECT o.origin, o.seq, o.hlc, o.value, o.field, o.row_id FROM json_each(?) j
-       JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
-    [JSON.stringify(valid.map((op) => [op.origin, op.seq]))])) held.set(`${row.origin}/${row.seq}`, row);
+  // Only an operation at or below the highest seq held of its origin can be held: one probe
+  // per origin, and a catch-up (all of it above) looks nothing else up.
+  const top = new Map<string, number>();
+  for (const origin of new Set(valid.map((op) => op.origin))) {
+    top.set(origin, (await tx.get<{ top: number | null }>('SELECT max(seq) AS top FROM operations WHERE origin = ?', [origin]))?.top ?? 0);
+  }
+  const mayBeHeld = valid.filter((op) => op.seq <= (top.get(op.origin) ?? 0));
+  if (mayBeHeld.length > 0) {
+    for (const row of await tx.all<{ origin: string; seq: number; hlc: string; value: string; field: string; row_id: string }>(
+      `SELECT o.origin, o.seq, o.hlc, o.value, o.field, o.row_id FROM json_each(?) j
+         JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
+      [JSON.stringify(mayBeHeld.map((op) => [op.origin, op.seq]))])) held.set(`${row.origin}/${row.seq}`, row);
+  }
   let fresh: Operation[] = [];
   const knownOps: Operation[] = [];
   for (const op of valid) {
@@ -127,7 +136,7 @@ export async function applyOperations(
     // Later in the same batch, the same identity counts as held.
     held.set(key, { hlc: op.hlc, value: op.value, field: op.field, row_id: op.rowId });
     // Signed is not enough: values pass the API's rules (syncedValues.ts), guarded changes need their author's role (authorization.ts).
-    if (hasUnsafeValue(op)) { await quarantine(op, 'unsafeValue'); continue; }
+    if (screenedUnsafe(op)) { await quarantine(op, 'unsafeValue'); continue; }
     fresh.push(op);
   }
   const refused = await unauthorized(tx, fresh);
@@ -158,6 +167,7 @@ export async function applyOperations(
   await releaseHeld(tx, [...fresh, ...knownOps], now);
   await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", [local.clock.current()]);
   // Reported in the batch's own order, whichever pass set each one aside.
+  if (result.quarantined.length < 2) return result;
   const position = new Map(operations.map((op, i) => [`${op.origin}/${op.seq}`, i]));
   result.quarantined.sort((x, y) => (position.get(`${x.origin}/${x.seq}`) ?? 0) - (position.get(`${y.origin}/${y.seq}`) ?? 0));
   return result;

@@ -9,8 +9,10 @@
 import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
 import { CREATE_FIELD, OPERATION_COLUMNS } from '../oplog/opLog';
 import type { WriteTx } from '../base/handles';
+import { jsonRows, type JsonRows } from '../db/jsonRows';
 import { identity, resolveField, type FieldWrite } from '../oplog/fieldWinner';
 import type { Operation } from '../oplog/operation';
+import { screenedValue } from './screening';
 
 /** Below SQLite's limit of 32766 bound parameters a statement. */
 const MAX_PARAMS = 32000;
@@ -52,10 +54,13 @@ async function required(tx: WriteTx, table: string): Promise<ReadonlySet<string>
  * statement per operation reproduces; such a batch (never one a Beacon wrote) takes that path.
  */
 export async function mayWriteNull(tx: WriteTx, operations: readonly Operation[]): Promise<boolean> {
+  // Each table's NOT NULL columns looked up once, not awaited per operation.
+  const notNullOf = new Map<string, ReadonlySet<string>>();
+  for (const entity of new Set(operations.map((op) => op.entity))) notNullOf.set(entity, await required(tx, ENTITIES[entity as EntityName].table));
   for (const op of operations) {
     const spec: EntitySpec = ENTITIES[op.entity as EntityName];
-    const notNull = await required(tx, spec.table);
-    const value = JSON.parse(op.value) as FieldValue | Record<string, FieldValue>;
+    const notNull = notNullOf.get(op.entity)!;
+    const value = screenedValue(op) as FieldValue | Record<string, FieldValue>;
     if (op.field === CREATE_FIELD) {
       const values = value as Record<string, FieldValue>;
       if (Object.entries(spec.fields).some(([field, column]) => notNull.has(column) && (values[field] ?? null) === null)) return true;
@@ -65,25 +70,12 @@ export async function mayWriteNull(tx: WriteTx, operations: readonly Operation[]
 }
 
 /**
- * Operations stored by one statement. A batch is stored by one statement (a catch-up's page
- * is 5,000 or 10,000): stored while its winners are decided, and a second statement would
- * wait for the main thread to be free before it started.
+ * Stores operations (validated, none held already) in `operations`: as the transaction's
+ * buffered INSERTs, which a batch this size sends as JSON (db/jsonRows.ts).
  */
-const STORE_CHUNK = 20_000;
-const STORE_SQL = `INSERT INTO operations (${OPERATION_COLUMNS.join(', ')})
-  SELECT ${OPERATION_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`;
-
-/**
- * Stores operations (validated, none held already) in `operations`. Passed as one JSON text
- * per chunk, read by json_each, rather than nine bound values a row: the sqlite3 package
- * converts each bound value on the main thread, which was most of the JS time of storing a
- * catch-up, and the short statement stays prepared across batches.
- */
-export async function storeOperations(tx: WriteTx, operations: readonly Operation[]): Promise<void> {
-  for (let start = 0; start < operations.length; start += STORE_CHUNK) {
-    const rows = operations.slice(start, start + STORE_CHUNK).map((op) => [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]);
-    await tx.run(STORE_SQL, [JSON.stringify(rows)]);
-  }
+export function storeOperations(tx: WriteTx, operations: readonly Operation[]): Promise<void> {
+  for (const op of operations) tx.insert('operations', OPERATION_COLUMNS, [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]);
+  return tx.flush();
 }
 
 /** Stores validated operations none of which is held already, and applies them to their tables. */
@@ -101,6 +93,9 @@ export async function applySet(tx: WriteTx, operations: readonly Operation[]): P
   storing.catch(() => undefined); // awaited below, whatever the decisions do
   let plans: TablePlan[];
   try {
+    // A turn of the event loop: the statement reaches SQLite through promise callbacks, which
+    // would otherwise wait until the decisions below were done.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     plans = byEntity.map(({ spec, ops }, i) => decide(tx, spec, ops, prior, present[i]!));
   } finally {
     await storing;
@@ -171,8 +166,8 @@ interface TablePlan {
   spec: EntitySpec;
   /** Each field whose winner the batch changed, and that winner. */
   decided: { rowId: string; field: string; winner: Write }[];
-  /** The batch's own values, by identity: most winners are the batch's. */
-  batchValue: ReadonlyMap<string, string>;
+  /** The batch's own operations, by identity: most winners are the batch's. */
+  batchOps: ReadonlyMap<string, Operation>;
 }
 
 const asWrite = (op: Operation): Write => ({ origin: op.origin, seq: op.seq, hlc: op.hlc, prev: op.prev ?? null, row_id: op.rowId, field: op.field });
@@ -199,11 +194,11 @@ function writesOf(creates: readonly Write[], byField: ReadonlyMap<string, Write[
 function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior: ReadonlyMap<string, Write[]>, present: ReadonlySet<string>): TablePlan {
   const allFields = Object.keys(spec.fields);
   const arriving = new Set<string>();
-  const batchValue = new Map<string, string>();
+  const batchOps = new Map<string, Operation>();
   for (const op of ops) {
     const id = identity(op);
     arriving.add(id);
-    batchValue.set(id, op.value);
+    batchOps.set(id, op);
   }
   const decided: TablePlan['decided'] = [];
   for (const [rowId, rowOps] of groupBy(ops, (op) => op.rowId)) {
@@ -224,7 +219,7 @@ function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior:
       before = winnerWithout(arriving);
     } else if (create) {
       // The row as its first create in the batch writes it; later writes then settle each field.
-      const { columns, params } = columnsFor(spec, JSON.parse(create.value) as Record<string, FieldValue>, allFields);
+      const { columns, params } = columnsFor(spec, screenedValue(create) as Record<string, FieldValue>, allFields);
       tx.insert(spec.table, ['id', ...columns], [rowId, ...params]);
       // A field only its create wrote (most fields of a new row): nothing to settle.
       fields = creates.length === 1 ? allFields.filter((f) => byField.has(f)) : allFields;
@@ -245,7 +240,7 @@ function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior:
       decided.push({ rowId, field, winner: after });
     }
   }
-  return { spec, decided, batchValue };
+  return { spec, decided, batchOps };
 }
 
 /** The field's winner among the writes held before the batch (those not arriving now). */
@@ -258,9 +253,9 @@ function winnerWithout(arriving: ReadonlySet<string>) {
 }
 
 /** Writes a table's decided winners: the values the batch does not carry read in one statement, then one UPDATE per set of changed columns. */
-async function write(tx: WriteTx, { spec, decided, batchValue }: TablePlan): Promise<void> {
+async function write(tx: WriteTx, { spec, decided, batchOps }: TablePlan): Promise<void> {
   const stored = new Map<string, string>();
-  const missing = decided.filter((d) => !batchValue.has(identity(d.winner))).map((d) => [d.winner.origin, d.winner.seq]);
+  const missing = decided.filter((d) => !batchOps.has(identity(d.winner))).map((d) => [d.winner.origin, d.winner.seq]);
   if (missing.length > 0) {
     for (const row of await tx.all<{ origin: string; seq: number; value: string }>(
       `SELECT o.origin, o.seq, o.value FROM json_each(?) j
@@ -273,7 +268,10 @@ async function write(tx: WriteTx, { spec, decided, batchValue }: TablePlan): Pro
   for (const { rowId, field, winner } of decided) {
     const id = identity(winner);
     let value = values.get(id);
-    if (value === undefined) values.set(id, value = JSON.parse(batchValue.get(id) ?? stored.get(id)!) as FieldValue | Record<string, FieldValue>);
+    if (value === undefined) {
+      const op = batchOps.get(id);
+      values.set(id, value = (op ? screenedValue(op) : JSON.parse(stored.get(id)!)) as FieldValue | Record<string, FieldValue>);
+    }
     let set = setByRow.get(rowId);
     if (!set) setByRow.set(rowId, set = {});
     set[field] = winner.field === CREATE_FIELD ? ((value as Record<string, FieldValue>)[field] ?? null) : (value as FieldValue);
@@ -288,11 +286,16 @@ async function write(tx: WriteTx, { spec, decided, batchValue }: TablePlan): Pro
     else changes.set(shape, { columns, rows: [[rowId, ...params]] });
   }
   for (const { columns, rows } of changes.values()) {
-    // Values bound as parameters, as the tables' other writes bind them (not re-read from JSON).
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / (columns.length + 1)));
-    const tuple = `(${new Array<string>(columns.length + 1).fill('?').join(', ')})`;
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement);
+    // As one JSON text a statement where the values survive it exactly (updateChunks).
+    for (const chunk of updateChunks(rows, columns.length + 1)) {
+      if (!Array.isArray(chunk)) {
+        await tx.run(
+          `UPDATE ${spec.table} AS t SET ${columns.map((c, i) => `${c} = ${chunk.columns[i + 1]}`).join(', ')}
+             FROM json_each(?) AS s WHERE t.id = ${chunk.columns[0]}`,
+          [chunk.text]);
+        continue;
+      }
+      const tuple = `(${new Array<string>(columns.length + 1).fill('?').join(', ')})`;
       await tx.run(
         `UPDATE ${spec.table} AS t SET ${columns.map((c, i) => `${c} = s.column${i + 2}`).join(', ')}
            FROM (VALUES ${new Array<string>(chunk.length).fill(tuple).join(', ')}) AS s WHERE t.id = s.column1`,
@@ -300,4 +303,23 @@ async function write(tx: WriteTx, { spec, decided, batchValue }: TablePlan): Pro
     }
   }
   await tx.flush();
+}
+
+/**
+ * An UPDATE's rows in statements: as JSON texts of up to 10,000 rows (db/jsonRows.ts), or
+ * bound, at most MAX_PARAMS values a statement, where JSON would not carry a value exactly.
+ */
+function updateChunks(rows: readonly FieldValue[][], width: number): (JsonRows | FieldValue[][])[] {
+  const out: (JsonRows | FieldValue[][])[] = [];
+  for (let start = 0; start < rows.length; start += 10_000) {
+    const slice = rows.slice(start, start + 10_000);
+    const json = jsonRows(slice, 's.value');
+    if (json !== null) {
+      out.push(json);
+      continue;
+    }
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / width));
+    for (let at = 0; at < slice.length; at += perStatement) out.push(slice.slice(at, at + perStatement));
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import type { ApplyResult } from './applyOperations';
 import { BundleError, BundleWriter, bundleBatches, checkBundleFile, type BundleHeader } from './bundle';
 import { operationPages, type VersionVector } from './exchange';
 import type { Operation } from '../oplog/operation';
+import { screenAhead } from './screening';
 
 /** Bundles are streamed, never held whole; this bounds the copy a USB stick can make the console write. */
 export const MAX_BUNDLE_BYTES = 8 * 1024 * 1024 * 1024;
@@ -126,9 +127,14 @@ export async function applyBundle(ctx: ServiceContext, bundle: CheckedBundle, ba
   // thread): one batch ahead, so memory stays bounded.
   const batches = bundleBatches(bundle.copy, bundle.header, batchSize);
   try {
-    let next = batches.next();
+    // Screened as soon as it is parsed (screening.ts): while SQLite writes the batch before it.
+    const ahead = () => batches.next().then(async (read) => {
+      if (!read.done) await screenAhead(read.value);
+      return read;
+    });
+    let next = ahead();
     for (let read = await next; !read.done; read = await next) {
-      next = batches.next();
+      next = ahead();
       next.catch(() => undefined); // awaited on the next turn; a failure meanwhile is not unhandled
       const batch = read.value;
       const result = await ctx.store.applyRemote(batch as Operation[], ctx.now());

@@ -11,6 +11,7 @@ import { checkSchema, IDENTITY_CLASH } from './hubSchema';
 import { partingPoint } from './copyCheck';
 import { noteHubClock } from './clockSkew';
 import type { Operation } from '../oplog/operation';
+import { screenAhead } from './screening';
 
 export { HUB_SCHEMA_VERSION, hubInit } from './hubSchema';
 const BATCH = 2000;
@@ -172,7 +173,11 @@ export async function pullFromHub(store: Store, client: pg.Client, now: () => nu
     const origins = Object.keys(theirs).filter((o) => (theirs[o] ?? 0) > from(o));
     let fetched = false;
     const page = (origin: string, seq: number) => {
-      const ops = operationsOnHub(client, origin, seq, options.batch ?? PULL_BATCH, version);
+      // Screened as soon as it arrives (screening.ts): while SQLite writes the page before it.
+      const ops = operationsOnHub(client, origin, seq, options.batch ?? PULL_BATCH, version).then(async (list) => {
+        await screenAhead(list);
+        return list;
+      });
       ops.catch(() => undefined); // awaited below; a failure while a page is applied is not unhandled
       return { seq, ops };
     };

@@ -37,10 +37,10 @@ function fieldAccepts(entity: EntityName, field: string, value: FieldValue): boo
   return typeof value !== 'string' || ANY_TEXT.safeParse(value).success;
 }
 
-/** Whether an operation that passed `rejectionOf` carries a value the API would have refused. */
-export function hasUnsafeValue(op: Operation): boolean {
+/** Whether an operation that passed `rejectionOf` carries a value the API would have refused; `parsed`: its value, parsed already. */
+export function hasUnsafeValue(op: Operation, parsed: unknown = JSON.parse(op.value)): boolean {
   const entity = op.entity as EntityName;
-  const value = JSON.parse(op.value) as FieldValue | Record<string, FieldValue>;
+  const value = parsed as FieldValue | Record<string, FieldValue>;
   if (op.field !== '*') return !fieldAccepts(entity, op.field, value as FieldValue);
   return Object.entries(value as Record<string, FieldValue>).some(([field, v]) => !fieldAccepts(entity, field, v));
 }

@@ -1,0 +1,45 @@
+// Many rows handed to SQLite as one JSON text, read back by json_each, instead of a bound
+// value each: the sqlite3 package converts every bound value on the main thread (a catch-up's
+// new incidents are half a million values), and the short statement stays prepared.
+//
+// What a table holds must not depend on the way its rows went. Bound, a number is an INTEGER
+// only if it fits in 32 bits (the sqlite3 package binds any other as a REAL: a time in
+// milliseconds is 1764000000123.0); from JSON, every whole number is an INTEGER. A typed
+// column makes them the same, but a TEXT or untyped one would keep "….0" from one way and not
+// the other, and consoles would differ. So such a column's values are made REAL as binding does.
+import type { SqlValue } from '../base/handles';
+
+export interface JsonRows {
+  /** The rows, a JSON array of arrays: json_each's `value`, one row each. */
+  text: string;
+  /** Per column, the SQL that reads it from `source` (json_each's value) as binding would store it. */
+  columns: string[];
+}
+
+const fitsInt32 = (n: number) => n === (n | 0);
+
+/**
+ * The rows as JSON, or null where JSON would not carry a value as binding does: a number JSON
+ * cannot write (NaN, Infinity), or a lone surrogate (JSON escapes it, binding replaces it).
+ * JSON.stringify writes `\u` escapes only for those and control characters, so a text with
+ * `\ud` (or a backslash before "ud", written `\\ud`) is refused: those rows are bound.
+ */
+export function jsonRows(rows: readonly (readonly SqlValue[])[], source = 'value'): JsonRows | null {
+  const width = rows[0]?.length ?? 0;
+  const wide = new Array<boolean>(width).fill(false);
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      if (typeof value !== 'number') continue;
+      if (!Number.isFinite(value)) return null;
+      if (Number.isInteger(value) && !fitsInt32(value)) wide[i] = true;
+    }
+  }
+  const text = JSON.stringify(rows);
+  if (text.includes('\\ud')) return null;
+  const columns = wide.map((isWide, i) => {
+    const read = `${source} ->> ${i}`;
+    return isWide ? `iif(typeof(${read}) = 'integer' AND (${read}) NOT BETWEEN -2147483648 AND 2147483647, CAST(${read} AS REAL), ${read})` : read;
+  });
+  return { text, columns };
+}
