@@ -12,9 +12,11 @@ export interface FieldWrite {
   hlc: string;
   /** Space-separated `origin:seq` identities it replaced; null: it does not say. */
   prev: string | null;
+  /** Its identity, where its maker worked it out already (a catch-up asks it many times). */
+  id?: string;
 }
 
-export const identity = (w: Pick<FieldWrite, 'origin' | 'seq'>) => `${w.origin}:${w.seq}`;
+export const identity = (w: Pick<FieldWrite, 'origin' | 'seq'> & { id?: string }) => w.id ?? `${w.origin}:${w.seq}`;
 
 const newest = <W extends FieldWrite>(ws: readonly W[]): W => ws.reduce((a, b) => (b.hlc > a.hlc ? b : a));
 
