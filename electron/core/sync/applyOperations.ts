@@ -33,6 +33,25 @@ function capped(hlc: string, now: number) {
   return parts.wall > now + MAX_CLOCK_AHEAD_MS ? { ...parts, wall: now + MAX_CLOCK_AHEAD_MS, counter: 0 } : parts;
 }
 
+/**
+ * This console's clock follows every operation applied, each capped: as receiving each in
+ * turn, since a clock keeps the latest (wall, counter) it has seen; so only the latest below
+ * the cap and, if any is past it, the cap itself are received. An HLC's text sorts as its
+ * (wall, counter) does (fixed-width wall and counter): no operation is decoded for it.
+ */
+function receiveAll(clock: HybridClock, operations: readonly Operation[], now: number): void {
+  const limit = now + MAX_CLOCK_AHEAD_MS;
+  const limitText = String(limit).padStart(15, '0');
+  let latest: string | null = null;
+  let past = false;
+  for (const op of operations) {
+    if (op.hlc.slice(0, 15) > limitText) past = true;
+    else if (latest === null || op.hlc.slice(0, 20) > latest.slice(0, 20)) latest = op.hlc;
+  }
+  if (latest !== null) clock.receive(decodeHlc(latest)!);
+  if (past) clock.receive({ wall: limit, counter: 0, origin: '' });
+}
+
 export type { ApplyResult, TrustRejection };
 
 async function applyOne(tx: WriteTx, op: Operation): Promise<void> {
@@ -107,7 +126,8 @@ export async function applyOperations(
     if (rejection) await quarantine(op, rejection);
     else valid.push(op);
   }
-  const held = new Map<string, { hlc: string; value: string; field: string; row_id: string }>();
+  // By identity, what is held: a row of the log, or an operation met earlier in this batch.
+  const held = new Map<string, { hlc: string; value: string; field: string; row_id: string } | Operation>();
   // Only an operation at or below the highest seq held of its origin can be held: one probe
   // per origin, and a catch-up (all of it above) looks nothing else up.
   const top = new Map<string, number>();
@@ -128,13 +148,14 @@ export async function applyOperations(
     const known = held.get(key);
     if (known) {
       // The same identity with other content: a console restored from a backup or a cloned disk.
-      if (known.hlc !== op.hlc || known.value !== op.value || known.field !== op.field || known.row_id !== op.rowId) await quarantine(op, 'duplicateIdentity');
+      const knownRow = 'rowId' in known ? known.rowId : known.row_id;
+      if (known.hlc !== op.hlc || known.value !== op.value || known.field !== op.field || knownRow !== op.rowId) await quarantine(op, 'duplicateIdentity');
       else { result.known++; knownOps.push(op); }
       continue;
     }
     if (op.origin === local.origin) { await quarantine(op, 'ownOrigin'); continue; }
     // Later in the same batch, the same identity counts as held.
-    held.set(key, { hlc: op.hlc, value: op.value, field: op.field, row_id: op.rowId });
+    held.set(key, op);
     // Signed is not enough: values pass the API's rules (syncedValues.ts), guarded changes need their author's role (authorization.ts).
     if (screenedUnsafe(op)) { await quarantine(op, 'unsafeValue'); continue; }
     fresh.push(op);
@@ -155,7 +176,7 @@ export async function applyOperations(
       for (const op of fresh) await applyOne(tx, op);
     } else await applySet(tx, fresh);
     await tx.run('RELEASE apply_batch');
-    for (const op of fresh) local.clock.receive(capped(op.hlc, now));
+    receiveAll(local.clock, fresh, now);
     result.applied += fresh.length;
   } catch {
     await tx.run('ROLLBACK TO apply_batch');

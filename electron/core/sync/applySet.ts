@@ -69,11 +69,18 @@ export async function mayWriteNull(tx: WriteTx, operations: readonly Operation[]
   return false;
 }
 
+/** The operations' own keys, read from each JSON object in OPERATION_COLUMNS' order. */
+const STORE_SQL = `INSERT INTO operations (${OPERATION_COLUMNS.join(', ')})
+  SELECT ${['origin', 'seq', 'hlc', 'entity', 'rowId', 'field', 'value', 'operator', 'prev'].map((key) => `value ->> '${key}'`).join(', ')} FROM json_each(?)`;
+
 /**
- * Stores operations (validated, none held already) in `operations`: as the transaction's
- * buffered INSERTs, which a batch this size sends as JSON (db/jsonRows.ts).
+ * Stores operations (validated, none held already) in `operations`. A batch goes as one JSON
+ * text of the operations themselves (every column is typed, so a number reads back as bound);
+ * one with a text JSON would change (db/jsonRows.ts) as the transaction's bound INSERTs.
  */
 export function storeOperations(tx: WriteTx, operations: readonly Operation[]): Promise<void> {
+  const text = JSON.stringify(operations);
+  if (operations.length > 0 && !text.includes('\\ud')) return tx.run(STORE_SQL, [text]).then(() => undefined);
   for (const op of operations) tx.insert('operations', OPERATION_COLUMNS, [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]);
   return tx.flush();
 }
