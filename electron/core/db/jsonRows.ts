@@ -19,10 +19,16 @@ export interface JsonRows {
 const fitsInt32 = (n: number) => n === (n | 0);
 
 /**
+ * Whether SQLite reads every text of this JSON back as binding it would store it: not so for a
+ * lone surrogate, which JSON.stringify escapes (`\ud800`) where binding replaces it. Those are
+ * the only `\u` escapes it writes besides control characters, so a text with `\ud` (or a
+ * backslash before "ud", written `\\ud`) is refused, and its rows are bound instead.
+ */
+export const keepsEveryText = (json: string) => !json.includes('\\ud');
+
+/**
  * The rows as JSON, or null where JSON would not carry a value as binding does: a number JSON
- * cannot write (NaN, Infinity), or a lone surrogate (JSON escapes it, binding replaces it).
- * JSON.stringify writes `\u` escapes only for those and control characters, so a text with
- * `\ud` (or a backslash before "ud", written `\\ud`) is refused: those rows are bound.
+ * cannot write (NaN, Infinity), or a lone surrogate (keepsEveryText).
  */
 export function jsonRows(rows: readonly (readonly SqlValue[])[], source = 'value'): JsonRows | null {
   const width = rows[0]?.length ?? 0;
@@ -36,7 +42,7 @@ export function jsonRows(rows: readonly (readonly SqlValue[])[], source = 'value
     }
   }
   const text = JSON.stringify(rows);
-  if (text.includes('\\ud')) return null;
+  if (!keepsEveryText(text)) return null;
   const columns = wide.map((isWide, i) => {
     const read = `${source} ->> ${i}`;
     return isWide ? `iif(typeof(${read}) = 'integer' AND (${read}) NOT BETWEEN -2147483648 AND 2147483647, CAST(${read} AS REAL), ${read})` : read;

@@ -9,7 +9,7 @@
 import { ENTITIES, type EntityName, type EntitySpec, type FieldValue } from '../oplog/entities';
 import { CREATE_FIELD, OPERATION_COLUMNS } from '../oplog/opLog';
 import type { WriteTx } from '../base/handles';
-import { jsonRows, type JsonRows } from '../db/jsonRows';
+import { jsonRows, keepsEveryText, type JsonRows } from '../db/jsonRows';
 import { identity, resolveField, type FieldWrite } from '../oplog/fieldWinner';
 import type { Operation } from '../oplog/operation';
 import { screenedValue } from './screening';
@@ -76,11 +76,11 @@ const STORE_SQL = `INSERT INTO operations (${OPERATION_COLUMNS.join(', ')})
 /**
  * Stores operations (validated, none held already) in `operations`. A batch goes as one JSON
  * text of the operations themselves (every column is typed, so a number reads back as bound);
- * one with a text JSON would change (db/jsonRows.ts) as the transaction's bound INSERTs.
+ * one with a text JSON would change (keepsEveryText) as the transaction's bound INSERTs.
  */
 export function storeOperations(tx: WriteTx, operations: readonly Operation[]): Promise<void> {
   const text = JSON.stringify(operations);
-  if (operations.length > 0 && !text.includes('\\ud')) return tx.run(STORE_SQL, [text]).then(() => undefined);
+  if (operations.length > 0 && keepsEveryText(text)) return tx.run(STORE_SQL, [text]).then(() => undefined);
   for (const op of operations) tx.insert('operations', OPERATION_COLUMNS, [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null]);
   return tx.flush();
 }
