@@ -66,12 +66,7 @@ export function shapeOf(op: Operation): OperationShape {
   return { early: null, wall: hlc.wall, late: lateRejection(op, value), value };
 }
 
-/** Why an operation may not be applied, or null when it may. */
-export function rejectionOf(op: Operation, maxWall: number): Rejection | null {
-  return rejectionFrom(shapeOf(op), maxWall);
-}
-
-/** The refusal `rejectionOf` gives, from an operation's shape. */
+/** Why an operation of this shape may not be applied with clocks up to `maxWall`, or null when it may. */
 export function rejectionFrom(shape: OperationShape, maxWall: number): Rejection | null {
   if (shape.early) return shape.early;
   if (shape.wall > maxWall) return 'clockAhead';

@@ -43,7 +43,7 @@ export async function screenAhead(operations: readonly unknown[]): Promise<void>
   }
 }
 
-/** Why an operation may not be applied, as `rejectionOf` says, or null when it may. */
+/** Why an operation may not be applied (oplog/operation.ts `rejectionFrom`), or null when it may. */
 export function screenedRejection(op: Operation, maxWall: number): Rejection | null {
   return rejectionFrom(verdictOf(op), maxWall);
 }

@@ -37,8 +37,8 @@ function fieldAccepts(entity: EntityName, field: string, value: FieldValue): boo
   return typeof value !== 'string' || ANY_TEXT.safeParse(value).success;
 }
 
-/** Whether an operation that passed `rejectionOf` carries a value the API would have refused; `parsed`: its value, parsed already. */
-export function hasUnsafeValue(op: Operation, parsed: unknown = JSON.parse(op.value)): boolean {
+/** Whether an operation with no other refusal (screening.ts) carries a value the API would have refused; `parsed`: its value, parsed. */
+export function hasUnsafeValue(op: Operation, parsed: unknown): boolean {
   const entity = op.entity as EntityName;
   const value = parsed as FieldValue | Record<string, FieldValue>;
   if (op.field !== '*') return !fieldAccepts(entity, op.field, value as FieldValue);
