@@ -88,26 +88,34 @@ export function storeOperations(tx: WriteTx, operations: readonly Operation[]): 
 /** Stores validated operations none of which is held already, and applies them to their tables. */
 export async function applySet(tx: WriteTx, operations: readonly Operation[]): Promise<void> {
   const byEntity = [...groupBy(operations, (op) => op.entity)].map(([entity, ops]) => ({ spec: ENTITIES[entity as EntityName] as EntitySpec, ops }));
-  // Everything the decisions need is read first: the writes held before this batch, and which
-  // of its rows each table has.
-  const prior = await priorWrites(tx, operations);
-  const present: ReadonlySet<string>[] = [];
-  for (const { spec, ops } of byEntity) present.push(await presentRows(tx, spec, ops));
-  // Then the batch is stored while the winners are decided: SQLite writes on its own thread
-  // while this one works (a catch-up's two largest costs, side by side rather than in turn).
-  // Stored first or last is the same: the decisions use the writes read above and the batch's own.
+  await tx.flush(); // rows queued before this batch go first
+  // SQLite runs one statement after another on its own thread, while this one works: so every
+  // statement is sent as soon as what it needs is known, and the work here waits for answers
+  // only where it needs them. In SQLite's order: the reads the decisions need (the writes held
+  // before this batch, which of its rows each table has), the batch stored, its new rows,
+  // then the changed fields. Meanwhile this thread reads the answers, decides each field's
+  // winner and prepares the changes: a catch-up's two largest costs side by side, not in turn.
+  const reading = priorWrites(tx, operations);
+  const presence = byEntity.map(({ spec, ops }) => presentRows(tx, spec, ops));
   const storing = storeOperations(tx, operations);
-  storing.catch(() => undefined); // awaited below, whatever the decisions do
-  let plans: TablePlan[];
+  const sent: Promise<unknown>[] = [reading, ...presence, storing];
+  for (const p of sent) p.catch(() => undefined); // all awaited below, whatever the decisions do
+  let changes: Statement[] = [];
   try {
-    // A turn of the event loop: the statement reaches SQLite through promise callbacks, which
-    // would otherwise wait until the decisions below were done.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    plans = byEntity.map(({ spec, ops }, i) => decide(tx, spec, ops, prior, present[i]!));
+    // The stored batch is never mistaken for writes held before it: priorWrites leaves out the batch's own.
+    const prior = await reading;
+    const plans: TablePlan[] = [];
+    for (const [i, { spec, ops }] of byEntity.entries()) plans.push(decide(tx, spec, ops, prior, await presence[i]!));
+    // New rows go now (they follow the store in SQLite's order), changes are prepared meanwhile.
+    const inserting = tx.flush();
+    inserting.catch(() => undefined);
+    sent.push(inserting);
+    for (const plan of plans) changes = changes.concat(await updatesOf(tx, plan));
   } finally {
-    await storing;
+    await Promise.allSettled(sent);
   }
-  for (const plan of plans) await write(tx, plan);
+  await Promise.all(sent); // the first refusal, if SQLite refused any of them
+  for (const { sql, params } of changes) await tx.run(sql, params);
 }
 
 /**
@@ -127,26 +135,32 @@ async function priorWrites(tx: WriteTx, operations: readonly Operation[]): Promi
   // Each answer as one JSON text: the sqlite3 package builds a JS object per row, a property at
   // a time, on the main thread; one JSON.parse of tens of thousands of rows costs a fraction of that.
   const prior = new Map<string, Write[]>();
+  // Read while the batch may be stored already (applySet): its own operations are not prior writes.
+  const own = new Set<string>();
+  for (const op of operations) own.add(identity(op));
   const add = (json: string | undefined) => {
     for (const [origin, seq, hlc, prev, row_id, field] of JSON.parse(json ?? '[]') as [string, number, string, string | null, string, string][]) {
-      const w: Write = { origin, seq, hlc, prev, row_id, field, id: `${origin}:${seq}` };
+      const id = `${origin}:${seq}`;
+      if (own.has(id)) continue;
+      const w: Write = { origin, seq, hlc, prev, row_id, field, id };
       const list = prior.get(row_id);
       if (list) list.push(w);
       else prior.set(row_id, [w]);
     }
   };
   const WRITE = 'json_group_array(json_array(o.origin, o.seq, o.hlc, o.prev, o.row_id, o.field)) AS rows';
-  if (whole.size > 0) {
-    add((await tx.get<{ rows: string }>(
-      `SELECT ${WRITE} FROM operations o WHERE o.row_id IN (SELECT value FROM json_each(?))`, [JSON.stringify([...whole])]))?.rows);
-  }
-  if (pairs.size > 0) {
+  // Both sent before either answer is read.
+  const answers = [
+    whole.size === 0 ? null : tx.get<{ rows: string }>(
+      `SELECT ${WRITE} FROM operations o WHERE o.row_id IN (SELECT value FROM json_each(?))`, [JSON.stringify([...whole])]),
     // CROSS JOIN: SQLite takes the pairs as the outer loop, each one probe of operations_row_field.
-    add((await tx.get<{ rows: string }>(
+    pairs.size === 0 ? null : tx.get<{ rows: string }>(
       `SELECT ${WRITE} FROM json_each(?) j
          CROSS JOIN operations o ON o.row_id = j.value ->> 0 AND o.field = j.value ->> 1`,
-      [`[${[...pairs].join(',')}]`]))?.rows);
-  }
+      [`[${[...pairs].join(',')}]`]),
+  ];
+  for (const answer of answers) answer?.catch(() => undefined); // each awaited below
+  for (const answer of answers) if (answer) add((await answer)?.rows);
   return prior;
 }
 
@@ -168,7 +182,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-/** What a batch does to one table: its new rows are queued on the transaction already. */
+/** What a batch does to one table: its new rows are queued on the transaction already (decide). */
 interface TablePlan {
   spec: EntitySpec;
   /** Each field whose winner the batch changed, and that winner. */
@@ -270,8 +284,17 @@ function winnerWithout(arriving: ReadonlySet<string>) {
   };
 }
 
-/** Writes a table's decided winners: the values the batch does not carry read in one statement, then one UPDATE per set of changed columns. */
-async function write(tx: WriteTx, { spec, decided, batchOps }: TablePlan): Promise<void> {
+/** A statement to run, once the batch's rows are written. */
+interface Statement {
+  sql: string;
+  params: FieldValue[];
+}
+
+/**
+ * A table's decided winners as UPDATEs, one per set of changed columns (per chunk of rows).
+ * Winners the batch does not carry have their values read in one statement.
+ */
+async function updatesOf(tx: WriteTx, { spec, decided, batchOps }: TablePlan): Promise<Statement[]> {
   const stored = new Map<string, string>();
   const missing = decided.filter((d) => !batchOps.has(identity(d.winner))).map((d) => [d.winner.origin, d.winner.seq]);
   if (missing.length > 0) {
@@ -303,24 +326,27 @@ async function write(tx: WriteTx, { spec, decided, batchOps }: TablePlan): Promi
     if (group) group.rows.push([rowId, ...params]);
     else changes.set(shape, { columns, rows: [[rowId, ...params]] });
   }
+  const statements: Statement[] = [];
   for (const { columns, rows } of changes.values()) {
     // As one JSON text a statement where the values survive it exactly (updateChunks).
     for (const chunk of updateChunks(rows, columns.length + 1)) {
       if (!Array.isArray(chunk)) {
-        await tx.run(
-          `UPDATE ${spec.table} AS t SET ${columns.map((c, i) => `${c} = ${chunk.columns[i + 1]}`).join(', ')}
+        statements.push({
+          sql: `UPDATE ${spec.table} AS t SET ${columns.map((c, i) => `${c} = ${chunk.columns[i + 1]}`).join(', ')}
              FROM json_each(?) AS s WHERE t.id = ${chunk.columns[0]}`,
-          [chunk.text]);
+          params: [chunk.text],
+        });
         continue;
       }
       const tuple = `(${new Array<string>(columns.length + 1).fill('?').join(', ')})`;
-      await tx.run(
-        `UPDATE ${spec.table} AS t SET ${columns.map((c, i) => `${c} = s.column${i + 2}`).join(', ')}
+      statements.push({
+        sql: `UPDATE ${spec.table} AS t SET ${columns.map((c, i) => `${c} = s.column${i + 2}`).join(', ')}
            FROM (VALUES ${new Array<string>(chunk.length).fill(tuple).join(', ')}) AS s WHERE t.id = s.column1`,
-        chunk.flat());
+        params: chunk.flat(),
+      });
     }
   }
-  await tx.flush();
+  return statements;
 }
 
 /**
