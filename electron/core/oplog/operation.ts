@@ -19,18 +19,48 @@ export interface Operation {
 
 export const MAX_VALUE_BYTES = 16 * 1024;
 
+const ORIGIN = /^[0-9a-f]{16}$/;
+const ROW_ID = /^[0-9a-f-]{36}$/;
+const PREV = /^([0-9a-f]{16}:[1-9][0-9]{0,14}( [0-9a-f]{16}:[1-9][0-9]{0,14})*)?$/;
+
 export const operationSchema = z.object({
-  origin: z.string().regex(/^[0-9a-f]{16}$/),
+  origin: z.string().regex(ORIGIN),
   seq: z.number().int().positive(),
   hlc: z.string().max(64),
   entity: z.string().max(40),
-  rowId: z.string().regex(/^[0-9a-f-]{36}$/),
+  rowId: z.string().regex(ROW_ID),
   field: z.string().max(40),
   value: z.string().max(MAX_VALUE_BYTES),
   operator: z.string().max(64).nullable(),
   // At most a few: the writes of one field its writer held as concurrent.
-  prev: z.string().max(2000).regex(/^([0-9a-f]{16}:[1-9][0-9]{0,14}( [0-9a-f]{16}:[1-9][0-9]{0,14})*)?$/).nullable().optional(),
+  prev: z.string().max(2000).regex(PREV).nullable().optional(),
 }).strict();
+
+const KEYS = new Set(['origin', 'seq', 'hlc', 'entity', 'rowId', 'field', 'value', 'operator', 'prev']);
+const textUpTo = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+
+/**
+ * The schema's rules checked by hand, for a plain object as JSON gives: a catch-up checks
+ * hundreds of thousands of operations, and zod allocates for each. Never looser than the
+ * schema (tests/core/oplog/operationShape.test.ts): where it says no, the schema decides.
+ */
+export function plainlyValid(op: unknown): boolean {
+  if (typeof op !== 'object' || op === null || Object.getPrototypeOf(op) !== Object.prototype) return false;
+  // Every enumerable key, inherited ones too, as `.strict()` refuses any other.
+  for (const key in op) if (!KEYS.has(key)) return false;
+  const o = op as Record<string, unknown>;
+  const seq = o.seq;
+  return typeof o.origin === 'string' && ORIGIN.test(o.origin)
+    && typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0
+    && textUpTo(o.hlc, 64) && textUpTo(o.entity, 40)
+    && typeof o.rowId === 'string' && ROW_ID.test(o.rowId)
+    && textUpTo(o.field, 40) && textUpTo(o.value, MAX_VALUE_BYTES)
+    && (o.operator === null || textUpTo(o.operator, 64))
+    && (o.prev === undefined || o.prev === null || (textUpTo(o.prev, 2000) && PREV.test(o.prev as string)));
+}
+
+/** Whether an operation from outside has the schema's shape. */
+export const hasOperationShape = (op: unknown): boolean => plainlyValid(op) || operationSchema.safeParse(op).success;
 
 export type Rejection = 'malformed' | 'unknownEntity' | 'unknownField' | 'badValue' | 'immutableField' | 'clockAhead' | 'hlcOrigin';
 
@@ -53,7 +83,7 @@ export interface OperationShape {
 }
 
 export function shapeOf(op: Operation): OperationShape {
-  if (!operationSchema.safeParse(op).success) return { early: 'malformed', wall: 0, late: null };
+  if (!hasOperationShape(op)) return { early: 'malformed', wall: 0, late: null };
   const hlc = decodeHlc(op.hlc);
   if (!hlc || hlc.origin !== op.origin) return { early: 'hlcOrigin', wall: 0, late: null };
   if (!isEntityName(op.entity)) return { early: null, wall: hlc.wall, late: 'unknownEntity' };
