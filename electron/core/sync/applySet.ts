@@ -35,17 +35,18 @@ export function columnsFor(spec: EntitySpec, values: Readonly<Record<string, Fie
   return { columns, params };
 }
 
-/** Per table, its NOT NULL columns: the schema is the app's own, so read once per process. */
-const requiredColumns = new Map<string, ReadonlySet<string>>();
+/** Per table, the fields whose columns are NOT NULL: the schema is the app's own, so read once per process. */
+const requiredFields = new Map<string, readonly string[]>();
 
-async function required(tx: WriteTx, table: string): Promise<ReadonlySet<string>> {
-  let columns = requiredColumns.get(table);
-  if (!columns) {
-    const info = await tx.all<{ name: string; notnull: number }>(`SELECT name, "notnull" FROM pragma_table_info('${table}')`);
-    columns = new Set(info.filter((c) => c.notnull === 1).map((c) => c.name));
-    requiredColumns.set(table, columns);
+async function required(tx: WriteTx, spec: EntitySpec): Promise<readonly string[]> {
+  let fields = requiredFields.get(spec.table);
+  if (!fields) {
+    const info = await tx.all<{ name: string; notnull: number }>(`SELECT name, "notnull" FROM pragma_table_info('${spec.table}')`);
+    const notNull = new Set(info.filter((c) => c.notnull === 1).map((c) => c.name));
+    fields = Object.entries(spec.fields).filter(([, column]) => notNull.has(column)).map(([field]) => field);
+    requiredFields.set(spec.table, fields);
   }
-  return columns;
+  return fields;
 }
 
 /**
@@ -54,17 +55,16 @@ async function required(tx: WriteTx, table: string): Promise<ReadonlySet<string>
  * statement per operation reproduces; such a batch (never one a Beacon wrote) takes that path.
  */
 export async function mayWriteNull(tx: WriteTx, operations: readonly Operation[]): Promise<boolean> {
-  // Each table's NOT NULL columns looked up once, not awaited per operation.
-  const notNullOf = new Map<string, ReadonlySet<string>>();
-  for (const entity of new Set(operations.map((op) => op.entity))) notNullOf.set(entity, await required(tx, ENTITIES[entity as EntityName].table));
+  // Each table's required fields looked up once, not awaited per operation.
+  const requiredOf = new Map<string, readonly string[]>();
+  for (const entity of new Set(operations.map((op) => op.entity))) requiredOf.set(entity, await required(tx, ENTITIES[entity as EntityName]));
   for (const op of operations) {
-    const spec: EntitySpec = ENTITIES[op.entity as EntityName];
-    const notNull = notNullOf.get(op.entity)!;
+    const fields = requiredOf.get(op.entity)!;
     const value = screenedValue(op) as FieldValue | Record<string, FieldValue>;
     if (op.field === CREATE_FIELD) {
       const values = value as Record<string, FieldValue>;
-      if (Object.entries(spec.fields).some(([field, column]) => notNull.has(column) && (values[field] ?? null) === null)) return true;
-    } else if (value === null && notNull.has(spec.fields[op.field] ?? '')) return true;
+      for (const field of fields) if ((values[field] ?? null) === null) return true;
+    } else if (value === null && fields.includes(op.field)) return true;
   }
   return false;
 }
@@ -126,11 +126,13 @@ export async function applySet(tx: WriteTx, operations: readonly Operation[]): P
 async function priorWrites(tx: WriteTx, operations: readonly Operation[]): Promise<Map<string, Write[]>> {
   const whole = new Set<string>();
   for (const op of operations) if (op.field === CREATE_FIELD) whole.add(op.rowId);
-  const pairs = new Set<string>();
+  // By row, the fields whose writes decide (its create's among them).
+  const fieldsOf = new Map<string, Set<string>>();
   for (const op of operations) {
     if (whole.has(op.rowId)) continue;
-    pairs.add(JSON.stringify([op.rowId, op.field]));
-    pairs.add(JSON.stringify([op.rowId, CREATE_FIELD]));
+    const fields = fieldsOf.get(op.rowId);
+    if (fields) fields.add(op.field);
+    else fieldsOf.set(op.rowId, new Set([CREATE_FIELD, op.field]));
   }
   // Each answer as one JSON text: the sqlite3 package builds a JS object per row, a property at
   // a time, on the main thread; one JSON.parse of tens of thousands of rows costs a fraction of that.
@@ -153,11 +155,12 @@ async function priorWrites(tx: WriteTx, operations: readonly Operation[]): Promi
   const answers = [
     whole.size === 0 ? null : tx.get<{ rows: string }>(
       `SELECT ${WRITE} FROM operations o WHERE o.row_id IN (SELECT value FROM json_each(?))`, [JSON.stringify([...whole])]),
-    // CROSS JOIN: SQLite takes the pairs as the outer loop, each one probe of operations_row_field.
-    pairs.size === 0 ? null : tx.get<{ rows: string }>(
-      `SELECT ${WRITE} FROM json_each(?) j
-         CROSS JOIN operations o ON o.row_id = j.value ->> 0 AND o.field = j.value ->> 1`,
-      [`[${[...pairs].join(',')}]`]),
+    // `{"row id": ["field", …], …}`; CROSS JOIN: SQLite takes rows, then their fields, as the
+    // outer loops, each pair one probe of operations_row_field.
+    fieldsOf.size === 0 ? null : tx.get<{ rows: string }>(
+      `SELECT ${WRITE} FROM json_each(?) r CROSS JOIN json_each(r.value) f
+         CROSS JOIN operations o ON o.row_id = r.key AND o.field = f.value`,
+      [JSON.stringify(Object.fromEntries([...fieldsOf].map(([rowId, fields]) => [rowId, [...fields]])))]),
   ];
   for (const answer of answers) answer?.catch(() => undefined); // each awaited below
   for (const answer of answers) if (answer) add((await answer)?.rows);
