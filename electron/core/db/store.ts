@@ -65,7 +65,10 @@ export async function openStore(dataDir: string, physicalClock: () => number, op
   let reports: Connection | null = null;
   try {
     // FULL: a commit survives power loss, not only a crash. Acknowledged calls must never vanish.
-    await writerConn.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    // 32 MB of page cache (SQLite's default is 2 MB, taken only as used): a catch-up inserts into
+    // the log's row index at random places, and with the default most of them read a page back
+    // from the file (100k operations imported: 3.95-4.1 s -> 3.75-3.85 s).
+    await writerConn.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;');
     // Before any migration writes to it: a damaged database is said to be one, and left as it is.
     await quickCheck(writerConn, options.quickCheckMs ?? QUICK_CHECK_MS);
     const schemaVersion = await migrate(writerConn);
