@@ -109,9 +109,12 @@ async function* fileLines(file: string): AsyncGenerator<string> {
       let start = 0;
       for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, start)) {
         if (length + at - start > MAX_LINE_BYTES) throw new BundleError('trust.bundleLineTooLong', { line: lineNumber, max: MAX_LINE_BYTES });
-        pieces.push(bytes.subarray(start, at));
-        yield Buffer.concat(pieces).toString('utf8');
-        pieces = [];
+        if (pieces.length === 0) yield bytes.toString('utf8', start, at); // most lines: within one read, decoded in place
+        else {
+          pieces.push(bytes.subarray(start, at));
+          yield Buffer.concat(pieces).toString('utf8');
+          pieces = [];
+        }
         length = 0;
         lineNumber += 1;
         start = at + 1;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { readPostKey } from '../../../electron/core/post/postKey';
-import { MAX_LINE_BYTES } from '../../../electron/core/sync/bundle';
+import { bundleBatches, MAX_LINE_BYTES } from '../../../electron/core/sync/bundle';
 import { exportBundle, importBundle } from '../../../electron/core/sync/bundles';
 import { seedIncidents } from '../../../electron/core/demo/seed';
 import { cleanedAfterEach, consolesOfOnePost, count, intake, openTestCore } from '../testCore';
@@ -50,6 +50,31 @@ describe('reading a bundle', () => {
     console.log(`256 MB line: refused in ${seconds.toFixed(2)} s, rss +${((peak - before) / 1048576).toFixed(1)} MB`);
     expect(await count(t, 'operations')).toBe(operations);
     expect((await t.call('incidents.log', intake())).number).toMatch(/^LTK-/);
+  });
+
+  it('reads every line exactly, Arabic split across two reads of the file included', async () => {
+    // Lines of two-byte Arabic letters, one placed so that a letter straddles each of the first reads' ends (256 KB).
+    const READ = 1 << 18;
+    const header = `${JSON.stringify({ format: 'beacon-bundle', version: 2, post: 'LTK', origin: 'e0e0e0e0e0e0e0e0', createdAt: 0, count: 0 })}\n`;
+    const lines: { n: number; text: string }[] = [];
+    let bytes = Buffer.byteLength(header);
+    for (let n = 0; bytes < 3 * READ; n++) {
+      // `{"n":N,"text":"` then letters: choose the count so the next read's end falls inside a letter.
+      const prefix = Buffer.byteLength(`{"n":${n},"text":"`);
+      const toBoundary = READ - (bytes % READ) - prefix;
+      const letters = toBoundary > 8 && toBoundary < 60_000 && toBoundary % 2 === 1 ? (toBoundary + 1) / 2 : 500;
+      const line = { n, text: 'ع'.repeat(letters) };
+      lines.push(line);
+      bytes += Buffer.byteLength(`${JSON.stringify(line)}\n`);
+    }
+    const file = join(tempDir(), 'arabic.bundle');
+    writeFileSync(file, header + lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    const read: unknown[] = [];
+    for await (const batch of bundleBatches(file, { format: 'beacon-bundle', version: 2, post: 'LTK', origin: 'e0e0e0e0e0e0e0e0', createdAt: 0, count: lines.length }, 100)) read.push(...batch);
+    expect(read).toEqual(lines);
+    // The placement did what it says: a letter straddles a read's end.
+    const content = readFileSync(file);
+    expect([1, 2].some((k) => content[k * READ - 1]! >= 0xc0 || (content[k * READ]! & 0xc0) === 0x80)).toBe(true);
   });
 
   it('applies nothing of a correctly signed bundle broken at operation line 5,001', async () => {
