@@ -94,9 +94,10 @@ const NEWLINE = 0x0a;
 /**
  * A bundle file's lines, without their newlines, read as bytes a chunk at a time: each byte is
  * looked at once, and a line longer than MAX_LINE_BYTES is refused as soon as it gets there, so
- * a stick with one endless line costs neither memory nor time before it is refused.
+ * a stick with one endless line costs neither memory nor time before it is refused. Handed out
+ * a read's worth at a time: a step of an async generator per line costs more than the line.
  */
-async function* fileLines(file: string): AsyncGenerator<string> {
+async function* fileLines(file: string): AsyncGenerator<string[]> {
   // 256 KB a read: parsed in a few milliseconds, so an import applying the batch before gets the
   // main thread back soon enough to keep SQLite busy (1 MB chunks made the import slower).
   const stream = createReadStream(file, { highWaterMark: 1 << 18 });
@@ -106,13 +107,14 @@ async function* fileLines(file: string): AsyncGenerator<string> {
   try {
     for await (const chunk of stream) {
       const bytes = chunk as Buffer;
+      const lines: string[] = [];
       let start = 0;
       for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, start)) {
         if (length + at - start > MAX_LINE_BYTES) throw new BundleError('trust.bundleLineTooLong', { line: lineNumber, max: MAX_LINE_BYTES });
-        if (pieces.length === 0) yield bytes.toString('utf8', start, at); // most lines: within one read, decoded in place
+        if (pieces.length === 0) lines.push(bytes.toString('utf8', start, at)); // most lines: within one read, decoded in place
         else {
           pieces.push(bytes.subarray(start, at));
-          yield Buffer.concat(pieces).toString('utf8');
+          lines.push(Buffer.concat(pieces).toString('utf8'));
           pieces = [];
         }
         length = 0;
@@ -123,8 +125,9 @@ async function* fileLines(file: string): AsyncGenerator<string> {
       if (length > MAX_LINE_BYTES) throw new BundleError('trust.bundleLineTooLong', { line: lineNumber, max: MAX_LINE_BYTES });
       // A copy: the stream may reuse its chunk, and a short rest must not pin a whole megabyte.
       if (start < bytes.length) pieces.push(Buffer.from(bytes.subarray(start)));
+      if (lines.length > 0) yield lines;
     }
-    if (length > 0) yield Buffer.concat(pieces).toString('utf8');
+    if (length > 0) yield [Buffer.concat(pieces).toString('utf8')];
   } finally {
     stream.destroy();
   }
@@ -168,7 +171,7 @@ export async function checkBundleFile(file: string, key: string, postCode: strin
     let last: string | undefined;
     let count = 0;
     let broken: number | null = null;
-    for await (const line of fileLines(file)) {
+    for await (const lines of fileLines(file)) for (const line of lines) {
       if (last !== undefined) {
         // Lines after the header are operations (the one kept in `last` may be the trailer);
         // a broken one is reported once the signature is known good.
@@ -210,14 +213,16 @@ export async function checkBundleFile(file: string, key: string, postCode: strin
 export async function* bundleBatches(file: string, header: BundleHeader, size: number): AsyncGenerator<unknown[]> {
   let index = -1;
   let batch: unknown[] = [];
-  for await (const line of fileLines(file)) {
-    index += 1;
-    if (index === 0) continue;
-    if (index > header.count) break;
-    batch.push(JSON.parse(line) as unknown);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
+  reading: for await (const lines of fileLines(file)) {
+    for (const line of lines) {
+      index += 1;
+      if (index === 0) continue;
+      if (index > header.count) break reading;
+      batch.push(JSON.parse(line) as unknown);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   if (batch.length > 0) yield batch;
