@@ -23,4 +23,6 @@ export interface WriteTx extends Reader {
   /** Queues a row for a buffered multi-row INSERT, written before the next statement. */
   insert(table: string, columns: readonly string[], values: SqlValue[], verb?: InsertVerb): void;
   flush(): Promise<void>;
+  /** Per column of `table`, whether its affinity is numeric (db/jsonRows.ts), read once a transaction. */
+  numericColumns(table: string): Promise<ReadonlyMap<string, boolean>>;
 }

@@ -7,7 +7,7 @@
 // milliseconds is 1764000000123.0); from JSON, every whole number is an INTEGER. A typed
 // column makes them the same, but a TEXT or untyped one would keep "….0" from one way and not
 // the other, and consoles would differ. So such a column's values are made REAL as binding does.
-import type { SqlValue } from '../base/handles';
+import type { Reader, SqlValue } from '../base/handles';
 
 export interface JsonRows {
   /** The rows, a JSON array of arrays: json_each's `value`, one row each. */
@@ -27,10 +27,29 @@ const fitsInt32 = (n: number) => n === (n | 0);
 export const keepsEveryText = (json: string) => !json.includes('\\ud');
 
 /**
- * The rows as JSON, or null where JSON would not carry a value as binding does: a number JSON
- * cannot write (NaN, Infinity), or a lone surrogate (keepsEveryText).
+ * Whether a column declared `type` has a numeric affinity (INTEGER, REAL or NUMERIC, by SQLite's
+ * rules: https://sqlite.org/datatype3.html#determination_of_column_affinity). Such a column
+ * stores a whole number the same whether it came as an INTEGER or as the REAL binding makes.
  */
-export function jsonRows(rows: readonly (readonly SqlValue[])[], source = 'value'): JsonRows | null {
+export function numericAffinity(type: string): boolean {
+  const t = type.toUpperCase();
+  if (t.includes('INT')) return true;
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT') || t.includes('BLOB') || t === '') return false;
+  return true; // REAL, FLOA, DOUB, or anything else: NUMERIC
+}
+
+/** Per column of `table`, whether its affinity is numeric (numericAffinity). */
+export async function numericColumns(db: Reader, table: string): Promise<ReadonlyMap<string, boolean>> {
+  const columns = await db.all<{ name: string; type: string }>('SELECT name, type FROM pragma_table_info(?)', [table]);
+  return new Map(columns.map((c) => [c.name, numericAffinity(c.type)]));
+}
+
+/**
+ * The rows as JSON, or null where JSON would not carry a value as binding does: a number JSON
+ * cannot write (NaN, Infinity), or a lone surrogate (keepsEveryText). `numeric`: per column,
+ * whether its affinity is numeric (numericAffinity), which spares it the REAL of binding.
+ */
+export function jsonRows(rows: readonly (readonly SqlValue[])[], source = 'value', numeric: readonly boolean[] = []): JsonRows | null {
   const width = rows[0]?.length ?? 0;
   const wide = new Array<boolean>(width).fill(false);
   for (const row of rows) {
@@ -45,7 +64,7 @@ export function jsonRows(rows: readonly (readonly SqlValue[])[], source = 'value
   if (!keepsEveryText(text)) return null;
   const columns = wide.map((isWide, i) => {
     const read = `${source} ->> ${i}`;
-    return isWide ? `iif(typeof(${read}) = 'integer' AND (${read}) NOT BETWEEN -2147483648 AND 2147483647, CAST(${read} AS REAL), ${read})` : read;
+    return isWide && numeric[i] !== true ? `iif(typeof(${read}) = 'integer' AND (${read}) NOT BETWEEN -2147483648 AND 2147483647, CAST(${read} AS REAL), ${read})` : read;
   });
   return { text, columns };
 }

@@ -5,7 +5,7 @@
 // so code inside a transaction always sees its own writes.
 import type { InsertVerb, SqlValue, WriteTx } from '../base/handles';
 import type { Connection, Params } from './connection';
-import { jsonRows, type JsonRows } from './jsonRows';
+import { jsonRows, numericColumns, type JsonRows } from './jsonRows';
 
 /** SQLite's default limit on bound parameters per statement is 32766. */
 const MAX_PARAMS = 32000;
@@ -15,6 +15,8 @@ const AS_JSON_ROWS = 10_000;
 
 interface PendingInsert {
   sql: string;
+  table: string;
+  columns: readonly string[];
   width: number;
   rows: SqlValue[][];
 }
@@ -23,6 +25,8 @@ export class Tx implements WriteTx {
   declare readonly readsDatabase: true;
   declare readonly writesInTransaction: true;
   private pending = new Map<string, PendingInsert>();
+  /** By table, numericColumns: within one transaction no table changes its columns' types. */
+  private readonly affinities = new Map<string, Promise<ReadonlyMap<string, boolean>>>();
 
   constructor(private readonly conn: Connection) {}
 
@@ -34,7 +38,7 @@ export class Tx implements WriteTx {
     const key = `${verb}|${table}|${columns.join(',')}`;
     let batch = this.pending.get(key);
     if (!batch) {
-      batch = { sql: `${verb} INTO ${table} (${columns.join(', ')}) VALUES `, width: columns.length, rows: [] };
+      batch = { sql: `${verb} INTO ${table} (${columns.join(', ')}) VALUES `, table, columns: [...columns], width: columns.length, rows: [] };
       this.pending.set(key, batch);
     }
     batch.rows.push(values);
@@ -62,15 +66,27 @@ export class Tx implements WriteTx {
    * exactly (jsonRows.ts); those rows are bound as usual.
    */
   private async flushAsJson(batch: PendingInsert): Promise<boolean> {
+    const types = await this.numericColumns(batch.table);
+    const numeric = batch.columns.map((c) => types.get(c) === true);
     const chunks: JsonRows[] = [];
     for (let start = 0; start < batch.rows.length; start += AS_JSON_ROWS) {
-      const chunk = jsonRows(batch.rows.slice(start, start + AS_JSON_ROWS));
+      const chunk = jsonRows(batch.rows.slice(start, start + AS_JSON_ROWS), 'value', numeric);
       if (chunk === null) return false;
       chunks.push(chunk);
     }
     const into = batch.sql.slice(0, -' VALUES '.length);
     for (const { text, columns } of chunks) await this.conn.run(`${into} SELECT ${columns.join(', ')} FROM json_each(?)`, [text]);
     return true;
+  }
+
+  numericColumns(table: string): Promise<ReadonlyMap<string, boolean>> {
+    let known = this.affinities.get(table);
+    if (!known) {
+      known = numericColumns(this.conn, table);
+      known.catch(() => this.affinities.delete(table));
+      this.affinities.set(table, known);
+    }
+    return known;
   }
 
   async run(sql: string, params: Params = []): Promise<{ changes: number }> {

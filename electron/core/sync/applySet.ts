@@ -95,6 +95,8 @@ export async function applySet(tx: WriteTx, operations: readonly Operation[]): P
   // before this batch, which of its rows each table has), the batch stored, its new rows,
   // then the changed fields. Meanwhile this thread reads the answers, decides each field's
   // winner and prepares the changes: a catch-up's two largest costs side by side, not in turn.
+  // Column types first (the JSON texts of new rows and changes follow them; db/jsonRows.ts).
+  for (const { spec } of byEntity) tx.numericColumns(spec.table).catch(() => undefined);
   const reading = priorWrites(tx, operations);
   const presence = byEntity.map(({ spec, ops }) => presentRows(tx, spec, ops));
   const storing = storeOperations(tx, operations);
@@ -332,7 +334,9 @@ async function updatesOf(tx: WriteTx, { spec, decided, batchOps }: TablePlan): P
   const statements: Statement[] = [];
   for (const { columns, rows } of changes.values()) {
     // As one JSON text a statement where the values survive it exactly (updateChunks).
-    for (const chunk of updateChunks(rows, columns.length + 1)) {
+    const types = await tx.numericColumns(spec.table); // read before the batch was stored (applySet)
+    const numeric = [false, ...columns.map((c) => types.get(c) === true)];
+    for (const chunk of updateChunks(rows, columns.length + 1, numeric)) {
       if (!Array.isArray(chunk)) {
         statements.push({
           sql: `UPDATE ${spec.table} AS t SET ${columns.map((c, i) => `${c} = ${chunk.columns[i + 1]}`).join(', ')}
@@ -356,11 +360,11 @@ async function updatesOf(tx: WriteTx, { spec, decided, batchOps }: TablePlan): P
  * An UPDATE's rows in statements: as JSON texts of up to 10,000 rows (db/jsonRows.ts), or
  * bound, at most MAX_PARAMS values a statement, where JSON would not carry a value exactly.
  */
-function updateChunks(rows: readonly FieldValue[][], width: number): (JsonRows | FieldValue[][])[] {
+function updateChunks(rows: readonly FieldValue[][], width: number, numeric: readonly boolean[]): (JsonRows | FieldValue[][])[] {
   const out: (JsonRows | FieldValue[][])[] = [];
   for (let start = 0; start < rows.length; start += 10_000) {
     const slice = rows.slice(start, start + 10_000);
-    const json = jsonRows(slice, 's.value');
+    const json = jsonRows(slice, 's.value', numeric);
     if (json !== null) {
       out.push(json);
       continue;

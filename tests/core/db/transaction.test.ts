@@ -27,14 +27,18 @@ const awkward: SqlValue[][] = [
   ['emoji', 'fire 🔥'],
 ];
 
+/** Each value goes into a column of every affinity: none, INTEGER, REAL, NUMERIC and TEXT. */
+const AFFINITIES = ['v', 'i', 'r', 'n', 's'];
+
 async function stored(rows: SqlValue[][]): Promise<{ k: string; t: string; h: string | null }[]> {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.db`);
   const conn = await Connection.open(file, 'readwrite');
-  await conn.exec('CREATE TABLE t (k TEXT, v)');
+  await conn.exec('CREATE TABLE t (k TEXT, v, i INTEGER, r REAL, n NUMERIC, s VARCHAR(20))');
   await new WriteQueue(conn).transaction(async (tx) => {
-    for (const row of rows) tx.insert('t', ['k', 'v'], row);
+    for (const [k, value] of rows) tx.insert('t', ['k', ...AFFINITIES], [k!, ...AFFINITIES.map(() => value!)]);
   });
-  const out = await conn.all<{ k: string; t: string; h: string | null }>('SELECT k, typeof(v) AS t, hex(v) AS h FROM t ORDER BY rowid');
+  const out = await conn.all<{ k: string; t: string; h: string | null }>(
+    `SELECT k, ${AFFINITIES.map((c) => `typeof(${c})`).join(" || ' ' || ")} AS t, ${AFFINITIES.map((c) => `quote(hex(${c}))`).join(" || ' ' || ")} AS h FROM t ORDER BY rowid`);
   await conn.close();
   return out;
 }
@@ -50,7 +54,10 @@ describe('buffered inserts', () => {
     expect(jsonRows(padded([], 200))).not.toBeNull(); // the large batch did take the JSON way
     expect(many.slice(0, awkward.length)).toEqual(few);
     // Bound, a whole number past 32 bits is a REAL (a time in ms): the JSON way must do the same.
-    expect(few.map((r) => r.t)).toEqual(['real', 'integer', 'real', 'null', 'text', 'text', 'text', 'text', 'text']);
+    expect(few.map((r) => r.t.split(' ')[0])).toEqual(['real', 'integer', 'real', 'null', 'text', 'text', 'text', 'text', 'text']);
+    // Typed columns: INTEGER and NUMERIC make that REAL an integer again, TEXT keeps its "….0".
+    expect(few[0]).toMatchObject({ t: 'real integer real integer text' });
+    expect(many[0]).toEqual(few[0]);
     expect(many.length).toBe(200);
   });
 
