@@ -20,41 +20,49 @@ export const identity = (w: Pick<FieldWrite, 'origin' | 'seq'> & { id?: string }
 
 const newest = <W extends FieldWrite>(ws: readonly W[]): W => ws.reduce((a, b) => (b.hlc > a.hlc ? b : a));
 
+/**
+ * What a write saw through `prev`, transitively, among the writes held here (`byId`), worked out
+ * once per write into `seen`. A cycle (impossible between honest writers) ends where it closes.
+ */
+function seenBy(w: FieldWrite, id: string, byId: ReadonlyMap<string, FieldWrite>, seen: Map<string, Set<string>>): Set<string> {
+  const known = seen.get(id);
+  if (known) return known;
+  const out = new Set<string>();
+  seen.set(id, out);
+  if (w.prev) {
+    for (const p of w.prev.split(' ')) {
+      out.add(p);
+      const parent = byId.get(p);
+      if (parent) for (const q of seenBy(parent, p, byId, seen)) out.add(q);
+    }
+  }
+  return out;
+}
+
 /** The writes nobody replaced (concurrent with each other), and the winner among them. */
 export function resolveField<W extends FieldWrite>(writes: readonly W[]): { frontier: W[]; winner: W | null } {
   if (writes.length === 0) return { frontier: [], winner: null };
-  // Each identity worked out once: a catch-up settles hundreds of thousands of fields.
-  const ids = writes.map(identity);
   if (writes.length === 1) {
     // The common case (a field written once): it wins, unless it claims to have replaced itself.
     const only = writes[0]!;
-    return { frontier: only.prev !== null && only.prev.split(' ').includes(ids[0]!) ? [] : [only], winner: only };
+    const id = identity(only);
+    const claimsItself = only.prev !== null && only.prev.includes(id) && only.prev.split(' ').includes(id);
+    return { frontier: claimsItself ? [] : [only], winner: only };
   }
+  // Each identity worked out once: a catch-up settles hundreds of thousands of fields.
+  const ids = writes.map(identity);
   const byId = new Map<string, W>();
   for (let i = 0; i < writes.length; i++) byId.set(ids[i]!, writes[i]!);
-  // What each write saw through `prev`, transitively, among the writes held here.
   const seen = new Map<string, Set<string>>();
-  const seenBy = (w: FieldWrite, id: string): Set<string> => {
-    const known = seen.get(id);
-    if (known) return known;
-    const out = new Set<string>();
-    seen.set(id, out); // a cycle (impossible between honest writers) ends here
-    for (const p of w.prev ? w.prev.split(' ') : []) {
-      out.add(p);
-      const parent = byId.get(p);
-      if (parent) for (const q of seenBy(parent, p)) out.add(q);
-    }
-    return out;
-  };
   const replaced = new Set<string>();
   for (let i = 0; i < writes.length; i++) {
     const w = writes[i]!;
-    for (const id of seenBy(w, ids[i]!)) replaced.add(id);
+    for (const id of seenBy(w, ids[i]!, byId, seen)) replaced.add(id);
     // The old rule for a write that does not say what it saw: it replaces older clocks it did not come before.
     if (w.prev === null) {
       for (let j = 0; j < writes.length; j++) {
         const other = writes[j]!;
-        if (other.hlc < w.hlc && !seenBy(other, ids[j]!).has(ids[i]!)) replaced.add(ids[j]!);
+        if (other.hlc < w.hlc && !seenBy(other, ids[j]!, byId, seen).has(ids[i]!)) replaced.add(ids[j]!);
       }
     }
   }

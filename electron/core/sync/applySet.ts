@@ -108,7 +108,7 @@ export async function applySet(tx: WriteTx, operations: readonly Operation[]): P
   for (const p of sent) p.catch(() => undefined); // all awaited below, whatever the decisions do
   let changes: Statement[] = [];
   try {
-    // The stored batch is never mistaken for writes held before it: priorWrites leaves out the batch's own.
+    // The stored batch is never mistaken for writes held before it: decide leaves out the batch's own.
     const prior = await reading;
     const plans: TablePlan[] = [];
     for (const [i, { spec, ops }] of byEntity.entries()) plans.push(decide(tx, spec, ops, prior, await presence[i]!));
@@ -143,14 +143,10 @@ async function priorWrites(tx: WriteTx, operations: readonly Operation[]): Promi
   // Each answer as one JSON text: the sqlite3 package builds a JS object per row, a property at
   // a time, on the main thread; one JSON.parse of tens of thousands of rows costs a fraction of that.
   const prior = new Map<string, Write[]>();
-  // Read while the batch may be stored already (applySet): its own operations are not prior writes.
-  const own = new Set<string>();
-  for (const op of operations) own.add(identity(op));
+  // (Read while the batch may be stored already: decide leaves its own operations out.)
   const add = (json: string | undefined) => {
     for (const [origin, seq, hlc, prev, row_id, field] of JSON.parse(json ?? '[]') as [string, number, string, string | null, string, string][]) {
-      const id = `${origin}:${seq}`;
-      if (own.has(id)) continue;
-      const w: Write = { origin, seq, hlc, prev, row_id, field, id };
+      const w: Write = { origin, seq, hlc, prev, row_id, field, id: `${origin}:${seq}` };
       const list = prior.get(row_id);
       if (list) list.push(w);
       else prior.set(row_id, [w]);
@@ -226,7 +222,7 @@ function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior:
   const arriving = new Set<string>();
   const batchOps = new Map<string, Operation>();
   // By row, the batch's operations and their writes (each identity worked out once).
-  const rows = new Map<string, { ops: Operation[]; writes: Write[] }>();
+  const rows = new Map<string, { rowId: string; ops: Operation[]; writes: Write[] }>();
   for (const op of ops) {
     const id = identity(op);
     arriving.add(id);
@@ -235,14 +231,16 @@ function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior:
     if (row) {
       row.ops.push(op);
       row.writes.push(asWrite(op, id));
-    } else rows.set(op.rowId, { ops: [op], writes: [asWrite(op, id)] });
+    } else rows.set(op.rowId, { rowId: op.rowId, ops: [op], writes: [asWrite(op, id)] });
   }
   const decided: TablePlan['decided'] = [];
-  for (const [rowId, { ops: rowOps, writes: rowWrites }] of rows) {
+  // By value, not entry: a Map's entries are an array each (a catch-up has tens of thousands of rows).
+  for (const { rowId, ops: rowOps, writes: rowWrites } of rows.values()) {
     // The row's writes, creates apart and the others by field.
     const creates: Write[] = [];
     const byField = new Map<string, Write[]>();
-    for (const w of prior.get(rowId) ?? []) sortWrite(w, creates, byField);
+    // Read while the batch may be stored already: the batch's own operations are not prior writes.
+    for (const w of prior.get(rowId) ?? []) if (!arriving.has(identity(w))) sortWrite(w, creates, byField);
     for (const w of rowWrites) sortWrite(w, creates, byField);
     let create: Operation | undefined;
     for (const op of rowOps) if (op.field === CREATE_FIELD) { create = op; break; }
@@ -328,7 +326,8 @@ async function updatesOf(tx: WriteTx, { spec, decided, batchOps }: TablePlan): P
   }
   // Rows to change, grouped by which columns change: one UPDATE per group.
   const changes = new Map<string, { columns: string[]; rows: FieldValue[][] }>();
-  for (const [rowId, set] of setByRow) {
+  for (const rowId of setByRow.keys()) {
+    const set = setByRow.get(rowId)!;
     const { columns, params } = columnsFor(spec, set, Object.keys(set));
     const shape = columns.join(',');
     const group = changes.get(shape);

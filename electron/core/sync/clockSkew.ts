@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { z } from 'zod';
 import type { syncHealth } from '../../../shared/api/sync';
 import type { Store } from '../db/store';
-import { decodeHlc } from '../oplog/hlc';
+import { screenedWall } from './screening';
 import type { Operation } from '../oplog/operation';
 import type { Reader, WriteTx } from '../base/handles';
 
@@ -36,8 +36,8 @@ export async function noteHubClock(store: Store, client: pg.Client, now: () => n
 export async function noteReceivedClocks(tx: WriteTx, operations: readonly Operation[], now: number): Promise<void> {
   let ahead = 0;
   for (const op of operations) {
-    const wall = typeof op.hlc === 'string' ? decodeHlc(op.hlc)?.wall : undefined;
-    if (wall !== undefined) ahead = Math.max(ahead, wall - now);
+    const wall = screenedWall(op);
+    if (wall !== null) ahead = Math.max(ahead, wall - now);
   }
   if (ahead > CLOCK_WARN_MS) {
     await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_received', ?)", [JSON.stringify({ aheadMs: ahead, at: now })]);

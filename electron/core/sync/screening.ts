@@ -4,6 +4,7 @@
 // next batch while SQLite writes the last (bundles.ts, hub.ts), and the transaction only
 // looks the answer up. A screened operation is frozen: what was checked is what is applied.
 import { rejectionFrom, shapeOf, type Operation, type OperationShape, type Rejection } from '../oplog/operation';
+import { decodeHlc } from '../oplog/hlc';
 import { hasUnsafeValue } from './syncedValues';
 
 interface Verdict extends OperationShape {
@@ -57,4 +58,11 @@ export function screenedUnsafe(op: Operation): boolean {
 export function screenedValue(op: Operation): unknown {
   const verdict = verdictOf(op);
   return usable(verdict) ? verdict.value : JSON.parse(op.value);
+}
+
+/** The wall time of an operation's clock, null where its clock does not decode (worked out once for a screened operation). */
+export function screenedWall(op: Operation): number | null {
+  const verdict = verdictOf(op);
+  if (verdict.early === null) return verdict.wall;
+  return typeof op.hlc === 'string' ? (decodeHlc(op.hlc)?.wall ?? null) : null;
 }
