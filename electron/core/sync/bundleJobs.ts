@@ -13,8 +13,12 @@ import { ENTITIES } from '../oplog/entities';
 import { localDatesToRange } from '../stats/localTime';
 import { applyBundle, checkBundle, exportBundle, type CheckedBundle } from './bundles';
 
-/** Operations per transaction: small enough that other calls get in between batches. */
-export const BUNDLE_BATCH = 500;
+/**
+ * Operations per transaction: small enough that other calls get in between batches (a batch
+ * holds the writer about 0.1 s here), large enough that the commits' waits for the disk do not
+ * dominate (100k operations: 5.8 s in batches of 500, 4.7 s in batches of 2,000).
+ */
+export const BUNDLE_BATCH = 2_000;
 
 /** Jobs per store, so two cores in one process (tests) keep their own. */
 const jobsByStore = new WeakMap<object, Map<string, BundleImportStatus>>();
