@@ -23,6 +23,13 @@ export interface WriteTx extends Reader {
   /** Queues a row for a buffered multi-row INSERT, written before the next statement. */
   insert(table: string, columns: readonly string[], values: SqlValue[], verb?: InsertVerb): void;
   flush(): Promise<void>;
-  /** Per column of `table`, whether its affinity is numeric (db/jsonRows.ts), read once a transaction. */
-  numericColumns(table: string): Promise<ReadonlyMap<string, boolean>>;
+  /** By name, `table`'s columns (db/jsonRows.ts), read once a transaction. */
+  columnsOf(table: string): Promise<ReadonlyMap<string, ColumnInfo>>;
+}
+
+/** What a write needs to know of a column. */
+export interface ColumnInfo {
+  /** Its affinity is INTEGER, REAL or NUMERIC (db/jsonRows.ts numericAffinity). */
+  numeric: boolean;
+  notNull: boolean;
 }

@@ -7,7 +7,7 @@
 // milliseconds is 1764000000123.0); from JSON, every whole number is an INTEGER. A typed
 // column makes them the same, but a TEXT or untyped one would keep "….0" from one way and not
 // the other, and consoles would differ. So such a column's values are made REAL as binding does.
-import type { Reader, SqlValue } from '../base/handles';
+import type { ColumnInfo, Reader, SqlValue } from '../base/handles';
 
 export interface JsonRows {
   /** The rows, a JSON array of arrays: json_each's `value`, one row each. */
@@ -38,10 +38,10 @@ export function numericAffinity(type: string): boolean {
   return true; // REAL, FLOA, DOUB, or anything else: NUMERIC
 }
 
-/** Per column of `table`, whether its affinity is numeric (numericAffinity). */
-export async function numericColumns(db: Reader, table: string): Promise<ReadonlyMap<string, boolean>> {
-  const columns = await db.all<{ name: string; type: string }>('SELECT name, type FROM pragma_table_info(?)', [table]);
-  return new Map(columns.map((c) => [c.name, numericAffinity(c.type)]));
+/** By name, `table`'s columns. */
+export async function columnsOf(db: Reader, table: string): Promise<ReadonlyMap<string, ColumnInfo>> {
+  const columns = await db.all<{ name: string; type: string; notnull: number }>('SELECT name, type, "notnull" FROM pragma_table_info(?)', [table]);
+  return new Map(columns.map((c) => [c.name, { numeric: numericAffinity(c.type), notNull: c.notnull === 1 }]));
 }
 
 /**

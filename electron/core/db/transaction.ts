@@ -3,9 +3,9 @@
 // ~28 µs here against ~2 µs a row in a multi-row statement, which is what lets a sync batch
 // or a seed of 100k incidents finish in seconds. Any read or other statement flushes first,
 // so code inside a transaction always sees its own writes.
-import type { InsertVerb, SqlValue, WriteTx } from '../base/handles';
+import type { ColumnInfo, InsertVerb, SqlValue, WriteTx } from '../base/handles';
 import type { Connection, Params } from './connection';
-import { jsonRows, numericColumns, type JsonRows } from './jsonRows';
+import { columnsOf, jsonRows, type JsonRows } from './jsonRows';
 
 /** SQLite's default limit on bound parameters per statement is 32766. */
 const MAX_PARAMS = 32000;
@@ -25,8 +25,8 @@ export class Tx implements WriteTx {
   declare readonly readsDatabase: true;
   declare readonly writesInTransaction: true;
   private pending = new Map<string, PendingInsert>();
-  /** By table, numericColumns: within one transaction no table changes its columns' types. */
-  private readonly affinities = new Map<string, Promise<ReadonlyMap<string, boolean>>>();
+  /** By table, columnsOf: within one transaction no table changes its columns. */
+  private readonly columns = new Map<string, Promise<ReadonlyMap<string, ColumnInfo>>>();
 
   constructor(private readonly conn: Connection) {}
 
@@ -66,8 +66,8 @@ export class Tx implements WriteTx {
    * exactly (jsonRows.ts); those rows are bound as usual.
    */
   private async flushAsJson(batch: PendingInsert): Promise<boolean> {
-    const types = await this.numericColumns(batch.table);
-    const numeric = batch.columns.map((c) => types.get(c) === true);
+    const info = await this.columnsOf(batch.table);
+    const numeric = batch.columns.map((c) => info.get(c)?.numeric === true);
     const chunks: JsonRows[] = [];
     for (let start = 0; start < batch.rows.length; start += AS_JSON_ROWS) {
       const chunk = jsonRows(batch.rows.slice(start, start + AS_JSON_ROWS), 'value', numeric);
@@ -79,12 +79,12 @@ export class Tx implements WriteTx {
     return true;
   }
 
-  numericColumns(table: string): Promise<ReadonlyMap<string, boolean>> {
-    let known = this.affinities.get(table);
+  columnsOf(table: string): Promise<ReadonlyMap<string, ColumnInfo>> {
+    let known = this.columns.get(table);
     if (!known) {
-      known = numericColumns(this.conn, table);
-      known.catch(() => this.affinities.delete(table));
-      this.affinities.set(table, known);
+      known = columnsOf(this.conn, table);
+      known.catch(() => this.columns.delete(table));
+      this.columns.set(table, known);
     }
     return known;
   }

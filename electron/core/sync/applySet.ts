@@ -35,18 +35,10 @@ export function columnsFor(spec: EntitySpec, values: Readonly<Record<string, Fie
   return { columns, params };
 }
 
-/** Per table, the fields whose columns are NOT NULL: the schema is the app's own, so read once per process. */
-const requiredFields = new Map<string, readonly string[]>();
-
+/** The fields whose columns are NOT NULL. */
 async function required(tx: WriteTx, spec: EntitySpec): Promise<readonly string[]> {
-  let fields = requiredFields.get(spec.table);
-  if (!fields) {
-    const info = await tx.all<{ name: string; notnull: number }>(`SELECT name, "notnull" FROM pragma_table_info('${spec.table}')`);
-    const notNull = new Set(info.filter((c) => c.notnull === 1).map((c) => c.name));
-    fields = Object.entries(spec.fields).filter(([, column]) => notNull.has(column)).map(([field]) => field);
-    requiredFields.set(spec.table, fields);
-  }
-  return fields;
+  const columns = await tx.columnsOf(spec.table);
+  return Object.entries(spec.fields).filter(([, column]) => columns.get(column)?.notNull === true).map(([field]) => field);
 }
 
 /**
@@ -99,8 +91,6 @@ export async function applySet(tx: WriteTx, operations: readonly Operation[]): P
   // before this batch, which of its rows each table has), the batch stored, its new rows,
   // then the changed fields. Meanwhile this thread reads the answers, decides each field's
   // winner and prepares the changes: a catch-up's two largest costs side by side, not in turn.
-  // Column types first (the JSON texts of new rows and changes follow them; db/jsonRows.ts).
-  for (const { spec } of byEntity) tx.numericColumns(spec.table).catch(() => undefined);
   const reading = priorWrites(tx, operations);
   const presence = byEntity.map(({ spec, ops }) => presentRows(tx, spec, ops));
   const storing = storeOperations(tx, operations);
@@ -337,8 +327,8 @@ async function updatesOf(tx: WriteTx, { spec, decided, batchOps }: TablePlan): P
   const statements: Statement[] = [];
   for (const { columns, rows } of changes.values()) {
     // As one JSON text a statement where the values survive it exactly (updateChunks).
-    const types = await tx.numericColumns(spec.table); // read before the batch was stored (applySet)
-    const numeric = [false, ...columns.map((c) => types.get(c) === true)];
+    const info = await tx.columnsOf(spec.table); // read before the batch was stored (mayWriteNull)
+    const numeric = [false, ...columns.map((c) => info.get(c)?.numeric === true)];
     for (const chunk of updateChunks(rows, columns.length + 1, numeric)) {
       if (!Array.isArray(chunk)) {
         statements.push({
