@@ -325,9 +325,9 @@ async function updatesOf(tx: WriteTx, { spec, decided, batchOps }: TablePlan): P
     else changes.set(shape, { columns, rows: [[rowId, ...params]] });
   }
   const statements: Statement[] = [];
+  const info = await tx.columnsOf(spec.table); // read before the batch was stored (mayWriteNull)
   for (const { columns, rows } of changes.values()) {
     // As one JSON text a statement where the values survive it exactly (updateChunks).
-    const info = await tx.columnsOf(spec.table); // read before the batch was stored (mayWriteNull)
     const numeric = [false, ...columns.map((c) => info.get(c)?.numeric === true)];
     for (const chunk of updateChunks(rows, columns.length + 1, numeric)) {
       if (!Array.isArray(chunk)) {
