@@ -17,7 +17,6 @@ interface PendingInsert {
   sql: string;
   table: string;
   columns: readonly string[];
-  width: number;
   rows: SqlValue[][];
 }
 
@@ -38,7 +37,7 @@ export class Tx implements WriteTx {
     const key = `${verb}|${table}|${columns.join(',')}`;
     let batch = this.pending.get(key);
     if (!batch) {
-      batch = { sql: `${verb} INTO ${table} (${columns.join(', ')}) VALUES `, table, columns: [...columns], width: columns.length, rows: [] };
+      batch = { sql: `${verb} INTO ${table} (${columns.join(', ')}) VALUES `, table, columns: [...columns], rows: [] };
       this.pending.set(key, batch);
     }
     batch.rows.push(values);
@@ -50,8 +49,8 @@ export class Tx implements WriteTx {
     this.pending = new Map();
     for (const batch of batches) {
       if (batch.rows.length >= AS_JSON_FROM && (await this.flushAsJson(batch))) continue;
-      const perStatement = Math.max(1, Math.floor(MAX_PARAMS / batch.width));
-      const tuple = `(${new Array<string>(batch.width).fill('?').join(', ')})`;
+      const perStatement = Math.max(1, Math.floor(MAX_PARAMS / batch.columns.length));
+      const tuple = `(${new Array<string>(batch.columns.length).fill('?').join(', ')})`;
       for (let start = 0; start < batch.rows.length; start += perStatement) {
         const chunk = batch.rows.slice(start, start + perStatement);
         await this.conn.run(batch.sql + new Array<string>(chunk.length).fill(tuple).join(', '), chunk.flat());
