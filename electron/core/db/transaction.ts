@@ -74,7 +74,7 @@ export class Tx implements WriteTx {
       chunks.push(chunk);
     }
     const into = batch.sql.slice(0, -' VALUES '.length);
-    for (const { text, columns } of chunks) await this.conn.run(`${into} SELECT ${columns.join(', ')} FROM json_each(?)`, [text]);
+    for (const { text, columns } of chunks) await this.conn.run(`${into} SELECT ${columns.join(', ')} FROM jsonb_each(?)`, [text]);
     return true;
   }
 

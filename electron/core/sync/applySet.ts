@@ -65,7 +65,7 @@ export async function mayWriteNull(tx: WriteTx, operations: readonly Operation[]
 const rowOf = (op: Operation) => [op.origin, op.seq, op.hlc, op.entity, op.rowId, op.field, op.value, op.operator, op.prev ?? null];
 
 const STORE_SQL = `INSERT INTO operations (${OPERATION_COLUMNS.join(', ')})
-  SELECT ${OPERATION_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`;
+  SELECT ${OPERATION_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM jsonb_each(?)`;
 
 /**
  * Stores operations (validated, none held already) in `operations`. A batch goes as one JSON
@@ -333,7 +333,7 @@ async function updatesOf(tx: WriteTx, { spec, decided, batchOps }: TablePlan): P
       if (!Array.isArray(chunk)) {
         statements.push({
           sql: `UPDATE ${spec.table} AS t SET ${columns.map((c, i) => `${c} = ${chunk.columns[i + 1]}`).join(', ')}
-             FROM json_each(?) AS s WHERE t.id = ${chunk.columns[0]}`,
+             FROM jsonb_each(?) AS s WHERE t.id = ${chunk.columns[0]}`,
           params: [chunk.text],
         });
         continue;
