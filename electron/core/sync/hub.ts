@@ -12,6 +12,7 @@ import { partingPoint } from './copyCheck';
 import { noteHubClock } from './clockSkew';
 import type { Operation } from '../oplog/operation';
 import { screenAhead } from './screening';
+import { preferKeyOrder } from './hubConnection';
 
 export { HUB_SCHEMA_VERSION, hubInit } from './hubSchema';
 const BATCH = 2000;
@@ -28,6 +29,7 @@ export async function connectHub(url: string): Promise<pg.Client> {
   } catch {
     throw new DomainError('hub.unreachable');
   }
+  await preferKeyOrder(client);
   return client;
 }
 
