@@ -24,6 +24,8 @@ export class Tx implements WriteTx {
   declare readonly readsDatabase: true;
   declare readonly writesInTransaction: true;
   private pending = new Map<string, PendingInsert>();
+  /** The flush under way, if any (flush). */
+  private flushing: Promise<void> | null = null;
   /** By table, columnsOf: within one transaction no table changes its columns. */
   private readonly columns = new Map<string, Promise<ReadonlyMap<string, ColumnInfo>>>();
 
@@ -43,10 +45,31 @@ export class Tx implements WriteTx {
     batch.rows.push(values);
   }
 
-  async flush(): Promise<void> {
-    if (this.pending.size === 0) return;
+  /**
+   * Hands every buffered row to SQLite. Statements asked for while a flush is under way wait
+   * for it, and are then sent in the order they were asked for: a batch sends its reads and
+   * writes without waiting for each (sync/applySet.ts), and each must see the rows before it.
+   */
+  flush(): Promise<void> {
+    if (this.pending.size === 0) return this.flushing ?? Promise.resolve();
     const batches = [...this.pending.values()];
     this.pending = new Map();
+    const write = () => this.write(batches);
+    const done = this.flushing ? this.flushing.then(write) : write();
+    this.flushing = done;
+    const settled = () => {
+      if (this.flushing === done) this.flushing = null;
+    };
+    done.then(settled, settled);
+    return done;
+  }
+
+  /** A statement sent now, or once the rows buffered before it are (flush). */
+  private afterFlush<T>(send: () => Promise<T>): Promise<T> {
+    return this.pending.size === 0 && !this.flushing ? send() : this.flush().then(send);
+  }
+
+  private async write(batches: readonly PendingInsert[]): Promise<void> {
     for (const batch of batches) {
       if (batch.rows.length >= AS_JSON_FROM && (await this.flushAsJson(batch))) continue;
       const perStatement = Math.max(1, Math.floor(MAX_PARAMS / batch.columns.length));
@@ -88,19 +111,16 @@ export class Tx implements WriteTx {
     return known;
   }
 
-  async run(sql: string, params: Params = []): Promise<{ changes: number }> {
-    await this.flush();
-    return this.conn.run(sql, params);
+  run(sql: string, params: Params = []): Promise<{ changes: number }> {
+    return this.afterFlush(() => this.conn.run(sql, params));
   }
 
-  async get<T>(sql: string, params: Params = []): Promise<T | undefined> {
-    await this.flush();
-    return this.conn.get<T>(sql, params);
+  get<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return this.afterFlush(() => this.conn.get<T>(sql, params));
   }
 
-  async all<T>(sql: string, params: Params = []): Promise<T[]> {
-    await this.flush();
-    return this.conn.all<T>(sql, params);
+  all<T>(sql: string, params: Params = []): Promise<T[]> {
+    return this.afterFlush(() => this.conn.all<T>(sql, params));
   }
 }
 

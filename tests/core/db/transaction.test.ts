@@ -75,3 +75,27 @@ describe('buffered inserts', () => {
     }
   });
 });
+
+describe('statement order in a transaction', () => {
+  it('runs statements in the order they are asked for, each after the rows buffered before it', async () => {
+    const conn = await Connection.open(join(dir, 'order.db'), 'readwrite');
+    await conn.exec('CREATE TABLE t (k TEXT, n INTEGER)');
+    const seen = await new WriteQueue(conn).transaction(async (tx) => {
+      // Enough rows to go as JSON, which first asks SQLite for the table's columns.
+      for (let i = 0; i < 200; i++) tx.insert('t', ['k', 'n'], [`row ${i}`, i]);
+      // Asked for without waiting, as a batch sends its reads and writes (sync/applySet.ts).
+      const flushing = tx.flush();
+      const afterFlush = tx.get<{ n: number }>('SELECT count(*) AS n FROM t');
+      const written = tx.run("INSERT INTO t (k, n) VALUES ('late', -1)");
+      tx.insert('t', ['k', 'n'], ['buffered after', -2]);
+      const afterBoth = tx.get<{ n: number }>('SELECT count(*) AS n FROM t');
+      const beforeLast = tx.get<{ n: number }>("SELECT count(*) AS n FROM t WHERE k = 'after the last read'");
+      tx.insert('t', ['k', 'n'], ['after the last read', -3]);
+      await Promise.all([flushing, written]);
+      return [(await afterFlush)?.n, (await afterBoth)?.n, (await beforeLast)?.n];
+    });
+    expect(seen).toEqual([200, 202, 0]);
+    expect((await conn.get<{ n: number }>('SELECT count(*) AS n FROM t'))?.n).toBe(203);
+    await conn.close();
+  });
+});
