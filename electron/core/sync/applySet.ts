@@ -91,6 +91,8 @@ export async function applySet(tx: WriteTx, operations: readonly Operation[]): P
   // before this batch, which of its rows each table has), the batch stored, its new rows,
   // then the changed fields. Meanwhile this thread reads the answers, decides each field's
   // winner and prepares the changes: a catch-up's two largest costs side by side, not in turn.
+  // A transaction runs statements in the order they are asked for (db/transaction.ts): the
+  // reads, asked for first, hold only writes from before this batch.
   const reading = priorWrites(tx, operations);
   const presence = byEntity.map(({ spec, ops }) => presentRows(tx, spec, ops));
   const storing = storeOperations(tx, operations);
@@ -98,7 +100,6 @@ export async function applySet(tx: WriteTx, operations: readonly Operation[]): P
   for (const p of sent) p.catch(() => undefined); // all awaited below, whatever the decisions do
   let changes: Statement[] = [];
   try {
-    // The stored batch is never mistaken for writes held before it: decide leaves out the batch's own.
     const prior = await reading;
     const plans: TablePlan[] = [];
     for (const [i, { spec, ops }] of byEntity.entries()) plans.push(decide(tx, spec, ops, prior, await presence[i]!));
@@ -133,7 +134,6 @@ async function priorWrites(tx: WriteTx, operations: readonly Operation[]): Promi
   // Each answer as one JSON text: the sqlite3 package builds a JS object per row, a property at
   // a time, on the main thread; one JSON.parse of tens of thousands of rows costs a fraction of that.
   const prior = new Map<string, Write[]>();
-  // (Read while the batch may be stored already: decide leaves its own operations out.)
   const add = (json: string | undefined) => {
     for (const [origin, seq, hlc, prev, row_id, field] of JSON.parse(json ?? '[]') as [string, number, string, string | null, string, string][]) {
       const w: Write = { origin, seq, hlc, prev, row_id, field, id: `${origin}:${seq}` };
@@ -152,11 +152,21 @@ async function priorWrites(tx: WriteTx, operations: readonly Operation[]): Promi
     fieldsOf.size === 0 ? null : tx.get<{ rows: string }>(
       `SELECT ${WRITE} FROM json_each(?) r CROSS JOIN json_each(r.value) f
          CROSS JOIN operations o ON o.row_id = r.key AND o.field = f.value`,
-      [JSON.stringify(Object.fromEntries([...fieldsOf].map(([rowId, fields]) => [rowId, [...fields]])))]),
+      [objectText(fieldsOf)]),
   ];
   for (const answer of answers) answer?.catch(() => undefined); // each awaited below
   for (const answer of answers) if (answer) add((await answer)?.rows);
   return prior;
+}
+
+/**
+ * `{"row id": ["field", …], …}` written directly: an object of tens of thousands of keys, as
+ * Object.fromEntries makes it, costs more than the JSON it is written to.
+ */
+function objectText(fieldsOf: ReadonlyMap<string, ReadonlySet<string>>): string {
+  const members: string[] = [];
+  for (const [rowId, fields] of fieldsOf) members.push(`${JSON.stringify(rowId)}:${JSON.stringify([...fields])}`);
+  return `{${members.join(',')}}`;
 }
 
 async function presentRows(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[]): Promise<ReadonlySet<string>> {
@@ -229,8 +239,7 @@ function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior:
     // The row's writes, creates apart and the others by field.
     const creates: Write[] = [];
     const byField = new Map<string, Write[]>();
-    // Read while the batch may be stored already: the batch's own operations are not prior writes.
-    for (const w of prior.get(rowId) ?? []) if (!arriving.has(identity(w))) sortWrite(w, creates, byField);
+    for (const w of prior.get(rowId) ?? []) sortWrite(w, creates, byField);
     for (const w of rowWrites) sortWrite(w, creates, byField);
     let create: Operation | undefined;
     for (const op of rowOps) if (op.field === CREATE_FIELD) { create = op; break; }

@@ -21,7 +21,11 @@ function verdictOf(op: Operation): Verdict {
   const kept = typeof op === 'object' && op !== null ? verdicts.get(op) : undefined;
   if (kept) return kept;
   const shape = shapeOf(op);
-  const verdict = { ...shape, unsafe: shape.early === null && shape.late === null && hasUnsafeValue(op, shape.value) };
+  // Every verdict of one shape (not spread): read for each of a catch-up's operations several times.
+  const verdict: Verdict = {
+    early: shape.early, wall: shape.wall, late: shape.late, value: shape.value,
+    unsafe: shape.early === null && shape.late === null && hasUnsafeValue(op, shape.value),
+  };
   if (typeof op === 'object' && op !== null) {
     Object.freeze(op);
     verdicts.set(op, verdict);
