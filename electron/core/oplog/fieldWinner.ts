@@ -49,6 +49,46 @@ export function resolveField<W extends FieldWrite>(writes: readonly W[]): { fron
     const claimsItself = only.prev !== null && only.prev.includes(id) && only.prev.split(' ').includes(id);
     return { frontier: claimsItself ? [] : [only], winner: only };
   }
+  const last = lastInLine(writes);
+  if (last) return { frontier: [last], winner: last };
+  return resolveByWalk(writes);
+}
+
+/** Past this many writes, lastInLine's pairwise look costs more than the walk. */
+const LINE_MAX = 8;
+
+/**
+ * The one write that saw all the others, when the writes are a line: each names exactly one
+ * other in `prev` and exactly one is named by none (a field edited in turn since its create,
+ * as most are). Then that one saw every other through `prev` (the namings lead to it), so the
+ * walk below would find it alone not replaced: it wins. Null for anything else (a fork, a
+ * conflict, several creates, a `prev` naming several, a long history), which the walk decides.
+ */
+function lastInLine<W extends FieldWrite>(writes: readonly W[]): W | null {
+  if (writes.length > LINE_MAX) return null;
+  let last: W | null = null;
+  for (const w of writes) {
+    if (w.prev !== null && w.prev.includes(' ')) return null;
+    const id = identity(w);
+    // Named by some write (itself included: a write claiming itself is replaced).
+    let named = false;
+    for (const other of writes) {
+      if (other.prev === id) {
+        named = true;
+        break;
+      }
+    }
+    if (named) continue;
+    if (last !== null) return null;
+    last = w;
+  }
+  // A create (no prev) saw nothing: with others beside it, the walk decides.
+  return last !== null && last.prev !== null ? last : null;
+}
+
+/** The writes nobody replaced and the winner, by walking what each write saw (resolveField). */
+export function resolveByWalk<W extends FieldWrite>(writes: readonly W[]): { frontier: W[]; winner: W | null } {
+  if (writes.length === 0) return { frontier: [], winner: null };
   // Each identity worked out once: a catch-up settles hundreds of thousands of fields.
   const ids = writes.map(identity);
   const byId = new Map<string, W>();
