@@ -77,6 +77,16 @@ function recordUsage(record: Record, what: string, total: number, usage: Usage):
 /** One CSV field as COPY reads it: quoted, quotes doubled; an empty unquoted field is NULL. */
 const csv = (v: string | number | null) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`);
 
+/**
+ * The rows COPY reads, as a file. In a function of its own: the 100,000 operations read for it
+ * are garbage once it is written, not a heap the pull's collections must mark again and again.
+ */
+async function writeCopyFile(core: Core, total: number, file: string): Promise<void> {
+  const ops = await operationsAbove(core.store.reader, {}, total + 10);
+  writeFileSync(file, ops.map((o) => [o.origin, o.seq, o.hlc, o.entity, o.rowId, o.field, o.value, o.operator].map(csv).join(',')).join('\n'));
+  chmodSync(file, 0o644);
+}
+
 export async function measureHub(record: Record): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'beacon-bench-hub-'));
   chmodSync(work, 0o755); // the server, running as `postgres`, reads the COPY file from here
@@ -95,10 +105,8 @@ export async function measureHub(record: Record): Promise<void> {
 
     // The baseline first and the push after, each three times into a fresh table or hub, so
     // that neither gains from the other's warm caches; the median of each counts.
-    const ops = await operationsAbove(a.core.store.reader, {}, total + 10);
     const file = join(work, 'operations.csv');
-    writeFileSync(file, ops.map((o) => [o.origin, o.seq, o.hlc, o.entity, o.rowId, o.field, o.value, o.operator].map(csv).join(',')).join('\n'));
-    chmodSync(file, 0o644);
+    await writeCopyFile(a.core, total, file);
     const copySamples: number[] = [];
     const pushSamples: number[] = [];
     let hub: pg.Client | null = null;
