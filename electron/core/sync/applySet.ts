@@ -17,7 +17,8 @@ import { screenedValue } from './screening';
 /** Below SQLite's limit of 32766 bound parameters a statement. */
 const MAX_PARAMS = 32000;
 
-type Write = FieldWrite & { row_id: string; field: string };
+/** A write of a field; `op`: the batch's own operation, for a write the batch carries. */
+type Write = FieldWrite & { row_id: string; field: string; op?: Operation };
 
 /** The columns (derived ones too) and values for these fields of a row. */
 export function columnsFor(spec: EntitySpec, values: Readonly<Record<string, FieldValue>>, fields: readonly string[]) {
@@ -147,26 +148,16 @@ async function priorWrites(tx: WriteTx, operations: readonly Operation[]): Promi
   const answers = [
     whole.size === 0 ? null : tx.get<{ rows: string }>(
       `SELECT ${WRITE} FROM operations o WHERE o.row_id IN (SELECT value FROM json_each(?))`, [JSON.stringify([...whole])]),
-    // `{"row id": ["field", …], …}`; CROSS JOIN: SQLite takes rows, then their fields, as the
+    // `[["row id", "field", …], …]`; CROSS JOIN: SQLite takes rows, then their fields, as the
     // outer loops, each pair one probe of operations_row_field.
     fieldsOf.size === 0 ? null : tx.get<{ rows: string }>(
-      `SELECT ${WRITE} FROM json_each(?) r CROSS JOIN json_each(r.value) f
-         CROSS JOIN operations o ON o.row_id = r.key AND o.field = f.value`,
-      [objectText(fieldsOf)]),
+      `SELECT ${WRITE} FROM jsonb_each(?) r CROSS JOIN jsonb_each(r.value) f
+         CROSS JOIN operations o ON o.row_id = r.value ->> 0 AND o.field = f.value WHERE f.key > 0`,
+      [JSON.stringify(Array.from(fieldsOf, ([rowId, fields]) => [rowId, ...fields]))]),
   ];
   for (const answer of answers) answer?.catch(() => undefined); // each awaited below
   for (const answer of answers) if (answer) add((await answer)?.rows);
   return prior;
-}
-
-/**
- * `{"row id": ["field", …], …}` written directly: an object of tens of thousands of keys, as
- * Object.fromEntries makes it, costs more than the JSON it is written to.
- */
-function objectText(fieldsOf: ReadonlyMap<string, ReadonlySet<string>>): string {
-  const members: string[] = [];
-  for (const [rowId, fields] of fieldsOf) members.push(`${JSON.stringify(rowId)}:${JSON.stringify([...fields])}`);
-  return `{${members.join(',')}}`;
 }
 
 async function presentRows(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[]): Promise<ReadonlySet<string>> {
@@ -192,11 +183,9 @@ interface TablePlan {
   spec: EntitySpec;
   /** Each field whose winner the batch changed, and that winner. */
   decided: { rowId: string; field: string; winner: Write }[];
-  /** The batch's own operations, by identity: most winners are the batch's. */
-  batchOps: ReadonlyMap<string, Operation>;
 }
 
-const asWrite = (op: Operation, id: string): Write => ({ origin: op.origin, seq: op.seq, hlc: op.hlc, prev: op.prev ?? null, row_id: op.rowId, field: op.field, id });
+const asWrite = (op: Operation): Write => ({ origin: op.origin, seq: op.seq, hlc: op.hlc, prev: op.prev ?? null, row_id: op.rowId, field: op.field, id: identity(op), op });
 
 function sortWrite(w: Write, creates: Write[], byField: Map<string, Write[]>): void {
   if (w.field === CREATE_FIELD) creates.push(w);
@@ -219,19 +208,14 @@ function writesOf(creates: readonly Write[], byField: ReadonlyMap<string, Write[
  */
 function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior: ReadonlyMap<string, Write[]>, present: ReadonlySet<string>): TablePlan {
   const allFields = Object.keys(spec.fields);
-  const arriving = new Set<string>();
-  const batchOps = new Map<string, Operation>();
   // By row, the batch's operations and their writes (each identity worked out once).
   const rows = new Map<string, { rowId: string; ops: Operation[]; writes: Write[] }>();
   for (const op of ops) {
-    const id = identity(op);
-    arriving.add(id);
-    batchOps.set(id, op);
     const row = rows.get(op.rowId);
     if (row) {
       row.ops.push(op);
-      row.writes.push(asWrite(op, id));
-    } else rows.set(op.rowId, { rowId: op.rowId, ops: [op], writes: [asWrite(op, id)] });
+      row.writes.push(asWrite(op));
+    } else rows.set(op.rowId, { rowId: op.rowId, ops: [op], writes: [asWrite(op)] });
   }
   const decided: TablePlan['decided'] = [];
   // By value, not entry: a Map's entries are an array each (a catch-up has tens of thousands of rows).
@@ -247,10 +231,10 @@ function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior:
 
     let fields: readonly string[];
     // The field's winner before the batch (null: none, or the row did not exist).
-    let before: ((writes: readonly Write[], afterId: string) => string | null) | null = null;
+    let before: ((writes: readonly Write[], after: Write) => string | null) | null = null;
     if (present.has(rowId)) {
       fields = create ? allFields : [...new Set(rowOps.map((op) => op.field))];
-      before = winnerWithout(arriving);
+      before = winnerBefore;
     } else if (create) {
       // The row as its first create in the batch writes it; later writes then settle each field.
       const { columns, params } = columnsFor(spec, screenedValue(create) as Record<string, FieldValue>, allFields);
@@ -269,25 +253,21 @@ function decide(tx: WriteTx, spec: EntitySpec, ops: readonly Operation[], prior:
       if (mine.length === 1 && identity(mine[0]!) === createId) continue;
       const after = resolveField(mine).winner;
       if (!after) continue;
-      const afterId = identity(after);
-      if (before !== null && afterId === before(mine, afterId)) continue;
+      if (before !== null && identity(after) === before(mine, after)) continue;
       decided.push({ rowId, field, winner: after });
     }
   }
-  return { spec, decided, batchOps };
+  return { spec, decided };
 }
 
 /**
- * The field's winner among the writes held before the batch (those not arriving now). A winner
- * now that arrives now cannot be it, which spares most edits the second decision.
+ * The field's winner among the writes held before the batch (those it does not carry). A winner
+ * the batch carries cannot be it, which spares most edits the second decision.
  */
-function winnerWithout(arriving: ReadonlySet<string>) {
-  return (writes: readonly Write[], afterId: string): string | null => {
-    if (arriving.has(afterId)) return null;
-    const held = writes.filter((w) => !arriving.has(identity(w)));
-    const winner = resolveField(held).winner;
-    return winner ? identity(winner) : null;
-  };
+function winnerBefore(writes: readonly Write[], after: Write): string | null {
+  if (after.op) return null;
+  const winner = resolveField(writes.filter((w) => !w.op)).winner;
+  return winner ? identity(winner) : null;
 }
 
 /** A statement to run, once the batch's rows are written. */
@@ -300,24 +280,23 @@ interface Statement {
  * A table's decided winners as UPDATEs, one per set of changed columns (per chunk of rows).
  * Winners the batch does not carry have their values read in one statement.
  */
-async function updatesOf(tx: WriteTx, { spec, decided, batchOps }: TablePlan): Promise<Statement[]> {
+async function updatesOf(tx: WriteTx, { spec, decided }: TablePlan): Promise<Statement[]> {
   const stored = new Map<string, string>();
-  const missing = decided.filter((d) => !batchOps.has(identity(d.winner))).map((d) => [d.winner.origin, d.winner.seq]);
+  const missing = decided.filter((d) => !d.winner.op).map((d) => [d.winner.origin, d.winner.seq]);
   if (missing.length > 0) {
     for (const row of await tx.all<{ origin: string; seq: number; value: string }>(
       `SELECT o.origin, o.seq, o.value FROM json_each(?) j
          JOIN operations o ON o.origin = json_extract(j.value, '$[0]') AND o.seq = json_extract(j.value, '$[1]')`,
       [JSON.stringify(missing)])) stored.set(identity(row), row.value);
   }
-  // A create's values are read for each of its fields: parsed once.
-  const values = new Map<string, FieldValue | Record<string, FieldValue>>();
+  // A create's values are read for each of its fields: parsed once (a write is the same object in each).
+  const values = new Map<Write, FieldValue | Record<string, FieldValue>>();
   const setByRow = new Map<string, Record<string, FieldValue>>();
   for (const { rowId, field, winner } of decided) {
-    const id = identity(winner);
-    let value = values.get(id);
+    let value = values.get(winner);
     if (value === undefined) {
-      const op = batchOps.get(id);
-      values.set(id, value = (op ? screenedValue(op) : JSON.parse(stored.get(id)!)) as FieldValue | Record<string, FieldValue>);
+      const op = winner.op;
+      values.set(winner, value = (op ? screenedValue(op) : JSON.parse(stored.get(identity(winner))!)) as FieldValue | Record<string, FieldValue>);
     }
     let set = setByRow.get(rowId);
     if (!set) setByRow.set(rowId, set = {});
