@@ -1,6 +1,7 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectHub, hubInit, syncWithHub, HUB_SCHEMA_VERSION } from '../../electron/core/sync/hub';
+import { connectHub, hubInit, pageSql, syncWithHub, HUB_SCHEMA_VERSION } from '../../electron/core/sync/hub';
+import { connectEndpoint } from '../../electron/core/sync/hubConnection';
 import { HUB_MIGRATIONS } from '../../electron/core/sync/hubSchema';
 import { stateHash, versionVector } from '../../electron/core/sync/exchange';
 import { intake, MINUTE, openTestCore, type TestCore } from '../core/testCore';
@@ -35,7 +36,37 @@ async function console_(letter: string): Promise<TestCore> {
 
 const sync = (t: TestCore, h: pg.Client) => syncWithHub(t.core.store, h, () => t.clock.now());
 
+/** The kinds of the plan nodes PostgreSQL would run `sql` with. */
+async function planNodes(client: pg.Client, sql: string, params: readonly unknown[]): Promise<string[]> {
+  const rows = (await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, [...params])).rows;
+  return [...JSON.stringify(rows[0]!['QUERY PLAN']).matchAll(/"Node Type":"([^"]+)"/g)].map((m) => m[1]!);
+}
+
 describe('a hub', () => {
+  it('serves a page by walking its key, even before its statistics know a flood of pushes', async () => {
+    const h = await hub();
+    const url = server.url(`hub_${n}`);
+    // A flood of operations the planner has no statistics for (autovacuum held off, as right after a push).
+    await h.query('ALTER TABLE beacon.operations SET (autovacuum_enabled = false)');
+    await h.query(`INSERT INTO beacon.operations (origin, seq, hlc, entity, row_id, field, value, operator)
+      SELECT 'a000000000000001', g, lpad(g::text, 15, '0') || '-0000-a000000000000001', 'incident', gen_random_uuid()::text, 'priority', '2', NULL
+      FROM generate_series(1, 20000) g`);
+    const page = [pageSql(HUB_SCHEMA_VERSION), ['a000000000000001', 0, 2000]] as const;
+    // Left to itself the planner reads every operation above the cursor and sorts them, for each page.
+    const plain = new pg.Client({ connectionString: url });
+    await plain.connect();
+    clients.push(plain);
+    expect(await planNodes(plain, ...page)).toContain('Bitmap Heap Scan');
+    // A console's sessions, by either way of connecting, walk the key and stop at the page's end.
+    const engine = await connectEndpoint({ url, password: null, tls: { mode: 'disable', caFile: null } }, pg.Client);
+    clients.push(engine);
+    for (const client of [h, engine]) {
+      const nodes = await planNodes(client, ...page);
+      expect(nodes).toContain('Index Scan');
+      expect(nodes).not.toContain('Bitmap Heap Scan');
+    }
+  });
+
   it('is created by hub-init, again without harm, and refuses a schema newer than this build', async () => {
     const h = await hub();
     expect(await hubInit(h)).toBe(HUB_SCHEMA_VERSION);

@@ -136,17 +136,17 @@ async function pushAll(store: Store, client: pg.Client, options: ExchangeOptions
   return pushed;
 }
 
+/** A page of an origin's operations: $1 the origin, $2 the seq it starts after, $3 how many. */
+export const pageSql = (hubVersion: number) => `SELECT coalesce(json_agg(o ORDER BY seq), '[]') AS ops FROM (
+       SELECT origin, seq, hlc, entity, row_id AS "rowId", field, value, operator${hubVersion >= 3 ? ', prev' : ''} FROM beacon.operations
+       WHERE origin = $1 AND seq > $2 ORDER BY seq LIMIT $3) AS o`;
+
 /**
  * An origin's operations above `seq`, in order: one JSON value per page, which pg hands to
  * JSON.parse, rather than thousands of rows parsed field by field (twice as fast).
  */
 export async function operationsOnHub(client: pg.Client, origin: string, seq: number, limit: number, hubVersion = 2): Promise<Operation[]> {
-  const page = await client.query<{ ops: Operation[] }>(
-    `SELECT coalesce(json_agg(o ORDER BY seq), '[]') AS ops FROM (
-       SELECT origin, seq, hlc, entity, row_id AS "rowId", field, value, operator${hubVersion >= 3 ? ', prev' : ''} FROM beacon.operations
-       WHERE origin = $1 AND seq > $2 ORDER BY seq LIMIT $3) AS o`,
-    [origin, seq, limit],
-  );
+  const page = await client.query<{ ops: Operation[] }>(pageSql(hubVersion), [origin, seq, limit]);
   const ops = page.rows[0]?.ops ?? [];
   // An operation that does not say what it replaced travels without `prev`, as it was made.
   for (const op of ops) if (op.prev === null) delete op.prev;
