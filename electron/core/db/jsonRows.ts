@@ -1,6 +1,7 @@
-// Many rows handed to SQLite as one JSON text, read back by json_each, instead of a bound
-// value each: the sqlite3 package converts every bound value on the main thread (a catch-up's
-// new incidents are half a million values), and the short statement stays prepared.
+// Many rows handed to SQLite as one JSON text, read back by jsonb_each (which parses the text
+// once, not once per column), instead of a bound value each: the sqlite3 package converts every
+// bound value on the main thread (a catch-up's new incidents are half a million values), and
+// the short statement stays prepared.
 //
 // What a table holds must not depend on the way its rows went. Bound, a number is an INTEGER
 // only if it fits in 32 bits (the sqlite3 package binds any other as a REAL: a time in
@@ -10,9 +11,9 @@
 import type { ColumnInfo, Reader, SqlValue } from '../base/handles';
 
 export interface JsonRows {
-  /** The rows, a JSON array of arrays: json_each's `value`, one row each. */
+  /** The rows, a JSON array of arrays: jsonb_each's `value`, one row each. */
   text: string;
-  /** Per column, the SQL that reads it from `source` (json_each's value) as binding would store it. */
+  /** Per column, the SQL that reads it from `source` (jsonb_each's value) as binding would store it. */
   columns: string[];
 }
 

@@ -82,7 +82,7 @@ export class Tx implements WriteTx {
   }
 
   /**
-   * Many rows as one JSON text per statement, read by json_each: the sqlite3 package converts
+   * Many rows as one JSON text per statement, read by jsonb_each: the sqlite3 package converts
    * each bound value on the main thread (a catch-up's new incidents are half a million), and the
    * short statement stays prepared. False, and nothing written, for values JSON would not carry
    * exactly (jsonRows.ts); those rows are bound as usual.
