@@ -19,8 +19,11 @@ interface Row {
   district: string; cancel_reason: string | null; status: string; trapped: number; injured: number; dead: number;
 }
 
-const dateOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
-const hourOf = (ms: number) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', hourCycle: 'h23' }).format(ms));
+// Built once: building a formatter costs ten times formatting a date with it.
+const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', hourCycle: 'h23' });
+const dateOf = (ms: number) => dateFormat.format(ms);
+const hourOf = (ms: number) => Number(hourFormat.format(ms));
 
 /** Linear interpolation between closest ranks (type 7). */
 function quantile(values: number[], p: number): number | null {
