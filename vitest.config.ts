@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Two files at a time, also on a 2-core machine (Vitest's default there is one): most
+    // files wait on SQLite's thread, a child process or PostgreSQL for much of their time.
+    maxWorkers: 2,
   },
 });

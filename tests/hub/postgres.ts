@@ -102,6 +102,21 @@ function shutDown(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * Test files run side by side, each with its own server on a random port: on the rare draw of
+ * a port already taken the server exits at once, and another port is drawn.
+ */
+async function serveOnSomePort(postgres: string, dataDir: string, owner: Owner | null): Promise<{ child: ChildProcess; port: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    try {
+      return { child: await serve(postgres, dataDir, port, owner), port };
+    } catch (error) {
+      if (attempt === 5 || !/could not (bind|create any TCP\/IP sockets)|already in use/i.test(String(error))) throw error;
+    }
+  }
+}
+
 export async function startPostgres(): Promise<TestPostgres> {
   const owner = postgresOwner();
   const native = reachableBinaries(owner);
@@ -112,9 +127,10 @@ export async function startPostgres(): Promise<TestPostgres> {
   writeFileSync(passwordFile, `${PASSWORD}\n`);
   if (owner) for (const path of [root, dataDir, passwordFile]) chownSync(path, owner.uid, owner.gid);
   await run(join(native, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--lc-messages=C'], owner);
-  const port = 20000 + Math.floor(Math.random() * 20000);
   const postgres = join(native, 'bin', 'postgres');
-  let server = await serve(postgres, dataDir, port, owner);
+  const served = await serveOnSomePort(postgres, dataDir, owner);
+  const port = served.port;
+  let server = served.child;
   // A test process that ends without stop() must not leave a server behind.
   const onExit = () => { server.kill('SIGINT'); };
   process.once('exit', onExit);
