@@ -1,7 +1,7 @@
 // A long report on one connection must not hold up another connection's queries: statements
 // of one connection are handed to the sqlite3 package one at a time, so they cannot occupy
 // every libuv thread while they wait for the connection's own lock.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,30 @@ describe('a connection', () => {
     // … and the other connection's query long before that report is through.
     expect(finished.indexOf('queue')).toBeLessThan(4);
     await Promise.all([writer.close(), reports.close(), queues.close()]);
+  });
+
+  it('hands SQLite the next statement as one ends, before whoever awaited that one has the main thread', async () => {
+    // A catch-up parses a read's answer on the main thread while SQLite stores the batch: the
+    // store (a kept statement), asked for before, must not wait for that work to end to begin.
+    const file = join(dir, 'w.db');
+    const conn = await Connection.open(file, 'readwrite');
+    await conn.exec('PRAGMA journal_mode = WAL; CREATE TABLE t (x);');
+    const insert = 'INSERT INTO t (x) VALUES (?)';
+    await conn.run(insert, [1]); // prepared and kept
+    const wal = () => statSync(`${file}-wal`).size;
+    const before = wal();
+    const first = conn.all<{ x: number }>('SELECT x FROM t');
+    const second = conn.run(insert, [2]);
+    const seenWhileBusy = await first.then(() => {
+      // Busy, without a turn of the event loop, until the second statement's commit is in the WAL (20 s at most).
+      const until = Date.now() + 20_000;
+      while (wal() === before && Date.now() < until) { /* the answer's work */ }
+      return wal() > before;
+    });
+    await second;
+    expect(seenWhileBusy).toBe(true);
+    expect(await conn.all('SELECT x FROM t ORDER BY x')).toEqual([{ x: 1 }, { x: 2 }]);
+    await conn.close();
   });
 
   it('carries on after a statement fails', async () => {
