@@ -64,7 +64,10 @@ async function withUsage<T>(work: () => Promise<T>) {
   }
 }
 
-type Usage = Awaited<ReturnType<typeof withUsage>>;
+type Usage<T = unknown> = Awaited<ReturnType<typeof withUsage<T>>>;
+
+/** The run of median time among several. */
+const medianRun = <T>(runs: Usage<T>[]) => [...runs].sort((x, y) => x.ms - y.ms)[Math.floor(runs.length / 2)]!;
 
 /** The memory and CPU rows of one measured piece of work. */
 function recordUsage(record: Record, what: string, total: number, usage: Usage): void {
@@ -141,19 +144,27 @@ export async function measureHub(record: Record): Promise<void> {
     }
     const fetchMs = performance.now() - start;
 
-    const b = await console_(join(work, 'b'));
-    const pull = await withUsage(() => pullFromHub(b.core.store, hub!, () => Date.now()));
-    const pulled = pull.value;
+    // Three pulls, each into a new console, as COPY and the push are measured three times: on a
+    // shared machine one run moves by a fifth. The median counts; its run gives the usage rows.
+    const pulls: Usage[] = [];
+    for (let round = 0; round < 3; round++) {
+      const b = await console_(join(work, `b${round}`));
+      const pull = await withUsage(() => pullFromHub(b.core.store, hub!, () => Date.now()));
+      await b.core.close();
+      if (pull.value.applied !== total) throw new Error(`hub bench pulled ${pull.value.applied} of ${total}`);
+      pulls.push(pull);
+    }
+    const pull = medianRun(pulls);
     const pullMs = pull.ms;
 
     await hub!.end();
 
-    if (pulled.applied !== total || fetched !== total) throw new Error(`hub bench pulled ${fetched}/${pulled.applied} of ${total}`);
+    if (fetched !== total) throw new Error(`hub bench served ${fetched} of ${total}`);
     const rate = (ms: number) => Math.round(total / (ms / 1000));
     const percent = (ms: number) => `${Math.round((copyMs / ms) * 100)}% of COPY`;
     record('hub push (pushToHub, batches of 2000)', total, pushSamples, '≥ 25% of COPY', copyMs);
     record('hub pull: rows served (per origin, 2000/page)', total, [fetchMs], '—', copyMs);
-    record('hub pull-and-apply into a console', total, [pullMs], '≥ 25% of COPY (ratio ≤ 4×)', copyMs);
+    record('hub pull-and-apply into a console', total, pulls.map((p) => p.ms), '≥ 25% of COPY (ratio ≤ 4×)', copyMs);
     record('hub baseline: raw COPY of the same rows', total, copySamples, '—');
     recordUsage(record, 'pull-and-apply', total, pull);
     process.stderr.write([
@@ -161,12 +172,11 @@ export async function measureHub(record: Record): Promise<void> {
       `  push  ${rate(pushMs)} ops/s (${percent(pushMs)})`,
       `  pull  ${rate(fetchMs)} ops/s served (${percent(fetchMs)}), ${rate(pullMs)} ops/s applied by a console (${percent(pullMs)})`,
       `  COPY  ${rate(copyMs)} ops/s`,
-      `  pull-and-apply: ${(pull.cpuMs / 1000).toFixed(1)} s CPU in ${(pull.ms / 1000).toFixed(1)} s; peak RSS ${pull.peakMb.toFixed(0)} MB (${pull.beforeMb.toFixed(0)} MB before), heap kept ${pull.heapAfterMb.toFixed(0)} MB (${pull.heapBeforeMb.toFixed(0)} MB before)`,
+      `  pull-and-apply: ${(pull.cpuMs / 1000).toFixed(1)} s CPU in ${(pull.ms / 1000).toFixed(1)} s (median of ${pulls.map((p) => (p.ms / 1000).toFixed(1)).join(', ')}); peak RSS ${pull.peakMb.toFixed(0)} MB (${pull.beforeMb.toFixed(0)} MB before), heap kept ${pull.heapAfterMb.toFixed(0)} MB (${pull.heapBeforeMb.toFixed(0)} MB before)`,
       '',
     ].join('\n'));
     if (process.env.BENCH_BUNDLE !== '0') await measureBundleImport(a, join(work, 'c'), join(work, 'all.beacon-bundle'), total, record);
     await a.core.close();
-    await b.core.close();
   } finally {
     await server.stop();
     rmSync(work, { recursive: true, force: true });
@@ -179,14 +189,20 @@ export async function measureHub(record: Record): Promise<void> {
  */
 async function measureBundleImport(from: { core: Core }, dir: string, file: string, total: number, record: Record): Promise<void> {
   await exportBundle(from.core.context, file, {});
-  const c = await console_(dir);
   const key = readPostKey(from.core.context.settings, from.core.context.secrets);
   if (!key) throw new Error('bench console has no post key');
-  keepPostKey(c.core.context.settings, c.core.context.secrets, key);
-  const imported = await withUsage(() => importBundle(c.core.context, file));
-  if (imported.value.applied !== total) throw new Error(`bundle bench applied ${imported.value.applied} of ${total}`);
-  record('bundle import (check, copy, apply)', total, [imported.ms], '< 5 s at 100,000');
+  // Three imports, each into a new console; the median counts.
+  const imports: Usage[] = [];
+  for (let round = 0; round < 3; round++) {
+    const c = await console_(`${dir}${round}`);
+    keepPostKey(c.core.context.settings, c.core.context.secrets, key);
+    const run = await withUsage(() => importBundle(c.core.context, file));
+    await c.core.close();
+    if (run.value.applied !== total) throw new Error(`bundle bench applied ${run.value.applied} of ${total}`);
+    imports.push(run);
+  }
+  const imported = medianRun(imports);
+  record('bundle import (check, copy, apply)', total, imports.map((i) => i.ms), '< 5 s at 100,000');
   recordUsage(record, 'bundle import', total, imported);
-  process.stderr.write(`bundle, ${total} operations: imported in ${(imported.ms / 1000).toFixed(1)} s (${Math.round(total / (imported.ms / 1000))} ops/s), ${(imported.cpuMs / 1000).toFixed(1)} s CPU; peak RSS ${imported.peakMb.toFixed(0)} MB (${imported.beforeMb.toFixed(0)} MB before), heap kept ${imported.heapAfterMb.toFixed(0)} MB (${imported.heapBeforeMb.toFixed(0)} MB before)\n`);
-  await c.core.close();
+  process.stderr.write(`bundle, ${total} operations: imported in ${(imported.ms / 1000).toFixed(1)} s (median of ${imports.map((i) => (i.ms / 1000).toFixed(1)).join(', ')}; ${Math.round(total / (imported.ms / 1000))} ops/s), ${(imported.cpuMs / 1000).toFixed(1)} s CPU; peak RSS ${imported.peakMb.toFixed(0)} MB (${imported.beforeMb.toFixed(0)} MB before), heap kept ${imported.heapAfterMb.toFixed(0)} MB (${imported.heapBeforeMb.toFixed(0)} MB before)\n`);
 }
