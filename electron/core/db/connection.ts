@@ -73,7 +73,8 @@ export class Connection implements Reader {
         try {
           start(end);
         } catch (err) {
-          end(err instanceof Error ? err : new Error(String(err)));
+          // Ended later, not from here: a queue of statements each throwing would otherwise nest one call a statement.
+          queueMicrotask(() => end(err instanceof Error ? err : new Error(String(err))));
         }
       });
       if (!this.running) this.startNext();
