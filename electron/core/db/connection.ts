@@ -48,7 +48,10 @@ export class Connection implements Reader {
    * of whoever awaited the one before (a catch-up parsing a read's answer, ~40 ms a batch).
    */
   private readonly waiting: (() => void)[] = [];
+  /** A statement is with SQLite. */
   private running = false;
+  /** startNext's loop is handing statements over. */
+  private handing = false;
 
   /** Prepared statements by SQL, least recently used first. */
   private readonly prepared = new Map<string, sqlite3.Statement>();
@@ -66,6 +69,7 @@ export class Connection implements Reader {
         const end = (err: Error | null, value?: T) => {
           if (ended) return;
           ended = true;
+          this.running = false;
           this.startNext();
           if (err) reject(err);
           else resolve(value as T);
@@ -73,18 +77,32 @@ export class Connection implements Reader {
         try {
           start(end);
         } catch (err) {
-          // Ended later, not from here: a queue of statements each throwing would otherwise nest one call a statement.
-          queueMicrotask(() => end(err instanceof Error ? err : new Error(String(err))));
+          end(err instanceof Error ? err : new Error(String(err)));
         }
       });
       if (!this.running) this.startNext();
     });
   }
 
+  /**
+   * Hands SQLite the next statement waiting, if none is with it. A loop, not a call from each
+   * ending: on a closed database the sqlite3 package calls back at once, inside the hand-over,
+   * and a queue of thousands must not nest a call per statement (the stack would overflow in a
+   * callback, taking the main process down).
+   */
   private startNext(): void {
-    const job = this.waiting.shift();
-    this.running = job !== undefined;
-    job?.();
+    if (this.handing) return; // called from a statement that ended as it was handed over: the loop below goes on
+    this.handing = true;
+    try {
+      while (!this.running) {
+        const job = this.waiting.shift();
+        if (!job) break;
+        this.running = true;
+        job();
+      }
+    } finally {
+      this.handing = false;
+    }
   }
 
   static open(file: string, mode: 'readwrite' | 'readonly', options: OpenOptions = {}): Promise<Connection> {

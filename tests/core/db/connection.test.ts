@@ -55,6 +55,20 @@ describe('a connection', () => {
     await conn.close();
   });
 
+  it('refuses, without nesting a call per statement, every statement still queued when it closes', async () => {
+    // On a closed database the sqlite3 package calls back at once, as the statement is handed
+    // over: twenty thousand queued behind the close must not each start the next from inside
+    // the last (which overflowed the stack, an exception in a callback: the main process down).
+    const conn = await Connection.open(join(dir, 'v.db'), 'readwrite');
+    const running = conn.all(SLOW);
+    const closing = conn.close();
+    const queued = Array.from({ length: 20_000 }, (_, i) => (i % 2 === 0 ? conn.all('SELECT 1 AS one') : conn.get('SELECT 2 AS two')));
+    await running;
+    await closing;
+    const settled = await Promise.allSettled(queued);
+    expect(settled.filter((r) => r.status === 'rejected' && String(r.reason).includes('SQLITE_MISUSE'))).toHaveLength(queued.length);
+  });
+
   it('carries on after a statement fails', async () => {
     const conn = await Connection.open(join(dir, 'y.db'), 'readwrite');
     await expect(conn.get('SELECT * FROM missing')).rejects.toThrow();
