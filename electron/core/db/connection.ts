@@ -149,7 +149,12 @@ export class Connection implements Reader {
         this.prepared.delete(oldest);
         evicted.finalize();
       }
-      use(statement);
+      // In the sqlite3 package's callback, where a throw would be no one's to catch.
+      try {
+        use(statement);
+      } catch (thrown) {
+        fail(thrown instanceof Error ? thrown : new Error(String(thrown)));
+      }
     });
   }
 
