@@ -42,12 +42,23 @@ interface OperationRow extends PageKey {
   value: string;
   operator: string | null;
   operator_name: string | null;
-  /** `hlc value` of the previous operation on the same row and field. */
-  previous: string | null;
-  /** `hlc value` of the newest create of the row before this operation. */
-  created: string | null;
-  newest_later: string | null;
-  overridden_elsewhere: number;
+}
+
+/** A write of a field, as the page's entries are set against it. */
+interface Stamped extends PageKey {
+  value?: string;
+}
+
+/** What an entry needs from the other writes of its row. */
+interface Surroundings {
+  /** The field's write just before this one, by clock. */
+  previous: Stamped | null;
+  /** The row's newest create before this operation. */
+  created: Stamped | null;
+  /** The field's newest write after this one. */
+  newestLater: Stamped | null;
+  /** Whether another console wrote the field after this one. */
+  overriddenElsewhere: boolean;
 }
 
 export async function auditTrail(db: Reader, query: AuditQuery): Promise<AuditPage> {
@@ -90,7 +101,7 @@ function filters(query: AuditQuery, alias: string): { where: string[]; params: S
   return { where, params };
 }
 
-/** One row's history: served by operations_row_field (row_id, field, hlc). */
+/** One row's history: served by operations_row_field (row_id, field), sorted by clock here. */
 async function rowPage(db: Reader, query: AuditQuery, take: number): Promise<PageKey[]> {
   const { lower, upper } = hlcBounds(query);
   const { where, params } = filters(query, 'o');
@@ -176,25 +187,77 @@ async function withDetails(db: Reader, page: readonly PageKey[]): Promise<AuditE
   if (page.length === 0) return [];
   const rows = await db.all<OperationRow>(
     `WITH page(origin, seq) AS (VALUES ${page.map(() => '(?, ?)').join(', ')})
-     SELECT o.origin, o.seq, o.hlc, o.entity, o.row_id, o.field, o.value, o.operator, w.name AS operator_name,
-       (SELECT b.hlc || ' ' || b.value FROM operations b
-         WHERE b.row_id = o.row_id AND b.field = o.field AND b.hlc < o.hlc ORDER BY b.hlc DESC LIMIT 1) AS previous,
-       (SELECT c.hlc || ' ' || c.value FROM operations c
-         WHERE c.row_id = o.row_id AND c.field = '${CREATE_FIELD}' AND c.hlc < o.hlc ORDER BY c.hlc DESC LIMIT 1) AS created,
-       (SELECT l.value FROM operations l
-         WHERE l.row_id = o.row_id AND l.field = o.field AND l.hlc > o.hlc ORDER BY l.hlc DESC LIMIT 1) AS newest_later,
-       EXISTS (SELECT 1 FROM operations l
-         WHERE l.row_id = o.row_id AND l.field = o.field AND l.hlc > o.hlc AND l.origin <> o.origin) AS overridden_elsewhere
+     SELECT o.origin, o.seq, o.hlc, o.entity, o.row_id, o.field, o.value, o.operator, w.name AS operator_name
        FROM page JOIN operations o ON o.origin = page.origin AND o.seq = page.seq
        LEFT JOIN operators w ON w.id = o.operator
       ORDER BY o.hlc DESC`,
     page.flatMap((k) => [k.origin, k.seq]),
   );
+  const surroundings = await surroundingsOf(db, rows);
   const labels = await labelsFor(db, rows);
-  return rows.map((row) => toEntry(row, labels.get(row.row_id) ?? ''));
+  return rows.map((row, i) => toEntry(row, surroundings[i]!, labels.get(row.row_id) ?? ''));
 }
 
-function toEntry(row: OperationRow, label: string): AuditEntry {
+/**
+ * For each of the page's changes, the writes around it: every write of each field the page
+ * touches (and of its row's creates) read once through operations_row_field (row_id, field),
+ * set in clock order here, then the values of only those an entry shows.
+ */
+async function surroundingsOf(db: Reader, rows: readonly OperationRow[]): Promise<Surroundings[]> {
+  const pairs = new Map<string, [string, string]>();
+  for (const row of rows) {
+    if (row.field === CREATE_FIELD) continue;
+    pairs.set(JSON.stringify([row.row_id, row.field]), [row.row_id, row.field]);
+    pairs.set(JSON.stringify([row.row_id, CREATE_FIELD]), [row.row_id, CREATE_FIELD]);
+  }
+  const writes = new Map<string, Stamped[]>();
+  if (pairs.size > 0) {
+    for (const w of await db.all<Stamped & { row_id: string; field: string }>(
+      `SELECT o.row_id, o.field, o.origin, o.seq, o.hlc FROM json_each(?)
+         JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1`,
+      [JSON.stringify([...pairs.values()])])) {
+      const key = JSON.stringify([w.row_id, w.field]);
+      const list = writes.get(key);
+      const stamped = { origin: w.origin, seq: w.seq, hlc: w.hlc };
+      if (list) list.push(stamped);
+      else writes.set(key, [stamped]);
+    }
+  }
+  const newestBelow = (list: readonly Stamped[], hlc: string) => {
+    let best: Stamped | null = null;
+    for (const w of list) if (w.hlc < hlc && (best === null || w.hlc > best.hlc)) best = w;
+    return best;
+  };
+  const out = rows.map((row): Surroundings => {
+    if (row.field === CREATE_FIELD) return { previous: null, created: null, newestLater: null, overriddenElsewhere: false };
+    const field = writes.get(JSON.stringify([row.row_id, row.field])) ?? [];
+    let newestLater: Stamped | null = null;
+    let overriddenElsewhere = false;
+    for (const w of field) {
+      if (w.hlc <= row.hlc) continue;
+      if (newestLater === null || w.hlc > newestLater.hlc) newestLater = w;
+      if (w.origin !== row.origin) overriddenElsewhere = true;
+    }
+    return {
+      previous: newestBelow(field, row.hlc),
+      created: newestBelow(writes.get(JSON.stringify([row.row_id, CREATE_FIELD])) ?? [], row.hlc),
+      newestLater,
+      overriddenElsewhere,
+    };
+  });
+  // The values shown: each write's once, by its primary key.
+  const wanted = new Map<string, Stamped>();
+  for (const s of out) for (const w of [s.previous, s.created, s.newestLater]) if (w) wanted.set(`${w.origin}:${w.seq}`, w);
+  if (wanted.size > 0) {
+    for (const v of await db.all<{ origin: string; seq: number; value: string }>(
+      `SELECT o.origin, o.seq, o.value FROM json_each(?)
+         JOIN operations o ON o.origin = json_each.value ->> 0 AND o.seq = json_each.value ->> 1`,
+      [JSON.stringify([...wanted.values()].map((w) => [w.origin, w.seq]))])) wanted.get(`${v.origin}:${v.seq}`)!.value = v.value;
+  }
+  return out;
+}
+
+function toEntry(row: OperationRow, around: Surroundings, label: string): AuditEntry {
   const hidden = row.entity === 'operator' && row.field === 'pinHash';
   const base = {
     at: decodeHlc(row.hlc)?.wall ?? 0, hlc: row.hlc, entity: row.entity, rowId: row.row_id, label, field: row.field,
@@ -205,27 +268,20 @@ function toEntry(row: OperationRow, label: string): AuditEntry {
     if (row.entity === 'operator' && Object.hasOwn(created, 'pinHash')) created.pinHash = HIDDEN_VALUE;
     return { ...base, before: undefined, after: created, superseded: false };
   }
-  const previous = splitStamped(row.previous);
-  const creation = splitStamped(row.created);
+  const { previous, created: creation, newestLater } = around;
   // Whichever came last by HLC set the value this operation replaced.
   let before: FieldValue = null;
-  if (previous && (!creation || previous.hlc > creation.hlc)) before = JSON.parse(previous.value) as FieldValue;
-  else if (creation) before = (JSON.parse(creation.value) as Record<string, FieldValue>)[row.field] ?? null;
+  if (previous?.value !== undefined && (!creation || previous.hlc > creation.hlc)) before = JSON.parse(previous.value) as FieldValue;
+  else if (creation?.value !== undefined) before = (JSON.parse(creation.value) as Record<string, FieldValue>)[row.field] ?? null;
   // Same-console successors are ordinary re-edits; only another console's later write can have
   // overridden this one by last-writer-wins, and only if the field now holds something else.
-  const superseded = row.overridden_elsewhere === 1 && row.newest_later !== null && row.newest_later !== row.value;
+  const superseded = around.overriddenElsewhere && newestLater?.value !== undefined && newestLater.value !== row.value;
   return {
     ...base,
     before: hidden ? HIDDEN_VALUE : before,
     after: hidden ? HIDDEN_VALUE : (JSON.parse(row.value) as FieldValue),
     superseded,
   };
-}
-
-function splitStamped(text: string | null): { hlc: string; value: string } | null {
-  if (text === null) return null;
-  const space = text.indexOf(' ');
-  return { hlc: text.slice(0, space), value: text.slice(space + 1) };
 }
 
 /**

@@ -25,10 +25,10 @@ interface ConflictRow {
 
 /**
  * Newest first, a page at a time. The time range is turned into a seq range per origin (as the
- * audit trail does, no index on hlc needed); each edit in it looks up the field's next edit
- * through operations_row_field (row_id, field, hlc). Only when that next edit came from
- * another console, inside the window, with another value, was this one lost to the merge: a
- * console re-editing its own change, or two consoles agreeing, is ordinary history.
+ * audit trail does, no index on hlc needed); each edit in it finds the field's next edit among
+ * the field's writes, read through operations_row_field (row_id, field). Only when that next
+ * edit came from another console, inside the window, with another value, was this one lost to
+ * the merge: a console re-editing its own change, or two consoles agreeing, is ordinary history.
  */
 type Db = Reader;
 type Write = FieldWrite & { field: string; value: string; operator: string | null; operator_name: string | null };
@@ -72,6 +72,68 @@ async function lostBySight(db: Db, range: { origin: string; from: number; to: nu
   return out;
 }
 
+/** Edits of an origin's range looked at a time, newest first. */
+const CLOCK_CHUNK = 500;
+
+/**
+ * Older edits, merged by clock alone (no prev): one followed closely by another console's edit
+ * of the field to another value. Newest first, at most `take`; each chunk of the range's edits
+ * reads the writes of the fields they touch once, then the values of only the pairs that may
+ * have clashed.
+ */
+async function lostByClock(db: Db, range: { origin: string; from: number; to: number }, windowMs: number, take: number): Promise<ConflictRow[]> {
+  const out: ConflictRow[] = [];
+  let to = range.to;
+  while (out.length < take && to > range.from) {
+    const edits = await db.all<{ origin: string; seq: number; hlc: string; entity: EntityName; row_id: string; field: string }>(
+      `SELECT l.origin, l.seq, l.hlc, l.entity, l.row_id, l.field FROM operations l
+        WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}' AND l.prev IS NULL
+        ORDER BY l.seq DESC LIMIT ${CLOCK_CHUNK}`, [range.origin, range.from, to]);
+    if (edits.length === 0) break;
+    to = edits.at(-1)!.seq;
+    const pairs = new Map<string, [string, string]>();
+    for (const e of edits) pairs.set(JSON.stringify([e.row_id, e.field]), [e.row_id, e.field]);
+    const writes = new Map<string, { origin: string; seq: number; hlc: string }[]>();
+    for (const w of await db.all<{ row_id: string; field: string; origin: string; seq: number; hlc: string }>(
+      `SELECT o.row_id, o.field, o.origin, o.seq, o.hlc FROM json_each(?)
+         JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1`, [JSON.stringify([...pairs.values()])])) {
+      const key = JSON.stringify([w.row_id, w.field]);
+      const list = writes.get(key);
+      if (list) list.push(w);
+      else writes.set(key, [w]);
+    }
+    // Each edit's next write of its field by clock, kept if another console's, inside the window.
+    const clashes: { edit: (typeof edits)[number]; next: { origin: string; seq: number } }[] = [];
+    for (const edit of edits) {
+      let next: { origin: string; seq: number; hlc: string } | null = null;
+      for (const w of writes.get(JSON.stringify([edit.row_id, edit.field])) ?? []) if (w.hlc > edit.hlc && (next === null || w.hlc < next.hlc)) next = w;
+      const within = String(Number(edit.hlc.slice(0, 15)) + windowMs).padStart(15, '0');
+      if (next && next.origin !== edit.origin && next.hlc < within) clashes.push({ edit, next });
+    }
+    if (clashes.length > 0) {
+      const detail = new Map<string, { hlc: string; value: string; operator: string | null; operator_name: string | null }>();
+      for (const d of await db.all<{ origin: string; seq: number; hlc: string; value: string; operator: string | null; operator_name: string | null }>(
+        `SELECT o.origin, o.seq, o.hlc, o.value, o.operator, w.name AS operator_name FROM json_each(?)
+           JOIN operations o ON o.origin = json_each.value ->> 0 AND o.seq = json_each.value ->> 1
+           LEFT JOIN operators w ON w.id = o.operator`,
+        [JSON.stringify(clashes.flatMap(({ edit, next }) => [[edit.origin, edit.seq], [next.origin, next.seq]]))])) detail.set(`${d.origin}:${d.seq}`, d);
+      for (const { edit, next } of clashes) {
+        const l = detail.get(`${edit.origin}:${edit.seq}`);
+        const k = detail.get(`${next.origin}:${next.seq}`);
+        if (!l || !k || l.value === k.value) continue;
+        out.push({
+          origin: edit.origin, seq: edit.seq, hlc: edit.hlc, entity: edit.entity, row_id: edit.row_id, field: edit.field, value: l.value,
+          operator: l.operator, operator_name: l.operator_name,
+          k_origin: next.origin, k_seq: next.seq, k_hlc: k.hlc, k_value: k.value, k_operator: k.operator, k_operator_name: k.operator_name,
+        });
+        if (out.length >= take) break;
+      }
+    }
+    if (edits.length < CLOCK_CHUNK) break;
+  }
+  return out;
+}
+
 export async function fieldConflicts(db: Reader, query: ConflictsQuery): Promise<Output<'sync.conflicts'>> {
   const limit = query.limit ?? CONFLICTS_DEFAULT_LIMIT;
   const windowMs = (query.withinMinutes ?? CONFLICT_WINDOW_MINUTES) * 60_000;
@@ -79,20 +141,7 @@ export async function fieldConflicts(db: Reader, query: ConflictsQuery): Promise
   const found: ConflictRow[] = [];
   for (const range of ranges) {
     found.push(...await lostBySight(db, range, limit + 1 + SHARED_CLOCK_MAX));
-    // Older edits, merged by clock alone: one followed closely by another console's.
-    found.push(...await db.all<ConflictRow>(
-      `SELECT l.origin, l.seq, l.hlc, l.entity, l.row_id, l.field, l.value, l.operator, lo.name AS operator_name,
-              k.origin AS k_origin, k.seq AS k_seq, k.hlc AS k_hlc, k.value AS k_value, k.operator AS k_operator, ko.name AS k_operator_name
-         FROM operations l
-         JOIN operations k ON k.row_id = l.row_id AND k.field = l.field AND k.hlc = (
-              SELECT x.hlc FROM operations x WHERE x.row_id = l.row_id AND x.field = l.field AND x.hlc > l.hlc ORDER BY x.hlc LIMIT 1)
-         LEFT JOIN operators lo ON lo.id = l.operator
-         LEFT JOIN operators ko ON ko.id = k.operator
-        WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}' AND l.prev IS NULL
-          AND k.origin <> l.origin AND k.value <> l.value AND k.hlc < printf('%015d', CAST(substr(l.hlc, 1, 15) AS INTEGER) + ?)
-        ORDER BY l.seq DESC LIMIT ?`,
-      [range.origin, range.from, range.to, windowMs, limit + 1 + SHARED_CLOCK_MAX],
-    ));
+    found.push(...await lostByClock(db, range, windowMs, limit + 1 + SHARED_CLOCK_MAX));
   }
   const kept = found.filter((r) => beforeCursor(r, query.before)).sort(newestFirst);
   const page = kept.slice(0, limit);

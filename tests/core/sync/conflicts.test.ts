@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBundle, importBundle } from '../../../electron/core/sync/bundles';
 import { fieldConflicts } from '../../../electron/core/sync/conflicts';
-import { versionVector } from '../../../electron/core/sync/exchange';
-import { cleanedAfterEach, consolesOfOnePost, intake, MINUTE, T0, type TestCore, scanWatcher } from '../testCore';
+import { operationsAbove, versionVector } from '../../../electron/core/sync/exchange';
+import { cleanedAfterEach, consolesOfOnePost, intake, MINUTE, openTestCore, T0, type TestCore, scanWatcher } from '../testCore';
 
 const { cores: open } = cleanedAfterEach();
 
@@ -83,6 +83,41 @@ describe('sync conflicts', () => {
     const { db: explaining, scans } = scanWatcher(reader);
     await fieldConflicts(explaining, { from: T0, limit: 1, before: first.next! });
     expect(scans).toEqual([]);
+  });
+
+  it('show, of older edits that do not say what they replaced, one another console changed within the window', async () => {
+    const { a, b } = await post();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await a.call('incidents.log', intake({ priority: 1 }))).incidentId);
+    await merge(a, b);
+    a.clock.advance(MINUTE);
+    for (const id of ids) await a.call('incidents.update', { id, changes: { priority: 2 } });
+    a.clock.advance(MINUTE);
+    await a.call('incidents.update', { id: ids[0]!, changes: { priority: 3 } }); // A re-editing its own change
+    b.clock.advance(6 * MINUTE);
+    await b.call('incidents.update', { id: ids[0]!, changes: { priority: 1 } }); // 4 minutes after A's last
+    await b.call('incidents.update', { id: ids[1]!, changes: { priority: 2 } }); // the value A set
+    b.clock.advance(30 * MINUTE);
+    await b.call('incidents.update', { id: ids[2]!, changes: { priority: 3 } }); // 35 minutes after A's
+    // A third console holds both as a version before #21 wrote them: no edit names what it replaced.
+    const c = await openTestCore({ letter: 'C' });
+    open.push(c);
+    const older = [...await operationsAbove(a.core.store.reader, {}, 10_000), ...await operationsAbove(b.core.store.reader, {}, 10_000)]
+      .map(({ prev: _, ...op }) => op);
+    c.clock.advance(60 * MINUTE);
+    expect((await c.core.store.applyRemote(older, c.clock.now())).quarantined).toEqual([]);
+
+    const listed = async (withinMinutes?: number) => (await fieldConflicts(c.core.store.reader, { from: T0, ...(withinMinutes ? { withinMinutes } : {}) })).conflicts
+      .map((x) => [ids.indexOf(x.rowId), x.overridden.value, x.overridden.at, x.kept.value, x.kept.at, x.kept.origin === b.core.store.origin]);
+    expect(await listed()).toEqual([[0, 3, T0 + 2 * MINUTE, 1, T0 + 6 * MINUTE, true]]);
+    // A wider window takes in the edit 35 minutes later too; newest first by the overridden edit.
+    expect(await listed(40)).toEqual([[0, 3, T0 + 2 * MINUTE, 1, T0 + 6 * MINUTE, true], [2, 2, T0 + MINUTE, 3, T0 + 36 * MINUTE, true]]);
+    // A page of one, then the next from its cursor.
+    const first = await fieldConflicts(c.core.store.reader, { from: T0, withinMinutes: 40, limit: 1 });
+    expect(first.conflicts.map((x) => ids.indexOf(x.rowId))).toEqual([0]);
+    const second = await fieldConflicts(c.core.store.reader, { from: T0, withinMinutes: 40, limit: 1, before: first.next! });
+    expect(second.conflicts.map((x) => ids.indexOf(x.rowId))).toEqual([2]);
+    expect(second.next).toBeNull();
   });
 
   it('list a team sent to two incidents by two consoles apart, beside the field conflicts', async () => {

@@ -22,6 +22,7 @@ import { responseTallies } from './018_response_tallies';
 import { quarantineReleased } from './020_quarantine_released';
 import { operationPrev } from './021_operation_prev';
 import { alerts } from './022_alerts';
+import { rowIndex } from './023_row_index';
 
 export interface Migration {
   version: number;
@@ -30,7 +31,7 @@ export interface Migration {
 }
 
 // In ascending version order; each step runs when the database's version is below its own.
-export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays, queuePages, callTallies, teamTallies, responseTallies, quarantineReleased, operationPrev, alerts];
+export const MIGRATIONS: readonly Migration[] = [foundation, teams, sync, assignmentLookup, signInThrottle, importKeys, handoverNotes, duplicateLookup, dailyRollup, responseBins, postSettings, callDays, teamDays, responseDays, queuePages, callTallies, teamTallies, responseTallies, quarantineReleased, operationPrev, alerts, rowIndex];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** 'BCN1': marks the file as a Beacon database, so a restore can tell one from any other SQLite file. */

@@ -182,6 +182,16 @@ const CASES: Record<number, Case> = {
       expect(await ids(db, 'SELECT id FROM alerts INDEXED BY alerts_incident WHERE incident_id = ?', ['inc-flood'])).toEqual(['alert-1']);
     },
   },
+  23: {
+    adds: [],
+    redefines: ['index operations_row_field'],
+    check: async (db) => {
+      // A field's writes by row and field, the clock no longer in the index.
+      expect((await db.all<{ name: string }>("SELECT name FROM pragma_index_info('operations_row_field') ORDER BY seqno")).map((c) => c.name)).toEqual(['row_id', 'field']);
+      expect(await db.all("SELECT origin, seq FROM operations INDEXED BY operations_row_field WHERE row_id = ? AND field = 'priority'", ['inc-gas']))
+        .toEqual([{ origin: 'c1a2b3d4', seq: 3 }]);
+    },
+  },
 };
 
 const work = mkdtempSync(join(tmpdir(), 'beacon-upgrades-'));
