@@ -94,6 +94,7 @@ export async function measureHub(record: Record): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'beacon-bench-hub-'));
   chmodSync(work, 0o755); // the server, running as `postgres`, reads the COPY file from here
   const server = await startPostgres();
+  let stopped = false;
   try {
     // A console with OPS operations: a fifth incidents created, the rest edits of them.
     const a = await console_(join(work, 'a'));
@@ -175,10 +176,15 @@ export async function measureHub(record: Record): Promise<void> {
       `  pull-and-apply: ${(pull.cpuMs / 1000).toFixed(1)} s CPU in ${(pull.ms / 1000).toFixed(1)} s (median of ${pulls.map((p) => (p.ms / 1000).toFixed(1)).join(', ')}); peak RSS ${pull.peakMb.toFixed(0)} MB (${pull.beforeMb.toFixed(0)} MB before), heap kept ${pull.heapAfterMb.toFixed(0)} MB (${pull.heapBeforeMb.toFixed(0)} MB before)`,
       '',
     ].join('\n'));
+    // A laptop importing a bundle runs no PostgreSQL: the server goes first, or its background
+    // work on the six databases just filled (autovacuum, checkpoints) shares the two cores with
+    // the import.
+    await server.stop();
+    stopped = true;
     if (process.env.BENCH_BUNDLE !== '0') await measureBundleImport(a, join(work, 'c'), join(work, 'all.beacon-bundle'), total, record);
     await a.core.close();
   } finally {
-    await server.stop();
+    if (!stopped) await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }
