@@ -13,6 +13,7 @@ import { openCore, type Core } from '../../electron/core';
 import { systemOperator } from '../../electron/core/operators/operators';
 import { createFileSettingsStore } from '../../electron/core/settings/fileSettingsStore';
 import { ensurePost } from '../../electron/core/setup/setup';
+import { ensureRollup } from '../../electron/core/stats/rollup';
 import { operationsAbove } from '../../electron/core/sync/exchange';
 import type pg from 'pg';
 import { exportBundle, importBundle } from '../../electron/core/sync/bundles';
@@ -28,7 +29,10 @@ const OPS = Number(process.env.BENCH_HUB_OPS ?? 100_000);
 
 async function console_(dir: string): Promise<{ core: Core; operatorId: string }> {
   const core = await openCore({ dataDir: dir, settings: createFileSettingsStore(join(dir, 'settings.json')), log: { error: () => undefined, info: () => undefined }, safetyCopies: false, sync: false });
-  ensurePost(core.context.settings, core.context.secrets);
+  const { post } = ensurePost(core.context.settings, core.context.secrets);
+  // Built for the post's zone, as setting a console up does: the statistics' rollup is kept by
+  // every incident written, and a console without it would apply a catch-up doing less.
+  await ensureRollup(core.store, post.timeZone);
   const operatorId = await core.store.write(null, (w) => systemOperator(w, Date.now()));
   return { core, operatorId };
 }
