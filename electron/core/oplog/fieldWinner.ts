@@ -21,20 +21,18 @@ export const identity = (w: Pick<FieldWrite, 'origin' | 'seq'> & { id?: string }
 const newest = <W extends FieldWrite>(ws: readonly W[]): W => ws.reduce((a, b) => (b.hlc > a.hlc ? b : a));
 
 /**
- * What a write saw through `prev`, transitively, among the writes held here (`byId`), worked out
- * once per write into `seen`. A cycle (impossible between honest writers) ends where it closes.
+ * What a write saw through `prev`, transitively, among the writes held here (`byId`): its own
+ * set, walked without recursion (a field written in turn for years is a chain thousands long),
+ * so the same whatever order the writes come in, cycles (impossible between honest writers) included.
  */
-function seenBy(w: FieldWrite, id: string, byId: ReadonlyMap<string, FieldWrite>, seen: Map<string, Set<string>>): Set<string> {
-  const known = seen.get(id);
-  if (known) return known;
+function sawOf(w: FieldWrite, byId: ReadonlyMap<string, FieldWrite>): Set<string> {
   const out = new Set<string>();
-  seen.set(id, out);
-  if (w.prev) {
-    for (const p of w.prev.split(' ')) {
-      out.add(p);
-      const parent = byId.get(p);
-      if (parent) for (const q of seenBy(parent, p, byId, seen)) out.add(q);
-    }
+  const todo = w.prev ? w.prev.split(' ') : [];
+  for (let p = todo.pop(); p !== undefined; p = todo.pop()) {
+    if (out.has(p)) continue;
+    out.add(p);
+    const parent = byId.get(p);
+    if (parent?.prev) for (const q of parent.prev.split(' ')) if (!out.has(q)) todo.push(q);
   }
   return out;
 }
@@ -91,19 +89,27 @@ export function resolveByWalk<W extends FieldWrite>(writes: readonly W[]): { fro
   if (writes.length === 0) return { frontier: [], winner: null };
   // Each identity worked out once: a catch-up settles hundreds of thousands of fields.
   const ids = writes.map(identity);
-  const byId = new Map<string, W>();
-  for (let i = 0; i < writes.length; i++) byId.set(ids[i]!, writes[i]!);
-  const seen = new Map<string, Set<string>>();
   const replaced = new Set<string>();
+  // Every write a write saw through `prev` is replaced. Each step of such a path is a write held
+  // here naming the next, so the writes replaced this way are exactly those some write names:
+  // no write's whole past is worked out (each one's, for a field written thousands of times,
+  // made every further write slower with the square of its history).
+  for (const w of writes) if (w.prev) for (const p of w.prev.split(' ')) replaced.add(p);
+  // The old rule for a write that does not say what it saw: it replaces older clocks that did
+  // not come after it. Only then is what a write saw worked out, once each.
+  let byId: Map<string, W> | null = null;
+  const saw = new Map<number, Set<string>>();
+  const sawAt = (j: number) => {
+    byId ??= new Map(writes.map((w, i) => [ids[i]!, w]));
+    let set = saw.get(j);
+    if (!set) saw.set(j, set = sawOf(writes[j]!, byId));
+    return set;
+  };
   for (let i = 0; i < writes.length; i++) {
     const w = writes[i]!;
-    for (const id of seenBy(w, ids[i]!, byId, seen)) replaced.add(id);
-    // The old rule for a write that does not say what it saw: it replaces older clocks it did not come before.
-    if (w.prev === null) {
-      for (let j = 0; j < writes.length; j++) {
-        const other = writes[j]!;
-        if (other.hlc < w.hlc && !seenBy(other, ids[j]!, byId, seen).has(ids[i]!)) replaced.add(ids[j]!);
-      }
+    if (w.prev !== null) continue;
+    for (let j = 0; j < writes.length; j++) {
+      if (writes[j]!.hlc < w.hlc && !sawAt(j).has(ids[i]!)) replaced.add(ids[j]!);
     }
   }
   const frontier = writes.filter((_, i) => !replaced.has(ids[i]!));
