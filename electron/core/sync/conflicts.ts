@@ -39,41 +39,117 @@ type Write = FieldWrite & { field: string; value: string; operator: string | nul
  * writer found beside others (named together in its prev) and that lost among them. Decided
  * from the field's writes alone, so every console that holds them lists the same.
  */
+/** Edits of an origin's range looked at a time, newest first. */
+const EDIT_CHUNK = 500;
+
 async function lostBySight(db: Db, range: { origin: string; from: number; to: number }, take: number): Promise<ConflictRow[]> {
-  const candidates = await db.all<{ origin: string; seq: number; row_id: string; field: string; entity: EntityName }>(
-    `SELECT l.origin, l.seq, l.row_id, l.field, l.entity FROM operations l
-      WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}' AND l.prev IS NOT NULL
-        AND EXISTS (SELECT 1 FROM operations x WHERE x.row_id = l.row_id AND x.field = l.field AND x.origin <> l.origin AND x.value <> l.value)
-      ORDER BY l.seq DESC`, [range.origin, range.from, range.to]);
   const out: ConflictRow[] = [];
-  for (const c of candidates) {
-    if (out.length >= take) break;
-    const writes = (await db.all<Write>(
-      `SELECT o.origin, o.seq, o.hlc, o.prev, o.field, o.value, o.operator, w.name AS operator_name
-         FROM operations o LEFT JOIN operators w ON w.id = o.operator WHERE o.row_id = ? AND o.field = ?`, [c.row_id, c.field]));
-    const lost = writes.find((w) => w.origin === c.origin && w.seq === c.seq);
-    if (!lost) continue;
-    const id = identity(lost);
-    const { frontier, winner } = resolveField(writes);
-    let kept: Write | null = null;
-    if (frontier.some((w) => identity(w) === id)) kept = winner;
-    else {
-      // Named beside others by a later writer: the winner among them is what it lost to.
-      const beside = writes.find((w) => w.prev?.split(' ').includes(id) && w.prev.includes(' '));
-      if (beside) kept = resolveField(writes.filter((w) => beside.prev!.split(' ').includes(identity(w)))).winner;
+  // Each field's writes read and decided once, however many of the range's edits are of it (a
+  // team's status is written at every dispatch: reading them again for each edit grew with the square).
+  const fields = new Map<string, FieldHistory | null>();
+  let to = range.to;
+  while (out.length < take && to > range.from) {
+    const edits = await db.all<{ origin: string; seq: number; row_id: string; field: string; entity: EntityName }>(
+      `SELECT l.origin, l.seq, l.row_id, l.field, l.entity FROM operations l
+        WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}' AND l.prev IS NOT NULL
+        ORDER BY l.seq DESC LIMIT ${EDIT_CHUNK}`, [range.origin, range.from, to]);
+    if (edits.length === 0) break;
+    to = edits.at(-1)!.seq;
+    await readHistories(db, fields, edits);
+    for (const c of edits) {
+      if (out.length >= take) break;
+      const history = fields.get(JSON.stringify([c.row_id, c.field]));
+      const lost = history?.byId.get(`${c.origin}:${c.seq}`);
+      // Only where another console wrote the field another value can this edit have been lost.
+      if (!history || !lost || !history.otherValue(lost)) continue;
+      const id = identity(lost);
+      const { frontier, winner } = history.decided();
+      let kept: Write | null = null;
+      if (frontier.some((w) => identity(w) === id)) kept = winner;
+      else {
+        // Named beside others by a later writer: the winner among them is what it lost to.
+        const beside = history.besideOf().get(id);
+        if (beside) kept = resolveField(history.writes.filter((w) => beside.prev!.split(' ').includes(identity(w)))).winner;
+      }
+      if (!kept || identity(kept) === id || kept.value === lost.value || kept.origin === lost.origin) continue;
+      out.push({
+        origin: lost.origin, seq: lost.seq, hlc: lost.hlc, entity: c.entity, row_id: c.row_id, field: c.field, value: lost.value,
+        operator: lost.operator, operator_name: lost.operator_name,
+        k_origin: kept.origin, k_seq: kept.seq, k_hlc: kept.hlc, k_value: kept.value, k_operator: kept.operator, k_operator_name: kept.operator_name,
+      });
     }
-    if (!kept || identity(kept) === id || kept.value === lost.value || kept.origin === lost.origin) continue;
-    out.push({
-      origin: lost.origin, seq: lost.seq, hlc: lost.hlc, entity: c.entity, row_id: c.row_id, field: c.field, value: lost.value,
-      operator: lost.operator, operator_name: lost.operator_name,
-      k_origin: kept.origin, k_seq: kept.seq, k_hlc: kept.hlc, k_value: kept.value, k_operator: kept.operator, k_operator_name: kept.operator_name,
-    });
+    if (edits.length < EDIT_CHUNK) break;
   }
   return out;
 }
 
-/** Edits of an origin's range looked at a time, newest first. */
-const CLOCK_CHUNK = 500;
+/** One field's writes, with what the conflicts view asks of them worked out once. */
+interface FieldHistory {
+  writes: Write[];
+  byId: Map<string, Write>;
+  /** Whether a console other than this write's wrote the field a value other than its own. */
+  otherValue(w: Write): boolean;
+  decided(): { frontier: Write[]; winner: Write | null };
+  /** By identity, the first write that named it beside others in its prev. */
+  besideOf(): Map<string, Write>;
+}
+
+/**
+ * The writes of the edits' fields not read yet: first which of them more than one console
+ * wrote (the log's row index holds the origin, so only it is read), then those fields' writes
+ * in full; a field one console alone wrote is noted as null, since none of it was lost.
+ */
+async function readHistories(db: Db, fields: Map<string, FieldHistory | null>, edits: readonly { row_id: string; field: string }[]): Promise<void> {
+  const wanted = new Map<string, [string, string]>();
+  for (const e of edits) {
+    const key = JSON.stringify([e.row_id, e.field]);
+    if (!fields.has(key)) wanted.set(key, [e.row_id, e.field]);
+  }
+  if (wanted.size === 0) return;
+  for (const key of wanted.keys()) fields.set(key, null);
+  const shared = await db.all<{ pair: string }>(
+    `SELECT json_each.value AS pair FROM json_each(?)
+       JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1
+      GROUP BY json_each.key HAVING count(DISTINCT o.origin) > 1`, [JSON.stringify([...wanted.values()])]);
+  if (shared.length === 0) return;
+  const byField = new Map<string, Write[]>(shared.map((r) => [JSON.stringify(JSON.parse(r.pair)), []]));
+  for (const w of await db.all<Write & { row_id: string }>(
+    `SELECT o.row_id, o.origin, o.seq, o.hlc, o.prev, o.field, o.value, o.operator, w.name AS operator_name FROM json_each(?)
+       JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1
+       LEFT JOIN operators w ON w.id = o.operator`, [`[${shared.map((r) => r.pair).join(',')}]`])) {
+    byField.get(JSON.stringify([w.row_id, w.field]))?.push(w);
+  }
+  for (const [key, writes] of byField) fields.set(key, fieldHistory(writes));
+}
+
+function fieldHistory(writes: Write[]): FieldHistory {
+  const byId = new Map(writes.map((w) => [identity(w), w]));
+  // By origin, the values it wrote: a few consoles, so asking about another's is cheap.
+  const valuesOf = new Map<string, Set<string>>();
+  for (const w of writes) {
+    const values = valuesOf.get(w.origin);
+    if (values) values.add(w.value);
+    else valuesOf.set(w.origin, new Set([w.value]));
+  }
+  let decided: ReturnType<FieldHistory['decided']> | null = null;
+  let beside: Map<string, Write> | null = null;
+  return {
+    writes,
+    byId,
+    otherValue: (w) => [...valuesOf].some(([origin, values]) => origin !== w.origin && (values.size > 1 || !values.has(w.value))),
+    decided: () => (decided ??= resolveField(writes)),
+    besideOf: () => {
+      if (!beside) {
+        beside = new Map();
+        for (const w of writes) {
+          if (!w.prev?.includes(' ')) continue;
+          for (const p of w.prev.split(' ')) if (!beside.has(p)) beside.set(p, w);
+        }
+      }
+      return beside;
+    },
+  };
+}
 
 /**
  * Older edits, merged by clock alone (no prev): one followed closely by another console's edit
@@ -88,7 +164,7 @@ async function lostByClock(db: Db, range: { origin: string; from: number; to: nu
     const edits = await db.all<{ origin: string; seq: number; hlc: string; entity: EntityName; row_id: string; field: string }>(
       `SELECT l.origin, l.seq, l.hlc, l.entity, l.row_id, l.field FROM operations l
         WHERE l.origin = ? AND l.seq >= ? AND l.seq < ? AND l.field <> '${CREATE_FIELD}' AND l.prev IS NULL
-        ORDER BY l.seq DESC LIMIT ${CLOCK_CHUNK}`, [range.origin, range.from, to]);
+        ORDER BY l.seq DESC LIMIT ${EDIT_CHUNK}`, [range.origin, range.from, to]);
     if (edits.length === 0) break;
     to = edits.at(-1)!.seq;
     const pairs = new Map<string, [string, string]>();
@@ -129,7 +205,7 @@ async function lostByClock(db: Db, range: { origin: string; from: number; to: nu
         if (out.length >= take) break;
       }
     }
-    if (edits.length < CLOCK_CHUNK) break;
+    if (edits.length < EDIT_CHUNK) break;
   }
   return out;
 }
