@@ -5,6 +5,7 @@
 //   BENCH_SIZES=10000,100000 npm run bench     (default 10000,100000,1000000)
 //   BENCH_HUB=0 skips the hub rows (push and pull of 100,000 operations, against COPY; import of a bundle of them;
 //   peak memory of each); BENCH_BUNDLE=0 skips the bundle row only
+//   BENCH_HISTORY=0 skips the rows of a team whose status was written thousands of times
 //   BENCH_IMPORT=0 skips the CSV import row; BENCH_IMPORT=300000 imports that many unit rows (default 100000)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -150,6 +151,9 @@ async function measure(size: number) {
   let k = 0;
   record('incident view (timeline, calls, assignments)', size, await time(RUNS, () => invoke('incidents.get', { id: ids[k++ % ids.length] })), '≤ 5 ms');
   record('team board', size, await time(RUNS, () => invoke('teams.board', {})), '—');
+  // A page of either reads each field's writes once (tests/bench/history.ts: a field written thousands of times).
+  record('audit trail: whole log, first page (200)', size, await time(RUNS, () => invoke('audit.list', {})), '—');
+  record('conflicts view: first page', size, await time(RUNS, () => invoke('sync.conflicts', {})), '—');
   await measureStatistics(core, invoke, file, size);
   table.push({ operation: 'main-process memory (RSS, MB)', size, medianMs: process.memoryUsage().rss / 1048576, worstMs: process.memoryUsage().rss / 1048576, baselineMs: null, ratio: null, target: '≤ 250 MB at 1M' });
   await core.close();
@@ -212,6 +216,12 @@ if (process.env.BENCH_HUB !== '0') {
   // Starts an embedded PostgreSQL of its own in a temporary folder.
   const { measureHub } = await import('./hub');
   await measureHub(record);
+}
+
+if (process.env.BENCH_HISTORY !== '0') {
+  process.stderr.write('a field written thousands of times…\n');
+  const { measureHistory } = await import('./history');
+  await measureHistory(record);
 }
 
 if (process.env.BENCH_IMPORT !== '0') {

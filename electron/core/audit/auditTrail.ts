@@ -223,26 +223,27 @@ async function surroundingsOf(db: Reader, rows: readonly OperationRow[]): Promis
       else writes.set(key, [stamped]);
     }
   }
-  const newestBelow = (list: readonly Stamped[], hlc: string) => {
-    let best: Stamped | null = null;
-    for (const w of list) if (w.hlc < hlc && (best === null || w.hlc > best.hlc)) best = w;
-    return best;
+  // Each field's writes in clock order, once; then per entry two binary searches.
+  const ordered = new Map<string, OrderedWrites>();
+  const orderedOf = (key: string) => {
+    let o = ordered.get(key);
+    if (!o) ordered.set(key, o = orderWrites(writes.get(key) ?? []));
+    return o;
   };
   const out = rows.map((row): Surroundings => {
     if (row.field === CREATE_FIELD) return { previous: null, created: null, newestLater: null, overriddenElsewhere: false };
-    const field = writes.get(JSON.stringify([row.row_id, row.field])) ?? [];
-    let newestLater: Stamped | null = null;
-    let overriddenElsewhere = false;
-    for (const w of field) {
-      if (w.hlc <= row.hlc) continue;
-      if (newestLater === null || w.hlc > newestLater.hlc) newestLater = w;
-      if (w.origin !== row.origin) overriddenElsewhere = true;
-    }
+    const field = orderedOf(JSON.stringify([row.row_id, row.field]));
+    const creates = orderedOf(JSON.stringify([row.row_id, CREATE_FIELD]));
+    const below = firstAtOrAfter(field.list, row.hlc);
+    const after = firstAfter(field.list, row.hlc);
+    const newest = field.list.at(-1);
+    const others = field.suffixOrigins[after];
     return {
-      previous: newestBelow(field, row.hlc),
-      created: newestBelow(writes.get(JSON.stringify([row.row_id, CREATE_FIELD])) ?? [], row.hlc),
-      newestLater,
-      overriddenElsewhere,
+      previous: field.list[below - 1] ?? null,
+      created: creates.list[firstAtOrAfter(creates.list, row.hlc) - 1] ?? null,
+      newestLater: newest && after < field.list.length ? newest : null,
+      // Another console wrote the field after this one: two origins after it, or one not this one's.
+      overriddenElsewhere: others !== undefined && (others.length > 1 || others[0] !== row.origin),
     };
   });
   // The values shown: each write's once, by its primary key.
@@ -255,6 +256,48 @@ async function surroundingsOf(db: Reader, rows: readonly OperationRow[]): Promis
       [JSON.stringify([...wanted.values()].map((w) => [w.origin, w.seq]))])) wanted.get(`${v.origin}:${v.seq}`)!.value = v.value;
   }
   return out;
+}
+
+/** A field's writes by clock, and for each position up to two of the origins that wrote from there on. */
+interface OrderedWrites {
+  list: Stamped[];
+  suffixOrigins: string[][];
+}
+
+function orderWrites(writes: readonly Stamped[]): OrderedWrites {
+  const list = [...writes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const suffixOrigins: string[][] = new Array<string[]>(list.length);
+  let seen: string[] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const origin = list[i]!.origin;
+    if (seen.length < 2 && !seen.includes(origin)) seen = [...seen, origin];
+    suffixOrigins[i] = seen;
+  }
+  return { list, suffixOrigins };
+}
+
+/** The first position whose clock is at or after `hlc` (the list's length if none). */
+function firstAtOrAfter(list: readonly Stamped[], hlc: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.hlc < hlc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first position whose clock is after `hlc` (the list's length if none). */
+function firstAfter(list: readonly Stamped[], hlc: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.hlc <= hlc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function toEntry(row: OperationRow, around: Surroundings, label: string): AuditEntry {
