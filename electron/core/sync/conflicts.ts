@@ -41,12 +41,16 @@ type Write = FieldWrite & { field: string; value: string; operator: string | nul
  */
 /** Edits of an origin's range looked at a time, newest first. */
 const EDIT_CHUNK = 500;
+/** Fields, and their writes, kept from one chunk of edits to the next. */
+const MAX_KEPT_FIELDS = 20_000;
+const MAX_KEPT_WRITES = 50_000;
 
 async function lostBySight(db: Db, range: { origin: string; from: number; to: number }, take: number): Promise<ConflictRow[]> {
   const out: ConflictRow[] = [];
   // Each field's writes read and decided once, however many of the range's edits are of it (a
   // team's status is written at every dispatch: reading them again for each edit grew with the square).
   const fields = new Map<string, FieldHistory | null>();
+  let kept = 0;
   let to = range.to;
   while (out.length < take && to > range.from) {
     const edits = await db.all<{ origin: string; seq: number; row_id: string; field: string; entity: EntityName }>(
@@ -55,7 +59,12 @@ async function lostBySight(db: Db, range: { origin: string; from: number; to: nu
         ORDER BY l.seq DESC LIMIT ${EDIT_CHUNK}`, [range.origin, range.from, to]);
     if (edits.length === 0) break;
     to = edits.at(-1)!.seq;
-    await readHistories(db, fields, edits);
+    // Kept while small: a whole log's fields, several consoles' each, would all stay in memory.
+    if (fields.size > MAX_KEPT_FIELDS || kept > MAX_KEPT_WRITES) {
+      fields.clear();
+      kept = 0;
+    }
+    kept += await readHistories(db, fields, edits);
     for (const c of edits) {
       if (out.length >= take) break;
       const history = fields.get(JSON.stringify([c.row_id, c.field]));
@@ -99,19 +108,19 @@ interface FieldHistory {
  * wrote (the log's row index holds the origin, so only it is read), then those fields' writes
  * in full; a field one console alone wrote is noted as null, since none of it was lost.
  */
-async function readHistories(db: Db, fields: Map<string, FieldHistory | null>, edits: readonly { row_id: string; field: string }[]): Promise<void> {
+async function readHistories(db: Db, fields: Map<string, FieldHistory | null>, edits: readonly { row_id: string; field: string }[]): Promise<number> {
   const wanted = new Map<string, [string, string]>();
   for (const e of edits) {
     const key = JSON.stringify([e.row_id, e.field]);
     if (!fields.has(key)) wanted.set(key, [e.row_id, e.field]);
   }
-  if (wanted.size === 0) return;
+  if (wanted.size === 0) return 0;
   for (const key of wanted.keys()) fields.set(key, null);
   const shared = await db.all<{ pair: string }>(
     `SELECT json_each.value AS pair FROM json_each(?)
        JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1
       GROUP BY json_each.key HAVING count(DISTINCT o.origin) > 1`, [JSON.stringify([...wanted.values()])]);
-  if (shared.length === 0) return;
+  if (shared.length === 0) return 0;
   const byField = new Map<string, Write[]>(shared.map((r) => [JSON.stringify(JSON.parse(r.pair)), []]));
   for (const w of await db.all<Write & { row_id: string }>(
     `SELECT o.row_id, o.origin, o.seq, o.hlc, o.prev, o.field, o.value, o.operator, w.name AS operator_name FROM json_each(?)
@@ -119,7 +128,12 @@ async function readHistories(db: Db, fields: Map<string, FieldHistory | null>, e
        LEFT JOIN operators w ON w.id = o.operator`, [`[${shared.map((r) => r.pair).join(',')}]`])) {
     byField.get(JSON.stringify([w.row_id, w.field]))?.push(w);
   }
-  for (const [key, writes] of byField) fields.set(key, fieldHistory(writes));
+  let read = 0;
+  for (const [key, writes] of byField) {
+    fields.set(key, fieldHistory(writes));
+    read += writes.length;
+  }
+  return read;
 }
 
 function fieldHistory(writes: Write[]): FieldHistory {
