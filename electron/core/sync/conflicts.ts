@@ -33,24 +33,24 @@ interface ConflictRow {
 type Db = Reader;
 type Write = FieldWrite & { field: string; value: string; operator: string | null; operator_name: string | null };
 
-/**
- * Edits that say what they replaced (fieldWinner.ts) and lost to one they never saw, whatever
- * the clocks: one nobody replaced knowingly that is not the field's winner, or one a later
- * writer found beside others (named together in its prev) and that lost among them. Decided
- * from the field's writes alone, so every console that holds them lists the same.
- */
 /** Edits of an origin's range looked at a time, newest first. */
 const EDIT_CHUNK = 500;
 /** Fields, and their writes, kept from one chunk of edits to the next. */
 const MAX_KEPT_FIELDS = 20_000;
 const MAX_KEPT_WRITES = 50_000;
 
+/**
+ * Edits that say what they replaced (fieldWinner.ts) and lost to one they never saw, whatever
+ * the clocks: one nobody replaced knowingly that is not the field's winner, or one a later
+ * writer found beside others (named together in its prev) and that lost among them. Decided
+ * from the field's writes alone, so every console that holds them lists the same.
+ */
 async function lostBySight(db: Db, range: { origin: string; from: number; to: number }, take: number): Promise<ConflictRow[]> {
   const out: ConflictRow[] = [];
   // Each field's writes read and decided once, however many of the range's edits are of it (a
   // team's status is written at every dispatch: reading them again for each edit grew with the square).
   const fields = new Map<string, FieldHistory | null>();
-  let kept = 0;
+  let keptWrites = 0;
   let to = range.to;
   while (out.length < take && to > range.from) {
     const edits = await db.all<{ origin: string; seq: number; row_id: string; field: string; entity: EntityName }>(
@@ -60,11 +60,11 @@ async function lostBySight(db: Db, range: { origin: string; from: number; to: nu
     if (edits.length === 0) break;
     to = edits.at(-1)!.seq;
     // Kept while small: a whole log's fields, several consoles' each, would all stay in memory.
-    if (fields.size > MAX_KEPT_FIELDS || kept > MAX_KEPT_WRITES) {
+    if (fields.size > MAX_KEPT_FIELDS || keptWrites > MAX_KEPT_WRITES) {
       fields.clear();
-      kept = 0;
+      keptWrites = 0;
     }
-    kept += await readHistories(db, fields, edits);
+    keptWrites += await readHistories(db, fields, edits);
     for (const c of edits) {
       if (out.length >= take) break;
       const history = fields.get(JSON.stringify([c.row_id, c.field]));
