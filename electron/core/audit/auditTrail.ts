@@ -5,6 +5,7 @@ import type { SqlValue } from '../db/connection';
 import { ENTITIES, type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc, encodeHlc } from '../oplog/hlc';
 import { CREATE_FIELD } from '../oplog/opLog';
+import { fieldKey, writesOfFields } from '../oplog/fieldWrites';
 import type { Reader } from '../base/handles';
 import type { z } from 'zod';
 import type { auditCursor, auditEntry, auditPage, auditQuery } from '../../../shared/api/audit';
@@ -207,22 +208,10 @@ async function surroundingsOf(db: Reader, rows: readonly OperationRow[]): Promis
   const pairs = new Map<string, [string, string]>();
   for (const row of rows) {
     if (row.field === CREATE_FIELD) continue;
-    pairs.set(JSON.stringify([row.row_id, row.field]), [row.row_id, row.field]);
-    pairs.set(JSON.stringify([row.row_id, CREATE_FIELD]), [row.row_id, CREATE_FIELD]);
+    pairs.set(fieldKey(row.row_id, row.field), [row.row_id, row.field]);
+    pairs.set(fieldKey(row.row_id, CREATE_FIELD), [row.row_id, CREATE_FIELD]);
   }
-  const writes = new Map<string, Stamped[]>();
-  if (pairs.size > 0) {
-    for (const w of await db.all<Stamped & { row_id: string; field: string }>(
-      `SELECT o.row_id, o.field, o.origin, o.seq, o.hlc FROM json_each(?)
-         JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1`,
-      [JSON.stringify([...pairs.values()])])) {
-      const key = JSON.stringify([w.row_id, w.field]);
-      const list = writes.get(key);
-      const stamped = { origin: w.origin, seq: w.seq, hlc: w.hlc };
-      if (list) list.push(stamped);
-      else writes.set(key, [stamped]);
-    }
-  }
+  const writes = await writesOfFields<Stamped>(db, pairs.values(), 'o.origin, o.seq, o.hlc');
   // Each field's writes in clock order, once; then per entry two binary searches.
   const ordered = new Map<string, OrderedWrites>();
   const orderedOf = (key: string) => {
@@ -232,8 +221,8 @@ async function surroundingsOf(db: Reader, rows: readonly OperationRow[]): Promis
   };
   const out = rows.map((row): Surroundings => {
     if (row.field === CREATE_FIELD) return { previous: null, created: null, newestLater: null, overriddenElsewhere: false };
-    const field = orderedOf(JSON.stringify([row.row_id, row.field]));
-    const creates = orderedOf(JSON.stringify([row.row_id, CREATE_FIELD]));
+    const field = orderedOf(fieldKey(row.row_id, row.field));
+    const creates = orderedOf(fieldKey(row.row_id, CREATE_FIELD));
     const below = firstAtOrAfter(field.list, row.hlc);
     const after = firstAfter(field.list, row.hlc);
     const newest = field.list.at(-1);

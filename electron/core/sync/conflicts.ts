@@ -10,6 +10,7 @@ import { type EntityName, type FieldValue } from '../oplog/entities';
 import { decodeHlc } from '../oplog/hlc';
 import { CREATE_FIELD } from '../oplog/opLog';
 import { identity, resolveField, type FieldWrite } from '../oplog/fieldWinner';
+import { fieldKey, writesOfFields } from '../oplog/fieldWrites';
 import type { Reader } from '../base/handles';
 
 export const CONFLICT_WINDOW_MINUTES = 10;
@@ -67,7 +68,7 @@ async function lostBySight(db: Db, range: { origin: string; from: number; to: nu
     keptWrites += await readHistories(db, fields, edits);
     for (const c of edits) {
       if (out.length >= take) break;
-      const history = fields.get(JSON.stringify([c.row_id, c.field]));
+      const history = fields.get(fieldKey(c.row_id, c.field));
       const lost = history?.byId.get(`${c.origin}:${c.seq}`);
       // Only where another console wrote the field another value can this edit have been lost.
       if (!history || !lost || !history.otherValue(lost)) continue;
@@ -111,7 +112,7 @@ interface FieldHistory {
 async function readHistories(db: Db, fields: Map<string, FieldHistory | null>, edits: readonly { row_id: string; field: string }[]): Promise<number> {
   const wanted = new Map<string, [string, string]>();
   for (const e of edits) {
-    const key = JSON.stringify([e.row_id, e.field]);
+    const key = fieldKey(e.row_id, e.field);
     if (!fields.has(key)) wanted.set(key, [e.row_id, e.field]);
   }
   if (wanted.size === 0) return 0;
@@ -121,13 +122,8 @@ async function readHistories(db: Db, fields: Map<string, FieldHistory | null>, e
        JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1
       GROUP BY json_each.key HAVING count(DISTINCT o.origin) > 1`, [JSON.stringify([...wanted.values()])]);
   if (shared.length === 0) return 0;
-  const byField = new Map<string, Write[]>(shared.map((r) => [JSON.stringify(JSON.parse(r.pair)), []]));
-  for (const w of await db.all<Write & { row_id: string }>(
-    `SELECT o.row_id, o.origin, o.seq, o.hlc, o.prev, o.field, o.value, o.operator, w.name AS operator_name FROM json_each(?)
-       JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1
-       LEFT JOIN operators w ON w.id = o.operator`, [`[${shared.map((r) => r.pair).join(',')}]`])) {
-    byField.get(JSON.stringify([w.row_id, w.field]))?.push(w);
-  }
+  const byField = await writesOfFields<Write>(db, shared.map((r) => JSON.parse(r.pair) as [string, string]),
+    'o.origin, o.seq, o.hlc, o.prev, o.value, o.operator, w.name AS operator_name', 'LEFT JOIN operators w ON w.id = o.operator');
   let read = 0;
   for (const [key, writes] of byField) {
     fields.set(key, fieldHistory(writes));
@@ -182,21 +178,13 @@ async function lostByClock(db: Db, range: { origin: string; from: number; to: nu
     if (edits.length === 0) break;
     to = edits.at(-1)!.seq;
     const pairs = new Map<string, [string, string]>();
-    for (const e of edits) pairs.set(JSON.stringify([e.row_id, e.field]), [e.row_id, e.field]);
-    const writes = new Map<string, { origin: string; seq: number; hlc: string }[]>();
-    for (const w of await db.all<{ row_id: string; field: string; origin: string; seq: number; hlc: string }>(
-      `SELECT o.row_id, o.field, o.origin, o.seq, o.hlc FROM json_each(?)
-         JOIN operations o ON o.row_id = json_each.value ->> 0 AND o.field = json_each.value ->> 1`, [JSON.stringify([...pairs.values()])])) {
-      const key = JSON.stringify([w.row_id, w.field]);
-      const list = writes.get(key);
-      if (list) list.push(w);
-      else writes.set(key, [w]);
-    }
+    for (const e of edits) pairs.set(fieldKey(e.row_id, e.field), [e.row_id, e.field]);
+    const writes = await writesOfFields<{ origin: string; seq: number; hlc: string }>(db, pairs.values(), 'o.origin, o.seq, o.hlc');
     // Each edit's next write of its field by clock, kept if another console's, inside the window.
     const clashes: { edit: (typeof edits)[number]; next: { origin: string; seq: number } }[] = [];
     for (const edit of edits) {
       let next: { origin: string; seq: number; hlc: string } | null = null;
-      for (const w of writes.get(JSON.stringify([edit.row_id, edit.field])) ?? []) if (w.hlc > edit.hlc && (next === null || w.hlc < next.hlc)) next = w;
+      for (const w of writes.get(fieldKey(edit.row_id, edit.field)) ?? []) if (w.hlc > edit.hlc && (next === null || w.hlc < next.hlc)) next = w;
       const within = String(Number(edit.hlc.slice(0, 15)) + windowMs).padStart(15, '0');
       if (next && next.origin !== edit.origin && next.hlc < within) clashes.push({ edit, next });
     }
