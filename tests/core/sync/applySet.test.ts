@@ -185,3 +185,55 @@ describe('the statistics after a batch applied as a set', () => {
     expect(await rollups(d!)).toEqual(applied);
   }, 600_000);
 });
+
+describe('the statistics after a catch-up in many batches', () => {
+  it('stay those of the console that made the operations, in order or shuffled, and what a rebuild gives', async () => {
+    const [a] = await consoles('A');
+    const operatorId = (await a!.call('session.current', {}))!.id;
+    await seedIncidents(a!.core.context, operatorId, { count: 120, days: 20, seed: 11 });
+    const rows = await a!.core.store.reader.all<{ id: string; type: string; district: string }>(
+      'SELECT id, type, district FROM incidents ORDER BY id');
+    await writeEdits(a!.core.store, operatorId, rows.map((r) => r.id), 600, 'edit', 200);
+    // Edits that move an incident, with its calls and its teams' hours, between rollup rows:
+    // another type and district, other casualties, cancelled as a duplicate and then not.
+    await a!.core.store.write(operatorId, (w) => w.record(rows.slice(0, 60).map((r, k) => {
+      const other = rows[(k + 7) % rows.length]!;
+      switch (k % 4) {
+        case 0: return { entity: 'incident', rowId: r.id, set: { type: other.type, district: other.district } };
+        case 1: return { entity: 'incident', rowId: r.id, set: { injured: k % 5, dead: k % 2 } };
+        default: return { entity: 'incident', rowId: r.id, set: { status: 'cancelled', cancelReason: 'duplicate' } };
+      }
+    })));
+    await a!.core.store.write(operatorId, (w) => w.record(rows.slice(0, 60).filter((_, k) => k % 4 === 3).map((r) => (
+      { entity: 'incident', rowId: r.id, set: { cancelReason: 'other' } }))));
+    const ops = await all(a!);
+    const duplicates = await a!.core.store.reader.get<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE cancel_reason = 'duplicate'");
+    expect(duplicates!.n).toBeGreaterThanOrEqual(15);
+
+    // Shuffled (deterministically): changes arrive before their rows, calls before their incidents.
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const shuffled = [...ops];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    const [inOrder, outOfOrder] = await consoles('DE');
+    for (const [t, list, size] of [[inOrder!, ops, 300], [outOfOrder!, shuffled, 250]] as const) {
+      for (let at = 0; at < list.length; at += size) {
+        expect((await t.core.store.applyRemote(list.slice(at, at + size), a!.clock.now())).quarantined).toEqual([]);
+      }
+      expect(await rollups(t)).toEqual(await rollups(a!));
+      // daily_counts keeps only days that count, as its triggers do.
+      expect(await t.core.store.reader.get('SELECT count(*) AS n FROM daily_counts WHERE n = 0')).toEqual({ n: 0 });
+    }
+    // The same records (each console's own administrator, set up apart, aside).
+    for (const table of ['incidents', 'calls', 'assignments', 'timeline_entries']) {
+      const records = (t: TestCore) => t.core.store.reader.all(`SELECT * FROM ${table} ORDER BY id`);
+      expect(await records(outOfOrder!)).toEqual(await records(inOrder!));
+    }
+    const applied = await rollups(outOfOrder!);
+    await outOfOrder!.core.store.write(null, ({ tx }) => rebuildRollup(tx, 'Asia/Damascus', zoneSegments('Asia/Damascus')));
+    expect(await rollups(outOfOrder!)).toEqual(applied);
+  }, 600_000);
+});
