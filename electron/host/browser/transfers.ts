@@ -1,6 +1,6 @@
 // Files between the page and the data folder, the browser's way: what the core writes goes to
-// <dataDir>/downloads and is fetched once by the page; what the operator picks is streamed
-// into <dataDir>/uploads, size-capped, under a name the host chose.
+// <dataDir>/downloads and is fetched once by the page, then removed; what the operator picks
+// is streamed into <dataDir>/uploads, size-capped, under a name the host chose.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -31,8 +31,11 @@ export interface Transfers {
 export function createTransfers(dataDir: string, cap = UPLOAD_CAP): Transfers {
   const downloadsDir = join(dataDir, 'downloads');
   const uploadsDir = join(dataDir, 'uploads');
-  // What an earlier run received was read then; it is not kept.
+  // What an earlier run received was read then; it is not kept. What it saved for its page was
+  // offered by a URL of that run, which no page can fetch any more: a backup of the whole
+  // database, a bundle or the post's key is not left lying in the data folder.
   rmSync(uploadsDir, { recursive: true, force: true });
+  rmSync(downloadsDir, { recursive: true, force: true });
   const offered = new Map<string, string>();
   const picks = new Map<string, { extension: string; resolve: (path: string | null) => void }>();
 
@@ -71,7 +74,14 @@ export function createTransfers(dataDir: string, cap = UPLOAD_CAP): Transfers {
         'content-type': 'application/octet-stream', 'content-length': String(statSync(file).size),
         'content-disposition': `attachment; filename*=UTF-8''${name}`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
       });
-      createReadStream(file).pipe(res);
+      // Fetched once (the URL is spent): the page has it now, and the host keeps no copy, fetched whole or not.
+      pipeline(createReadStream(file), res).catch(() => undefined).finally(() => {
+        try {
+          rmSync(file, { force: true });
+        } catch {
+          // Left for the next start, which clears the folder.
+        }
+      });
       return true;
     },
     receiveUpload(pathname, req, res) {

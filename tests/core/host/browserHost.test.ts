@@ -17,14 +17,19 @@ afterEach(async () => {
   for (const h of running.splice(0)) await h.close();
 });
 
-async function start(options: { uploadCap?: number } = {}) {
+async function start(options: { uploadCap?: number; leftInDownloads?: string } = {}) {
+  const { leftInDownloads, ...hostOptions } = options;
   const dataDir = tempDir();
+  if (leftInDownloads) {
+    mkdirSync(join(dataDir, 'downloads'));
+    writeFileSync(join(dataDir, 'downloads', leftInDownloads), 'an earlier run\'s backup');
+  }
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Beacon</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dataDir, 'outside.txt'), 'not for the page');
-  const host = await startBrowserHost({ dataDir, rendererDir, log: { error: () => undefined, info: () => undefined }, ...options });
+  const host = await startBrowserHost({ dataDir, rendererDir, log: { error: () => undefined, info: () => undefined }, ...hostOptions });
   running.push(host);
   return { host, dataDir };
 }
@@ -197,6 +202,29 @@ describe('the browser host', () => {
     await expect.poll(async () => (await request(host.port, abandoned.url, { method: 'POST', headers: { cookie }, body: Buffer.from('x') })).status).toBe(404);
     // The same pick cannot be answered twice.
     expect((await request(host.port, small.url, { method: 'POST', headers: { cookie }, body: Buffer.from('x') })).status).toBe(404);
+    page.ws.close();
+  });
+
+  it('offers a saved file (the post\'s key) once, then keeps no copy of it; what an earlier run left to download is gone at start', async () => {
+    const { host, dataDir } = await start({ leftInDownloads: 'beacon-LTK-2026-12-01-0800.db' });
+    const downloads = join(dataDir, 'downloads');
+    expect(existsSync(downloads) ? readdirSync(downloads) : []).toEqual([]);
+    const cookie = await cookieFor(host);
+    const page = await socket(host, { origin: host.origin, cookie });
+    if (!('ws' in page)) throw new Error('refused');
+    const call = async (id: number, channel: string, input: unknown) => {
+      page.ws.send(JSON.stringify({ t: 'call', id, channel, input }));
+      return (await until(() => page.messages.find((m): m is Extract<HostMessage, { t: 'result' }> => m.t === 'result' && m.id === id))).result;
+    };
+    expect(await call(1, 'setup.complete', SETUP)).toMatchObject({ ok: true });
+    expect(await call(2, 'post.exportKey', { passphrase: 'harbour lights at dawn' })).toMatchObject({ ok: true });
+    const offer = await until(() => page.messages.find((m): m is Extract<HostMessage, { t: 'download' }> => m.t === 'download'));
+    expect(readdirSync(downloads)).toEqual([offer.name]);
+    const fetched = await request(host.port, offer.url, { headers: { cookie } });
+    expect(fetched.status).toBe(200);
+    expect(fetched.body).toContain('LTK');
+    await expect.poll(() => readdirSync(downloads)).toEqual([]);
+    expect((await request(host.port, offer.url, { headers: { cookie } })).status).toBe(404);
     page.ws.close();
   });
 
