@@ -240,9 +240,11 @@ if (process.env.BENCH_RENDERER !== '0') {
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const num = (n: number | null) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
-console.log(`${pad('operation', 46)}${pad('size', 10)}${pad('median', 10)}${pad('worst', 10)}${pad('baseline', 10)}${pad('ratio', 8)}target`);
+// The first column as wide as its longest name.
+const width = Math.max(46, ...table.map((r) => r.operation.length + 2));
+console.log(`${pad('operation', width)}${pad('size', 10)}${pad('median', 10)}${pad('worst', 10)}${pad('baseline', 10)}${pad('ratio', 8)}target`);
 for (const r of table) {
-  console.log(`${pad(r.operation, 46)}${pad(String(r.size), 10)}${pad(num(r.medianMs), 10)}${pad(num(r.worstMs), 10)}${pad(num(r.baselineMs), 10)}${pad(r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, 8)}${r.target}`);
+  console.log(`${pad(r.operation, width)}${pad(String(r.size), 10)}${pad(num(r.medianMs), 10)}${pad(num(r.worstMs), 10)}${pad(num(r.baselineMs), 10)}${pad(r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, 8)}${r.target}`);
 }
 mkdirSync('bench-results', { recursive: true });
 const out = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -5,14 +5,44 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Store } from '../../electron/core/db/store';
 import type { Change } from '../../electron/core/oplog/opLog';
+import { newRowId } from '../../electron/core/oplog/rowId';
 
-/** Creates `count` incidents (one operation each) and returns their ids. */
+/** An incident's create, the `i`th of `label`, received at `at`. */
+const incidentCreate = (id: string, i: number, at: number, label: string, operatorId: string): Change => ({
+  entity: 'incident', rowId: id,
+  create: { number: `${label}-${i + 1}`, type: 'fire', priority: 1 + (i % 3), status: 'received', district: 'latakia', locality: `street ${i}`, description: `${label} incident ${i}`, trapped: 0, injured: 0, dead: 0, receivedAt: at, statusAt: at, createdBy: operatorId },
+});
+
+/** Creates `count` incidents (one operation each), with random row ids, and returns their ids. */
 export async function createIncidents(store: Store, operatorId: string, count: number, now: number, label = 'W'): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
-  await store.write(operatorId, (w) => w.record(ids.map((id, i): Change => ({
-    entity: 'incident', rowId: id,
-    create: { number: `${label}-${i + 1}`, type: 'fire', priority: 1 + (i % 3), status: 'received', district: 'latakia', locality: `street ${i}`, description: `${label} incident ${i}`, trapped: 0, injured: 0, dead: 0, receivedAt: now, statusAt: now, createdBy: operatorId },
-  }))));
+  await store.write(operatorId, (w) => w.record(ids.map((id, i) => incidentCreate(id, i, now, label, operatorId))));
+  return ids;
+}
+
+/** One call every 13 s: 20,000 incidents are three days of a flare-up. */
+const CALL_EVERY_MS = 13_000;
+
+/**
+ * Operations as consoles write them, until this console has written `count`: incidents with
+ * the app's own row ids (time-ordered, oplog/rowId.ts), received one every 13 s up to `now`,
+ * each thousand followed by four edits of each (an incident is edited within hours of its
+ * call, not days). Returns the incidents' ids.
+ */
+export async function writeAsLogged(store: Store, operatorId: string, count: number, now: number, label = 'L'): Promise<string[]> {
+  const incidents = Math.floor((count - (await ownOperations(store))) / 5);
+  const start = now - incidents * CALL_EVERY_MS;
+  const ids: string[] = [];
+  for (let made = 0; made < incidents; made += 1_000) {
+    const chunk = Array.from({ length: Math.min(1_000, incidents - made) }, (_, k) => made + k);
+    const at = (i: number) => start + i * CALL_EVERY_MS;
+    const chunkIds = chunk.map((i) => newRowId(at(i)));
+    await store.write(operatorId, (w) => w.record(chunk.map((i, k) => incidentCreate(chunkIds[k]!, i, at(i), label, operatorId))));
+    // The last thousand's edits make the count exact.
+    const edits = made + 1_000 >= incidents ? count - (await ownOperations(store)) : 4 * chunk.length;
+    await writeEdits(store, operatorId, chunkIds, edits, `${label}${made}`, Math.max(1, edits));
+    ids.push(...chunkIds);
+  }
   return ids;
 }
 
