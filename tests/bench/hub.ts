@@ -146,8 +146,8 @@ export async function measureHub(record: Record): Promise<void> {
       for (const { workload, a, total } of sources) await measureBundleImport(a, join(work, `c-${workload}`), join(work, `${workload}.beacon-bundle`), total, record, workload);
     }
   } finally {
-    for (const { a } of sources) await a.core.close();
-    if (!stopped) await server.stop();
+    // Every console closed and the server stopped, whichever of them fails.
+    await Promise.allSettled([...sources.map(({ a }) => a.core.close()), stopped ? null : server.stop()]);
     rmSync(work, { recursive: true, force: true });
   }
 }
